@@ -1,0 +1,33 @@
+import { Command, Option } from 'commander';
+import Table from 'cli-table3';
+import { COMPACT } from '../../report/table-style.js';
+import { builtinModelIds } from '../../load/builtin.js';
+import { loadModel } from '../../load/model.js';
+import { writeOutput } from '../output.js';
+
+export function modelsCommand(): Command {
+  return new Command('models')
+    .description('list the built-in maturity models')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (options: { format: 'table' | 'json' }) => {
+      const rows = [];
+      for (const id of builtinModelIds()) {
+        const { model } = await loadModel(id);
+        rows.push({
+          id: model.id,
+          name: model.name,
+          version: model.version,
+          stages: model.stages.map((stage) => stage.name),
+          competencies: model.competencies.length,
+          indicators: model.competencies.reduce((sum, competency) => sum + competency.indicators.length, 0),
+        });
+      }
+      if (options.format === 'json') {
+        await writeOutput(`${JSON.stringify(rows, null, 2)}\n`, undefined);
+        return;
+      }
+      const table = new Table({ head: ['Id', 'Name', 'Version', 'Stages', 'Competencies', 'Indicators'], style: { head: [], border: [] }, chars: COMPACT });
+      for (const row of rows) table.push([row.id, row.name, row.version, row.stages.join(' → '), row.competencies, row.indicators]);
+      await writeOutput(`${table.toString()}\n`, undefined);
+    });
+}

@@ -1,0 +1,61 @@
+import { Command, CommanderError } from 'commander';
+import { UserError } from '../errors.js';
+import { modelsCommand } from './commands/models.js';
+import { scoreCommand } from './commands/score.js';
+import { validateCommand } from './commands/validate.js';
+import { diagnosticLines } from './diagnostics.js';
+import { VERSION } from './version.js';
+
+/** Exit codes, the same for every command. */
+export const EXIT = { ok: 0, gateFailed: 1, badInput: 2, internal: 3 } as const;
+
+function program(): Command {
+  const root = new Command('cm-maturity')
+    .description('Tells an organisation how mature its community management is, competency by competency, and what to do next.')
+    .version(VERSION, '-V, --version')
+    .option('--debug', 'show the stack trace of an internal failure')
+    .showSuggestionAfterError()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cm-maturity score examples/middle.yaml
+  $ cm-maturity score answers.yaml --format json -o report.json
+  $ cm-maturity validate models/community.yaml examples/*.yaml
+  $ cm-maturity models
+
+Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.`,
+    );
+  for (const command of [scoreCommand(), validateCommand(), modelsCommand()]) root.addCommand(command);
+  // Usage errors must exit 2, not commander's 1 (which is reserved for failed gates).
+  const exitOverride = (command: Command) => {
+    command.exitOverride();
+    command.commands.forEach(exitOverride);
+  };
+  exitOverride(root);
+  return root;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    await program().parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has printed the message (or the help) already.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    if (error instanceof UserError) {
+      const lines = error.diagnostics.length > 0 ? diagnosticLines(error.diagnostics) : [`cm-maturity: error: ${error.message}`];
+      process.stderr.write(`${lines.join('\n')}\n`);
+      return EXIT.badInput;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`cm-maturity: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return EXIT.internal;
+  }
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,74 @@
+import { NOT_APPLICABLE, type Model } from '../schema/model.js';
+import type { AnswersFile } from '../schema/answers.js';
+import type { InputIssue } from './issue.js';
+import { didYouMean } from './suggest.js';
+
+/** One answer after checking: a scale id or `n/a` (null when only a note was written). */
+export interface Answer {
+  answer: string | null;
+  note: string | null;
+}
+
+/** An organisation's answers, checked against a model and keyed by indicator id. */
+export interface Assessment {
+  organisation: string;
+  date: string | null;
+  assessor: string | null;
+  /** A Map, not an object: indicator ids such as `__proto__` or `constructor` must stay plain data. */
+  answers: ReadonlyMap<string, Answer>;
+}
+
+export interface AssessmentCheck {
+  assessment: Assessment;
+  issues: InputIssue[];
+}
+
+/** Checks every answer against the model: known indicator ids and answers on the model's scale. */
+export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
+  const issues: InputIssue[] = [];
+  const indicatorIds = model.competencies.flatMap((competency) => competency.indicators.map((indicator) => indicator.id));
+  const known = new Set(indicatorIds);
+  const allowed = [...model.scale.map((level) => level.id), NOT_APPLICABLE];
+  const answers = new Map<string, Answer>();
+
+  for (const [id, entry] of Object.entries(file.answers ?? {})) {
+    if (!known.has(id)) {
+      issues.push({
+        path: ['answers', id],
+        at: 'key',
+        code: 'unknown-indicator',
+        message: `unknown indicator "${id}" in model ${model.id}${didYouMean(id, indicatorIds)}`,
+      });
+      continue;
+    }
+    const isObject = entry !== null && typeof entry === 'object';
+    const answer = isObject ? (entry.answer ?? null) : entry;
+    const note = isObject ? (entry.note ?? null) : null;
+    if (answer !== null && !allowed.includes(answer)) {
+      issues.push({
+        path: isObject ? ['answers', id, 'answer'] : ['answers', id],
+        code: 'unknown-answer',
+        message: `"${answer}" is not an answer for ${id}${didYouMean(answer, allowed)}; allowed: ${allowed.join(', ')}`,
+      });
+      continue;
+    }
+    answers.set(id, { answer, note });
+  }
+
+  return {
+    issues,
+    assessment: {
+      organisation: file.organisation,
+      date: file.date ?? null,
+      assessor: file.assessor ?? null,
+      answers,
+    },
+  };
+}
+
+/** Indicators with no answer yet, in model order. */
+export function unansweredIndicators(model: Model, assessment: Assessment): string[] {
+  return model.competencies.flatMap((competency) =>
+    competency.indicators.filter((indicator) => (assessment.answers.get(indicator.id)?.answer ?? null) === null).map((indicator) => indicator.id),
+  );
+}

@@ -1,0 +1,144 @@
+import { NOT_APPLICABLE, type Competency, type Model } from '../schema/model.js';
+import { REPORT_SCHEMA_VERSION, type CompetencyResult, type NextStep, type OverallResult, type Report } from '../schema/report.js';
+import { unansweredIndicators, type Assessment } from './assessment.js';
+import { truncate2 } from './truncate.js';
+
+/** Attainments this close below the threshold still meet it: 0.1 + 0.65 must equal 0.75. */
+const TOLERANCE = 1e-9;
+
+/** Scores a checked assessment against its model. Pure: same input, same report. */
+export function scoreAssessment(model: Model, assessment: Assessment): Report {
+  const values = new Map(model.scale.map((level) => [level.id, level.value]));
+  const topValue = Math.max(...model.scale.map((level) => level.value));
+  const scored = model.competencies.map((competency) => scoreCompetency(model, competency, assessment, values, topValue));
+  const unanswered = unansweredIndicators(model, assessment);
+  const total = model.competencies.reduce((sum, competency) => sum + competency.indicators.length, 0);
+
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    model: { id: model.id, name: model.name, version: model.version },
+    organisation: assessment.organisation,
+    date: assessment.date,
+    assessor: assessment.assessor,
+    threshold: model.threshold,
+    aggregate: model.aggregate,
+    stages: model.stages.map((stage, index) => ({ id: stage.id, name: stage.name, level: index + 1 })),
+    overall: overall(model, scored),
+    competencies: scored.map(({ result }) => result),
+    completeness: { answered: total - unanswered.length, total, unanswered },
+  };
+}
+
+interface ScoredCompetency {
+  result: CompetencyResult;
+  /** The untruncated score, so that the overall score is computed before anything is cut. */
+  raw: number;
+}
+
+function scoreCompetency(
+  model: Model,
+  competency: Competency,
+  assessment: Assessment,
+  values: ReadonlyMap<string, number>,
+  topValue: number,
+): ScoredCompetency {
+  const valueOf = (id: string): number | null => {
+    const answer = assessment.answers.get(id)?.answer ?? null;
+    if (answer === NOT_APPLICABLE) return null;
+    return answer === null ? 0 : (values.get(answer) ?? 0);
+  };
+
+  const attainment = new Map<string, number>();
+  for (const stage of model.stages.slice(1)) {
+    let weighted = 0;
+    let weights = 0;
+    for (const indicator of competency.indicators) {
+      if (indicator.stage !== stage.id) continue;
+      const value = valueOf(indicator.id);
+      if (value === null) continue;
+      weighted += indicator.weight * value;
+      weights += indicator.weight;
+    }
+    attainment.set(stage.id, weights === 0 ? 1 : weighted / weights);
+  }
+
+  // A stage counts only when every stage below it is met too.
+  let level = 1;
+  for (const stage of model.stages.slice(1)) {
+    if ((attainment.get(stage.id) ?? 0) < model.threshold - TOLERANCE) break;
+    level++;
+  }
+  const nextStage = model.stages[level];
+  const raw = nextStage ? level + (attainment.get(nextStage.id) ?? 0) / model.threshold : level;
+  const stage = model.stages[level - 1]!;
+
+  const next: NextStep[] = nextStage
+    ? competency.indicators
+        .map((indicator, order) => ({ indicator, order, value: valueOf(indicator.id) }))
+        .filter(({ indicator, value }) => indicator.stage === nextStage.id && value !== null && value < topValue)
+        // The largest possible gain first; model order breaks ties so the list is stable.
+        .sort((a, b) => b.indicator.weight * (topValue - b.value!) - a.indicator.weight * (topValue - a.value!) || a.order - b.order)
+        .map(({ indicator }) => {
+          const answer = assessment.answers.get(indicator.id);
+          return {
+            id: indicator.id,
+            stage: indicator.stage,
+            text: indicator.text,
+            answer: answer?.answer ?? null,
+            note: answer?.note ?? null,
+            advice: indicator.advice ?? null,
+          };
+        })
+    : [];
+
+  return {
+    raw,
+    result: {
+      id: competency.id,
+      name: competency.name,
+      weight: competency.weight,
+      level,
+      stage: stage.id,
+      stageName: stage.name,
+      score: truncate2(raw),
+      nextStage: nextStage?.id ?? null,
+      attainment: Object.fromEntries([...attainment].map(([id, value]) => [id, truncate2(value)])),
+      next,
+      indicators: competency.indicators.map((indicator) => {
+        const answer = assessment.answers.get(indicator.id);
+        return {
+          id: indicator.id,
+          stage: indicator.stage,
+          answer: answer?.answer ?? null,
+          value: answer?.answer == null || answer.answer === NOT_APPLICABLE ? null : (values.get(answer.answer) ?? null),
+          note: answer?.note ?? null,
+        };
+      }),
+    },
+  };
+}
+
+function overall(model: Model, scored: ScoredCompetency[]): OverallResult {
+  let score: number;
+  switch (model.aggregate) {
+    case 'min':
+      score = Math.min(...scored.map(({ raw }) => raw));
+      break;
+    case 'median': {
+      const sorted = scored.map(({ raw }) => raw).sort((a, b) => a - b);
+      const middle = Math.floor(sorted.length / 2);
+      score = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+      break;
+    }
+    case 'mean': {
+      const weights = scored.reduce((sum, { result }) => sum + result.weight, 0);
+      score = scored.reduce((sum, { raw, result }) => sum + raw * result.weight, 0) / weights;
+      break;
+    }
+  }
+  const printed = truncate2(score);
+  // The level follows the printed score, so the two can never disagree in a report.
+  const level = Math.min(model.stages.length, Math.max(1, Math.floor(printed)));
+  const stage = model.stages[level - 1]!;
+  return { level, stage: stage.id, stageName: stage.name, score: printed };
+}

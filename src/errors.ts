@@ -1,0 +1,39 @@
+/** One problem found in a user's input, located in its file. Lines and columns are 1-based. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  /** A stable, machine-readable code such as `yaml-syntax` or `unknown-indicator`. */
+  code: string;
+  message: string;
+}
+
+/**
+ * The one error type for problems the user can fix: bad input files or bad usage.
+ * The CLI prints its diagnostics and exits 2; anything else thrown is an internal failure (exit 3).
+ */
+export class UserError extends Error {
+  readonly diagnostics: Diagnostic[];
+
+  constructor(diagnostics: Diagnostic[] | string) {
+    const list = typeof diagnostics === 'string' ? [] : sortDiagnostics(diagnostics);
+    super(typeof diagnostics === 'string' ? diagnostics : list.map(formatDiagnostic).join('\n'));
+    this.name = 'UserError';
+    this.diagnostics = list;
+  }
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}: ${d.message}`;
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.message, b.message),
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

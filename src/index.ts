@@ -1,0 +1,26 @@
+/**
+ * cm-maturity as a library: load and check a maturity model and an organisation's answers,
+ * score them, and format the result. The CLI is built on exactly these functions.
+ */
+export { UserError, formatDiagnostic, type Diagnostic } from './errors.js';
+
+export { modelSchema, NOT_APPLICABLE, AGGREGATES } from './schema/model.js';
+export type { Model, ModelInput, Stage, Competency, Indicator, ScaleLevel, Aggregate } from './schema/model.js';
+export { answersSchema } from './schema/answers.js';
+export type { AnswersFile, AnswerEntry } from './schema/answers.js';
+export { reportSchema, REPORT_SCHEMA_VERSION } from './schema/report.js';
+export type { Report, CompetencyResult, IndicatorResult, NextStep, OverallResult } from './schema/report.js';
+
+export { checkModel } from './core/check-model.js';
+export { checkAnswers, unansweredIndicators, type Assessment, type Answer } from './core/assessment.js';
+export { scoreAssessment } from './core/score.js';
+export { truncate2, formatScore } from './core/truncate.js';
+export type { InputIssue } from './core/issue.js';
+
+export { readTextFile, readStdin, MAX_INPUT_BYTES, type TextSource } from './load/read.js';
+export { parseModel, loadModel, resolveModel, loadModelAt, type LoadedModel, type ModelLocation } from './load/model.js';
+export { loadAssessment, parseAssessment, type LoadOptions, type LoadedAssessment } from './load/answers.js';
+export { builtinModelIds, DEFAULT_MODEL_ID } from './load/builtin.js';
+export { documentKind, type DocumentKind } from './load/document-kind.js';
+
+export { formatters, FORMAT_NAMES, DEFAULT_NEXT_STEPS, type FormatName, type FormatOptions, type Formatter } from './report/index.js';

@@ -1,0 +1,32 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The model used when neither `--model` nor the answers file names one. */
+export const DEFAULT_MODEL_ID = 'community';
+
+let directory: string | undefined;
+
+/**
+ * The folder of built-in models. It sits at the package root, one level above the bundled
+ * `dist/cli.js` and two above this source file (when run from source in tests).
+ */
+export function builtinModelsDirectory(): string {
+  if (directory) return directory;
+  for (const relative of ['../models/', '../../models/']) {
+    const candidate = fileURLToPath(new URL(relative, import.meta.url));
+    if (existsSync(`${candidate}${DEFAULT_MODEL_ID}.yaml`)) return (directory = candidate);
+  }
+  throw new Error('the built-in models folder is missing from this installation');
+}
+
+/** Ids of the built-in models, sorted. */
+export function builtinModelIds(): string[] {
+  return readdirSync(builtinModelsDirectory())
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => name.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+export function builtinModelPath(id: string): string | undefined {
+  return builtinModelIds().includes(id) ? `${builtinModelsDirectory()}${id}.yaml` : undefined;
+}

@@ -1,0 +1,118 @@
+import { readFile, stat } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { UserError } from '../errors.js';
+
+/** Larger inputs are refused before they are read or parsed: no assessment is anywhere near this. */
+export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+
+/** The name errors use for standard input. */
+export const STDIN_NAME = '<stdin>';
+
+export interface TextSource {
+  /** The name shown in errors: the path as the user gave it, or `<stdin>`. */
+  file: string;
+  /** The decoded text, without a byte-order mark. */
+  text: string;
+}
+
+function fail(file: string, code: string, message: string, line = 1, column = 1): never {
+  throw new UserError([{ file, line, column, code, message }]);
+}
+
+/** Reads a file as UTF-8 text, refusing what is not a readable, non-empty text file under the size limit. */
+export async function readTextFile(path: string): Promise<TextSource> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) fail(path, 'not-a-file', 'is a directory, not a YAML file');
+    if (!info.isFile()) fail(path, 'not-a-file', 'is not a regular file');
+    size = info.size;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    fail(path, 'unreadable', describeFsError(error));
+  }
+  if (size > MAX_INPUT_BYTES) fail(path, 'too-large', `file is ${formatBytes(size)}; the limit is ${formatBytes(MAX_INPUT_BYTES)}`);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    fail(path, 'unreadable', describeFsError(error));
+  }
+  return decode(path, bytes);
+}
+
+/** Reads standard input to its end, refusing it once it grows past the size limit. */
+export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<TextSource> {
+  if ((stream as NodeJS.ReadStream).isTTY) {
+    fail(STDIN_NAME, 'stdin-is-terminal', 'standard input is a terminal; pipe a file into it or pass a path instead of -');
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    total += buffer.length;
+    if (total > MAX_INPUT_BYTES) fail(STDIN_NAME, 'too-large', `input is over the limit of ${formatBytes(MAX_INPUT_BYTES)}`);
+    chunks.push(buffer);
+  }
+  return decode(STDIN_NAME, Buffer.concat(chunks));
+}
+
+/** Turns bytes into text, or a located error when they are empty, binary or not UTF-8. */
+export function decode(file: string, bytes: Buffer): TextSource {
+  if (bytes.length === 0) fail(file, 'empty', 'is empty; expected a YAML mapping');
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const at = positionOfByte(bytes, nul);
+    fail(file, 'binary', 'contains a NUL byte: this is a binary file, not YAML text', at.line, at.column);
+  }
+  if (!isUtf8(bytes)) {
+    const at = positionOfByte(bytes, firstInvalidUtf8(bytes));
+    fail(file, 'encoding', 'is not valid UTF-8 text (save it as UTF-8)', at.line, at.column);
+  }
+  let text = bytes.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') fail(file, 'empty', 'holds only white space; expected a YAML mapping');
+  return { file, text };
+}
+
+/** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  // Grow a valid prefix one character at a time: a prefix is valid UTF-8 exactly when the
+  // cut falls between characters, so the first offset that cannot be extended is the culprit.
+  let offset = 0;
+  while (offset < bytes.length) {
+    let length = 1;
+    while (length <= 4 && !isUtf8(bytes.subarray(offset, offset + length))) length++;
+    if (length > 4) return offset;
+    offset += length;
+  }
+  return offset;
+}
+
+/** Line and column (1-based, counted in characters) of a byte offset. */
+function positionOfByte(bytes: Buffer, offset: number): { line: number; column: number } {
+  const before = bytes.subarray(0, offset).toString('utf8').replace(/^\uFEFF/, '');
+  const lines = before.split('\n');
+  return { line: lines.length, column: [...(lines.at(-1) ?? '')].length + 1 };
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, not a YAML file';
+    case 'ENOTDIR':
+      return 'a part of this path is not a directory';
+    default:
+      return `cannot be read (${code ?? String(error)})`;
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`;
+}

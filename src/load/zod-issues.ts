@@ -1,0 +1,161 @@
+import type { z } from 'zod';
+import type { InputIssue } from '../core/issue.js';
+import { didYouMean } from '../core/suggest.js';
+
+type Path = (string | number)[];
+type ZodIssue = z.core.$ZodIssue;
+
+/**
+ * Turns zod's issues into our own, with messages written for the person editing the YAML file:
+ * they name the key, say what was expected and what was found, and suggest the likely key.
+ */
+export function fromZodIssues(issues: readonly ZodIssue[], schema: z.ZodType, data: unknown): InputIssue[] {
+  return issues.flatMap((issue) => fromZodIssue(issue, [], schema, data));
+}
+
+function fromZodIssue(issue: ZodIssue, prefix: Path, schema: z.ZodType, data: unknown): InputIssue[] {
+  const path = [...prefix, ...(issue.path as Path)];
+  const value = valueAt(data, path);
+  const label = describePath(path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = objectKeys(schemaAt(schema, path));
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        at: 'key' as const,
+        code: 'unknown-key',
+        message: `unknown key "${key}"${path.length > 0 ? ` in ${label}` : ''}${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`,
+      }));
+    }
+    case 'invalid_type': {
+      if (value === undefined) {
+        const key = path.at(-1);
+        return [{ path: path.slice(0, -1), code: 'missing-key', message: `missing required key "${String(key)}"${path.length > 1 ? ` in ${describePath(path.slice(0, -1))}` : ''}` }];
+      }
+      const hint = issue.expected === 'string' && typeof value === 'number' ? ` (write it in quotes: "${value}")` : '';
+      return [{ path, code: 'wrong-type', message: `${label} must be ${expectedName(issue.expected)}, not ${describeValue(value)}${hint}` }];
+    }
+    case 'too_small':
+    case 'too_big':
+      return [{ path, code: 'out-of-range', message: `${label} ${rangeMessage(issue, value)}` }];
+    case 'invalid_format': {
+      const message =
+        issue.format === 'date'
+          ? `${label} must be a real date written YYYY-MM-DD, not ${describeValue(value)}`
+          : `${label} ${describeValue(value)} is not a valid id: use lower-case letters, digits, ".", "_" and "-", starting with a letter or digit`;
+      return [{ path, code: 'invalid-format', message }];
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map(String);
+      const found = describeValue(value);
+      return [{ path, code: 'invalid-value', message: `${label} must be one of ${allowed.join(', ')}, not ${found}${typeof value === 'string' ? didYouMean(value, allowed) : ''}` }];
+    }
+    case 'invalid_union':
+      return [{ path, code: 'wrong-type', message: `${label} ${issue.message}, not ${describeValue(value)}` }];
+    default:
+      return [{ path, code: 'invalid', message: `${label}: ${issue.message}` }];
+  }
+}
+
+function rangeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, value: unknown): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum);
+  switch (issue.origin) {
+    case 'array':
+      return small ? `needs at least ${limit} ${limit === 1 ? 'entry' : 'entries'}` : `may have at most ${limit} entries`;
+    case 'string':
+      return small ? 'must not be empty' : `may be at most ${limit} characters long`;
+    default: {
+      const bound = small ? (issue.inclusive ? 'at least' : 'greater than') : issue.inclusive ? 'at most' : 'less than';
+      return `must be ${bound} ${limit}, not ${describeValue(value)}`;
+    }
+  }
+}
+
+function expectedName(expected: string): string {
+  switch (expected) {
+    case 'string':
+      return 'text';
+    case 'number':
+      return 'a number';
+    case 'object':
+      return 'a mapping (key: value)';
+    case 'array':
+      return 'a list';
+    default:
+      return `a ${expected}`;
+  }
+}
+
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value);
+  return `${typeof value === 'boolean' ? 'the boolean ' : ''}${String(value)}`;
+}
+
+/** `competencies[2].indicators[0].weight`, or "the file" for the top level. */
+export function describePath(path: Path): string {
+  if (path.length === 0) return 'the file';
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+interface Def {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  valueType?: z.ZodType;
+  innerType?: z.ZodType;
+  options?: z.ZodType[];
+  in?: z.ZodType;
+}
+
+function defOf(schema: z.ZodType): Def {
+  return (schema as unknown as { _zod: { def: Def } })._zod.def;
+}
+
+/** The part of a schema that validates `path`, seen through optional, nullable and default wrappers. */
+function schemaAt(schema: z.ZodType | undefined, path: Path): z.ZodType | undefined {
+  let current = unwrap(schema);
+  for (const segment of path) {
+    if (!current) return undefined;
+    const def = defOf(current);
+    if (def.type === 'object') current = def.shape?.[String(segment)];
+    else if (def.type === 'array') current = def.element;
+    else if (def.type === 'record') current = def.valueType;
+    else return undefined;
+    current = unwrap(current);
+  }
+  return current;
+}
+
+function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let current = schema;
+  while (current) {
+    const def = defOf(current);
+    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'prefault') current = def.innerType;
+    else if (def.type === 'pipe') current = def.in;
+    else if (def.type === 'union') {
+      // The keys of a union are those of its mapping option (an answer's `{ answer, note }`).
+      const object = def.options?.map(unwrap).find((option) => option && defOf(option).type === 'object');
+      return object ?? current;
+    } else return current;
+  }
+  return current;
+}
+
+function objectKeys(schema: z.ZodType | undefined): string[] {
+  if (!schema) return [];
+  const def = defOf(schema);
+  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}

@@ -1,0 +1,13 @@
+import type { Report } from '../schema/report.js';
+
+export interface FormatOptions {
+  /** Use terminal colours (only ever true when writing to a colour terminal). */
+  color: boolean;
+  /** How many next steps to list per competency; Infinity lists every one. */
+  nextSteps: number;
+}
+
+/** A report format: a pure function from a scored report to the text to write. */
+export type Formatter = (report: Report, options: FormatOptions) => string;
+
+export const DEFAULT_NEXT_STEPS = 3;

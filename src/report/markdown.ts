@@ -1,0 +1,55 @@
+import { formatScore } from '../core/truncate.js';
+import type { Report } from '../schema/report.js';
+import type { Formatter } from './format.js';
+import { answerText, completenessText, nextStageText, percent, scoreOf, stageName } from './text.js';
+
+/** The report as GitHub-flavoured markdown, for pull-request comments and CI job summaries. */
+export const formatMarkdown: Formatter = (report, options) => {
+  const lines: string[] = [];
+  const { overall } = report;
+  lines.push(`# Community maturity: ${inline(report.organisation)}`, '');
+  const meta = [`**Model:** ${inline(report.model.name)} ${inline(report.model.version)} (\`${report.model.id}\`)`];
+  if (report.date) meta.push(`**Date:** ${inline(report.date)}`);
+  if (report.assessor) meta.push(`**Assessor:** ${inline(report.assessor)}`);
+  meta.push(`**Answered:** ${completenessText(report)}`);
+  lines.push(meta.join(' · '), '');
+  lines.push(`**Overall stage: ${inline(overall.stageName)}** (level ${overall.level} of ${report.stages.length}), score **${scoreOf(report, overall.score)}**.`, '');
+
+  lines.push('| Competency | Stage | Score | Next stage |', '| --- | --- | ---: | --- |');
+  for (const competency of report.competencies) {
+    lines.push(`| ${inline(competency.name)} | ${inline(competency.stageName)} | ${formatScore(competency.score)} | ${inline(nextStageText(report, competency))} |`);
+  }
+  lines.push(`| **Overall (${report.aggregate})** | **${inline(overall.stageName)}** | **${formatScore(overall.score)}** | |`);
+
+  const steps = report.competencies.filter((competency) => competency.next.length > 0);
+  if (steps.length > 0) {
+    lines.push('', '## Next steps');
+    for (const competency of steps) {
+      const target = competency.nextStage!;
+      lines.push('', `### ${inline(competency.name)} → ${inline(stageName(report, target))}`, '');
+      lines.push(`Attainment ${percent(competency.attainment[target] ?? 0)} of the ${percent(report.threshold)} needed.`, '');
+      for (const step of competency.next.slice(0, options.nextSteps)) {
+        lines.push(`- ${inline(step.text)} (\`${step.id}\`: ${inline(answerText(step.answer))})`);
+        if (step.note) lines.push(`  - Note: ${inline(step.note)}`);
+        if (step.advice) lines.push(`  - Advice: ${inline(step.advice)}`);
+      }
+      const hidden = competency.next.length - options.nextSteps;
+      if (hidden > 0) lines.push(`- … and ${hidden} more (\`--all\` lists every one)`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+};
+
+/**
+ * Text from a model or answers file, made inert: markdown and HTML characters are escaped so an
+ * organisation name cannot inject links, images or raw HTML into a pull-request comment,
+ * and `|` cannot break a table row.
+ */
+export function inline(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\\`*_{}[\]()#+!|~]/g, (character) => `\\${character}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}

@@ -1,0 +1,76 @@
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import { COMPACT } from './table-style.js';
+import { formatScore } from '../core/truncate.js';
+import type { CompetencyResult, Report } from '../schema/report.js';
+import type { Formatter } from './format.js';
+import { answerText, bar, completenessText, nextStageText, percent, scoreOf, stageName } from './text.js';
+
+const BAR_WIDTH = 20;
+
+/** The report for a terminal: a header, one row per competency, the overall row, then next steps. */
+export const formatTable: Formatter = (report, options) => {
+  const paint = new Chalk({ level: options.color ? 1 : 0 });
+  const stages = report.stages.length;
+  const lines: string[] = [];
+
+  lines.push(paint.bold(`${report.organisation} — community maturity`));
+  const meta = [`Model: ${report.model.name} ${report.model.version} (${report.model.id})`];
+  if (report.date) meta.push(`Date: ${report.date}`);
+  if (report.assessor) meta.push(`Assessor: ${report.assessor}`);
+  meta.push(`Answered: ${completenessText(report)}`);
+  lines.push(paint.dim(meta.join(' · ')));
+  lines.push('');
+
+  const table = new Table({
+    head: ['Competency', 'Stage', 'Score', '', 'Next stage'].map((title) => paint.bold(title)),
+    colAligns: ['left', 'left', 'right', 'left', 'left'],
+    style: { head: [], border: [] },
+    chars: COMPACT,
+  });
+  const stageColour = (level: number) => [paint.dim, paint.yellow, paint.cyan, paint.magenta][Math.min(level - 1, 3)] ?? paint.reset;
+  for (const competency of report.competencies) {
+    table.push([
+      competency.name,
+      stageColour(competency.level)(competency.stageName),
+      formatScore(competency.score),
+      stageColour(competency.level)(bar(competency.score, stages, BAR_WIDTH)),
+      nextStageText(report, competency),
+    ]);
+  }
+  const { overall } = report;
+  table.push([
+    paint.bold(`Overall (${report.aggregate})`),
+    paint.bold(overall.stageName),
+    paint.bold(formatScore(overall.score)),
+    paint.bold(bar(overall.score, stages, BAR_WIDTH)),
+    '',
+  ]);
+  lines.push(table.toString());
+  lines.push('');
+  lines.push(`Overall stage: ${paint.bold(overall.stageName)} (level ${overall.level} of ${stages}), score ${scoreOf(report, overall.score)}.`);
+
+  const steps = report.competencies.filter((competency) => competency.next.length > 0);
+  if (steps.length > 0) {
+    lines.push('');
+    lines.push(paint.bold('Next steps'));
+    for (const competency of steps) lines.push(...nextSteps(report, competency, options.nextSteps, paint));
+  }
+  return `${lines.join('\n')}\n`;
+};
+
+function nextSteps(report: Report, competency: CompetencyResult, limit: number, paint: InstanceType<typeof Chalk>): string[] {
+  const target = competency.nextStage!;
+  const lines = [
+    '',
+    `${paint.bold(competency.name)} → ${stageName(report, target)} ${paint.dim(`(${percent(competency.attainment[target] ?? 0)} of ${percent(report.threshold)} needed)`)}`,
+  ];
+  for (const step of competency.next.slice(0, limit)) {
+    lines.push(`  • ${step.text} ${paint.dim(`[${step.id}: ${answerText(step.answer)}]`)}`);
+    if (step.note) lines.push(`    ${paint.dim(`Note: ${step.note}`)}`);
+    if (step.advice) lines.push(`    ${paint.green('→')} ${step.advice}`);
+  }
+  const hidden = competency.next.length - limit;
+  if (hidden > 0) lines.push(paint.dim(`  … and ${hidden} more (--all lists every one)`));
+  return lines;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { text } from './common.js';
+
+/** A calendar date written as YYYY-MM-DD that exists (no 2026-02-30). */
+export const isoDate = z.iso.date();
+
+/**
+ * One answer. A bare value (scale id or `n/a`) or `{ answer, note }`. A number is read as its
+ * text so that models with numeric scale ids ("0".."3") need no quotes. Empty (null) means
+ * "not answered yet", which is what a freshly generated answers file holds.
+ */
+const answerValue = z.union([z.string().min(1), z.number().transform(String)]);
+
+export const answerEntrySchema = z
+  .union([
+    answerValue,
+    z.strictObject({
+      answer: answerValue.nullable().optional(),
+      note: text.optional(),
+    }),
+  ], { error: 'must be an answer (a scale id or n/a) or a mapping { answer, note }' })
+  .nullable();
+
+export const answersSchema = z.strictObject({
+  organisation: text,
+  date: isoDate.optional(),
+  model: text.optional(),
+  assessor: text.optional(),
+  answers: z.record(z.string(), answerEntrySchema).nullable().optional(),
+});
+
+export type AnswersFile = z.infer<typeof answersSchema>;
+export type AnswerEntry = z.infer<typeof answerEntrySchema>;

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { slug, text, weight } from './common.js';
+
+export const AGGREGATES = ['mean', 'min', 'median'] as const;
+
+/** The answer that takes an indicator out of every sum; no scale level may use it as an id. */
+export const NOT_APPLICABLE = 'n/a';
+
+export const scaleLevelSchema = z.strictObject({
+  id: z.string().min(1),
+  label: text,
+  value: z.number().min(0).max(1),
+});
+
+export const stageSchema = z.strictObject({
+  id: slug,
+  name: text,
+  description: text.optional(),
+});
+
+export const indicatorSchema = z.strictObject({
+  id: slug,
+  stage: slug,
+  text,
+  advice: text.optional(),
+  weight,
+});
+
+export const competencySchema = z.strictObject({
+  id: slug,
+  name: text,
+  weight,
+  description: text.optional(),
+  /** What this competency looks like at each stage, keyed by stage id. */
+  stages: z.record(z.string(), text).optional(),
+  indicators: z.array(indicatorSchema).min(1),
+});
+
+export const modelSchema = z.strictObject({
+  id: slug,
+  name: text,
+  version: text,
+  description: text.optional(),
+  source: text.optional(),
+  scale: z.array(scaleLevelSchema).min(2),
+  threshold: z.number().gt(0).max(1).default(0.75),
+  aggregate: z.enum(AGGREGATES).default('mean'),
+  stages: z.array(stageSchema).min(2),
+  competencies: z.array(competencySchema).min(1),
+});
+
+export type Model = z.infer<typeof modelSchema>;
+export type ModelInput = z.input<typeof modelSchema>;
+export type ScaleLevel = z.infer<typeof scaleLevelSchema>;
+export type Stage = z.infer<typeof stageSchema>;
+export type Competency = z.infer<typeof competencySchema>;
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type Aggregate = (typeof AGGREGATES)[number];

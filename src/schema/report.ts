@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { AGGREGATES } from './model.js';
+
+/**
+ * The result of scoring one assessment, exactly as `--format json` writes it. Defined as a
+ * schema so that a saved report can be read back (as a baseline, say) and checked, and so that
+ * the TypeScript types and the JSON contract cannot drift apart.
+ */
+export const REPORT_SCHEMA_VERSION = 1;
+
+const score = z.number();
+
+export const indicatorResultSchema = z.strictObject({
+  id: z.string(),
+  stage: z.string(),
+  /** The scale id or `n/a`; null when not answered. */
+  answer: z.string().nullable(),
+  /** The scale value; null for `n/a` and unanswered. */
+  value: z.number().nullable(),
+  note: z.string().nullable(),
+});
+
+export const nextStepSchema = z.strictObject({
+  id: z.string(),
+  stage: z.string(),
+  text: z.string(),
+  answer: z.string().nullable(),
+  note: z.string().nullable(),
+  advice: z.string().nullable(),
+});
+
+export const competencyResultSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  weight: z.number(),
+  level: z.number().int(),
+  stage: z.string(),
+  stageName: z.string(),
+  score,
+  /** The stage to reach next; null at the top stage. */
+  nextStage: z.string().nullable(),
+  /** Attainment (0–1) of every stage above the first, keyed by stage id. */
+  attainment: z.record(z.string(), z.number()),
+  /** The unmet indicators of the next stage, the largest gain first. */
+  next: z.array(nextStepSchema),
+  indicators: z.array(indicatorResultSchema),
+});
+
+export const overallResultSchema = z.strictObject({
+  level: z.number().int(),
+  stage: z.string(),
+  stageName: z.string(),
+  score,
+});
+
+export const reportSchema = z.strictObject({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  model: z.strictObject({ id: z.string(), name: z.string(), version: z.string() }),
+  organisation: z.string(),
+  date: z.string().nullable(),
+  assessor: z.string().nullable(),
+  threshold: z.number(),
+  aggregate: z.enum(AGGREGATES),
+  stages: z.array(z.strictObject({ id: z.string(), name: z.string(), level: z.number().int() })),
+  overall: overallResultSchema,
+  competencies: z.array(competencyResultSchema),
+  completeness: z.strictObject({
+    answered: z.number().int(),
+    total: z.number().int(),
+    unanswered: z.array(z.string()),
+  }),
+});
+
+export type Report = z.infer<typeof reportSchema>;
+export type CompetencyResult = z.infer<typeof competencyResultSchema>;
+export type IndicatorResult = z.infer<typeof indicatorResultSchema>;
+export type NextStep = z.infer<typeof nextStepSchema>;
+export type OverallResult = z.infer<typeof overallResultSchema>;
