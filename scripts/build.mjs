@@ -29,8 +29,17 @@ await Promise.all([
     outfile: 'dist/cli.js',
     bundle: true,
     minifySyntax: true,
-    // Bundled CommonJS dependencies call require() for Node built-ins.
-    banner: { js: "import { createRequire as __cmCreateRequire } from 'node:module';\nconst require = __cmCreateRequire(import.meta.url);" },
+    // Bundled CommonJS dependencies call require() for Node built-ins, and some read __filename
+    // (write-file-atomic names its temporary files with it), which an ES module does not have.
+    banner: {
+      js: [
+        "import { createRequire as __cmCreateRequire } from 'node:module';",
+        "import { fileURLToPath as __cmFileURLToPath } from 'node:url';",
+        'const require = __cmCreateRequire(import.meta.url);',
+        'const __filename = __cmFileURLToPath(import.meta.url);',
+        "const __dirname = __cmFileURLToPath(new URL('.', import.meta.url));",
+      ].join('\n'),
+    },
   }),
   build({
     ...shared,

@@ -58,4 +58,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that went away (`cm-maturity --help | head`) is not a failure, and an unheard 'error'
+// event would crash with a stack trace; a report that cannot be written fails in writeOutput.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') process.exitCode = EXIT.internal;
+});
+
 process.exitCode = await main(process.argv);

@@ -1,3 +1,4 @@
+import { stat, writeFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { UserError } from '../errors.js';
 
@@ -18,20 +19,29 @@ export async function writeOutput(text: string, path: string | undefined): Promi
     return;
   }
   try {
-    await writeFileAtomic(path, text, { encoding: 'utf8' });
+    // Atomic replacement renames a new file over the old one, which for /dev/null, /dev/stdout
+    // or a named pipe would replace the device itself: those are written in place.
+    const special = await stat(path).then((info) => !info.isFile() && !info.isDirectory(), () => false);
+    if (special) await writeFile(path, text, { encoding: 'utf8' });
+    else await writeFileAtomic(path, text, { encoding: 'utf8' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(error));
+    // Only a file-system refusal is the user's to fix; anything else is our failure (exit 3).
+    if (typeof code !== 'string') throw error;
+    const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
     throw new UserError(`cannot write ${path}: ${reason}`);
   }
 }
 
 function writeStdout(text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    process.stdout.write(text, (error) => {
+    const done = (error?: Error | null) => {
       // A reader that went away (`| head`) is not our failure.
       if (error && (error as NodeJS.ErrnoException).code !== 'EPIPE') reject(error);
       else resolve();
-    });
+    };
+    // A failed write is also emitted as an 'error' event, which would crash the process unheard.
+    process.stdout.on('error', done);
+    process.stdout.write(text, done);
   });
 }

@@ -43,6 +43,18 @@ export function locate(source: ParsedSource, path: readonly PathSegment[], targe
   return toPosition(source, offset);
 }
 
+/** The source text of the scalar at `path`, exactly as written, or undefined when there is none. */
+export function scalarSourceAt(source: ParsedSource, path: readonly PathSegment[]): string | undefined {
+  let node: unknown = source.document.contents;
+  for (const segment of path) {
+    if (isMap(node)) node = node.items.find((item) => isPair(item) && keyText(item.key) === String(segment))?.value;
+    else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+    else return undefined;
+  }
+  if (!isScalar(node) || !node.range) return undefined;
+  return source.text.slice(node.range[0], node.range[1]);
+}
+
 function keyText(key: unknown): string | undefined {
   if (isScalar(key)) return String(key.value);
   return undefined;

@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { checkModel } from '../core/check-model.js';
+import { didYouMean } from '../core/suggest.js';
 import { UserError } from '../errors.js';
 import { modelSchema, type Model } from '../schema/model.js';
 import { builtinModelIds, builtinModelPath } from './builtin.js';
 import { fileDiagnostic, toDiagnostics } from './diagnostics.js';
 import { documentKind } from './document-kind.js';
+import { scalarSourceAt } from './locate.js';
+import { keepProtoKey } from './proto-key.js';
 import { readTextFile, type TextSource } from './read.js';
 import { parseYaml, type ParsedSource } from './yaml.js';
 import { fromZodIssues } from './zod-issues.js';
@@ -33,19 +36,28 @@ export function modelFromYaml(parsed: ParsedSource): Model {
     ]);
   }
   const result = modelSchema.safeParse(parsed.data);
-  if (!result.success) throw new UserError(toDiagnostics(parsed, fromZodIssues(result.error.issues, modelSchema, parsed.data)));
+  if (!result.success) {
+    throw new UserError(toDiagnostics(parsed, fromZodIssues(result.error.issues, modelSchema, parsed.data, (path) => scalarSourceAt(parsed, path))));
+  }
+  const rawCompetencies = (parsed.data as { competencies: { stages?: unknown }[] }).competencies;
+  // A `__proto__` stage descriptor must be reported as an unknown stage, not silently dropped;
+  // its placeholder text is never shown, as the checks below refuse the model.
+  result.data.competencies.forEach((competency, index) => keepProtoKey(rawCompetencies[index]?.stages, competency.stages, ''));
   const issues = checkModel(result.data);
   if (issues.length > 0) throw new UserError(toDiagnostics(parsed, issues));
   return result.data;
 }
 
+/** What a file is expected to be, as error messages name it; `validate` accepts either. */
+const KIND_NAMES = { model: 'a model', answers: 'an answers file', either: 'a model or answers file' } as const;
+
 /** Refuses a document whose top level is not a mapping, saying what it is instead. */
-export function expectMapping(parsed: ParsedSource, kind: 'model' | 'answers'): void {
+export function expectMapping(parsed: ParsedSource, kind: keyof typeof KIND_NAMES): void {
   const { data } = parsed;
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) return;
   const found = data === null || data === undefined ? 'nothing (only comments?)' : Array.isArray(data) ? 'a list' : `a single value (${JSON.stringify(data)})`;
   throw new UserError([
-    fileDiagnostic(parsed.file, 'not-a-mapping', `the top level of a${kind === 'answers' ? 'n answers file' : ' model'} must be a mapping of keys (key: value), but it holds ${found}`),
+    fileDiagnostic(parsed.file, 'not-a-mapping', `the top level of ${KIND_NAMES[kind]} must be a mapping of keys (key: value), but it holds ${found}`),
   ]);
 }
 
@@ -64,7 +76,8 @@ export function resolveModel(ref: string, baseDir: string): ModelLocation | stri
     const builtin = builtinModelPath(ref);
     if (builtin) return { builtin: true, id: ref, path: builtin };
     if (existsSync(path)) return { builtin: false, path };
-    return `"${ref}" is not a built-in model (built-in: ${builtinModelIds().join(', ')}) and no file of that name exists`;
+    const ids = builtinModelIds();
+    return `"${ref}" is not a built-in model${didYouMean(ref, ids)} and no file of that name exists; built-in models: ${ids.join(', ')}`;
   }
   return { builtin: false, path };
 }

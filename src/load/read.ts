@@ -113,6 +113,7 @@ function describeFsError(error: unknown): string {
   }
 }
 
+/** Rounded up, so that a file just over the limit never reads as the limit itself ("10.0 MiB; the limit is 10.0 MiB"). */
 function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`;
+  return bytes >= 1024 * 1024 ? `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1)} MiB` : `${bytes} bytes`;
 }

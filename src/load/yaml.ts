@@ -1,4 +1,4 @@
-import { isAlias, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isCollection, isScalar, LineCounter, parseDocument, Scalar, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import { UserError, type Diagnostic } from '../errors.js';
 import type { TextSource } from './read.js';
 
@@ -19,14 +19,10 @@ const MAX_ALIAS_COUNT = 100;
 /** Parses YAML 1.2 (so `yes`/`no` stay strings), reporting every syntax error and duplicate key at once. */
 export function parseYaml(source: TextSource): ParsedSource {
   const lines = new LineCounter();
-  const document = parseDocument(source.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  // logLevel "error": the parser must not print warnings of its own; every message goes through our diagnostics.
+  const document = parseDocument(source.text, { lineCounter: lines, logLevel: 'error', prettyErrors: false, uniqueKeys: true, version: '1.2' });
   if (document.errors.length > 0) {
-    throw new UserError(
-      document.errors.map((error) => {
-        const at = lines.linePos(error.pos[0]);
-        return diagnostic(source.file, at, error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', yamlMessage(error.code, error.message));
-      }),
-    );
+    throw new UserError(document.errors.map((error) => syntaxDiagnostic(source.file, document, lines, error)));
   }
   let data: unknown;
   try {
@@ -34,7 +30,9 @@ export function parseYaml(source: TextSource): ParsedSource {
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
     // The only failures of toJS on an error-free document are alias ones (exhaustion or unresolved).
-    const at = lines.linePos(firstAliasOffset(document) ?? 0);
+    // An unresolved one names its alias last in the message, so the diagnostic can point at that alias.
+    const unresolved = /^Unresolved alias.*: (\S+)$/.exec(error.message)?.[1];
+    const at = lines.linePos(firstAliasOffset(document, unresolved) ?? 0);
     const message = /exhaustion/i.test(error.message)
       ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}); this looks like a "billion laughs" document and is refused`
       : error.message;
@@ -43,15 +41,24 @@ export function parseYaml(source: TextSource): ParsedSource {
   return { ...source, document, lines, data };
 }
 
+function syntaxDiagnostic(file: string, document: Document.Parsed, lines: LineCounter, error: YAMLError): Diagnostic {
+  const code = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
+  const opening = unclosedNodeStart(document, error);
+  if (opening === undefined) return diagnostic(file, lines.linePos(error.pos[0]), code, yamlMessage(error.code, error.message));
+  const message = /quote/i.test(error.message) ? 'YAML syntax error: the quoted text that starts here has no closing quote' : yamlMessage(error.code, error.message);
+  return diagnostic(file, lines.linePos(opening), code, message);
+}
+
 function diagnostic(file: string, at: { line: number; col: number }, code: string, message: string): Diagnostic {
   return { file, line: at.line, column: at.col, code, message };
 }
 
-function firstAliasOffset(document: Document.Parsed): number | undefined {
+/** Where the first alias is, or the first one naming `anchor` when given. */
+function firstAliasOffset(document: Document.Parsed, anchor?: string): number | undefined {
   let offset: number | undefined;
   visit(document, {
     Alias(_key, node) {
-      if (isAlias(node) && node.range) {
+      if (isAlias(node) && node.range && (anchor === undefined || node.source === anchor)) {
         offset = node.range[0];
         return visit.BREAK;
       }
@@ -61,10 +68,37 @@ function firstAliasOffset(document: Document.Parsed): number | undefined {
   return offset;
 }
 
+/**
+ * The parser reports an unclosed quote or bracket where it gave up, often at the end of the
+ * file, far from the mistake: the place to fix is where the quote or bracket was opened, the
+ * start of the quoted scalar or flow collection that ends exactly where the error is.
+ */
+function unclosedNodeStart(document: Document.Parsed, error: YAMLError): number | undefined {
+  const quote = error.code === 'MISSING_CHAR' && /quote/i.test(error.message);
+  const bracket = (error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT') && /end with a [\]}]/.test(error.message);
+  if (!quote && !bracket) return undefined;
+  let start: number | undefined;
+  visit(document, {
+    Node(_key, node) {
+      const opensHere = quote
+        ? isScalar(node) && (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE)
+        : isCollection(node) && node.flow === true;
+      if (opensHere && node.range?.[1] === error.pos[0]) {
+        start = node.range[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return start;
+}
+
 /** The parser's messages end with a source excerpt meant for a terminal; we print our own location. */
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '').trim() ?? message;
   if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear only once in a mapping';
+  // The parser's own advice here names a library function; the user needs to know what is wrong with the file.
+  if (code === 'MULTIPLE_DOCS') return 'YAML syntax error: a second document starts here (after ---); the file must hold exactly one';
   return `YAML syntax error: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
 }
 

@@ -5,15 +5,22 @@ import { didYouMean } from '../core/suggest.js';
 type Path = (string | number)[];
 type ZodIssue = z.core.$ZodIssue;
 
+/** The text of the scalar at a path exactly as the file writes it (`1.0`, not the number 1), if known. */
+export type SourceText = (path: Path) => string | undefined;
+
 /**
  * Turns zod's issues into our own, with messages written for the person editing the YAML file:
  * they name the key, say what was expected and what was found, and suggest the likely key.
  */
-export function fromZodIssues(issues: readonly ZodIssue[], schema: z.ZodType, data: unknown): InputIssue[] {
-  return issues.flatMap((issue) => fromZodIssue(issue, [], schema, data));
+export function fromZodIssues(issues: readonly ZodIssue[], schema: z.ZodType, data: unknown, sourceText: SourceText = () => undefined): InputIssue[] {
+  const all = issues.flatMap((issue) => fromZodIssue(issue, [], schema, data, sourceText));
+  // zod still runs a value's checks when its type is wrong (`note: []` would also "need at least
+  // 1 entry"); for a value of the wrong type, the type is the one thing worth saying.
+  const wrongType = new Set(all.filter((issue) => issue.code === 'wrong-type').map((issue) => JSON.stringify(issue.path)));
+  return all.filter((issue) => issue.code === 'wrong-type' || !wrongType.has(JSON.stringify(issue.path)));
 }
 
-function fromZodIssue(issue: ZodIssue, prefix: Path, schema: z.ZodType, data: unknown): InputIssue[] {
+function fromZodIssue(issue: ZodIssue, prefix: Path, schema: z.ZodType, data: unknown, sourceText: SourceText): InputIssue[] {
   const path = [...prefix, ...(issue.path as Path)];
   const value = valueAt(data, path);
   const label = describePath(path);
@@ -32,8 +39,10 @@ function fromZodIssue(issue: ZodIssue, prefix: Path, schema: z.ZodType, data: un
         const key = path.at(-1);
         return [{ path: path.slice(0, -1), code: 'missing-key', message: `missing required key "${String(key)}"${path.length > 1 ? ` in ${describePath(path.slice(0, -1))}` : ''}` }];
       }
-      const hint = issue.expected === 'string' && typeof value === 'number' ? ` (write it in quotes: "${value}")` : '';
-      return [{ path, code: 'wrong-type', message: `${label} must be ${expectedName(issue.expected)}, not ${describeValue(value)}${hint}` }];
+      // A number is shown as written: `version: 1.0` is read as 1, but the quotes must keep "1.0".
+      const written = typeof value === 'number' ? (sourceText(path) ?? String(value)) : undefined;
+      const hint = issue.expected === 'string' && written !== undefined ? ` (write it in quotes: "${written}")` : '';
+      return [{ path, code: 'wrong-type', message: `${label} must be ${expectedName(issue.expected)}, not ${written ?? describeValue(value)}${hint}` }];
     }
     case 'too_small':
     case 'too_big':
@@ -50,11 +59,42 @@ function fromZodIssue(issue: ZodIssue, prefix: Path, schema: z.ZodType, data: un
       const found = describeValue(value);
       return [{ path, code: 'invalid-value', message: `${label} must be one of ${allowed.join(', ')}, not ${found}${typeof value === 'string' ? didYouMean(value, allowed) : ''}` }];
     }
-    case 'invalid_union':
-      return [{ path, code: 'wrong-type', message: `${label} ${issue.message}, not ${describeValue(value)}` }];
+    case 'invalid_union': {
+      // A mapping that has the right form but a wrong part (`{ answer: [1] }`) is explained by
+      // that part, not by the list of every form the value could take.
+      const inner = isMapping(value) ? mappingOptionIssues(issue.errors) : undefined;
+      if (inner) return inner.flatMap((innerIssue) => fromZodIssue(innerIssue, path, schema, data, sourceText));
+      return [{ path, code: 'wrong-type', message: `${label} ${unionExpectation(issue)}, not ${describeValue(value)}` }];
+    }
     default:
       return [{ path, code: 'invalid', message: `${label}: ${issue.message}` }];
   }
+}
+
+function isMapping(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The issues of the union option that accepted a mapping's form and failed only inside it. */
+function mappingOptionIssues(options: readonly (readonly ZodIssue[])[]): readonly ZodIssue[] | undefined {
+  return options.find(
+    (issues) => issues.length > 0 && issues.every((inner) => inner.path.length > 0 || (inner.code !== 'invalid_type' && inner.code !== 'invalid_union')),
+  );
+}
+
+/** The schema's own wording where it has one, else the forms every option expects ("text or a number"). */
+function unionExpectation(issue: z.core.$ZodIssueInvalidUnion): string {
+  const expected = [...new Set(expectedTypes(issue.errors))];
+  return issue.message === ZOD_DEFAULT_UNION_MESSAGE && expected.length > 0 ? `must be ${expected.map(expectedName).join(' or ')}` : issue.message;
+}
+
+/** What zod says of a union that has no message of its own. */
+const ZOD_DEFAULT_UNION_MESSAGE = 'Invalid input';
+
+function expectedTypes(options: readonly (readonly ZodIssue[])[]): string[] {
+  return options.flatMap((issues) =>
+    issues.flatMap((inner) => (inner.path.length > 0 ? [] : inner.code === 'invalid_type' ? [inner.expected] : inner.code === 'invalid_union' ? expectedTypes(inner.errors) : [])),
+  );
 }
 
 function rangeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, value: unknown): string {
@@ -79,6 +119,7 @@ function expectedName(expected: string): string {
     case 'number':
       return 'a number';
     case 'object':
+    case 'record':
       return 'a mapping (key: value)';
     case 'array':
       return 'a list';

@@ -59,7 +59,7 @@ async function validateFile(file: string, options: ValidateOptions): Promise<str
     );
     return `ok ${source.file}: answers of ${assessment.organisation} for model ${model.model.id} ${model.model.version} (${answered}/${total} answered)`;
   }
-  expectMapping(parsed, 'answers');
+  expectMapping(parsed, 'either');
   throw new UserError([
     fileDiagnostic(source.file, 'unknown-kind', 'cannot tell whether this is a model (stages, competencies, scale) or an answers file (organisation, answers)'),
   ]);

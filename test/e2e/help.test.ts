@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN } from '../helpers/cli.js';
+import { ROOT, runCli } from './support.js';
+
+const SCORE_OPTIONS = ['--model', '--format', '--output', '--strict', '--all', '--no-color'];
+
+describe('help', () => {
+  it('--help lists every command, the examples and the exit codes', () => {
+    for (const args of [['--help'], ['-h'], ['help']]) {
+      const result = runCli(args);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toMatch(/^Usage: cm-maturity /);
+      for (const command of ['score', 'validate', 'models']) expect(result.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+      for (const option of ['--version', '--debug', '--help']) expect(result.stdout).toContain(option);
+      expect(result.stdout).toContain('Examples:\n  $ cm-maturity score examples/middle.yaml');
+      expect(result.stdout).toContain('Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.');
+    }
+  });
+
+  it('score --help lists every option with its short form, the formats and examples', () => {
+    const result = runCli(['score', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: cm-maturity score \[options\] <answers>/);
+    for (const option of SCORE_OPTIONS) expect(result.stdout).toMatch(new RegExp(`^  (-\\w, )?${option}\\b`, 'm'));
+    expect(result.stdout).toMatch(/^ {2}-m, --model /m);
+    expect(result.stdout).toMatch(/^ {2}-f, --format /m);
+    expect(result.stdout).toMatch(/^ {2}-o, --output /m);
+    expect(result.stdout).toContain('"table", "json", "markdown"');
+    expect(result.stdout).toContain('first 3 per');
+    expect(result.stdout).toContain('Examples:\n  $ cm-maturity score examples/middle.yaml');
+    expect(runCli(['help', 'score']).stdout).toBe(result.stdout);
+  });
+
+  it('validate --help and models --help describe their options and exit 0', () => {
+    const validate = runCli(['validate', '--help']);
+    expect(validate.code).toBe(0);
+    expect(validate.stdout).toContain('--model');
+    expect(validate.stdout).toContain('Examples:');
+    const models = runCli(['models', '--help']);
+    expect(models.code).toBe(0);
+    expect(models.stdout).toContain('--format');
+  });
+
+  it('survives a reader that stops early (--help | head -1)', () => {
+    const result = spawnSync('/bin/sh', ['-c', '"$0" "$1" --help | head -1; "$0" "$1" score --help | true', process.execPath, BIN], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.stdout).toMatch(/^Usage: cm-maturity /);
+    expect(result.stderr).toBe('');
+  });
+});
+
+describe('--version', () => {
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+  it.each([['--version'], ['-V']])('%s prints the package.json version', (flag) => {
+    const result = runCli([flag]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${version}\n`);
+    expect(result.stderr).toBe('');
+  });
+});
+
+describe('usage errors exit 2', () => {
+  it.each([
+    [['bogus'], "unknown command 'bogus'"],
+    [['scor', 'examples/middle.yaml'], 'Did you mean score?'],
+    [['score', 'examples/middle.yaml', '--bogus'], "unknown option '--bogus'"],
+    [['score', 'examples/middle.yaml', '--formt', 'json'], '--format'],
+    [['score'], "missing required argument 'answers'"],
+    [['score', 'examples/middle.yaml', '--format', 'pdf'], 'Allowed choices are table, json, markdown'],
+    [['score', 'examples/middle.yaml', '--model'], "option '-m, --model <id|path>' argument missing"],
+    [['validate'], "missing required argument 'file'"],
+    [['models', 'extra'], 'too many arguments'],
+  ])('cm-maturity %j', (args, message) => {
+    const result = runCli(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('with no command at all, shows the help on stderr', () => {
+    const result = runCli([]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Usage: cm-maturity');
+  });
+
+  it('the bin script exists and is what runCli runs', () => {
+    expect(existsSync(BIN)).toBe(true);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as source from '../../src/index.js';
+import { EXAMPLES, FORMATS, ROOT, ok } from './support.js';
+
+type Library = typeof source;
+
+/** Loads, scores and formats an answers file through the library API, as the CLI does by default. */
+async function viaLibrary(library: Library, file: string, format: (typeof FORMATS)[number]): Promise<string> {
+  const { model, assessment } = await library.loadAssessment(file);
+  const report = library.scoreAssessment(model.model, assessment);
+  return library.formatters[format](report, { color: false, nextSteps: library.DEFAULT_NEXT_STEPS });
+}
+
+describe('the library API gives the CLI’s output', () => {
+  it('loadAssessment → scoreAssessment → formatters.json equals the CLI’s JSON byte for byte (examples/middle.yaml)', async () => {
+    const { model, assessment } = await source.loadAssessment(join(ROOT, 'examples/middle.yaml'));
+    const report = source.scoreAssessment(model.model, assessment);
+    expect(source.reportSchema.parse(report)).toEqual(report);
+    const json = source.formatters.json(report, { color: false, nextSteps: source.DEFAULT_NEXT_STEPS });
+    expect(json).toBe(ok(['score', 'examples/middle.yaml', '--format', 'json']));
+  });
+
+  it.each(EXAMPLES)('for every format of %s, from the source and from the built dist/index.js', async (file) => {
+    const built = (await import(pathToFileURL(join(ROOT, 'dist/index.js')).href)) as Library;
+    for (const format of FORMATS) {
+      const cli = ok(['score', file, '--format', format]);
+      expect(await viaLibrary(source, join(ROOT, file), format)).toBe(cli);
+      expect(await viaLibrary(built, join(ROOT, file), format)).toBe(cli);
+    }
+  });
+
+  it('reports a bad answers file as a UserError with located diagnostics', async () => {
+    const error = await source.loadAssessment(join(ROOT, 'examples/middle.yaml'), { model: 'no-such-model' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(source.UserError);
+    expect((error as source.UserError).message).toContain('no-such-model');
+  });
+});

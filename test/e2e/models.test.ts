@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { boxRows, MODEL, ok, ROOT, runCli, scoreJson, tempDir } from './support.js';
+
+const MIDDLE = 'examples/middle.yaml';
+
+describe('choosing the model', () => {
+  const dir = tempDir();
+  const byFile = ok(['score', MIDDLE, '-f', 'json']);
+
+  it.each([
+    ['--model', 'community'],
+    ['--model', 'models/community.yaml'],
+    ['-m', './models/community.yaml'],
+    ['-m', join(ROOT, 'models/community.yaml')],
+  ])('%s %s gives the same report as the file’s model:', (flag, ref) => {
+    expect(ok(['score', MIDDLE, flag, ref, '-f', 'json'])).toBe(byFile);
+  });
+
+  it('resolves --model paths against the working folder', () => {
+    const elsewhere = join(dir, 'cwd');
+    mkdirSync(elsewhere);
+    copyFileSync(join(ROOT, 'models/community.yaml'), join(elsewhere, 'local.yaml'));
+    expect(ok(['score', join(ROOT, MIDDLE), '-m', 'local.yaml', '-f', 'json'], { cwd: elsewhere })).toBe(byFile);
+    expect(ok(['score', join(ROOT, MIDDLE), '-m', './local.yaml', '-f', 'json'], { cwd: elsewhere })).toBe(byFile);
+  });
+
+  it('resolves a relative model: in the answers file against the answers file’s folder, not the working folder', () => {
+    const project = join(dir, 'project');
+    const other = join(dir, 'other');
+    mkdirSync(project);
+    mkdirSync(other);
+    const model = readFileSync(join(ROOT, 'models/community.yaml'), 'utf8')
+      .replace(/^id: community$/m, 'id: my-model')
+      .replace(/^name: .*$/m, 'name: My Own Model')
+      .replace(/^version: .*$/m, 'version: "2.1"');
+    writeFileSync(join(project, 'my-model.yaml'), model);
+    const answers = readFileSync(join(ROOT, MIDDLE), 'utf8').replace(/^model: community$/m, 'model: ./my-model.yaml');
+    expect(answers).toContain('model: ./my-model.yaml');
+    writeFileSync(join(project, 'answers.yaml'), answers);
+
+    const report = scoreJson([join(project, 'answers.yaml')], { cwd: other });
+    expect(report.model).toEqual({ id: 'my-model', name: 'My Own Model', version: '2.1' });
+    // Same content, same scores.
+    const builtin = JSON.parse(byFile) as typeof report;
+    expect(report.competencies).toEqual(builtin.competencies);
+    expect(report.overall).toEqual(builtin.overall);
+
+    // A relative path to the answers file works too.
+    expect(ok(['score', '../project/answers.yaml', '-f', 'json'], { cwd: other })).toBe(ok(['score', join(project, 'answers.yaml'), '-f', 'json'], { cwd: other }));
+    // The file's model: is checked by validate in the same way.
+    expect(ok(['validate', '../project/answers.yaml'], { cwd: other })).toBe('ok ../project/answers.yaml: answers of Larkspur Analytics for model my-model 2.1 (72/72 answered)\n');
+  });
+
+  it('resolves a relative model: read from standard input against the working folder', () => {
+    const project = join(dir, 'project');
+    const text = readFileSync(join(project, 'answers.yaml'), 'utf8');
+    expect(scoreJson(['-'], { cwd: project, input: text }).model.id).toBe('my-model');
+    const elsewhere = runCli(['score', '-'], { cwd: join(dir, 'other'), input: text });
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stdout).toBe('');
+    expect(elsewhere.stderr).toContain('my-model.yaml');
+  });
+
+  it('lets --model win over the file’s model:', () => {
+    const answers = join(dir, 'project', 'answers.yaml');
+    expect(scoreJson([answers, '--model', 'community'], { cwd: join(dir, 'other') }).model.id).toBe('community');
+  });
+
+  it('uses the community model when the answers file names none', () => {
+    const answers = join(dir, 'no-model.yaml');
+    writeFileSync(answers, stringify({ organisation: 'Nameless', answers: { 'strategy.purpose': 'yes' } }));
+    const report = scoreJson([answers]);
+    expect(report.model.id).toBe('community');
+    expect(report.completeness.answered).toBe(1);
+  });
+});
+
+describe('models', () => {
+  const indicators = MODEL.competencies.reduce((sum, competency) => sum + competency.indicators.length, 0);
+
+  it('lists the community model in a table', () => {
+    const result = runCli(['models']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const rows = boxRows(result.stdout);
+    expect(rows[0]).toEqual(['Id', 'Name', 'Version', 'Stages', 'Competencies', 'Indicators']);
+    const community = rows.find((row) => row[0] === 'community');
+    expect(community).toEqual([
+      'community',
+      MODEL.name,
+      MODEL.version,
+      MODEL.stages.map((stage) => stage.name).join(' → '),
+      '8',
+      '72',
+    ]);
+    expect(MODEL.stages).toHaveLength(4);
+    expect(MODEL.competencies).toHaveLength(8);
+    expect(indicators).toBe(72);
+  });
+
+  it('lists the community model as JSON', () => {
+    const result = runCli(['models', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const list = JSON.parse(result.stdout) as unknown[];
+    expect(list).toContainEqual({
+      id: 'community',
+      name: MODEL.name,
+      version: MODEL.version,
+      stages: ['Hierarchy', 'Emergent Community', 'Community', 'Network'],
+      competencies: 8,
+      indicators: 72,
+    });
+    expect(runCli(['models', '-f', 'json']).stdout).toBe(result.stdout);
+  });
+
+  it('rejects an unknown format with exit 2', () => {
+    const result = runCli(['models', '--format', 'markdown']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('markdown');
+  });
+});

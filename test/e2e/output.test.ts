@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN } from '../helpers/cli.js';
+import { ESC, ROOT, runCli, tempDir } from './support.js';
+
+const MIDDLE = 'examples/middle.yaml';
+
+describe('score --output', () => {
+  const dir = tempDir();
+  const stdoutJson = runCli(['score', MIDDLE, '-f', 'json']).stdout;
+
+  it('writes the report to the file, the same bytes as on stdout, and nothing on stdout', () => {
+    const path = join(dir, 'report.json');
+    const result = runCli(['score', MIDDLE, '-f', 'json', '-o', path]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('');
+    expect(readFileSync(path, 'utf8')).toBe(stdoutJson);
+  });
+
+  it('writes every format, and --output works like -o', () => {
+    for (const format of ['table', 'markdown']) {
+      const path = join(dir, `report.${format}`);
+      expect(runCli(['score', MIDDLE, '--format', format, '--output', path]).code).toBe(0);
+      expect(readFileSync(path, 'utf8')).toBe(runCli(['score', MIDDLE, '--format', format]).stdout);
+    }
+  });
+
+  it('replaces an existing file and leaves no temporary files behind', () => {
+    const sub = join(dir, 'replace');
+    mkdirSync(sub);
+    const path = join(sub, 'report.json');
+    writeFileSync(path, 'old contents that are longer than nothing\n'.repeat(2000));
+    expect(runCli(['score', MIDDLE, '-f', 'json', '-o', path]).code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(stdoutJson);
+    expect(readdirSync(sub)).toEqual(['report.json']);
+  });
+
+  it('still warns about unanswered indicators on stderr when writing a file', () => {
+    const path = join(dir, 'partial.json');
+    const result = runCli(['score', 'examples/partial.yaml', '-f', 'json', '-o', path]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('warning: 43 of 72 indicators are unanswered');
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ organisation: 'Brightwater City Council' });
+  });
+
+  it('writes to stdout with -o -', () => {
+    const result = runCli(['score', MIDDLE, '-f', 'json', '-o', '-']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(stdoutJson);
+    expect(existsSync(join(ROOT, '-'))).toBe(false);
+  });
+
+  it('exits 2 with a clear message and no stack when the folder does not exist', () => {
+    const path = join(dir, 'missing', 'report.json');
+    const result = runCli(['score', MIDDLE, '-o', path]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`cm-maturity: error: cannot write ${path}: its folder does not exist\n`);
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+  });
+
+  it('exits 2 with a clear message when the output is a folder', () => {
+    const result = runCli(['score', MIDDLE, '-o', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`cm-maturity: error: cannot write ${dir}: it is a directory\n`);
+  });
+
+  it.skipIf(process.platform === 'win32')('writes into a named pipe in place instead of replacing it', async () => {
+    const fifo = join(dir, 'report.pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawn('cat', [fifo]);
+    const chunks: Buffer[] = [];
+    reader.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const closed = new Promise<void>((resolve) => reader.on('close', () => resolve()));
+    try {
+      const result = runCli(['score', MIDDLE, '-f', 'json', '-o', fifo]);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(statSync(fifo).isFIFO()).toBe(true);
+      await closed;
+      expect(Buffer.concat(chunks).toString('utf8')).toBe(stdoutJson);
+    } finally {
+      reader.kill();
+    }
+  });
+});
+
+describe('score writing to standard output', () => {
+  it.runIf(existsSync('/bin/bash'))('is not disturbed by a reader that goes away (| true)', () => {
+    // `true` exits without reading, so the write usually fails with EPIPE.
+    const result = spawnSync('/bin/bash', ['-c', '"$0" "$1" score examples/middle.yaml --all -f json | true; echo "${PIPESTATUS[0]}"', process.execPath, BIN], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('0\n');
+  });
+
+  it.skipIf(process.platform === 'win32')('exits 0 without a stack when the reader closes the pipe early', async () => {
+    const child = spawn(process.execPath, [BIN, 'score', 'examples/partial.yaml', '--all', '-f', 'json'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.on('close', (status) => resolve(status)));
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(stderr).not.toContain('Unhandled');
+    expect(code).toBe(0);
+  });
+
+  // Exit code 3 (internal failure) cannot be provoked through input, which is the point; a full
+  // device on standard output is the one failure outside the user's files that reaches it.
+  it.runIf(process.platform === 'linux' && existsSync('/dev/full') && statSync('/dev/full').isCharacterDevice())(
+    'exits 3 with a one-line internal error when standard output cannot be written (/dev/full)',
+    () => {
+      for (const extra of [[], ['--debug']]) {
+        const full = openSync('/dev/full', 'w');
+        try {
+          const result = spawnSync(process.execPath, [BIN, 'score', MIDDLE, ...extra], {
+            cwd: ROOT,
+            stdio: ['ignore', full, 'pipe'],
+            encoding: 'utf8',
+            env: { ...process.env, NO_COLOR: '1' },
+          });
+          expect(result.status).toBe(3);
+          if (extra.length === 0) {
+            expect(result.stderr).toBe('cm-maturity: internal error: ENOSPC: no space left on device, write (run with --debug for details)\n');
+          } else {
+            expect(result.stderr).toMatch(/^cm-maturity: internal error: ENOSPC[^\n]*\n/);
+            expect(result.stderr).toMatch(/^\s+at /m);
+          }
+        } finally {
+          closeSync(full);
+        }
+      }
+    },
+  );
+});
+
+describe('colour', () => {
+  const dir = tempDir();
+  const colourEnv = { NO_COLOR: undefined, FORCE_COLOR: '1' };
+
+  it('is off with NO_COLOR=1, even when FORCE_COLOR is set', () => {
+    expect(runCli(['score', MIDDLE]).stdout).not.toContain(ESC);
+    const result = runCli(['score', MIDDLE], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain(ESC);
+  });
+
+  it('is on in the table with FORCE_COLOR=1 and no NO_COLOR', () => {
+    const coloured = runCli(['score', MIDDLE], { env: colourEnv });
+    expect(coloured.code).toBe(0);
+    expect(coloured.stdout).toContain(`${ESC}[`);
+    // The same text once the escapes are taken out.
+    expect(coloured.stdout.replace(/\u001b\[\d+m/g, '')).toBe(runCli(['score', MIDDLE]).stdout);
+  });
+
+  it('is treated as unset when NO_COLOR is empty', () => {
+    expect(runCli(['score', MIDDLE], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toContain(ESC);
+  });
+
+  it('is off with FORCE_COLOR=0 on a pipe', () => {
+    expect(runCli(['score', MIDDLE], { env: { NO_COLOR: undefined, FORCE_COLOR: '0' } }).stdout).not.toContain(ESC);
+  });
+
+  it('is off with --no-color even when FORCE_COLOR=1', () => {
+    const result = runCli(['score', MIDDLE, '--no-color'], { env: colourEnv });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain(ESC);
+    expect(result.stdout).toBe(runCli(['score', MIDDLE]).stdout);
+  });
+
+  it('never appears in JSON or markdown, nor in the warning on stderr', () => {
+    for (const format of ['json', 'markdown']) {
+      const result = runCli(['score', 'examples/partial.yaml', '-f', format], { env: colourEnv });
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toContain(ESC);
+      expect(result.stderr).not.toContain(ESC);
+      expect(result.stdout).toBe(runCli(['score', 'examples/partial.yaml', '-f', format]).stdout);
+    }
+  });
+
+  it('never appears in a file written with -o', () => {
+    const path = join(dir, 'report.txt');
+    const result = runCli(['score', MIDDLE, '-o', path], { env: colourEnv });
+    expect(result.code).toBe(0);
+    expect(readFileSync(path, 'utf8')).not.toContain(ESC);
+    expect(readFileSync(path, 'utf8')).toBe(runCli(['score', MIDDLE]).stdout);
+  });
+
+  it('never appears in the models and validate output', () => {
+    for (const args of [['models'], ['models', '-f', 'json'], ['validate', 'models/community.yaml', MIDDLE]]) {
+      expect(runCli(args, { env: colourEnv }).stdout).not.toContain(ESC);
+    }
+  });
+});
