@@ -131,6 +131,17 @@ describe('bad answers files', () => {
     { name: 'missing required key', args: ['score', f('missing-organisation')], lines: [[`${f('missing-organisation')}:1:1`, 'missing required key "organisation"']] },
     { name: 'unknown top-level key', args: ['score', f('unknown-top-level-key')], lines: [[`${f('unknown-top-level-key')}:2:1`, 'unknown key "asessor" (did you mean assessor?); allowed keys: organisation, date, model, assessor, answers']] },
     {
+      // A schema error elsewhere in the file must not hide the errors in its answers.
+      name: 'errors of the schema and of the answers, reported together',
+      args: ['score', f('errors-in-every-layer')],
+      lines: [
+        [`${f('errors-in-every-layer')}:2:7`, 'date must be a real date written YYYY-MM-DD, not "2026-13-01"'],
+        [`${f('errors-in-every-layer')}:5:21`, '"maybe" is not an answer for strategy.sponsor; allowed: yes, mostly, partly, no, n/a'],
+        [`${f('errors-in-every-layer')}:6:3`, 'unknown indicator "strategy.purpse" in model community (did you mean strategy.purpose?)'],
+        [`${f('errors-in-every-layer')}:7:22`, 'answers.strategy.audience'],
+      ],
+    },
+    {
       name: 'wrong types, all reported',
       args: ['score', f('wrong-type')],
       lines: [

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { checkAnswers, unansweredIndicators, type Assessment } from '../core/assessment.js';
 import { UserError } from '../errors.js';
-import { answersSchema } from '../schema/answers.js';
+import { answerEntrySchema, answersSchema, type AnswerEntry, type AnswersFile } from '../schema/answers.js';
 import { DEFAULT_MODEL_ID } from './builtin.js';
 import { fileDiagnostic, toDiagnostics } from './diagnostics.js';
 import { documentKind } from './document-kind.js';
@@ -58,6 +58,33 @@ export interface AssessmentOptions extends LoadOptions {
   baseDir?: string;
 }
 
+/** The model chosen for an answers file: `--model`, else the file's `model:`, else the default. */
+async function modelFor(parsed: ParsedSource, ref: string | undefined, options: AssessmentOptions): Promise<LoadedModel> {
+  if (options.model !== undefined) return loadModel(options.model);
+  if (ref === undefined) return loadModel(DEFAULT_MODEL_ID);
+  const location = resolveModel(ref, options.baseDir ?? process.cwd());
+  if (typeof location === 'string') throw modelReferenceError(parsed, location);
+  const missing = missingModelFile(ref, location);
+  if (missing !== undefined) throw modelReferenceError(parsed, missing);
+  return loadModelAt(location);
+}
+
+/**
+ * The parts of an answers file that passed the schema, for checking answers against the model
+ * when something else in the file is wrong. Ill-formed entries are left out: the schema has
+ * reported them already.
+ */
+function wellFormedPart(data: unknown): AnswersFile {
+  const raw = data as Record<string, unknown>;
+  const answers = raw.answers !== null && typeof raw.answers === 'object' && !Array.isArray(raw.answers) ? (raw.answers as Record<string, unknown>) : {};
+  const entries: Record<string, AnswerEntry> = {};
+  for (const [id, value] of Object.entries(answers)) {
+    const entry = answerEntrySchema.safeParse(value);
+    if (entry.success) Object.defineProperty(entries, id, { value: entry.data, enumerable: true, writable: true, configurable: true });
+  }
+  return { organisation: '', model: typeof raw.model === 'string' && raw.model.trim() !== '' ? raw.model : undefined, answers: entries };
+}
+
 /** Checks a parsed YAML document as an answers file and loads its model. */
 export async function assessmentFromYaml(parsed: ParsedSource, options: AssessmentOptions = {}): Promise<LoadedAssessment> {
   const source = parsed;
@@ -68,27 +95,23 @@ export async function assessmentFromYaml(parsed: ParsedSource, options: Assessme
     ]);
   }
   const result = answersSchema.safeParse(parsed.data);
-  if (!result.success) {
-    throw new UserError(toDiagnostics(parsed, fromZodIssues(result.error.issues, answersSchema, parsed.data, (path) => scalarSourceAt(parsed, path))));
-  }
-  const file = result.data;
+  const shapeIssues = result.success ? [] : fromZodIssues(result.error.issues, answersSchema, parsed.data, (path) => scalarSourceAt(parsed, path));
+  // A file with a wrong key somewhere still has its well-formed answers checked against the
+  // model, so that one run reports every error rather than one layer at a time.
+  const file = result.success ? result.data : wellFormedPart(parsed.data);
   // Null (unanswered) is a valid entry; the key is reported as an unknown indicator before its value matters.
   keepProtoKey((parsed.data as { answers?: unknown }).answers, file.answers, null);
 
   let model: LoadedModel;
-  if (options.model !== undefined) {
-    model = await loadModel(options.model);
-  } else if (file.model !== undefined) {
-    const location = resolveModel(file.model, options.baseDir ?? process.cwd());
-    if (typeof location === 'string') throw modelReferenceError(parsed, location);
-    const missing = missingModelFile(file.model, location);
-    if (missing !== undefined) throw modelReferenceError(parsed, missing);
-    model = await loadModelAt(location);
-  } else {
-    model = await loadModel(DEFAULT_MODEL_ID);
+  try {
+    model = await modelFor(parsed, file.model, options);
+  } catch (error) {
+    if (error instanceof UserError && shapeIssues.length > 0) throw new UserError([...toDiagnostics(parsed, shapeIssues), ...error.diagnostics]);
+    throw error;
   }
 
   const { assessment, issues } = checkAnswers(model.model, file);
+  issues.unshift(...shapeIssues);
   if (options.strict) {
     for (const id of unansweredIndicators(model.model, assessment)) {
       // An indicator written with an empty answer is pointed at; one left out, at the answers it is missing from.
