@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
+import { benchmarkCommand } from './commands/benchmark.js';
 import { modelsCommand } from './commands/models.js';
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
@@ -23,10 +24,11 @@ Examples:
   $ cm-maturity score answers.yaml --format json -o report.json
   $ cm-maturity validate models/community.yaml examples/*.yaml
   $ cm-maturity models
+  $ cm-maturity benchmark assessments/ --org acme.yaml
 
 Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.`,
     );
-  for (const command of [scoreCommand(), validateCommand(), modelsCommand()]) root.addCommand(command);
+  for (const command of [scoreCommand(), validateCommand(), modelsCommand(), benchmarkCommand()]) root.addCommand(command);
   // Usage errors must exit 2, not commander's 1 (which is reserved for failed gates).
   const exitOverride = (command: Command) => {
     command.exitOverride();

@@ -6,7 +6,7 @@ import { answerEntrySchema, answersSchema, type AnswerEntry, type AnswersFile } 
 import { DEFAULT_MODEL_ID } from './builtin.js';
 import { fileDiagnostic, toDiagnostics } from './diagnostics.js';
 import { documentKind } from './document-kind.js';
-import { displayPath, loadModelAt, loadModel, resolveModel, expectMapping, type LoadedModel, type ModelLocation } from './model.js';
+import { displayPath, loadModelAt, resolveModel, expectMapping, type LoadedModel, type ModelLocation } from './model.js';
 import { readStdin, readTextFile, STDIN_NAME, type TextSource } from './read.js';
 import { parseYaml, type ParsedSource } from './yaml.js';
 import { fromZodIssues } from './zod-issues.js';
@@ -18,6 +18,11 @@ export interface LoadOptions {
   model?: string;
   /** Unanswered indicators are errors. */
   strict?: boolean;
+  /**
+   * Models already loaded, by file path: when many answers files are scored in one run, each
+   * model file is read and checked once. Left out, every call reads its model afresh.
+   */
+  modelCache?: Map<string, Promise<LoadedModel>>;
 }
 
 export interface LoadedAssessment {
@@ -60,13 +65,23 @@ export interface AssessmentOptions extends LoadOptions {
 
 /** The model chosen for an answers file: `--model`, else the file's `model:`, else the default. */
 async function modelFor(parsed: ParsedSource, ref: string | undefined, options: AssessmentOptions): Promise<LoadedModel> {
-  if (options.model !== undefined) return loadModel(options.model);
-  if (ref === undefined) return loadModel(DEFAULT_MODEL_ID);
-  const location = resolveModel(ref, options.baseDir ?? process.cwd());
-  if (typeof location === 'string') throw modelReferenceError(parsed, location);
-  const missing = missingModelFile(ref, location);
-  if (missing !== undefined) throw modelReferenceError(parsed, missing);
-  return loadModelAt(location);
+  const location = resolveModel(options.model ?? ref ?? DEFAULT_MODEL_ID, options.model !== undefined || ref === undefined ? process.cwd() : (options.baseDir ?? process.cwd()));
+  if (typeof location === 'string') {
+    if (options.model !== undefined) throw new UserError(`--model: ${location}`);
+    throw modelReferenceError(parsed, location);
+  }
+  if (options.model === undefined && ref !== undefined) {
+    const missing = missingModelFile(ref, location);
+    if (missing !== undefined) throw modelReferenceError(parsed, missing);
+  }
+  const cache = options.modelCache;
+  if (!cache) return loadModelAt(location);
+  let loaded = cache.get(location.path);
+  if (!loaded) {
+    loaded = loadModelAt(location);
+    cache.set(location.path, loaded);
+  }
+  return loaded;
 }
 
 /**

@@ -1,0 +1,81 @@
+import { Command, Option } from 'commander';
+import { benchmark, poolEntry, poolModel, type PoolEntry, type PoolModel } from '../../core/benchmark.js';
+import { scoreAssessment } from '../../core/score.js';
+import { UserError, type Diagnostic } from '../../errors.js';
+import { loadAssessment } from '../../load/answers.js';
+import type { LoadedModel } from '../../load/model.js';
+import { fileDiagnostic } from '../../load/diagnostics.js';
+import { expandInputs } from '../../load/inputs.js';
+import { BENCHMARK_FORMAT_NAMES, benchmarkFormatters, type BenchmarkFormatName } from '../../report/benchmark/index.js';
+import { useColor, writeOutput } from '../output.js';
+
+interface BenchmarkOptions {
+  org?: string;
+  model?: string;
+  format: BenchmarkFormatName;
+  output?: string;
+  color: boolean;
+}
+
+export function benchmarkCommand(): Command {
+  return new Command('benchmark')
+    .description('compare a pool of assessments: score distributions and stage shares per competency, and where one organisation stands')
+    .argument('<answers...>', 'answers files, folders (every *.yaml/*.yml inside) or quoted glob patterns')
+    .option('--org <file>', "an organisation's answers file to place against the pool (percentile and gap per competency)")
+    .option('-m, --model <id|path>', 'model for every file (default: each file\'s model:, else "community")')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(BENCHMARK_FORMAT_NAMES).default('table'))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .option('--no-color', 'never colour the output')
+    .addHelpText(
+      'after',
+      `
+All assessments must use the same model (id and version). Quartiles use linear interpolation
+between closest ranks (as numpy, R and PERCENTILE.INC do); an organisation's percentile is the
+share of the pool scoring below it, ties counting half.
+
+Examples:
+  $ cm-maturity benchmark assessments/
+  $ cm-maturity benchmark 'assessments/**/*.yaml' --org acme.yaml
+  $ cm-maturity benchmark assessments/ --format csv -o benchmark.csv`,
+    )
+    .action(async (inputs: string[], options: BenchmarkOptions) => {
+      const files = await expandInputs(inputs);
+      const modelCache = new Map<string, Promise<LoadedModel>>();
+      const diagnostics: Diagnostic[] = [];
+      const pool: PoolEntry[] = [];
+      let model: { shape: PoolModel; file: string } | undefined;
+
+      // Only a few numbers of each report are kept, so that very large pools fit in memory.
+      const score = async (file: string): Promise<PoolEntry | undefined> => {
+        try {
+          const loaded = await loadAssessment(file, { model: options.model, modelCache });
+          const report = scoreAssessment(loaded.model.model, loaded.assessment);
+          if (!model) model = { shape: poolModel(report), file };
+          else if (report.model.id !== model.shape.model.id || report.model.version !== model.shape.model.version) {
+            const expected = model.shape.model;
+            diagnostics.push(
+              fileDiagnostic(file, 'model-mismatch', `uses model ${report.model.id} ${report.model.version}, but the pool uses ${expected.id} ${expected.version} (as in ${model.file}); a benchmark compares one model`),
+            );
+            return undefined;
+          }
+          return poolEntry(report);
+        } catch (error) {
+          if (!(error instanceof UserError)) throw error;
+          diagnostics.push(...(error.diagnostics.length > 0 ? error.diagnostics : [fileDiagnostic(file, 'invalid', error.message)]));
+          return undefined;
+        }
+      };
+
+      for (const file of files) {
+        const entry = await score(file);
+        if (entry) pool.push(entry);
+      }
+      const organisation = options.org === undefined ? undefined : await score(options.org);
+      // A benchmark over part of the pool would be silently wrong: any invalid file stops it.
+      if (diagnostics.length > 0 || !model) throw new UserError(diagnostics);
+
+      const result = benchmark(model.shape, pool, organisation);
+      const toTerminal = options.output === undefined || options.output === '-';
+      await writeOutput(benchmarkFormatters[options.format](result, { color: toTerminal && useColor(options.color) }), options.output);
+    });
+}

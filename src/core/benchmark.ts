@@ -1,0 +1,96 @@
+import { BENCHMARK_SCHEMA_VERSION, type Benchmark, type BenchmarkDistribution } from '../schema/benchmark.js';
+import type { Report } from '../schema/report.js';
+import { distribution, percentileRank } from './stats.js';
+import { truncate2 } from './truncate.js';
+
+/**
+ * What the benchmark keeps of one scored assessment: a few numbers, so that a pool of a hundred
+ * thousand assessments fits in memory where their full reports would not.
+ */
+export interface PoolEntry {
+  organisation: string;
+  date: string | null;
+  overall: { score: number; level: number };
+  competencies: { score: number; level: number }[];
+}
+
+export function poolEntry(report: Report): PoolEntry {
+  return {
+    organisation: report.organisation,
+    date: report.date,
+    overall: { score: report.overall.score, level: report.overall.level },
+    competencies: report.competencies.map(({ score, level }) => ({ score, level })),
+  };
+}
+
+/** The model a pool is scored with, as its reports describe it. */
+export type PoolModel = Pick<Report, 'model' | 'stages'> & { competencies: { id: string; name: string }[] };
+
+export function poolModel(report: Report): PoolModel {
+  return { model: report.model, stages: report.stages, competencies: report.competencies.map(({ id, name }) => ({ id, name })) };
+}
+
+/** Distribution statistics as printed: truncated to two decimals like every score. */
+function summary(scores: readonly number[]): BenchmarkDistribution {
+  const { count, min, p25, median, p75, max, mean } = distribution(scores);
+  return { count, min: truncate2(min), p25: truncate2(p25), median: truncate2(median), p75: truncate2(p75), max: truncate2(max), mean: truncate2(mean) };
+}
+
+/** How many furthest-behind competencies to name. */
+const FURTHEST_BEHIND = 3;
+
+/** The distribution of scores and stages in a pool, and where one organisation stands in it. */
+export function benchmark(model: PoolModel, pool: readonly PoolEntry[], organisation?: PoolEntry): Benchmark {
+  if (pool.length === 0) throw new RangeError('a benchmark needs at least one assessment');
+  const overallScores = pool.map((entry) => entry.overall.score);
+  const competencyScores = model.competencies.map((_, index) => pool.map((entry) => entry.competencies[index]!.score));
+
+  const shares = (levels: number[]) =>
+    Object.fromEntries(model.stages.map((stage) => [stage.id, Math.round((levels.filter((level) => level === stage.level).length / levels.length) * 10_000) / 10_000]));
+  const overallSummary = summary(overallScores);
+  const competencySummaries = competencyScores.map(summary);
+
+  const stand = (score: number, level: number, scores: number[], median: number) => ({
+    score,
+    level,
+    stage: model.stages[level - 1]!.id,
+    percentile: Math.round(percentileRank(scores, score) * 10) / 10,
+    median,
+    gap: Math.round((score - median) * 100) / 100,
+  });
+
+  let standing: Benchmark['organisation'] = null;
+  if (organisation) {
+    const competencies = model.competencies.map((competency, index) => ({
+      id: competency.id,
+      name: competency.name,
+      ...stand(organisation.competencies[index]!.score, organisation.competencies[index]!.level, competencyScores[index]!, competencySummaries[index]!.median),
+    }));
+    standing = {
+      organisation: organisation.organisation,
+      date: organisation.date,
+      overall: stand(organisation.overall.score, organisation.overall.level, overallScores, overallSummary.median),
+      competencies,
+      furthestBehind: competencies
+        .filter((competency) => competency.gap < 0)
+        .sort((a, b) => a.gap - b.gap || model.competencies.findIndex((c) => c.id === a.id) - model.competencies.findIndex((c) => c.id === b.id))
+        .slice(0, FURTHEST_BEHIND)
+        .map((competency) => competency.id),
+    };
+  }
+
+  return {
+    schemaVersion: BENCHMARK_SCHEMA_VERSION,
+    model: model.model,
+    stages: model.stages,
+    count: pool.length,
+    overall: { distribution: overallSummary, stages: shares(pool.map((entry) => entry.overall.level)) },
+    competencies: model.competencies.map((competency, index) => ({
+      id: competency.id,
+      name: competency.name,
+      distribution: competencySummaries[index]!,
+      stages: shares(pool.map((entry) => entry.competencies[index]!.level)),
+    })),
+    organisation: standing,
+  };
+}

@@ -1,0 +1,51 @@
+import { stat } from 'node:fs/promises';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { UserError } from '../errors.js';
+
+/**
+ * The answers files named by command-line arguments: a file as it is, a folder as every
+ * `*.yaml`/`*.yml` below it, a glob pattern (quoted, so the same on every shell and OS) as its
+ * matches. Sorted within each argument and without repeats, so runs are reproducible.
+ */
+export async function expandInputs(args: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    if (!seen.has(file)) {
+      seen.add(file);
+      files.push(file);
+    }
+  };
+  for (const arg of args) {
+    if (arg === '-') {
+      add(arg);
+      continue;
+    }
+    const kind = await stat(arg).then(
+      (info) => (info.isDirectory() ? 'folder' : 'file'),
+      () => 'missing',
+    );
+    if (kind === 'file' || (kind === 'missing' && !isDynamicPattern(arg))) {
+      // A missing plain path is kept, so that reading it reports "no such file" at that path.
+      add(arg);
+      continue;
+    }
+    const pattern = kind === 'folder' ? `${escapeGlob(slashes(arg).replace(/\/+$/, ''))}/**/*.{yaml,yml}` : slashes(arg);
+    const matches = (await glob(pattern, { onlyFiles: true, dot: false, expandDirectories: false })).sort();
+    if (matches.length === 0) {
+      throw new UserError(kind === 'folder' ? `no *.yaml or *.yml files in folder ${arg}` : `no files match ${arg}`);
+    }
+    matches.forEach(add);
+  }
+  return files;
+}
+
+/** Glob patterns use forward slashes; on Windows a backslash is a separator, elsewhere an escape. */
+function slashes(path: string): string {
+  return process.platform === 'win32' ? path.replace(/\\/g, '/') : path;
+}
+
+/** A literal folder name used inside a glob pattern. */
+function escapeGlob(path: string): string {
+  return path.replace(/[*?[\]{}()!+@]/g, (character) => `\\${character}`);
+}
