@@ -12,6 +12,7 @@ export { reportSchema, REPORT_SCHEMA_VERSION } from './schema/report.js';
 export type { Report, CompetencyResult, IndicatorResult, NextStep, OverallResult } from './schema/report.js';
 
 export { checkModel } from './core/check-model.js';
+export { lintModel, SMALL_COMPETENCY_RATIO } from './core/lint-model.js';
 export { checkAnswers, unansweredIndicators, type Assessment, type Answer } from './core/assessment.js';
 export { scoreAssessment } from './core/score.js';
 export { truncate2, formatScore } from './core/truncate.js';
