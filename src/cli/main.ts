@@ -3,6 +3,8 @@ import { UserError } from '../errors.js';
 import { modelsCommand } from './commands/models.js';
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
+import { initCommand } from './commands/init.js';
+import { schemaCommand } from './commands/schema.js';
 import { diagnosticLines } from './diagnostics.js';
 import { VERSION } from './version.js';
 
@@ -23,10 +25,13 @@ Examples:
   $ cm-maturity score answers.yaml --format json -o report.json
   $ cm-maturity validate models/community.yaml examples/*.yaml
   $ cm-maturity models
+  $ cm-maturity init -o answers.yaml
+  $ cm-maturity schema answers -o answers.schema.json
 
 Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.`,
     );
   for (const command of [scoreCommand(), validateCommand(), modelsCommand()]) root.addCommand(command);
+  for (const command of [initCommand(), schemaCommand()]) root.addCommand(command);
   // Usage errors must exit 2, not commander's 1 (which is reserved for failed gates).
   const exitOverride = (command: Command) => {
     command.exitOverride();
