@@ -30,6 +30,8 @@ await Promise.all([
     outfile: 'dist/cli.js',
     bundle: true,
     minifySyntax: true,
+    // Loaded from node_modules only by `assess`, so other commands do not parse it at start-up.
+    external: ['@inquirer/prompts'],
     // Bundled CommonJS dependencies call require() for Node built-ins, and some read __filename
     // (write-file-atomic names its temporary files with it), which an ES module does not have.
     banner: {
