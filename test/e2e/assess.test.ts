@@ -124,6 +124,22 @@ describe('assess in a real terminal', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it('refuses -o - and a missing folder before asking anything', async () => {
+    // Checked after the terminal check, so these run in a pseudo-terminal too.
+    for (const [output, message] of [['-', 'assess saves to a file after every answer'], [join(dir, 'missing', 'a.yaml'), 'its folder does not exist']] as const) {
+      terminal = new Terminal(['assess', '-o', output], dir);
+      expect(await terminal.exited).toBe(2);
+      expect(terminal.screen).toContain(message);
+    }
+  });
+
+  it('--help explains the questionnaire with examples', () => {
+    const result = runCli(['assess', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('$ cm-maturity assess -o acme.yaml');
+    expect(result.stdout).toContain('Ctrl-C stops (exit 130)');
+  });
+
   it('refuses a bad existing file before asking anything', async () => {
     terminal = new Terminal(['assess', '-o', join(ROOT, 'test/fixtures/bad/answer-outside-scale.yaml')], dir);
     expect(await terminal.exited).toBe(2);

@@ -123,6 +123,13 @@ describe('schema command', () => {
     ]);
   });
 
+  it('--help has examples, and the root help lists the new commands', () => {
+    expect(runCli(['schema', '--help']).stdout).toContain('$ cm-maturity schema answers --model ./my-model.yaml -o my-model.answers.schema.json');
+    const root = runCli(['--help']).stdout;
+    for (const command of ['init', 'assess', 'schema']) expect(root).toMatch(new RegExp(`^  ${command} `, 'm'));
+    expect(runCli(['validate', '--help']).stdout).toContain('--strict');
+  });
+
   it('refuses an unknown kind and a bad model with exit 2', () => {
     const kind = runCli(['schema', 'report']);
     expect(kind.code).toBe(2);

@@ -66,6 +66,7 @@ the score report is printed. Needs a terminal: without one, start a file with cm
         throw new UserError('assess asks questions in a terminal, and standard input is not one; to fill in answers in a file instead, start one with: cm-maturity init -o answers.yaml');
       }
       if (options.output === '-') throw new UserError('--output: assess saves to a file after every answer; name one (default answers.yaml)');
+      if (!existsSync(dirname(resolve(options.output)))) throw new UserError(`cannot write ${options.output}: its folder does not exist`);
       const prompts = await import('@inquirer/prompts');
       try {
         await run(prompts, options);
