@@ -31,20 +31,26 @@ export function answersJsonSchema(model?: Model): JsonSchema {
       description: "An organisation's answers to a maturity model.",
     };
   }
+  // A registry of our own, not zod's global one: the shared parts get readable names under
+  // `definitions`, and nothing leaks between calls for different models.
+  const registry = z.registry<{ id?: string; title?: string; description?: string }>();
   const answer = answerValue(model);
-  const entry = z
-    .union([answer, z.strictObject({ answer: answer.nullable().optional(), note: text.optional().describe('Evidence for the answer') })])
-    .nullable();
+  const entry = z.union([answer, z.strictObject({ answer: answer.nullable().optional(), note: text.optional() })]).nullable();
+  registry.add(answer, { id: 'answer', description: `${model.scale.map((level) => `${level.id}: ${level.label}`).join('; ')}; ${NOT_APPLICABLE}: does not apply` });
+  registry.add(entry, { id: 'entry', description: 'An answer, or { answer, note }; empty while not answered' });
+  registry.add(text, { id: 'text' });
   const indicators: Record<string, z.ZodType> = {};
   for (const competency of model.competencies) {
     for (const indicator of competency.indicators) {
       const stage = model.stages.find((candidate) => candidate.id === indicator.stage)?.name ?? indicator.stage;
-      indicators[indicator.id] = entry.optional().meta({ title: `${competency.name} · ${stage}`, description: indicator.text });
+      const property = entry.optional();
+      registry.add(property, { title: `${competency.name} · ${stage}`, description: indicator.text });
+      indicators[indicator.id] = property;
     }
   }
   const specific = answersSchema.extend({ answers: z.strictObject(indicators).nullable().optional() });
   return {
-    ...(z.toJSONSchema(specific, { ...OPTIONS, reused: 'ref' }) as JsonSchema),
+    ...(z.toJSONSchema(specific, { ...OPTIONS, metadata: registry, reused: 'ref' }) as JsonSchema),
     title: `cm-maturity answers for ${model.name} (${model.id} ${model.version})`,
     description: `Answers: ${model.scale.map((level) => `${level.id} (${level.label})`).join(', ')}, or ${NOT_APPLICABLE}; empty while not answered.`,
   };
