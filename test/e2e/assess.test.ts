@@ -115,6 +115,16 @@ describe('assess in a real terminal', () => {
     expect(scoreJson([file])).toEqual(scoreJson(['examples/partial.yaml']));
   });
 
+  it('Ctrl-C before the first question writes nothing', async () => {
+    const file = join(dir, 'not-started.yaml');
+    terminal = new Terminal(['assess', '-o', file], dir);
+    await terminal.waitFor('Organisation:');
+    terminal.type('Half a na', KEYS.ctrlC);
+    expect(await terminal.exited).toBe(130);
+    expect(terminal.screen).toContain('Stopped before anything was saved.');
+    expect(existsSync(file)).toBe(false);
+  });
+
   it('without a terminal on standard input: exit 2, pointing to init, nothing written', () => {
     const file = join(dir, 'never.yaml');
     const result = runCli(['assess', '-o', file]);

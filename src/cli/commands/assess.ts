@@ -72,7 +72,11 @@ the score report is printed. Needs a terminal: without one, start a file with cm
         await run(prompts, options);
       } catch (error) {
         if (error instanceof Error && error.name === 'ExitPromptError') {
-          process.stderr.write(`\nStopped. Every answer given so far is saved in ${options.output}; run the same command to go on.\n`);
+          process.stderr.write(
+            existsSync(options.output)
+              ? `\nStopped. Every answer given so far is saved in ${options.output}; run the same command to go on.\n`
+              : '\nStopped before anything was saved.\n',
+          );
           process.exitCode = EXIT_INTERRUPTED;
           return;
         }
