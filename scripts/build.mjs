@@ -1,7 +1,8 @@
 // Builds the two shipped entry points:
 // - dist/cli.js: the whole CLI in one bundled file, so start-up reads one module graph node;
 // - dist/index.js: the library API, with its dependencies left to the consumer's node_modules;
-// - dist/types: declarations for the library API.
+// - dist/types: declarations for the library API;
+// - schema/*.json: the JSON Schemas of model and answers files (scripts/schemas.mjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -29,6 +30,8 @@ await Promise.all([
     outfile: 'dist/cli.js',
     bundle: true,
     minifySyntax: true,
+    // Loaded from node_modules only by `assess`, so other commands do not parse it at start-up.
+    external: ['@inquirer/prompts'],
     // Bundled CommonJS dependencies call require() for Node built-ins, and some read __filename
     // (write-file-atomic names its temporary files with it), which an ES module does not have.
     banner: {
@@ -51,3 +54,7 @@ await Promise.all([
 ]);
 
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+
+// The shipped schemas follow the code and the built-in models. The test suite builds with
+// --no-schemas so that it checks the committed schema files instead of rewriting them.
+if (!process.argv.includes('--no-schemas')) await import('./schemas.mjs');

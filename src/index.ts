@@ -9,9 +9,12 @@ export type { Model, ModelInput, Stage, Competency, Indicator, ScaleLevel, Aggre
 export { answersSchema } from './schema/answers.js';
 export type { AnswersFile, AnswerEntry } from './schema/answers.js';
 export { reportSchema, REPORT_SCHEMA_VERSION } from './schema/report.js';
+export { modelJsonSchema, answersJsonSchema, jsonSchemaText, type JsonSchema } from './schema/json-schema.js';
+export { answersTemplate, ORGANISATION_PLACEHOLDER, type AnswersTemplateOptions } from './core/answers-template.js';
 export type { Report, CompetencyResult, IndicatorResult, NextStep, OverallResult } from './schema/report.js';
 
 export { checkModel } from './core/check-model.js';
+export { lintModel, SMALL_COMPETENCY_RATIO } from './core/lint-model.js';
 export { checkAnswers, unansweredIndicators, type Assessment, type Answer } from './core/assessment.js';
 export { scoreAssessment } from './core/score.js';
 export { truncate2, formatScore } from './core/truncate.js';

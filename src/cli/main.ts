@@ -4,6 +4,9 @@ import { benchmarkCommand } from './commands/benchmark.js';
 import { modelsCommand } from './commands/models.js';
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
+import { initCommand } from './commands/init.js';
+import { assessCommand } from './commands/assess.js';
+import { schemaCommand } from './commands/schema.js';
 import { diagnosticLines } from './diagnostics.js';
 import { VERSION } from './version.js';
 
@@ -25,10 +28,14 @@ Examples:
   $ cm-maturity validate models/community.yaml examples/*.yaml
   $ cm-maturity models
   $ cm-maturity benchmark assessments/ --org acme.yaml
+  $ cm-maturity init -o answers.yaml
+  $ cm-maturity assess -o answers.yaml
+  $ cm-maturity schema answers -o answers.schema.json
 
 Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.`,
     );
   for (const command of [scoreCommand(), validateCommand(), modelsCommand(), benchmarkCommand()]) root.addCommand(command);
+  for (const command of [initCommand(), assessCommand(), schemaCommand()]) root.addCommand(command);
   // Usage errors must exit 2, not commander's 1 (which is reserved for failed gates).
   const exitOverride = (command: Command) => {
     command.exitOverride();
@@ -42,7 +49,8 @@ async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   try {
     await program().parseAsync(argv);
-    return EXIT.ok;
+    // A command may end with a status of its own (assess after Ctrl-C).
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has printed the message (or the help) already.

@@ -23,9 +23,10 @@ export const answerEntrySchema = z
 
 export const answersSchema = z.strictObject({
   organisation: text,
-  date: isoDate.optional(),
+  // Empty (null) is "not given", as a freshly generated answers file leaves them.
+  date: isoDate.nullable().optional(),
   model: text.optional(),
-  assessor: text.optional(),
+  assessor: text.nullable().optional(),
   answers: z.record(z.string(), answerEntrySchema).nullable().optional(),
 });
 

@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { dirname } from 'node:path';
-import { UserError, type Diagnostic } from '../../errors.js';
+import { UserError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../../errors.js';
+import { lintModel } from '../../core/lint-model.js';
 import { assessmentFromYaml } from '../../load/answers.js';
-import { fileDiagnostic } from '../../load/diagnostics.js';
+import { fileDiagnostic, toDiagnostics } from '../../load/diagnostics.js';
 import { documentKind } from '../../load/document-kind.js';
 import { expectMapping, modelFromYaml } from '../../load/model.js';
 import { readStdin, readTextFile } from '../../load/read.js';
@@ -11,6 +12,12 @@ import { writeOutput } from '../output.js';
 
 interface ValidateOptions {
   model?: string;
+  strict?: boolean;
+}
+
+interface Validated {
+  ok?: string;
+  warnings: Diagnostic[];
 }
 
 export function validateCommand(): Command {
@@ -18,37 +25,56 @@ export function validateCommand(): Command {
     .description('check model and answers files; each file is recognised as one or the other')
     .argument('<file...>', 'model or answers files (YAML); - reads standard input')
     .option('-m, --model <id|path>', 'model to check answers files against (default: each file\'s model:, else "community")')
+    .option('--strict', 'treat warnings about weak models as errors')
     .addHelpText(
       'after',
       `
 Examples:
   $ cm-maturity validate examples/*.yaml
-  $ cm-maturity validate my-model.yaml answers.yaml --model my-model.yaml`,
+  $ cm-maturity validate my-model.yaml answers.yaml --model my-model.yaml
+  $ cm-maturity validate --strict my-model.yaml
+
+Models are also checked for weaknesses, reported as warnings (file:line:col: warning: ...):
+indicators without advice, competencies without stage descriptors, a competency with fewer
+than half the median number of indicators, duplicate indicator texts, and scale values that
+are not strictly decreasing or increasing. --strict makes them errors (exit 2).`,
     )
     .action(async (files: string[], options: ValidateOptions) => {
       const ok: string[] = [];
       const diagnostics: Diagnostic[] = [];
+      const warnings: Diagnostic[] = [];
       for (const file of files) {
         try {
-          ok.push(await validateFile(file, options));
+          const result = await validateFile(file, options);
+          if (options.strict) diagnostics.push(...result.warnings.map((warning) => ({ ...warning, message: `${warning.message} (--strict)` })));
+          else warnings.push(...result.warnings);
+          if (result.ok !== undefined) ok.push(result.ok);
         } catch (error) {
           if (!(error instanceof UserError)) throw error;
           diagnostics.push(...(error.diagnostics.length > 0 ? error.diagnostics : [fileDiagnostic(file, 'invalid', error.message)]));
         }
       }
+      if (warnings.length > 0) process.stderr.write(sortDiagnostics(warnings).map((warning) => `${formatWarning(warning)}\n`).join(''));
       await writeOutput(ok.map((line) => `${line}\n`).join(''), undefined);
       if (diagnostics.length > 0) throw new UserError(diagnostics);
     });
 }
 
-async function validateFile(file: string, options: ValidateOptions): Promise<string> {
+function formatWarning(warning: Diagnostic): string {
+  return formatDiagnostic({ ...warning, message: `warning: ${warning.message}` });
+}
+
+async function validateFile(file: string, options: ValidateOptions): Promise<Validated> {
   const source = file === '-' ? await readStdin() : await readTextFile(file);
   const parsed = parseYaml(source);
   const kind = documentKind(parsed.data);
   if (kind === 'model') {
     const model = modelFromYaml(parsed);
     const indicators = model.competencies.reduce((sum, competency) => sum + competency.indicators.length, 0);
-    return `ok ${source.file}: model ${model.id} ${model.version} (${model.stages.length} stages, ${model.competencies.length} competencies, ${indicators} indicators)`;
+    const warnings = toDiagnostics(parsed, lintModel(model));
+    const summary = `ok ${source.file}: model ${model.id} ${model.version} (${model.stages.length} stages, ${model.competencies.length} competencies, ${indicators} indicators)`;
+    if (options.strict && warnings.length > 0) return { warnings };
+    return { ok: warnings.length === 0 ? summary : `${summary}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`, warnings };
   }
   if (kind === 'answers') {
     const { model, assessment } = await assessmentFromYaml(parsed, { model: options.model, baseDir: file === '-' ? process.cwd() : dirname(file) });
@@ -57,7 +83,7 @@ async function validateFile(file: string, options: ValidateOptions): Promise<str
       (sum, competency) => sum + competency.indicators.filter((indicator) => (assessment.answers.get(indicator.id)?.answer ?? null) !== null).length,
       0,
     );
-    return `ok ${source.file}: answers of ${assessment.organisation} for model ${model.model.id} ${model.model.version} (${answered}/${total} answered)`;
+    return { ok: `ok ${source.file}: answers of ${assessment.organisation} for model ${model.model.id} ${model.model.version} (${answered}/${total} answered)`, warnings: [] };
   }
   expectMapping(parsed, 'either');
   throw new UserError([

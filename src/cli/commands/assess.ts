@@ -1,0 +1,210 @@
+import { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { answersTemplate } from '../../core/answers-template.js';
+import type { Answer, Assessment } from '../../core/assessment.js';
+import { answeredCount, answerChoices, applyAction, nextIndex, questions, questionText, startIndex, type Action } from '../../core/questionnaire.js';
+import { scoreAssessment } from '../../core/score.js';
+import { UserError } from '../../errors.js';
+import { assessmentFromYaml } from '../../load/answers.js';
+import { DEFAULT_MODEL_ID } from '../../load/builtin.js';
+import { loadModelAt, resolveModel, type LoadedModel } from '../../load/model.js';
+import { readTextFile } from '../../load/read.js';
+import { answersSchemaFile, GENERIC_ANSWERS_SCHEMA_FILE, modelineTarget, shippedSchemaDirectory } from '../../load/schema-files.js';
+import { parseYaml } from '../../load/yaml.js';
+import { isoDate } from '../../schema/answers.js';
+import type { Model } from '../../schema/model.js';
+import { DEFAULT_NEXT_STEPS, formatters } from '../../report/index.js';
+import { relativeModelRef } from '../model-ref.js';
+import { useColor, writeOutput } from '../output.js';
+
+interface AssessOptions {
+  model?: string;
+  output: string;
+  color: boolean;
+}
+
+/** Exit status after Ctrl-C, as shells report a process ended by SIGINT. */
+export const EXIT_INTERRUPTED = 130;
+
+const MODELINE = '# yaml-language-server: $schema=';
+
+/** What the questionnaire keeps besides the answers, written back on every save. */
+interface Session {
+  file: string;
+  model: Model;
+  schema: string;
+  modelRef: string;
+  organisation: string;
+  date: string | null;
+  assessor: string | null;
+  answers: ReadonlyMap<string, Answer>;
+}
+
+export function assessCommand(): Command {
+  return new Command('assess')
+    .description('answer the questions of a model one by one in the terminal, saving after every answer')
+    .option('-m, --model <id|path>', `built-in model id or model file (default: the file's model:, else "${DEFAULT_MODEL_ID}")`)
+    .option('-o, --output <file>', 'the answers file to save to, and to resume from when it exists', 'answers.yaml')
+    .option('--no-color', 'never colour the final report (NO_COLOR is honoured too)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cm-maturity assess -o acme.yaml
+  $ cm-maturity assess --model ./my-model.yaml -o answers.yaml
+
+Competency by competency, each indicator is shown with its advice; choose a level of the
+scale, n/a, skip it (leave it as it is), add a note, or go back. The file is saved (atomically)
+after every answer, in the format of cm-maturity init: comments are regenerated, the answers,
+organisation, date, assessor and model are kept. Ctrl-C stops (exit ${EXIT_INTERRUPTED}) keeping every
+saved answer; run the same command again to resume at the first unanswered indicator. At the end
+the score report is printed. Needs a terminal: without one, start a file with cm-maturity init.`,
+    )
+    .action(async (options: AssessOptions) => {
+      if (!process.stdin.isTTY) {
+        throw new UserError('assess asks questions in a terminal, and standard input is not one; to fill in answers in a file instead, start one with: cm-maturity init -o answers.yaml');
+      }
+      if (options.output === '-') throw new UserError('--output: assess saves to a file after every answer; name one (default answers.yaml)');
+      if (!existsSync(dirname(resolve(options.output)))) throw new UserError(`cannot write ${options.output}: its folder does not exist`);
+      const prompts = await import('@inquirer/prompts');
+      try {
+        await run(prompts, options);
+      } catch (error) {
+        if (error instanceof Error && error.name === 'ExitPromptError') {
+          process.stderr.write(
+            existsSync(options.output)
+              ? `\nStopped. Every answer given so far is saved in ${options.output}; run the same command to go on.\n`
+              : '\nStopped before anything was saved.\n',
+          );
+          process.exitCode = EXIT_INTERRUPTED;
+          return;
+        }
+        throw error;
+      }
+    });
+}
+
+type Prompts = typeof import('@inquirer/prompts');
+
+async function run(prompts: Prompts, options: AssessOptions): Promise<void> {
+  let session = existsSync(options.output) ? await resume(options) : await start(prompts, options);
+  const list = questions(session.model);
+  let index = startIndex(list, session.answers);
+  const answered = answeredCount(list, session.answers);
+  if (answered > 0) {
+    process.stdout.write(
+      answered === list.length
+        ? `All ${list.length} indicators in ${session.file} are answered; reviewing from the first.\n`
+        : `Resuming ${session.file}: ${answered}/${list.length} answered.\n`,
+    );
+  }
+  await save(session);
+
+  while (index < list.length) {
+    const question = list[index]!;
+    const id = question.indicator.id;
+    const current = session.answers.get(id) ?? null;
+    const choice = await prompts.select<string>({
+      message: questionText(session.model, assessment(session), question, list.length),
+      choices: [
+        ...answerChoices(session.model).map(({ answer, label }) => ({ value: `answer:${answer}`, name: `${answer} — ${label}` })),
+        new prompts.Separator(),
+        { value: 'skip', name: current?.answer ? 'skip (keep this answer)' : 'skip (leave unanswered)' },
+        { value: 'note', name: current?.note ? 'edit the note…' : 'add a note…' },
+        { value: 'back', name: 'back to the previous question', disabled: index === 0 },
+      ],
+      default: current?.answer ? `answer:${current.answer}` : undefined,
+      pageSize: 12,
+      loop: false,
+    });
+    let action: Action;
+    if (choice.startsWith('answer:')) action = { kind: 'answer', answer: choice.slice('answer:'.length) };
+    else if (choice === 'note') action = { kind: 'note', note: await prompts.input({ message: `Note for ${id} (empty to remove):`, default: current?.note ?? undefined }) };
+    else action = { kind: choice as 'skip' | 'back' };
+
+    if (action.kind === 'answer' || action.kind === 'note') {
+      session = { ...session, answers: applyAction(session.answers, id, action) };
+      await save(session);
+    }
+    index = nextIndex(index, action);
+  }
+
+  const report = scoreAssessment(session.model, assessment(session));
+  process.stdout.write(`\nSaved ${session.file}: ${report.completeness.answered}/${report.completeness.total} answered.\n\n`);
+  process.stdout.write(formatters.table(report, { color: useColor(options.color), nextSteps: DEFAULT_NEXT_STEPS }));
+}
+
+/** A new assessment: the organisation, date and assessor first, then the questions. */
+async function start(prompts: Prompts, options: AssessOptions): Promise<Session> {
+  const location = resolveModel(options.model ?? DEFAULT_MODEL_ID, process.cwd());
+  if (typeof location === 'string') throw new UserError(`--model: ${location}`);
+  const loaded = await loadModelAt(location);
+  const organisation = await prompts.input({ message: 'Organisation:', required: true, validate: (value) => value.trim() !== '' || 'the organisation assessed is required' });
+  const date = await prompts.input({
+    message: 'Date of the assessment (YYYY-MM-DD):',
+    default: new Date().toISOString().slice(0, 10),
+    validate: (value) => value.trim() === '' || isoDate.safeParse(value.trim()).success || 'a date written as YYYY-MM-DD, or empty',
+  });
+  const assessor = await prompts.input({ message: 'Assessor (optional):' });
+  const folder = dirname(resolve(options.output));
+  return {
+    file: options.output,
+    model: loaded.model,
+    schema: defaultSchema(loaded, location.builtin, folder),
+    modelRef: location.builtin ? location.id : relativeModelRef(location.path, folder),
+    organisation: organisation.trim(),
+    date: date.trim() || null,
+    assessor: assessor.trim() || null,
+    answers: new Map(),
+  };
+}
+
+/** An assessment in progress: checked like any answers file, its model, modeline and answers kept. */
+async function resume(options: AssessOptions): Promise<Session> {
+  const source = await readTextFile(options.output);
+  const parsed = parseYaml(source);
+  const folder = dirname(resolve(options.output));
+  const { model, assessment: loaded } = await assessmentFromYaml(parsed, { model: options.model, baseDir: dirname(options.output) });
+  const written = (parsed.data as { model?: unknown }).model;
+  const modelRef =
+    options.model !== undefined
+      ? model.builtin
+        ? model.model.id
+        : relativeModelRef(resolve(model.file), folder)
+      : typeof written === 'string'
+        ? written
+        : DEFAULT_MODEL_ID;
+  const firstLine = source.text.split(/\r?\n/, 1)[0] ?? '';
+  return {
+    file: options.output,
+    model: model.model,
+    schema: firstLine.startsWith(MODELINE) ? firstLine.slice(MODELINE.length) : defaultSchema(model, model.builtin, folder),
+    modelRef,
+    organisation: loaded.organisation,
+    date: loaded.date,
+    assessor: loaded.assessor,
+    answers: loaded.answers,
+  };
+}
+
+function defaultSchema(loaded: LoadedModel, builtin: boolean, folder: string): string {
+  return modelineTarget(`${shippedSchemaDirectory()}${builtin ? answersSchemaFile(loaded.model.id) : GENERIC_ANSWERS_SCHEMA_FILE}`, folder);
+}
+
+function assessment(session: Session): Assessment {
+  return { organisation: session.organisation, date: session.date, assessor: session.assessor, answers: session.answers };
+}
+
+/** Rewrites the whole file atomically: an interruption leaves the previous save or this one, never half of either. */
+async function save(session: Session): Promise<void> {
+  const text = answersTemplate(session.model, {
+    schema: session.schema,
+    modelRef: session.modelRef,
+    organisation: session.organisation,
+    date: session.date,
+    assessor: session.assessor,
+    answers: session.answers,
+  });
+  await writeOutput(text, session.file);
+}

@@ -1,0 +1,67 @@
+import { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { answersTemplate } from '../../core/answers-template.js';
+import { UserError } from '../../errors.js';
+import { DEFAULT_MODEL_ID } from '../../load/builtin.js';
+import { loadModelAt, resolveModel } from '../../load/model.js';
+import { answersSchemaFile, GENERIC_ANSWERS_SCHEMA_FILE, modelineTarget, shippedSchemaDirectory } from '../../load/schema-files.js';
+import { isoDate } from '../../schema/answers.js';
+import { writeOutput } from '../output.js';
+import { relativeModelRef } from '../model-ref.js';
+
+interface InitOptions {
+  model?: string;
+  output?: string;
+  force?: boolean;
+  organisation?: string;
+  date?: string;
+  schema?: string;
+}
+
+export function initCommand(): Command {
+  return new Command('init')
+    .description('write a ready-to-fill answers file for a model, every indicator listed with its text and advice')
+    .option('-m, --model <id|path>', `built-in model id or model file (default: "${DEFAULT_MODEL_ID}")`)
+    .option('-o, --output <file>', 'the answers file to write (atomically); - or none: standard output')
+    .option('--force', 'replace the output file if it exists')
+    .option('--organisation <name>', 'fill in the organisation (default: a placeholder to replace)')
+    .option('--date <YYYY-MM-DD>', 'fill in the date of the assessment')
+    .option('--schema <path|url>', "the answers JSON Schema the editor modeline points at (default: the built-in model's shipped schema)")
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cm-maturity init -o answers.yaml
+  $ cm-maturity init -o acme.yaml --organisation "Acme Corp" --date 2026-10-01
+  $ cm-maturity init --model ./my-model.yaml --schema ./my-model.answers.schema.json -o answers.yaml
+
+Every answer is left empty ("not answered yet"), so the file validates and scores as it is.
+Fill some in, then: cm-maturity score answers.yaml. An existing file is never replaced without
+--force (exit 2). The first line tells editors with the YAML language server where the answers
+schema is, for completion and checking; cm-maturity schema answers --model <file> writes one
+for your own model.`,
+    )
+    .action(async (options: InitOptions) => {
+      const toFile = options.output !== undefined && options.output !== '-';
+      if (options.organisation !== undefined && options.organisation.trim() === '') throw new UserError('--organisation: must not be empty');
+      if (options.date !== undefined && !isoDate.safeParse(options.date).success) throw new UserError(`--date: "${options.date}" is not a date written as YYYY-MM-DD`);
+      if (toFile && !options.force && existsSync(options.output!)) {
+        throw new UserError(`${options.output} already exists; use --force to replace it`);
+      }
+      const location = resolveModel(options.model ?? DEFAULT_MODEL_ID, process.cwd());
+      if (typeof location === 'string') throw new UserError(`--model: ${location}`);
+      const { model } = await loadModelAt(location);
+      const folder = toFile ? dirname(resolve(options.output!)) : process.cwd();
+      const schema =
+        options.schema ??
+        modelineTarget(`${shippedSchemaDirectory()}${location.builtin ? answersSchemaFile(model.id) : GENERIC_ANSWERS_SCHEMA_FILE}`, folder);
+      const text = answersTemplate(model, {
+        schema,
+        modelRef: location.builtin ? location.id : relativeModelRef(location.path, folder),
+        organisation: options.organisation,
+        date: options.date ?? null,
+      });
+      await writeOutput(text, options.output);
+    });
+}

@@ -1,0 +1,36 @@
+import { Argument, Command } from 'commander';
+import { loadModel } from '../../load/model.js';
+import { DEFAULT_MODEL_ID } from '../../load/builtin.js';
+import { answersJsonSchema, jsonSchemaText, modelJsonSchema } from '../../schema/json-schema.js';
+import { writeOutput } from '../output.js';
+
+interface SchemaOptions {
+  model?: string;
+  output?: string;
+}
+
+export function schemaCommand(): Command {
+  return new Command('schema')
+    .description('print the JSON Schema (draft-07) of model files or of a model\'s answers files, for editors')
+    .addArgument(new Argument('<kind>', 'which files the schema describes').choices(['model', 'answers']))
+    .option('-m, --model <id|path>', `for answers: the model whose indicators and answers it lists (default: "${DEFAULT_MODEL_ID}")`)
+    .option('-o, --output <file>', 'write the schema to a file (atomically) instead of standard output')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cm-maturity schema answers > answers.schema.json
+  $ cm-maturity schema answers --model ./my-model.yaml -o my-model.answers.schema.json
+  $ cm-maturity schema model -o model.schema.json
+
+Point an answers file at it with a first line such as
+  # yaml-language-server: $schema=./my-model.answers.schema.json
+and editors with the YAML language server complete indicator ids and answers, show each
+indicator's text on hover and flag wrong values. The schemas of the built-in models ship in the
+package's schema/ folder; cm-maturity init writes that line for you.`,
+    )
+    .action(async (kind: 'model' | 'answers', options: SchemaOptions) => {
+      const schema = kind === 'model' ? modelJsonSchema() : answersJsonSchema((await loadModel(options.model ?? DEFAULT_MODEL_ID)).model);
+      await writeOutput(jsonSchemaText(schema), options.output);
+    });
+}

@@ -1,0 +1,159 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { KEYS, Terminal } from '../helpers/terminal.js';
+import { MODEL, ROOT, answerOf, readYaml, runCli, scoreJson, tempDir, type RawAnswers } from './support.js';
+
+const TINY = join(ROOT, 'test/fixtures/assess/tiny.yaml');
+const { down, enter, ctrlC } = KEYS;
+
+interface Saved {
+  organisation: string;
+  date: string | null;
+  assessor: string | null;
+  model: string;
+  answers: Record<string, unknown>;
+}
+const saved = (file: string) => parse(readFileSync(file, 'utf8'), { version: '1.2' }) as Saved;
+
+describe('assess in a real terminal', () => {
+  const dir = tempDir();
+  let terminal: Terminal | undefined;
+  afterEach(() => terminal?.kill());
+
+  it('asks, saves after every answer, goes back, keeps notes, survives Ctrl-C and resumes to the report', async () => {
+    const file = join(dir, 'tiny-answers.yaml');
+    terminal = new Terminal(['assess', '--model', TINY, '-o', file], dir);
+    await terminal.waitFor('Organisation:');
+    terminal.type('Acme Corp', enter);
+    await terminal.waitFor('Date of the assessment (YYYY-MM-DD):');
+    terminal.type('2026-10-01', enter);
+    await terminal.waitFor('Assessor (optional):');
+    terminal.type('Sam', enter);
+
+    await terminal.waitFor('[1/4] Goals: now at Start (1.00)');
+    expect(terminal.screen).toContain('Grown · goals.written\nGoals are written down.\nAdvice: Write them.');
+    expect(saved(file)).toEqual({
+      organisation: 'Acme Corp',
+      date: '2026-10-01',
+      assessor: 'Sam',
+      model: TINY,
+      answers: { 'goals.written': null, 'goals.shared': null, 'people.owner': null, 'people.team': null },
+    });
+    expect(readFileSync(file, 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
+
+    // The first choice, yes. The running stage: (1 + 0) / 2 = 0.5 of 0.75, so 1 + 0.66.
+    terminal.type(enter);
+    await terminal.waitFor('[2/4] Goals: now at Start (1.66)');
+    expect(saved(file).answers['goals.written']).toBe('yes');
+
+    terminal.type(down, enter); // partly
+    await terminal.waitFor('[3/4] People: now at Start (1.00)');
+    expect(saved(file).answers['goals.shared']).toBe('partly');
+
+    // Back (past no, n/a, skip and note): Goals is now (1 + 0.5) / 2 = 0.75, at the threshold: Grown, the top.
+    terminal.type(down, down, down, down, down, down, enter);
+    await terminal.waitFor('[2/4] Goals: now at Grown (2.00)');
+    // A note: the cursor starts at the current answer, partly; the note entry is four below.
+    terminal.type(down, down, down, down, enter);
+    await terminal.waitFor('Note for goals.shared');
+    terminal.type('Agreed in May', enter);
+    await terminal.waitFor('Note: Agreed in May');
+    expect(saved(file).answers['goals.shared']).toEqual({ answer: 'partly', note: 'Agreed in May' });
+    terminal.type(enter); // keeps partly
+    await terminal.waitFor('[3/4] People');
+
+    terminal.type(down, down, down, enter); // n/a
+    await terminal.waitFor('[4/4] People: now at Start (1.00)');
+    expect(saved(file).answers['people.owner']).toBe('n/a');
+
+    terminal.type(ctrlC);
+    expect(await terminal.exited).toBe(130);
+    expect(terminal.screen).toContain(`Stopped. Every answer given so far is saved in ${file}`);
+    const afterStop = saved(file);
+    expect(afterStop.answers).toEqual({ 'goals.written': 'yes', 'goals.shared': { answer: 'partly', note: 'Agreed in May' }, 'people.owner': 'n/a', 'people.team': null });
+    expect(runCli(['validate', file]).code).toBe(0);
+
+    // Resumed without --model: the file names it; it starts at the first unanswered indicator.
+    terminal = new Terminal(['assess', '-o', file], dir);
+    await terminal.waitFor('[4/4] People');
+    expect(terminal.screen).toContain(`Resuming ${file}: 3/4 answered.`);
+    terminal.type(enter);
+    expect(await terminal.exited).toBe(0);
+    expect(terminal.screen).toContain(`Saved ${file}: 4/4 answered.`);
+    expect(terminal.screen).toContain('Acme Corp — community maturity');
+    const final = saved(file);
+    expect({ ...final, answers: undefined }).toEqual({ ...afterStop, answers: undefined });
+    expect(final.answers['people.team']).toBe('yes');
+    const report = scoreJson([file]);
+    expect(report.competencies.map((competency) => [competency.id, competency.score])).toEqual([['goals', 2], ['people', 2]]);
+  });
+
+  it('resumes a partial file of the built-in model at its first unanswered indicator; Ctrl-C keeps it intact', async () => {
+    const file = join(dir, 'partial.yaml');
+    copyFileSync(join(ROOT, 'examples/partial.yaml'), file);
+    const original = readYaml<RawAnswers>('examples/partial.yaml');
+    const stageOrder = MODEL.stages.map((stage) => stage.id);
+    const order = MODEL.competencies.flatMap((competency) =>
+      [...competency.indicators].sort((a, b) => stageOrder.indexOf(a.stage) - stageOrder.indexOf(b.stage)).map((indicator) => ({ ...indicator, competency: competency.name })),
+    );
+    const first = order.findIndex((indicator) => answerOf(original, indicator.id) === null);
+    const answered = order.filter((indicator) => answerOf(original, indicator.id) !== null).length;
+
+    terminal = new Terminal(['assess', '-o', file], dir);
+    await terminal.waitFor(`[${first + 1}/${order.length}] ${order[first]!.competency}: now at`);
+    expect(terminal.screen).toContain(`Resuming ${file}: ${answered}/${order.length} answered.`);
+    expect(terminal.screen).toContain(order[first]!.id);
+    terminal.type(ctrlC);
+    expect(await terminal.exited).toBe(130);
+
+    const kept = saved(file);
+    expect(kept.organisation).toBe(original.organisation);
+    for (const indicator of order) expect(answerOf(kept as RawAnswers, indicator.id), indicator.id).toBe(answerOf(original, indicator.id));
+    expect(kept.answers['strategy.purpose']).toEqual(original.answers!['strategy.purpose']);
+    expect(scoreJson([file])).toEqual(scoreJson(['examples/partial.yaml']));
+  });
+
+  it('Ctrl-C before the first question writes nothing', async () => {
+    const file = join(dir, 'not-started.yaml');
+    terminal = new Terminal(['assess', '-o', file], dir);
+    await terminal.waitFor('Organisation:');
+    terminal.type('Half a na', KEYS.ctrlC);
+    expect(await terminal.exited).toBe(130);
+    expect(terminal.screen).toContain('Stopped before anything was saved.');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('without a terminal on standard input: exit 2, pointing to init, nothing written', () => {
+    const file = join(dir, 'never.yaml');
+    const result = runCli(['assess', '-o', file]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('cm-maturity: error: assess asks questions in a terminal, and standard input is not one; to fill in answers in a file instead, start one with: cm-maturity init -o answers.yaml\n');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('refuses -o - and a missing folder before asking anything', async () => {
+    // Checked after the terminal check, so these run in a pseudo-terminal too.
+    for (const [output, message] of [['-', 'assess saves to a file after every answer'], [join(dir, 'missing', 'a.yaml'), 'its folder does not exist']] as const) {
+      terminal = new Terminal(['assess', '-o', output], dir);
+      expect(await terminal.exited).toBe(2);
+      expect(terminal.screen).toContain(message);
+    }
+  });
+
+  it('--help explains the questionnaire with examples', () => {
+    const result = runCli(['assess', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('$ cm-maturity assess -o acme.yaml');
+    expect(result.stdout).toContain('Ctrl-C stops (exit 130)');
+  });
+
+  it('refuses a bad existing file before asking anything', async () => {
+    terminal = new Terminal(['assess', '-o', join(ROOT, 'test/fixtures/bad/answer-outside-scale.yaml')], dir);
+    expect(await terminal.exited).toBe(2);
+    expect(terminal.screen).toMatch(/answer-outside-scale\.yaml:4:21: "maybe" is not an answer for strategy\.sponsor/);
+  });
+});
+

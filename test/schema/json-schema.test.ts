@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+import { loadModel } from '../../src/load/model.js';
+import { answersJsonSchema, jsonSchemaText, modelJsonSchema } from '../../src/schema/json-schema.js';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+// The JSON Schemas are checked with a real JSON Schema validator (ajv, draft-07), as an editor
+// would use them: what the tool accepts passes, and the shape errors a schema can catch fail.
+
+const SCHEMA_DIR = join(ROOT, 'schema');
+const readSchema = (name: string) => JSON.parse(readFileSync(join(SCHEMA_DIR, name), 'utf8')) as Record<string, unknown>;
+const readYamlFile = (path: string) => parse(readFileSync(join(ROOT, path), 'utf8'), { version: '1.2' }) as unknown;
+
+function compile(schema: Record<string, unknown>): ValidateFunction {
+  const ajv = new Ajv({ allErrors: true, strict: true });
+  addFormats.default(ajv);
+  return ajv.compile(schema);
+}
+
+const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((name) => name.endsWith('.yaml')).map((name) => `examples/${name}`);
+
+/** Answers fixtures whose error is one of shape: unknown keys, wrong types, values outside the scale, a bad date. */
+const BAD_ANSWERS = [
+  'unknown-indicator', // an indicator id the model does not have
+  'wrong-type', // organisation a number, answers a list
+  'invalid-date', // 2026-02-30
+  'answer-outside-scale', // "maybe"
+  'answer-unknown-key', // notes: instead of note:
+  'missing-organisation',
+  'answer-wrong-type', // answer: [list], note: []
+  'unknown-top-level-key', // asessor:
+];
+
+/** Model fixtures whose error is one of shape. Cross-reference errors (duplicate ids, unknown stages) are the loader's alone. */
+const BAD_MODELS = [
+  'scale-value-too-high', // value 2
+  'missing-name',
+  'unknown-key', // weigth:
+  'negative-weight',
+  'threshold-text', // "high"
+  'threshold-too-high',
+  'threshold-zero',
+  'bad-slug', // "Strategy Goals"
+  'version-number', // 1.0
+  'top-level-list',
+];
+
+describe('shipped JSON Schemas', () => {
+  it('are the committed files, equal to fresh output (run `npm run schemas` after changing a schema or a built-in model)', async () => {
+    const { model } = await loadModel('community');
+    expect(readFileSync(join(SCHEMA_DIR, 'model.schema.json'), 'utf8')).toBe(jsonSchemaText(modelJsonSchema()));
+    expect(readFileSync(join(SCHEMA_DIR, 'answers.schema.json'), 'utf8')).toBe(jsonSchemaText(answersJsonSchema()));
+    expect(readFileSync(join(SCHEMA_DIR, 'answers.community.schema.json'), 'utf8')).toBe(jsonSchemaText(answersJsonSchema(model)));
+    expect(readdirSync(SCHEMA_DIR).sort()).toEqual(['answers.community.schema.json', 'answers.schema.json', 'model.schema.json']);
+  });
+
+  it('are draft-07 and compile in strict mode', () => {
+    for (const name of readdirSync(SCHEMA_DIR)) {
+      const schema = readSchema(name);
+      expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+      expect(() => compile(schema), name).not.toThrow();
+    }
+  });
+
+  it('the model schema accepts the built-in model and rejects every shape error among the bad models', () => {
+    const validate = compile(readSchema('model.schema.json'));
+    expect(validate(readYamlFile('models/community.yaml')), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(readYamlFile('test/fixtures/weak-models/weak.yaml'))).toBe(true);
+    for (const name of BAD_MODELS) expect(validate(readYamlFile(`test/fixtures/bad-models/${name}.yaml`)), name).toBe(false);
+  });
+
+  it('the answers schemas accept every example; the community one rejects every shape error among the bad answers', () => {
+    const specific = compile(readSchema('answers.community.schema.json'));
+    const generic = compile(readSchema('answers.schema.json'));
+    for (const file of EXAMPLES) {
+      expect(specific(readYamlFile(file)), `${file}: ${JSON.stringify(specific.errors)}`).toBe(true);
+      expect(generic(readYamlFile(file)), file).toBe(true);
+    }
+    for (const name of BAD_ANSWERS) expect(specific(readYamlFile(`test/fixtures/bad/${name}.yaml`)), name).toBe(false);
+    // The generic schema knows no indicator ids or scale: only the shape errors.
+    expect(generic(readYamlFile('test/fixtures/bad/unknown-indicator.yaml'))).toBe(true);
+    expect(generic(readYamlFile('test/fixtures/bad/answer-unknown-key.yaml'))).toBe(false);
+  });
+
+  it("the community answers schema lists every indicator with its text, and the scale ids and n/a as answers", () => {
+    const schema = readSchema('answers.community.schema.json') as { properties: { answers: { anyOf: { properties?: Record<string, { description: string; title: string }> }[] } } };
+    const properties = schema.properties.answers.anyOf[0]!.properties!;
+    const model = readYamlFile('models/community.yaml') as { competencies: { name: string; indicators: { id: string; text: string }[] }[] };
+    const indicators = model.competencies.flatMap((competency) => competency.indicators);
+    expect(Object.keys(properties)).toEqual(indicators.map((indicator) => indicator.id));
+    for (const indicator of indicators) expect(properties[indicator.id]!.description).toBe(indicator.text);
+    expect(properties['strategy.purpose']!.title).toBe('Strategy · Emergent Community');
+    expect(JSON.stringify(schema)).toContain('"enum":["yes","mostly","partly","no","n/a"]');
+  });
+
+  it('numeric scale ids may be written as numbers, as the loader accepts', async () => {
+    const { model } = await loadModel('community');
+    model.scale = [{ id: '1', label: 'One', value: 1 }, { id: '0', label: 'Zero', value: 0 }];
+    const validate = compile(answersJsonSchema(model));
+    expect(validate({ organisation: 'X', answers: { 'strategy.purpose': 1, 'strategy.sponsor': '0', 'strategy.audience': 'n/a' } })).toBe(true);
+    expect(validate({ organisation: 'X', answers: { 'strategy.purpose': 2 } })).toBe(false);
+  });
+});
+
+describe('schema command', () => {
+  it('prints the shipped schemas', () => {
+    for (const [args, file] of [[['schema', 'model'], 'model.schema.json'], [['schema', 'answers'], 'answers.community.schema.json'], [['schema', 'answers', '--model', 'community'], 'answers.community.schema.json']] as const) {
+      const result = runCli([...args]);
+      expect(result, args.join(' ')).toEqual({ code: 0, stdout: readFileSync(join(SCHEMA_DIR, file), 'utf8'), stderr: '' });
+    }
+  });
+
+  it("writes a custom model's answers schema, with its indicator ids, to a file", () => {
+    const result = runCli(['schema', 'answers', '--model', 'test/fixtures/weak-models/weak.yaml']);
+    expect(result.code).toBe(0);
+    const schema = JSON.parse(result.stdout) as { properties: { answers: { anyOf: { properties?: Record<string, unknown> }[] } } };
+    expect(Object.keys(schema.properties.answers.anyOf[0]!.properties!)).toEqual([
+      'goals.written', 'goals.shared', 'goals.reviewed', 'goals.measured', 'people.owner', 'people.team', 'people.roles', 'people.hiring', 'tools.space',
+    ]);
+  });
+
+  it('--help has examples, and the root help lists the new commands', () => {
+    expect(runCli(['schema', '--help']).stdout).toContain('$ cm-maturity schema answers --model ./my-model.yaml -o my-model.answers.schema.json');
+    const root = runCli(['--help']).stdout;
+    for (const command of ['init', 'assess', 'schema']) expect(root).toMatch(new RegExp(`^  ${command} `, 'm'));
+    expect(runCli(['validate', '--help']).stdout).toContain('--strict');
+  });
+
+  it('refuses an unknown kind and a bad model with exit 2', () => {
+    const kind = runCli(['schema', 'report']);
+    expect(kind.code).toBe(2);
+    expect(kind.stderr).toContain("'report' is invalid for argument 'kind'. Allowed choices are model, answers");
+    const model = runCli(['schema', 'answers', '--model', 'test/fixtures/bad-models/unknown-key.yaml']);
+    expect(model.code).toBe(2);
+    expect(model.stderr).toMatch(/^test\/fixtures\/bad-models\/unknown-key\.yaml:13:5: /);
+    expect(model.stdout).toBe('');
+  });
+});
