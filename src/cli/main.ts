@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { modelsCommand } from './commands/models.js';
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
+import { GateFailed } from './gate-failed.js';
 import { diagnosticLines } from './diagnostics.js';
 import { VERSION } from './version.js';
 
@@ -42,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
     await program().parseAsync(argv);
     return EXIT.ok;
   } catch (error) {
+    if (error instanceof GateFailed) return EXIT.gateFailed;
     if (error instanceof CommanderError) {
       // Commander has printed the message (or the help) already.
       return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;

@@ -1,7 +1,7 @@
 import { formatScore } from '../core/truncate.js';
 import type { Report } from '../schema/report.js';
 import type { Formatter } from './format.js';
-import { answerText, completenessText, nextStageText, percent, scoreOf, stageName } from './text.js';
+import { answerText, baselineLine, changeText, completenessText, gateLine, nextStageText, percent, scoreOf, stageName } from './text.js';
 
 /** The report as GitHub-flavoured markdown, for pull-request comments and CI job summaries. */
 export const formatMarkdown: Formatter = (report, options) => {
@@ -15,11 +15,21 @@ export const formatMarkdown: Formatter = (report, options) => {
   lines.push(meta.join(' · '), '');
   lines.push(`**Overall stage: ${inline(overall.stageName)}** (level ${overall.level} of ${report.stages.length}), score **${scoreOf(report, overall.score)}**.`, '');
 
-  lines.push('| Competency | Stage | Score | Next stage |', '| --- | --- | ---: | --- |');
+  const since = baselineLine(report);
+  if (since) lines.push(`${inline(since)}.`, '');
+  const compared = report.baseline !== undefined;
+  const change = (id: string, stage: string, delta: number | null | undefined) => (compared ? ` ${inline(changeText(report, id, stage, delta))} |` : '');
+  lines.push(`| Competency | Stage | Score |${compared ? ' Change |' : ''} Next stage |`, `| --- | --- | ---: |${compared ? ' --- |' : ''} --- |`);
   for (const competency of report.competencies) {
-    lines.push(`| ${inline(competency.name)} | ${inline(competency.stageName)} | ${formatScore(competency.score)} | ${inline(nextStageText(report, competency))} |`);
+    lines.push(
+      `| ${inline(competency.name)} | ${inline(competency.stageName)} | ${formatScore(competency.score)} |${change(competency.id, competency.stage, competency.delta)} ${inline(nextStageText(report, competency))} |`,
+    );
   }
-  lines.push(`| **Overall (${report.aggregate})** | **${inline(overall.stageName)}** | **${formatScore(overall.score)}** | |`);
+  lines.push(`| **Overall (${report.aggregate})** | **${inline(overall.stageName)}** | **${formatScore(overall.score)}** |${change('overall', overall.stage, overall.delta)} |`);
+  if (report.gates && report.gates.length > 0) {
+    lines.push('', '## Gates', '');
+    for (const gate of report.gates) lines.push(`- ${inline(gateLine(gate))}`);
+  }
 
   const steps = report.competencies.filter((competency) => competency.next.length > 0);
   if (steps.length > 0) {
