@@ -46,8 +46,9 @@ export function gateFailureLines(report: Report, gates: readonly GateResult[]): 
   return gates
     .filter((gate) => !gate.passed)
     .map((gate) => {
-      const option = gate.gate === 'fail-under' ? '--fail-under' : gate.gate === 'require' ? `--require ${gate.subject}` : '--fail-on-regression';
-      const stage = Number.isInteger(gate.target) && gate.gate !== 'no-regression' ? report.stages.find((candidate) => candidate.level === gate.target) : undefined;
-      return `cm-maturity: gate failed (${option}${stage ? ` ${stage.id}` : ''}): ${gateFailureText(gate)}`;
+      const stage = Number.isInteger(gate.target) ? report.stages.find((candidate) => candidate.level === gate.target) : undefined;
+      const target = stage ? `${stage.id} (${gate.target})` : String(gate.target);
+      const option = gate.gate === 'fail-under' ? `--fail-under ${target}` : gate.gate === 'require' ? `--require ${gate.subject}=${target}` : '--fail-on-regression';
+      return `cm-maturity: gate failed (${option}): ${gateFailureText(gate)}`;
     });
 }

@@ -68,5 +68,5 @@ export function gateFailureText(gate: GateResult): string {
   if (gate.gate === 'no-regression') {
     return `${who} fell from ${gate.target.toFixed(2)} to ${gate.actual.toFixed(2)} (-${by}) since the baseline`;
   }
-  return `${who} ${gate.actual.toFixed(2)} is below the ${gate.gate} floor ${gate.target.toFixed(2)} by ${by}`;
+  return `${who} ${gate.actual.toFixed(2)} is below ${gate.target.toFixed(2)} by ${by}`;
 }
