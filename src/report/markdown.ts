@@ -15,10 +15,10 @@ export const formatMarkdown: Formatter = (report, options) => {
   lines.push(meta.join(' · '), '');
   lines.push(`**Overall stage: ${inline(overall.stageName)}** (level ${overall.level} of ${report.stages.length}), score **${scoreOf(report, overall.score)}**.`, '');
 
-  const since = baselineLine(report);
-  if (since) lines.push(`${inline(since)}.`, '');
+  const since = baselineLine(report, inline);
+  if (since) lines.push(`${since}.`, '');
   const compared = report.baseline !== undefined;
-  const change = (id: string, stage: string, delta: number | null | undefined) => (compared ? ` ${inline(changeText(report, id, stage, delta))} |` : '');
+  const change = (id: string, stage: string, delta: number | null | undefined) => (compared ? ` ${changeText(report, id, stage, delta, inline)} |` : '');
   lines.push(`| Competency | Stage | Score |${compared ? ' Change |' : ''} Next stage |`, `| --- | --- | ---: |${compared ? ' --- |' : ''} --- |`);
   for (const competency of report.competencies) {
     lines.push(
@@ -28,7 +28,7 @@ export const formatMarkdown: Formatter = (report, options) => {
   lines.push(`| **Overall (${report.aggregate})** | **${inline(overall.stageName)}** | **${formatScore(overall.score)}** |${change('overall', overall.stage, overall.delta)} |`);
   if (report.gates && report.gates.length > 0) {
     lines.push('', '## Gates', '');
-    for (const gate of report.gates) lines.push(`- ${inline(gateLine(gate))}`);
+    for (const gate of report.gates) lines.push(`- ${gateLine(gate).replace(/</g, '&lt;')}`);
   }
 
   const steps = report.competencies.filter((competency) => competency.next.length > 0);

@@ -47,23 +47,23 @@ export function deltaText(delta: number | null | undefined): string {
 }
 
 /** "Emergent Community → Community" when a competency changed stage since the baseline, else "". */
-export function stageChangeText(report: Report, id: string, stage: string): string {
+export function stageChangeText(report: Report, id: string, stage: string, escape: (text: string) => string = (text) => text): string {
   const before = id === 'overall' ? report.baseline?.overall.stage : report.baseline?.competencies.find((competency) => competency.id === id)?.stage;
   if (before === undefined || before === stage) return '';
-  return `${stageName(report, before)} → ${stageName(report, stage)}`;
+  return `${escape(stageName(report, before))} → ${escape(stageName(report, stage))}`;
 }
 
 /** The change cell of a table row: the delta, and the stage change if any. */
-export function changeText(report: Report, id: string, stage: string, delta: number | null | undefined): string {
-  const moved = stageChangeText(report, id, stage);
+export function changeText(report: Report, id: string, stage: string, delta: number | null | undefined, escape?: (text: string) => string): string {
+  const moved = stageChangeText(report, id, stage, escape);
   return moved ? `${deltaText(delta)} (${moved})` : deltaText(delta);
 }
 
 /** "Baseline 2026-04-01: overall 2.40 → 2.61 (▲ +0.21)". */
-export function baselineLine(report: Report): string | undefined {
+export function baselineLine(report: Report, escape: (text: string) => string = (text) => text): string | undefined {
   const { baseline } = report;
   if (!baseline) return undefined;
-  const when = baseline.date ? ` ${baseline.date}` : '';
+  const when = baseline.date ? ` ${escape(baseline.date)}` : '';
   return `Baseline${when}: overall ${formatScore(baseline.overall.score)} → ${formatScore(report.overall.score)} (${deltaText(report.overall.delta)})`;
 }
 
