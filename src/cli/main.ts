@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
 import { diffCommand } from './commands/diff.js';
+import { historyCommand } from './commands/history.js';
 import { modelsCommand } from './commands/models.js';
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
@@ -28,7 +29,7 @@ Examples:
 
 Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.`,
     );
-  for (const command of [scoreCommand(), validateCommand(), modelsCommand(), diffCommand()]) root.addCommand(command);
+  for (const command of [scoreCommand(), validateCommand(), modelsCommand(), diffCommand(), historyCommand()]) root.addCommand(command);
   // Usage errors must exit 2, not commander's 1 (which is reserved for failed gates).
   const exitOverride = (command: Command) => {
     command.exitOverride();
