@@ -26,6 +26,9 @@ Examples:
   $ cm-maturity score answers.yaml --format json -o report.json
   $ cm-maturity validate models/community.yaml examples/*.yaml
   $ cm-maturity models
+  $ cm-maturity score answers.yaml --fail-under community --baseline last.json --fail-on-regression
+  $ cm-maturity diff old.yaml answers.yaml
+  $ cm-maturity history --git answers.yaml
 
 Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.`,
     );
