@@ -60,6 +60,36 @@ describe('withBaseline and gates', () => {
   });
 });
 
+describe('a result compared with itself', () => {
+  const answer = fc.constantFrom('yes', 'mostly', 'partly', 'no', 'n/a');
+  const answers = fc.record({ 'a.mid.1': answer, 'a.top.1': answer, 'b.mid.1': answer, 'b.top.1': answer });
+
+  it('has every delta 0, passes the regression gates, and its diff changes nothing', () => {
+    fc.assert(
+      fc.property(answers, (given) => {
+        const result = report(given, '2026-01-01');
+        const compared = withBaseline(result, result);
+        expect(compared.overall.delta).toBe(0);
+        expect(compared.competencies.every((competency) => competency.delta === 0)).toBe(true);
+        expect(evaluateGates(compared, { noRegression: true }).every((gate) => gate.passed)).toBe(true);
+        const diff = diffReports(result, result, { old: 'a', new: 'b' });
+        expect([diff.answers, diff.stageChanges, regressions(diff)]).toEqual([[], [], []]);
+      }),
+    );
+  });
+
+  it('a regression gate fails exactly when a delta is negative', () => {
+    fc.assert(
+      fc.property(answers, answers, (old, now) => {
+        const compared = withBaseline(report(now), report(old));
+        const failed = evaluateGates(compared, { noRegression: true }).filter((gate) => !gate.passed).map((gate) => gate.subject);
+        const negative = [...(compared.overall.delta! < 0 ? ['overall'] : []), ...compared.competencies.filter((competency) => competency.delta! < 0).map((competency) => competency.id)];
+        expect(failed).toEqual(negative);
+      }),
+    );
+  });
+});
+
 describe('diffReports', () => {
   it('lists changed answers, stage changes and regressions', () => {
     const diff = diffReports(before, after, { old: 'old.yaml', new: 'new.yaml' });
