@@ -27,3 +27,15 @@ export { builtinModelIds, DEFAULT_MODEL_ID } from './load/builtin.js';
 export { documentKind, type DocumentKind } from './load/document-kind.js';
 
 export { formatters, FORMAT_NAMES, DEFAULT_NEXT_STEPS, type FormatName, type FormatOptions, type Formatter } from './report/index.js';
+
+export { scoreDelta, withBaseline, modelMismatch } from './core/compare.js';
+export { evaluateGates, resolveTarget, type GatePolicy, type ScoreFloor } from './core/gates.js';
+export { diffReports, regressions } from './core/diff.js';
+export { buildHistory, sparkline, type HistoryEntry, type HistoryProblem } from './core/history.js';
+export { loadResult, parseResult, type LoadedResult } from './load/result.js';
+export { committedVersions, type CommittedVersion } from './load/git-history.js';
+export { diffSchema, type Diff } from './schema/diff.js';
+export { historySchema, type History } from './schema/history.js';
+export type { BaselineResult, GateResult } from './schema/report.js';
+export { diffFormatters, type DiffFormatName } from './report/diff.js';
+export { historyFormatters, type HistoryFormatName } from './report/history.js';

@@ -1,12 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
+import { assessCommand } from './commands/assess.js';
 import { benchmarkCommand } from './commands/benchmark.js';
+import { diffCommand } from './commands/diff.js';
+import { historyCommand } from './commands/history.js';
+import { initCommand } from './commands/init.js';
 import { modelsCommand } from './commands/models.js';
+import { schemaCommand } from './commands/schema.js';
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
-import { initCommand } from './commands/init.js';
-import { assessCommand } from './commands/assess.js';
-import { schemaCommand } from './commands/schema.js';
+import { GateFailed } from './gate-failed.js';
 import { diagnosticLines } from './diagnostics.js';
 import { VERSION } from './version.js';
 
@@ -27,6 +30,9 @@ Examples:
   $ cm-maturity score answers.yaml --format json -o report.json
   $ cm-maturity validate models/community.yaml examples/*.yaml
   $ cm-maturity models
+  $ cm-maturity score answers.yaml --fail-under community --baseline last.json --fail-on-regression
+  $ cm-maturity diff old.yaml answers.yaml
+  $ cm-maturity history --git answers.yaml
   $ cm-maturity benchmark assessments/ --org acme.yaml
   $ cm-maturity init -o answers.yaml
   $ cm-maturity assess -o answers.yaml
@@ -34,8 +40,8 @@ Examples:
 
 Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.`,
     );
-  for (const command of [scoreCommand(), validateCommand(), modelsCommand(), benchmarkCommand()]) root.addCommand(command);
-  for (const command of [initCommand(), assessCommand(), schemaCommand()]) root.addCommand(command);
+  const commands = [scoreCommand(), validateCommand(), modelsCommand(), diffCommand(), historyCommand(), benchmarkCommand(), initCommand(), assessCommand(), schemaCommand()];
+  for (const command of commands) root.addCommand(command);
   // Usage errors must exit 2, not commander's 1 (which is reserved for failed gates).
   const exitOverride = (command: Command) => {
     command.exitOverride();
@@ -52,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
     // A command may end with a status of its own (assess after Ctrl-C).
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
+    if (error instanceof GateFailed) return EXIT.gateFailed;
     if (error instanceof CommanderError) {
       // Commander has printed the message (or the help) already.
       return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../errors.js';
 
@@ -10,9 +11,11 @@ import { UserError } from '../errors.js';
 export async function expandInputs(args: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   const seen = new Set<string>();
+  // The same file may be named by different spellings (a relative match, an absolute path).
   const add = (file: string) => {
-    if (!seen.has(file)) {
-      seen.add(file);
+    const key = file === '-' ? file : resolve(file);
+    if (!seen.has(key)) {
+      seen.add(key);
       files.push(file);
     }
   };

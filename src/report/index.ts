@@ -1,5 +1,6 @@
 import type { Formatter } from './format.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatTable } from './table.js';
 
@@ -8,6 +9,7 @@ export const formatters = {
   table: formatTable,
   json: formatJson,
   markdown: formatMarkdown,
+  junit: formatJunit,
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof formatters;

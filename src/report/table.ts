@@ -4,7 +4,7 @@ import { COMPACT } from './table-style.js';
 import { formatScore } from '../core/truncate.js';
 import type { CompetencyResult, Report } from '../schema/report.js';
 import type { Formatter } from './format.js';
-import { answerText, bar, completenessText, nextStageText, percent, scoreOf, stageName } from './text.js';
+import { answerText, bar, baselineLine, changeText, completenessText, gateLine, nextStageText, percent, scoreOf, stageName } from './text.js';
 
 const BAR_WIDTH = 20;
 
@@ -22,18 +22,21 @@ export const formatTable: Formatter = (report, options) => {
   lines.push(paint.dim(meta.join(' · ')));
   lines.push('');
 
+  const compared = report.baseline !== undefined;
   const table = new Table({
-    head: ['Competency', 'Stage', 'Score', '', 'Next stage'].map((title) => paint.bold(title)),
-    colAligns: ['left', 'left', 'right', 'left', 'left'],
+    head: ['Competency', 'Stage', 'Score', ...(compared ? ['Change'] : []), '', 'Next stage'].map((title) => paint.bold(title)),
+    colAligns: ['left', 'left', 'right', ...(compared ? (['left'] as const) : []), 'left', 'left'],
     style: { head: [], border: [] },
     chars: COMPACT,
   });
+  const trend = (text: string, delta: number | null | undefined) => ((delta ?? 0) > 0 ? paint.green(text) : (delta ?? 0) < 0 ? paint.red(text) : text);
   const stageColour = (level: number) => [paint.dim, paint.yellow, paint.cyan, paint.magenta][Math.min(level - 1, 3)] ?? paint.reset;
   for (const competency of report.competencies) {
     table.push([
       competency.name,
       stageColour(competency.level)(competency.stageName),
       formatScore(competency.score),
+      ...(compared ? [trend(changeText(report, competency.id, competency.stage, competency.delta), competency.delta)] : []),
       stageColour(competency.level)(bar(competency.score, stages, BAR_WIDTH)),
       nextStageText(report, competency),
     ]);
@@ -43,12 +46,19 @@ export const formatTable: Formatter = (report, options) => {
     paint.bold(`Overall (${report.aggregate})`),
     paint.bold(overall.stageName),
     paint.bold(formatScore(overall.score)),
+    ...(compared ? [paint.bold(trend(changeText(report, 'overall', overall.stage, overall.delta), overall.delta))] : []),
     paint.bold(bar(overall.score, stages, BAR_WIDTH)),
     '',
   ]);
   lines.push(table.toString());
   lines.push('');
   lines.push(`Overall stage: ${paint.bold(overall.stageName)} (level ${overall.level} of ${stages}), score ${scoreOf(report, overall.score)}.`);
+  const since = baselineLine(report);
+  if (since) lines.push(since);
+  if (report.gates && report.gates.length > 0) {
+    lines.push('', paint.bold('Gates'));
+    for (const gate of report.gates) lines.push(`  ${(gate.passed ? paint.green : paint.red)(gateLine(gate))}`);
+  }
 
   const steps = report.competencies.filter((competency) => competency.next.length > 0);
   if (steps.length > 0) {

@@ -37,3 +37,38 @@ export function scoreOf(report: Report, score: number): string {
 export function answerText(answer: string | null): string {
   return answer ?? 'unanswered';
 }
+
+/** "▲ +0.25", "▼ -0.30" or "= 0.00"; "new" when there is nothing to compare with. */
+export function deltaText(delta: number | null | undefined): string {
+  if (delta === null || delta === undefined) return 'new';
+  if (delta > 0) return `▲ +${delta.toFixed(2)}`;
+  if (delta < 0) return `▼ -${(-delta).toFixed(2)}`;
+  return '= 0.00';
+}
+
+/** "Emergent Community → Community" when a competency changed stage since the baseline, else "". */
+export function stageChangeText(report: Report, id: string, stage: string, escape: (text: string) => string = (text) => text): string {
+  const before = id === 'overall' ? report.baseline?.overall.stage : report.baseline?.competencies.find((competency) => competency.id === id)?.stage;
+  if (before === undefined || before === stage) return '';
+  return `${escape(stageName(report, before))} → ${escape(stageName(report, stage))}`;
+}
+
+/** The change cell of a table row: the delta, and the stage change if any. */
+export function changeText(report: Report, id: string, stage: string, delta: number | null | undefined, escape?: (text: string) => string): string {
+  const moved = stageChangeText(report, id, stage, escape);
+  return moved ? `${deltaText(delta)} (${moved})` : deltaText(delta);
+}
+
+/** "Baseline 2026-04-01: overall 2.40 → 2.61 (▲ +0.21)". */
+export function baselineLine(report: Report, escape: (text: string) => string = (text) => text): string | undefined {
+  const { baseline } = report;
+  if (!baseline) return undefined;
+  const when = baseline.date ? ` ${escape(baseline.date)}` : '';
+  return `Baseline${when}: overall ${formatScore(baseline.overall.score)} → ${formatScore(report.overall.score)} (${deltaText(report.overall.delta)})`;
+}
+
+/** "✔ fail-under overall: 2.61 ≥ 3.00" — one line per gate. */
+export function gateLine(gate: NonNullable<Report['gates']>[number]): string {
+  const relation = gate.passed ? '≥' : '<';
+  return `${gate.passed ? '✔' : '✘'} ${gate.gate} ${gate.subject}: ${formatScore(gate.actual)} ${relation} ${formatScore(gate.target)}`;
+}

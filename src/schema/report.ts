@@ -37,6 +37,8 @@ export const competencyResultSchema = z.strictObject({
   stage: z.string(),
   stageName: z.string(),
   score,
+  /** With a baseline: printed score minus the baseline's printed score; null when the baseline lacks this competency. */
+  delta: z.number().nullable().optional(),
   /** The stage to reach next; null at the top stage. */
   nextStage: z.string().nullable(),
   /** Attainment (0–1) of every stage above the first, keyed by stage id. */
@@ -51,6 +53,31 @@ export const overallResultSchema = z.strictObject({
   stage: z.string(),
   stageName: z.string(),
   score,
+  /** With a baseline: printed score minus the baseline's printed score. */
+  delta: z.number().optional(),
+});
+
+const stageScoreSchema = z.strictObject({ level: z.number().int(), stage: z.string(), score });
+
+/** The earlier result a report was compared with (`--baseline`). */
+export const baselineSchema = z.strictObject({
+  date: z.string().nullable(),
+  model: z.strictObject({ id: z.string(), version: z.string() }),
+  overall: stageScoreSchema,
+  /** The baseline's competencies, in its own model order. */
+  competencies: z.array(stageScoreSchema.extend({ id: z.string() })),
+});
+
+/** The outcome of one policy gate (`--fail-under`, `--require`, `--fail-on-regression`). */
+export const gateResultSchema = z.strictObject({
+  /** `fail-under`, `require` or `no-regression`. */
+  gate: z.string(),
+  /** `overall` or a competency id. */
+  subject: z.string(),
+  /** The floor: a score, or the baseline's score for `no-regression`. */
+  target: z.number(),
+  actual: z.number(),
+  passed: z.boolean(),
 });
 
 export const reportSchema = z.strictObject({
@@ -69,6 +96,8 @@ export const reportSchema = z.strictObject({
     total: z.number().int(),
     unanswered: z.array(z.string()),
   }),
+  baseline: baselineSchema.optional(),
+  gates: z.array(gateResultSchema).optional(),
 });
 
 export type Report = z.infer<typeof reportSchema>;
@@ -76,3 +105,5 @@ export type CompetencyResult = z.infer<typeof competencyResultSchema>;
 export type IndicatorResult = z.infer<typeof indicatorResultSchema>;
 export type NextStep = z.infer<typeof nextStepSchema>;
 export type OverallResult = z.infer<typeof overallResultSchema>;
+export type BaselineResult = z.infer<typeof baselineSchema>;
+export type GateResult = z.infer<typeof gateResultSchema>;

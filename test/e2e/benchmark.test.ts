@@ -10,8 +10,8 @@ function benchmarkJson(args: string[]): Benchmark {
 }
 
 describe('benchmark', () => {
-  it('summarises a pool given as a folder, with each statistic checked against the scores', () => {
-    const result = benchmarkJson(['examples']);
+  it('summarises a pool, with each statistic checked against the scores', () => {
+    const result = benchmarkJson(['examples/*.yaml']);
     expect(result.count).toBe(EXAMPLES.length);
     const overall = EXAMPLES.map((file) => scoreJson([file]).overall.score).sort((a, b) => a - b);
     expect(result.overall.distribution.min).toBe(overall[0]);
@@ -24,15 +24,21 @@ describe('benchmark', () => {
   });
 
   it('accepts files, folders and quoted glob patterns alike, counting each file once', () => {
+    // A folder of its own: examples/ also holds CI workflow files, which are YAML but not answers.
+    const folder = tempDir();
+    mkdirSync(join(folder, 'nested'));
+    for (const file of EXAMPLES) copyFileSync(file, join(folder, file === 'examples/middle.yaml' ? 'nested/middle.yml' : file.slice('examples/'.length)));
     const byGlob = benchmarkJson(['examples/*.yaml']);
     const byFiles = benchmarkJson(EXAMPLES);
-    const overlapping = benchmarkJson(['examples', 'examples/middle.yaml', 'examples/**/*.y*ml', 'examples/*.yaml']);
+    const byFolder = benchmarkJson([folder]);
+    const overlapping = benchmarkJson([folder, join(folder, 'nested', 'middle.yml'), `${folder}/**/*.y*ml`]);
     expect(byGlob).toEqual(byFiles);
+    expect(byFolder).toEqual(byFiles);
     expect(overlapping).toEqual(byFiles);
   });
 
   it('places an organisation with --org and names where it is furthest behind', () => {
-    const result = benchmarkJson(['examples', '--org', 'examples/early.yaml']);
+    const result = benchmarkJson(['examples/*.yaml', '--org', 'examples/early.yaml']);
     const early = scoreJson(['examples/early.yaml']);
     expect(result.organisation?.organisation).toBe(early.organisation);
     expect(result.organisation?.overall.score).toBe(early.overall.score);

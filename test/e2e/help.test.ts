@@ -92,3 +92,28 @@ describe('usage errors exit 2', () => {
     expect(existsSync(BIN)).toBe(true);
   });
 });
+
+describe('help of the CI options and commands', () => {
+  it('score --help lists the gate and baseline options with examples', () => {
+    const { stdout, code } = runCli(['score', '--help']);
+    expect(code).toBe(0);
+    for (const option of ['--fail-under', '--require', '--baseline', '--fail-on-regression', '--allow-model-change']) expect(stdout).toMatch(new RegExp(`^  ${option}\\b`, 'm'));
+    expect(stdout.replace(/\s+/g, ' ')).toContain('"junit"');
+    expect(stdout).toContain('$ cm-maturity score answers.yaml --fail-under community --require strategy=2.5');
+  });
+
+  it.each([
+    ['diff', ['--format', '--fail-on-regression', '--allow-model-change', '--model', '--output'], '$ cm-maturity diff examples/early.yaml examples/middle.yaml'],
+    ['history', ['--git', '--format', '--model', '--output'], '$ cm-maturity history --git community/maturity.yaml'],
+  ])('%s --help describes its options with examples', (command, options, example) => {
+    const { stdout, code } = runCli([command, '--help']);
+    expect(code).toBe(0);
+    for (const option of options) expect(stdout).toContain(option);
+    expect(stdout).toContain(example);
+  });
+
+  it('the root help lists diff and history', () => {
+    const { stdout } = runCli(['--help']);
+    for (const command of ['diff', 'history']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+  });
+});

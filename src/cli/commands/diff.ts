@@ -1,0 +1,68 @@
+import { Command, Option } from 'commander';
+import { diffReports, regressions } from '../../core/diff.js';
+import { fileDiagnostic } from '../../load/diagnostics.js';
+import { loadResult } from '../../load/result.js';
+import { UserError } from '../../errors.js';
+import { diffFormatters, type DiffFormatName } from '../../report/diff.js';
+import { GateFailed } from '../gate-failed.js';
+import { useColor, writeOutput } from '../output.js';
+
+interface DiffOptions {
+  model?: string;
+  format: DiffFormatName;
+  output?: string;
+  color: boolean;
+  failOnRegression?: boolean;
+  allowModelChange?: boolean;
+}
+
+export function diffCommand(): Command {
+  return new Command('diff')
+    .description('show what changed between two assessments of one organisation: answers, stages and scores')
+    .argument('<old>', 'the earlier answers file or JSON report')
+    .argument('<new>', 'the later answers file or JSON report')
+    .option('-m, --model <id|path>', 'score answers files with this model (default: each file\'s model:, else "community")')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(diffFormatters)).default('table'))
+    .option('-o, --output <file>', 'write the result to a file (atomically) instead of standard output')
+    .option('--fail-on-regression', 'exit 1 when the overall or any competency score went down')
+    .option('--allow-model-change', 'compare results of different models or model versions')
+    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cm-maturity diff examples/early.yaml examples/middle.yaml
+  $ git show main:community/maturity.yaml > /tmp/old.yaml && cm-maturity diff /tmp/old.yaml community/maturity.yaml -f markdown
+  $ cm-maturity diff last-quarter.json community/maturity.yaml --fail-on-regression
+
+Exits 0 whether or not anything changed; with --fail-on-regression, 1 when a score went down.`,
+    )
+    .action(async (oldInput: string, newInput: string, options: DiffOptions) => {
+      const old = await loadResult(oldInput, { model: options.model });
+      const current = await loadResult(newInput, { model: options.model });
+      if (old.report.organisation !== current.report.organisation) {
+        throw new UserError([fileDiagnostic(current.file, 'other-organisation', `this is an assessment of "${current.report.organisation}", but ${old.file} is of "${old.report.organisation}"`)]);
+      }
+      const { model: a } = old.report;
+      const { model: b } = current.report;
+      if ((a.id !== b.id || a.version !== b.version) && !options.allowModelChange) {
+        throw new UserError([
+          fileDiagnostic(current.file, 'model-mismatch', `scored with model ${b.id} ${b.version}, but ${old.file} with ${a.id} ${a.version}; --allow-model-change compares them anyway`),
+        ]);
+      }
+      const diff = diffReports(old.report, current.report, { old: old.file, new: current.file });
+      const toTerminal = options.output === undefined || options.output === '-';
+      await writeOutput(diffFormatters[options.format](diff, { color: toTerminal && useColor(options.color) }), options.output);
+      if (options.failOnRegression) {
+        const fallen = regressions(diff);
+        if (fallen.length > 0) {
+          process.stderr.write(
+            fallen
+              .map((item) => `cm-maturity: regression (--fail-on-regression): ${item.subject === 'overall' ? 'overall' : item.subject} score fell from ${item.from.toFixed(2)} to ${item.to.toFixed(2)} (${item.delta.toFixed(2)})\n`)
+              .join(''),
+          );
+          throw new GateFailed();
+        }
+      }
+    });
+}

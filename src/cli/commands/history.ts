@@ -1,0 +1,97 @@
+import { Command, Option } from 'commander';
+import { dirname } from 'node:path';
+import { buildHistory, type HistoryEntry } from '../../core/history.js';
+import { fileDiagnostic } from '../../load/diagnostics.js';
+import { committedVersions } from '../../load/git-history.js';
+import { loadResult, parseResult } from '../../load/result.js';
+import { UserError } from '../../errors.js';
+import { historyFormatters, type HistoryFormatName } from '../../report/history.js';
+import { useColor, writeOutput } from '../output.js';
+
+interface HistoryOptions {
+  model?: string;
+  git?: boolean;
+  format: HistoryFormatName;
+  output?: string;
+  color: boolean;
+}
+
+export function historyCommand(): Command {
+  return new Command('history')
+    .description("show an organisation's scores over time, from dated answers files or from every committed version of one")
+    .argument('<answers...>', 'dated answers files or JSON reports of one organisation; with --git, the one answers file')
+    .option('--git', "read every committed version of the answers file from its git repository (following renames); dated by its date:, else the commit date")
+    .option('-m, --model <id|path>', 'score answers with this model (default: each file\'s model:, else "community")')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(historyFormatters)).default('table'))
+    .option('-o, --output <file>', 'write the result to a file (atomically) instead of standard output')
+    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cm-maturity history assessments/*.yaml
+  $ cm-maturity history --git community/maturity.yaml
+  $ cm-maturity history --git community/maturity.yaml --format csv -o maturity.csv`,
+    )
+    .action(async (inputs: string[], options: HistoryOptions) => {
+      const entries = options.git ? await fromGit(inputs, options) : await fromFiles(inputs, options);
+      const history = buildHistory(entries);
+      if (Array.isArray(history)) {
+        throw new UserError(history.map((problem) => fileDiagnostic(entries[problem.index]?.source ?? inputs[0] ?? '-', problem.code, problem.message)));
+      }
+      const toTerminal = options.output === undefined || options.output === '-';
+      await writeOutput(historyFormatters[options.format](history, { color: toTerminal && useColor(options.color) }), options.output);
+    });
+}
+
+/** Every file is loaded, and every error of every file reported at once. */
+async function fromFiles(inputs: string[], options: HistoryOptions): Promise<HistoryEntry[]> {
+  const entries: HistoryEntry[] = [];
+  const errors: UserError[] = [];
+  for (const input of inputs) {
+    try {
+      const { file, report } = await loadResult(input, { model: options.model });
+      entries.push({ report, source: file, commit: null });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      errors.push(error);
+    }
+  }
+  if (errors.length > 0) throw combine(errors);
+  return entries;
+}
+
+/**
+ * The committed versions, newest first. A version that does not load (an old mistake, fixed
+ * since) is skipped with a warning rather than blocking the whole history. Several commits with
+ * the same date are one assessment being edited: the newest of them counts.
+ */
+async function fromGit(inputs: string[], options: HistoryOptions): Promise<HistoryEntry[]> {
+  if (inputs.length !== 1) throw new UserError(`--git takes one answers file, not ${inputs.length}`);
+  const file = inputs[0]!;
+  const entries: HistoryEntry[] = [];
+  const dates = new Set<string>();
+  for (const version of await committedVersions(file)) {
+    let entry: HistoryEntry;
+    try {
+      const { report } = await parseResult(version.read(), { model: options.model, baseDir: dirname(file) });
+      entry = { report, source: `${version.path}@${version.commit.slice(0, 7)}`, commit: version.commit, fallbackDate: version.date };
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      const first = error.diagnostics[0];
+      process.stderr.write(`warning: skipped ${version.path}@${version.commit.slice(0, 7)}: ${first ? `${first.line}:${first.column}: ${first.message}` : error.message}\n`);
+      continue;
+    }
+    const date = entry.report.date ?? version.date;
+    if (dates.has(date)) continue;
+    dates.add(date);
+    entries.push(entry);
+  }
+  if (entries.length === 0) throw new UserError(`--git ${file}: no committed version could be read`);
+  return entries;
+}
+
+function combine(errors: UserError[]): UserError {
+  const diagnostics = errors.flatMap((error) => error.diagnostics);
+  return diagnostics.length > 0 ? new UserError(diagnostics) : errors[0]!;
+}

@@ -1,0 +1,49 @@
+import type { BaselineResult, CompetencyResult, Report } from '../schema/report.js';
+
+/**
+ * New score minus old score, both as printed (already truncated to 2 decimals), rounded to
+ * hundredths so that binary noise (3.1 - 2.9 = 0.20000000000000018) never reaches a report.
+ */
+export function scoreDelta(current: number, previous: number): number {
+  return Math.round((current - previous) * 100) / 100 || 0;
+}
+
+/** Why two reports cannot be compared (another model, or another version of it), or null when they can. */
+export function modelMismatch(current: Report, baseline: Report): string | null {
+  if (current.model.id === baseline.model.id && current.model.version === baseline.model.version) return null;
+  return `the baseline was made with model ${baseline.model.id} ${baseline.model.version}, this report with ${current.model.id} ${current.model.version}`;
+}
+
+/** The parts of a report a later one is compared with. */
+export function baselineOf(baseline: Report): BaselineResult {
+  const { level, stage, score } = baseline.overall;
+  return {
+    date: baseline.date,
+    model: { id: baseline.model.id, version: baseline.model.version },
+    overall: { level, stage, score },
+    competencies: baseline.competencies.map((competency) => ({ id: competency.id, level: competency.level, stage: competency.stage, score: competency.score })),
+  };
+}
+
+/**
+ * The report with the baseline and a delta on the overall result and on every competency
+ * (null for a competency the baseline does not have). Keys keep a fixed order: `delta` follows `score`.
+ */
+export function withBaseline(report: Report, baseline: Report): Report {
+  const previous = new Map(baseline.competencies.map((competency) => [competency.id, competency.score]));
+  const { overall } = report;
+  return {
+    ...report,
+    overall: { level: overall.level, stage: overall.stage, stageName: overall.stageName, score: overall.score, delta: scoreDelta(overall.score, baseline.overall.score) },
+    competencies: report.competencies.map((competency) => {
+      const old = previous.get(competency.id);
+      return withDelta(competency, old === undefined ? null : scoreDelta(competency.score, old));
+    }),
+    baseline: baselineOf(baseline),
+  };
+}
+
+function withDelta(competency: CompetencyResult, delta: number | null): CompetencyResult {
+  const { id, name, weight, level, stage, stageName, score, nextStage, attainment, next, indicators } = competency;
+  return { id, name, weight, level, stage, stageName, score, delta, nextStage, attainment, next, indicators };
+}

@@ -1,0 +1,72 @@
+import type { GateResult, Report } from '../schema/report.js';
+import { scoreDelta } from './compare.js';
+
+/** A floor on the overall score or on one competency's score, its target already resolved to a number. */
+export interface ScoreFloor {
+  /** `overall` or a competency id. */
+  subject: string;
+  target: number;
+  /** The target as the user wrote it (`community`, `2.5`), for messages. */
+  text: string;
+}
+
+export interface GatePolicy {
+  failUnder?: ScoreFloor;
+  require?: ScoreFloor[];
+  /** Fail when the overall score or any competency score is lower than in the report's baseline. */
+  noRegression?: boolean;
+}
+
+interface Stage {
+  id: string;
+  level: number;
+}
+
+/**
+ * A gate target: a score between the first and the top level, or a stage id standing for its
+ * level (`community` = 3). Returns an error message for anything else.
+ */
+export function resolveTarget(text: string, stages: readonly Stage[]): number | string {
+  const stage = stages.find((candidate) => candidate.id === text);
+  if (stage) return stage.level;
+  const top = stages.length;
+  if (/^\d+(\.\d+)?$/.test(text.trim())) {
+    const value = Number(text);
+    if (value >= 1 && value <= top) return value;
+    return `"${text}" is out of range: a score is between 1 and ${top}`;
+  }
+  return `"${text}" is neither a score (1 to ${top}) nor a stage id; stages: ${stages.map((candidate) => candidate.id).join(', ')}`;
+}
+
+/** Every gate of the policy against a scored report, in a fixed order: fail-under, require (as given), no-regression. */
+export function evaluateGates(report: Report, policy: GatePolicy): GateResult[] {
+  const results: GateResult[] = [];
+  const scoreOf = (subject: string) => (subject === 'overall' ? report.overall.score : report.competencies.find((competency) => competency.id === subject)?.score);
+  const floor = (gate: string, { subject, target }: ScoreFloor) => {
+    const actual = scoreOf(subject) ?? 0;
+    results.push({ gate, subject, target, actual, passed: actual >= target });
+  };
+  if (policy.failUnder) floor('fail-under', policy.failUnder);
+  for (const required of policy.require ?? []) floor('require', required);
+  if (policy.noRegression && report.baseline) {
+    const { baseline } = report;
+    results.push({ gate: 'no-regression', subject: 'overall', target: baseline.overall.score, actual: report.overall.score, passed: report.overall.score >= baseline.overall.score });
+    const previous = new Map(baseline.competencies.map((competency) => [competency.id, competency.score]));
+    for (const competency of report.competencies) {
+      const target = previous.get(competency.id);
+      if (target === undefined) continue;
+      results.push({ gate: 'no-regression', subject: competency.id, target, actual: competency.score, passed: competency.score >= target });
+    }
+  }
+  return results;
+}
+
+/** One line saying which gate failed and by how much. */
+export function gateFailureText(gate: GateResult): string {
+  const by = scoreDelta(gate.target, gate.actual).toFixed(2);
+  const who = gate.subject === 'overall' ? 'overall score' : `${gate.subject} score`;
+  if (gate.gate === 'no-regression') {
+    return `${who} fell from ${gate.target.toFixed(2)} to ${gate.actual.toFixed(2)} (-${by}) since the baseline`;
+  }
+  return `${who} ${gate.actual.toFixed(2)} is below ${gate.target.toFixed(2)} by ${by}`;
+}

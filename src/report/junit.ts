@@ -1,0 +1,86 @@
+import { formatScore } from '../core/truncate.js';
+import { gateFailureText } from '../core/gates.js';
+import type { GateResult, Report } from '../schema/report.js';
+import type { Formatter } from './format.js';
+import { changeText, nextStageText } from './text.js';
+
+/**
+ * The report as JUnit XML for CI test-report views (GitHub, GitLab, Jenkins): one test case per
+ * competency and one for the overall score, failing when a gate on it failed. Test names stay the
+ * same from run to run (no scores in them), so CI tools can follow each one over time.
+ */
+export const formatJunit: Formatter = (report) => {
+  const gates = report.gates ?? [];
+  const cases = [
+    ...report.competencies.map((competency) => ({
+      id: competency.id,
+      name: competency.name,
+      text: `${competency.stageName} (level ${competency.level} of ${report.stages.length}), score ${formatScore(competency.score)}${since(report, competency.id, competency.stage, competency.delta)}; next: ${nextStageText(report, competency)}`,
+    })),
+    {
+      id: 'overall',
+      name: `Overall (${report.aggregate})`,
+      text: `${report.overall.stageName} (level ${report.overall.level} of ${report.stages.length}), score ${formatScore(report.overall.score)}${since(report, 'overall', report.overall.stage, report.overall.delta)}`,
+    },
+  ];
+  const failed = cases.filter((testCase) => gates.some((gate) => gate.subject === testCase.id && !gate.passed)).length;
+  const counts = `tests="${cases.length}" failures="${failed}" errors="0" skipped="0" time="0"`;
+  const suite = `Community maturity: ${report.organisation}`;
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="cm-maturity" ${counts}>`,
+    `  <testsuite name="${attribute(suite)}" ${counts}>`,
+    '    <properties>',
+    ...properties(report).map(([name, value]) => `      <property name="${attribute(name)}" value="${attribute(value)}"/>`),
+    '    </properties>',
+  ];
+  for (const testCase of cases) {
+    const failures = gates.filter((gate) => gate.subject === testCase.id && !gate.passed);
+    lines.push(`    <testcase classname="${attribute(`${report.model.id}.${testCase.id}`)}" name="${attribute(testCase.name)}" time="0">`);
+    if (failures.length > 0) {
+      const message = failures.map((gate) => `${gate.gate}: ${gateFailureText(gate)}`).join('; ');
+      lines.push(`      <failure message="${attribute(message)}" type="${attribute(failures[0]!.gate)}">${text(failures.map(failureDetail).join('\n'))}</failure>`);
+    }
+    lines.push(`      <system-out>${text(testCase.text)}</system-out>`, '    </testcase>');
+  }
+  lines.push('  </testsuite>', '</testsuites>');
+  return `${lines.join('\n')}\n`;
+};
+
+function since(report: Report, id: string, stage: string, delta: number | null | undefined): string {
+  return report.baseline ? `, ${changeText(report, id, stage, delta)} since the baseline` : '';
+}
+
+function failureDetail(gate: GateResult): string {
+  return `${gate.gate} ${gate.subject}: ${gateFailureText(gate)} (target ${formatScore(gate.target)}, actual ${formatScore(gate.actual)})`;
+}
+
+function properties(report: Report): [string, string][] {
+  const list: [string, string][] = [
+    ['organisation', report.organisation],
+    ['model', `${report.model.id} ${report.model.version}`],
+  ];
+  if (report.date) list.push(['date', report.date]);
+  if (report.assessor) list.push(['assessor', report.assessor]);
+  list.push(['overall.score', formatScore(report.overall.score)], ['overall.stage', report.overall.stage]);
+  if (report.baseline) list.push(['baseline.date', report.baseline.date ?? ''], ['baseline.overall.score', formatScore(report.baseline.overall.score)]);
+  return list;
+}
+
+/**
+ * Characters XML 1.0 cannot hold at all (most control characters, lone surrogates, U+FFFE/U+FFFF)
+ * become U+FFFD: escaping cannot make them legal, and one of them would make the whole file unreadable.
+ */
+function legal(value: string): string {
+  return value.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD');
+}
+
+/** Element text. `>` is escaped too, so `]]>` can never appear. */
+function text(value: string): string {
+  return legal(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** An attribute value in double quotes; line breaks and tabs as references so parsers keep them. */
+function attribute(value: string): string {
+  return text(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}

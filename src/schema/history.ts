@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+const stageScore = z.strictObject({ level: z.number().int(), stage: z.string(), score: z.number() });
+
+/** Dated assessments of one organisation, oldest first, as `history --format json` writes it. */
+export const historySchema = z.strictObject({
+  organisation: z.string(),
+  model: z.strictObject({ id: z.string(), name: z.string(), version: z.string() }),
+  stages: z.array(z.strictObject({ id: z.string(), name: z.string(), level: z.number().int() })),
+  competencies: z.array(z.strictObject({ id: z.string(), name: z.string() })),
+  points: z.array(
+    z.strictObject({
+      date: z.string(),
+      /** The file it was read from; `path@commit` for a committed version. */
+      source: z.string(),
+      /** The full commit id with `--git`, else null. */
+      commit: z.string().nullable(),
+      overall: stageScore,
+      /** Competency scores by id, in model order. */
+      scores: z.record(z.string(), z.number()),
+    }),
+  ),
+  /** A sparkline (▁ lowest stage … █ top stage) per competency id and for `overall`. */
+  trends: z.record(z.string(), z.string()),
+});
+
+export type History = z.infer<typeof historySchema>;

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { reportSchema, type Report } from '../../src/schema/report.js';
+import { boxRows, markdownCells, ok, runCli, tempDir } from './support.js';
+
+const EARLY = 'examples/early.yaml';
+const MIDDLE = 'examples/middle.yaml';
+const ADVANCED = 'examples/advanced.yaml';
+const IDS = ['strategy', 'leadership', 'culture', 'management', 'content', 'governance', 'tools', 'metrics'];
+// middle minus early, as printed: 3.44-1.66, 2.55-2.22, 2.88-1.88, 3.44-1.55, 4.00-1.66, 1.88-1.66, 2.88-2.44, 2.77-1.22; overall 2.98-1.79.
+const MIDDLE_OVER_EARLY = [1.78, 0.33, 1, 1.89, 2.34, 0.22, 0.44, 1.55];
+
+const dir = tempDir();
+const earlyJson = join(dir, 'early.json');
+writeFileSync(earlyJson, ok(['score', EARLY, '-f', 'json']));
+
+function scored(args: string[]): Report {
+  return reportSchema.parse(JSON.parse(ok(['score', ...args, '-f', 'json'])));
+}
+
+describe.each([
+  ['a JSON report', earlyJson],
+  ['an answers file', EARLY],
+])('--baseline with %s', (_kind, baseline) => {
+  const report = scored([MIDDLE, '--baseline', baseline]);
+
+  it('adds the baseline and a delta on the overall score and every competency', () => {
+    expect(report.baseline).toEqual({
+      date: '2026-03-12',
+      model: { id: 'community', version: '1.0' },
+      overall: { level: 1, stage: 'hierarchy', score: 1.79 },
+      competencies: IDS.map((id, index) => ({ id, ...[
+        { level: 1, stage: 'hierarchy', score: 1.66 },
+        { level: 2, stage: 'emergent', score: 2.22 },
+        { level: 1, stage: 'hierarchy', score: 1.88 },
+        { level: 1, stage: 'hierarchy', score: 1.55 },
+        { level: 1, stage: 'hierarchy', score: 1.66 },
+        { level: 1, stage: 'hierarchy', score: 1.66 },
+        { level: 2, stage: 'emergent', score: 2.44 },
+        { level: 1, stage: 'hierarchy', score: 1.22 },
+      ][index]! })),
+    });
+    expect(report.overall.delta).toBe(1.19);
+    expect(report.competencies.map((competency) => competency.delta)).toEqual(MIDDLE_OVER_EARLY);
+  });
+
+  it('keeps a fixed key order: delta right after score, baseline at the end', () => {
+    expect(Object.keys(report.overall)).toEqual(['level', 'stage', 'stageName', 'score', 'delta']);
+    expect(Object.keys(report.competencies[0]!)).toEqual(['id', 'name', 'weight', 'level', 'stage', 'stageName', 'score', 'delta', 'nextStage', 'attainment', 'next', 'indicators']);
+    expect(Object.keys(report).at(-1)).toBe('baseline');
+  });
+});
+
+describe('deltas in the table and markdown reports', () => {
+  it('the table has a Change column with ▲/▼ and stage changes, and a baseline line', () => {
+    const table = ok(['score', MIDDLE, '--baseline', EARLY]);
+    const rows = boxRows(table);
+    expect(rows[0]).toEqual(['Competency', 'Stage', 'Score', 'Change', '', 'Next stage']);
+    expect(rows[1]!.slice(0, 4)).toEqual(['Strategy', 'Community', '3.44', '▲ +1.78 (Hierarchy → Community)']);
+    expect(rows[2]!.slice(0, 4)).toEqual(['Leadership', 'Emergent Community', '2.55', '▲ +0.33']);
+    expect(rows[9]!.slice(0, 4)).toEqual(['Overall (mean)', 'Emergent Community', '2.98', '▲ +1.19 (Hierarchy → Emergent Community)']);
+    expect(table).toContain('Baseline 2026-03-12: overall 1.79 → 2.98 (▲ +1.19)');
+  });
+
+  it('a fall shows ▼ with a minus sign', () => {
+    const rows = boxRows(ok(['score', MIDDLE, '--baseline', ADVANCED]));
+    // advanced: strategy 4.00, overall 3.80.
+    expect(rows[1]!.slice(0, 4)).toEqual(['Strategy', 'Community', '3.44', '▼ -0.56 (Network → Community)']);
+    expect(rows[9]![3]).toBe('▼ -0.82 (Community → Emergent Community)');
+  });
+
+  it('the markdown table has a Change column', () => {
+    const markdown = ok(['score', MIDDLE, '--baseline', EARLY, '-f', 'markdown']);
+    const lines = markdown.split('\n');
+    const header = lines.findIndex((line) => line.startsWith('| Competency'));
+    expect(markdownCells(lines[header]!)).toEqual(['Competency', 'Stage', 'Score', 'Change', 'Next stage']);
+    expect(markdownCells(lines[header + 2]!)).toEqual(['Strategy', 'Community', '3.44', '▲ +1.78 (Hierarchy → Community)', 'Network 33%']);
+    expect(markdown).toContain('Baseline 2026-03-12: overall 1.79 → 2.98 (▲ +1.19).');
+  });
+
+  it('without --baseline nothing changes', () => {
+    expect(ok(['score', MIDDLE])).not.toContain('Change');
+  });
+});
+
+describe('--fail-on-regression', () => {
+  it('passes when nothing went down, with one gate per competency and overall', () => {
+    const result = runCli(['score', MIDDLE, '--baseline', earlyJson, '--fail-on-regression', '-f', 'json']);
+    expect(result.code).toBe(0);
+    const report = reportSchema.parse(JSON.parse(result.stdout));
+    expect(report.gates!.map((gate) => [gate.subject, gate.passed])).toEqual([['overall', true], ...IDS.map((id) => [id, true])]);
+  });
+
+  it('passes against itself (no change is no regression)', () => {
+    expect(runCli(['score', MIDDLE, '--baseline', MIDDLE, '--fail-on-regression']).code).toBe(0);
+  });
+
+  it('fails when any score is lower, naming each', () => {
+    const result = runCli(['score', MIDDLE, '--baseline', ADVANCED, '--fail-on-regression']);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('cm-maturity: gate failed (--fail-on-regression): overall score fell from 3.80 to 2.98 (-0.82) since the baseline');
+    expect(lines[1]).toBe('cm-maturity: gate failed (--fail-on-regression): strategy score fell from 4.00 to 3.44 (-0.56) since the baseline');
+    // content went up (3.88 → 4.00): 7 competencies fell, plus the overall score.
+    expect(lines).toHaveLength(8);
+    expect(result.stderr).not.toContain('content score');
+  });
+});
+
+describe('baseline errors', () => {
+  const report = JSON.parse(ok(['score', EARLY, '-f', 'json'])) as Record<string, unknown> & { model: { version: string }; competencies: { id: string }[] };
+
+  it('a baseline of another model version is an input error (exit 2)', () => {
+    const file = join(dir, 'other-version.json');
+    writeFileSync(file, JSON.stringify({ ...report, model: { ...report.model, version: '0.9' } }, null, 2));
+    const result = runCli(['score', MIDDLE, '--baseline', file]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`${file}:1:1: the baseline was made with model community 0.9, this report with community 1.0; --allow-model-change compares the competencies both have\n`);
+  });
+
+  it('--allow-model-change compares only the competencies both have', () => {
+    const file = join(dir, 'fewer.json');
+    writeFileSync(file, JSON.stringify({ ...report, model: { ...report.model, version: '0.9' }, competencies: report.competencies.filter((competency) => competency.id !== 'tools') }, null, 2));
+    const result = runCli(['score', MIDDLE, '--baseline', file, '--allow-model-change', '--fail-on-regression', '-f', 'json']);
+    expect(result.code).toBe(0);
+    const scoredReport = reportSchema.parse(JSON.parse(result.stdout));
+    expect(scoredReport.competencies.find((competency) => competency.id === 'tools')!.delta).toBeNull();
+    expect(scoredReport.gates!.map((gate) => gate.subject)).not.toContain('tools');
+    expect(scoredReport.baseline!.model).toEqual({ id: 'community', version: '0.9' });
+    expect(ok(['score', MIDDLE, '--baseline', file, '--allow-model-change'])).toMatch(/│ Tools +│ Emergent Community │ +2\.88 │ new /);
+  });
+
+  it('a damaged JSON report is located like any input error', () => {
+    const file = join(dir, 'damaged.json');
+    const text = JSON.stringify({ ...report, overall: { level: 1, stage: 'hierarchy', stageName: 'Hierarchy', score: 'high' } }, null, 2);
+    writeFileSync(file, text);
+    const line = text.split('\n').findIndex((row) => row.includes('"high"')) + 1;
+    const result = runCli(['score', MIDDLE, '--baseline', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}:${line}:\\d+: .*score`));
+  });
+
+  it('a JSON syntax error is located', () => {
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, '{\n  "schemaVersion": 1,\n  "model": {\n}');
+    const result = runCli(['score', MIDDLE, '--baseline', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/broken\.json:\d+:\d+: /);
+  });
+
+  it('a missing baseline file is an input error', () => {
+    const result = runCli(['score', MIDDLE, '--baseline', 'nope.json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('nope.json:1:1: no such file\n');
+  });
+});
