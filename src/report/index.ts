@@ -1,4 +1,5 @@
 import type { Formatter } from './format.js';
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatMarkdown } from './markdown.js';
 import { formatTable } from './table.js';
@@ -8,6 +9,7 @@ export const formatters = {
   table: formatTable,
   json: formatJson,
   markdown: formatMarkdown,
+  html: formatHtml,
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof formatters;
