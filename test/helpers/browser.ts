@@ -1,6 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Where Chromium is: CHROMIUM_PATH if set, else Debian's `chromium` package. */
@@ -27,15 +25,8 @@ export interface LaunchedBrowser {
   close: () => Promise<void>;
 }
 
-/** Starts Chromium with a fresh profile that is removed on close. */
+/** Starts Chromium; Playwright gives every launch a fresh profile of its own and removes it on close. */
 export async function launchChromium(): Promise<LaunchedBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'cm-maturity-chromium-'));
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...FLAGS, `--user-data-dir=${profile}`] });
-  return {
-    browser,
-    close: async () => {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
+  return { browser, close: () => browser.close() };
 }
