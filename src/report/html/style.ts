@@ -65,7 +65,7 @@ table.grid td { text-align: center; padding: 4px; border: 2px solid var(--paper)
 .legend-row { display: flex; flex-wrap: wrap; gap: 8px 18px; margin: 10px 0 0; padding: 0; list-style: none; font-size: 13px; color: var(--muted); }
 .legend-row .cell { display: inline-block; width: 30px; height: 16px; padding: 0; vertical-align: middle; margin-right: 6px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.roadmap-item { border-left: 4px solid var(--met); padding: 4px 0 4px 16px; margin: 0 0 22px; break-inside: avoid-page; }
+.roadmap-item { border-left: 4px solid var(--met); padding: 4px 0 4px 16px; margin: 0 0 22px; }
 .roadmap-item .target { color: var(--muted); font-weight: 400; }
 .progress { margin: 0 0 8px; font-size: 13px; color: var(--muted); }
 ol.steps { margin: 0; padding-left: 20px; }
@@ -80,6 +80,7 @@ code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 details { border: 1px solid var(--rule); border-radius: 6px; padding: 8px 14px; }
 details summary { cursor: pointer; font-weight: 600; }
 details[open] summary { margin-bottom: 8px; }
+table.answers th:nth-child(1) { width: 48%; } table.answers th:nth-child(2) { width: 15%; } table.answers th:nth-child(3) { width: 10%; }
 table.answers th.group { background: var(--wash); font-size: 13px; }
 footer { border-top: 1px solid var(--rule); padding-top: 12px; font-size: 12px; color: var(--muted); }
 @page { size: A4; margin: 14mm 12mm; }
@@ -88,11 +89,16 @@ footer { border-top: 1px solid var(--rule); padding-top: 12px; font-size: 12px; 
   .page { max-width: none; padding: 0; }
   section { break-before: page; margin: 0; }
   section.profile-section { break-before: avoid; }
-  figure, svg.radar, table.grid, .legend-row, .roadmap-item h3 { break-inside: avoid; }
-  h2, h3 { break-after: avoid; }
+  figure, svg.radar, table.grid, table.scores, .legend-row, .progress { break-inside: avoid; }
+  h2, h3, .progress { break-after: avoid; }
   tr { break-inside: avoid; }
-  .profile { grid-template-columns: 1fr; }
-  svg.radar { max-height: 120mm; }
+  .profile { grid-template-columns: 1fr; gap: 2mm; }
+  svg.radar { max-height: 112mm; }
+  figcaption { display: none; }
+  table.scores { font-size: 9pt; }
+  table.scores th, table.scores td { padding: 2px 4px; }
+  table.scores .scorebar { display: none; }
+  header.report-header { margin-bottom: 6mm; }
   details { border: none; padding: 0; }
   details summary { list-style: none; font-size: 16pt; }
   details summary::-webkit-details-marker { display: none; }
