@@ -154,7 +154,7 @@ if (!chromiumInstalled() && !IN_CI) {
         if (name === 'middle' && process.env.UPDATE_README_SCREENSHOT === '1') {
           // The README shows the top of the report: header, chart and stage grid.
           const grid = (await page.locator('section.grid-section').boundingBox())!;
-          await page.screenshot({ path: README_SCREENSHOT, clip: { x: 0, y: 0, width: 1200, height: Math.ceil(grid.y + grid.height + 32) } });
+          await page.screenshot({ path: README_SCREENSHOT, fullPage: true, clip: { x: 0, y: 0, width: 1200, height: Math.ceil(grid.y + grid.height + 32) } });
         }
       });
     });

@@ -1,8 +1,16 @@
 import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
-/** Where Chromium is: CHROMIUM_PATH if set, else Debian's `chromium` package. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where Chromium is: CHROMIUM_PATH if set, else `chromium` on the PATH (Debian's package), else its usual place. */
+export const CHROMIUM_PATH =
+  process.env.CHROMIUM_PATH ||
+  (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => dir !== '')
+    .map((dir) => join(dir, 'chromium'))
+    .find((path) => existsSync(path)) ||
+  '/usr/bin/chromium';
 
 export function chromiumInstalled(): boolean {
   return existsSync(CHROMIUM_PATH);

@@ -52,7 +52,7 @@ tr.total th, tr.total td { border-top: 2px solid var(--ink); font-weight: 700; b
 .scorebar { display: block; width: 100%; height: 8px; margin-top: 4px; }
 .scorebar .track { fill: #e3e7ed; } .scorebar .fill { fill: var(--met); }
 table.grid { table-layout: fixed; }
-table.grid th[scope="row"] { width: 22%; }
+table.grid th[scope="row"] { width: 22%; vertical-align: middle; }
 table.grid td { text-align: center; padding: 4px; border: 2px solid var(--paper); border-bottom: 2px solid var(--paper); }
 .cell { display: block; padding: 6px 4px; border-radius: 4px; border: 1px solid var(--rule); line-height: 1.25; }
 .cell .pct { display: block; font-size: 15px; font-weight: 700; font-variant-numeric: tabular-nums; }
