@@ -55,7 +55,8 @@ function header(report: Report): string {
   const meta: [string, string][] = [['Model', `${report.model.name} ${report.model.version} (${report.model.id})`]];
   if (report.date) meta.push(['Date', report.date]);
   if (report.assessor) meta.push(['Assessor', report.assessor]);
-  meta.push(['Answered', completenessText(report)]);
+  const unanswered = report.completeness.unanswered.length;
+  meta.push(['Answered', completenessText(report) + (unanswered > 0 ? `; ${unanswered} unanswered count as 0` : '')]);
   return `<header class="report-header">
 <div>
 <p class="eyebrow">Community maturity assessment</p>
