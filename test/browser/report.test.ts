@@ -116,8 +116,11 @@ if (!chromiumInstalled() && !IN_CI) {
         const { page, failed } = visit_;
         // Evaluated in the page (the tests are type-checked without DOM types, so it is passed as text).
         const violation = await page.evaluate<string>(`new Promise((resolve) => {
-          document.addEventListener('securitypolicyviolation', (event) => resolve(event.effectiveDirective), { once: true });
           const image = document.createElement('img');
+          document.addEventListener('securitypolicyviolation', (event) => {
+            image.remove();
+            resolve(event.effectiveDirective);
+          }, { once: true });
           image.src = 'https://example.invalid/tracker.png';
           document.body.append(image);
         })`);
@@ -149,6 +152,8 @@ if (!chromiumInstalled() && !IN_CI) {
 
       it(`writes screenshots to test/output/${name}.png for people to look at`, async () => {
         const { page } = visit_;
+        // The report as written: the refused image of the policy test is gone.
+        expect(await page.locator('img').count()).toBe(0);
         const png = await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
         expect(png.subarray(1, 4).toString()).toBe('PNG');
         if (name === 'middle' && process.env.UPDATE_README_SCREENSHOT === '1') {
