@@ -109,6 +109,7 @@ function scoreCompetency(
         return {
           id: indicator.id,
           stage: indicator.stage,
+          text: indicator.text,
           answer: answer?.answer ?? null,
           value: answer?.answer == null || answer.answer === NOT_APPLICABLE ? null : (values.get(answer.answer) ?? null),
           note: answer?.note ?? null,

@@ -1,4 +1,5 @@
 import type { Formatter } from './format.js';
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
@@ -10,6 +11,7 @@ export const formatters = {
   json: formatJson,
   markdown: formatMarkdown,
   junit: formatJunit,
+  html: formatHtml,
 } satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof formatters;

@@ -13,6 +13,8 @@ const score = z.number();
 export const indicatorResultSchema = z.strictObject({
   id: z.string(),
   stage: z.string(),
+  /** The indicator's statement, as in the model. */
+  text: z.string(),
   /** The scale id or `n/a`; null when not answered. */
   answer: z.string().nullable(),
   /** The scale value; null for `n/a` and unanswered. */

@@ -214,7 +214,7 @@ describe('score is deterministic', () => {
       expect(Object.keys(competency)).toEqual(['id', 'name', 'weight', 'level', 'stage', 'stageName', 'score', 'nextStage', 'attainment', 'next', 'indicators']);
       expect(Object.keys(competency.attainment)).toEqual(['emergent', 'community', 'network']);
       for (const step of competency.next) expect(Object.keys(step)).toEqual(['id', 'stage', 'text', 'answer', 'note', 'advice']);
-      for (const indicator of competency.indicators) expect(Object.keys(indicator)).toEqual(['id', 'stage', 'answer', 'value', 'note']);
+      for (const indicator of competency.indicators) expect(Object.keys(indicator)).toEqual(['id', 'stage', 'text', 'answer', 'value', 'note']);
     }
     // Pretty-printed with two spaces and a final newline.
     expect(first.stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);

@@ -17,7 +17,7 @@ export const EXAMPLES = readdirSync(join(ROOT, 'examples'))
 /** The examples that answer every indicator. */
 export const COMPLETE_EXAMPLES = EXAMPLES.filter((file) => file !== 'examples/partial.yaml');
 
-export const FORMATS = ['table', 'json', 'markdown'] as const;
+export const FORMATS = ['table', 'json', 'markdown', 'html'] as const;
 
 export const ESC = '\u001b';
 

@@ -30,7 +30,7 @@ export function scoreCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('table'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
     .option('--strict', 'treat unanswered indicators as errors')
-    .option('--all', `list every next step, not only the first ${DEFAULT_NEXT_STEPS} per competency`)
+    .option('--all', `list every next step, not only the first ${DEFAULT_NEXT_STEPS} per competency (html always lists every one)`)
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('--fail-under <floor>', 'exit 1 when the overall score is below a score (2.5) or a stage id (community = level 3)')
     .option('--require <id=floor>', 'exit 1 when a competency scores below a floor (strategy=2.5, tools=community); repeatable', collect)
@@ -44,6 +44,7 @@ Examples:
   $ cm-maturity score examples/middle.yaml
   $ cm-maturity score answers.yaml --format json > report.json
   $ cm-maturity score answers.yaml -f markdown -o report.md
+  $ cm-maturity score answers.yaml -f html -o report.html
   $ cat answers.yaml | cm-maturity score - --model ./my-model.yaml
   $ cm-maturity score answers.yaml --fail-under community --require strategy=2.5
   $ cm-maturity score answers.yaml --baseline last.json --fail-on-regression -f junit -o junit.xml

@@ -1,0 +1,113 @@
+/**
+ * The report's stylesheet. Colours are a blue/orange pair that colour-blind readers tell apart,
+ * and every state also has a pattern or a word, so the report reads the same in grayscale.
+ */
+export const STYLE = `
+:root {
+  --ink: #1d2330; --muted: #5b6472; --rule: #d5dae1; --paper: #ffffff; --wash: #f4f6f9;
+  --met: #1f4e79; --met-ink: #ffffff; --partly: #f4b26b; --partly-ink: #3d2300; --none: #ffffff; --none-ink: #5b6472;
+  --current: #1f4e79; --baseline: #c25e00;
+}
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; background: var(--wash); color: var(--ink); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+.page { max-width: 1120px; margin: 0 auto; padding: 32px 40px 48px; background: var(--paper); }
+header.report-header { display: flex; justify-content: space-between; align-items: flex-end; gap: 24px; border-bottom: 3px solid var(--met); padding-bottom: 18px; margin-bottom: 28px; }
+.eyebrow { margin: 0 0 4px; font-size: 12px; letter-spacing: .12em; text-transform: uppercase; color: var(--muted); font-weight: 600; }
+h1 { margin: 0 0 8px; font-size: 30px; line-height: 1.2; overflow-wrap: anywhere; }
+h2 { margin: 0 0 4px; font-size: 20px; }
+h3 { margin: 0 0 6px; font-size: 16px; }
+.lead { margin: 0 0 16px; color: var(--muted); }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 0; font-size: 14px; }
+dl.meta dt { color: var(--muted); }
+dl.meta dd { margin: 0; overflow-wrap: anywhere; }
+.overall { flex: none; min-width: 220px; text-align: right; }
+.overall .stage { display: block; font-size: 26px; font-weight: 700; color: var(--met); line-height: 1.2; }
+.overall .score { display: block; font-size: 15px; }
+.overall .score strong { font-size: 22px; }
+.overall .level { display: block; font-size: 13px; color: var(--muted); }
+section { margin: 0 0 36px; }
+.profile { display: grid; grid-template-columns: minmax(0, 8fr) minmax(0, 5fr); gap: 24px; align-items: start; }
+figure { margin: 0; }
+figcaption { font-size: 13px; color: var(--muted); }
+svg.radar { display: block; width: 100%; height: auto; font-family: inherit; }
+.ring { stroke: #b9c1cc; stroke-width: 1; }
+.ring-odd { fill: #f7f8fa; } .ring-even { fill: #eceff3; }
+.axis { stroke: #b9c1cc; stroke-width: 1; }
+.ring-label { font-size: 12.5px; fill: var(--muted); paint-order: stroke; stroke: #ffffff; stroke-width: 3px; stroke-linejoin: round; }
+.axis-label { font-size: 15px; font-weight: 600; fill: var(--ink); }
+.series-current .area { fill: var(--current); fill-opacity: .28; stroke: var(--current); stroke-width: 2.5; stroke-linejoin: round; }
+.series-current .marker { fill: var(--current); stroke: #ffffff; stroke-width: 1.5; }
+.series-baseline .area { fill: none; stroke: var(--baseline); stroke-width: 2; stroke-dasharray: 7 5; }
+.series-baseline .marker { fill: #ffffff; stroke: var(--baseline); stroke-width: 2; }
+.legend text { font-size: 13px; fill: var(--ink); }
+.legend-swatch { stroke-width: 3; }
+.legend-item.series-current .legend-swatch { stroke: var(--current); }
+.legend-item.series-baseline .legend-swatch { stroke: var(--baseline); stroke-dasharray: 7 5; }
+table { width: 100%; border-collapse: collapse; font-size: 14px; }
+th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--rule); }
+thead th { font-size: 12px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); border-bottom: 2px solid var(--ink); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+tr.total th, tr.total td { border-top: 2px solid var(--ink); font-weight: 700; border-bottom: none; }
+.scorebar { display: block; width: 100%; height: 8px; margin-top: 4px; }
+.scorebar .track { fill: #e3e7ed; } .scorebar .fill { fill: var(--met); }
+table.grid { table-layout: fixed; }
+table.grid th[scope="row"] { width: 22%; vertical-align: middle; }
+table.grid td { text-align: center; padding: 4px; border: 2px solid var(--paper); border-bottom: 2px solid var(--paper); }
+.cell { display: block; padding: 6px 4px; border-radius: 4px; border: 1px solid var(--rule); line-height: 1.25; }
+.cell .pct { display: block; font-size: 15px; font-weight: 700; font-variant-numeric: tabular-nums; }
+.cell .state { display: block; font-size: 11px; text-transform: uppercase; letter-spacing: .06em; }
+.cell-met { background: var(--met); color: var(--met-ink); border-color: var(--met); }
+.cell-partly { background: var(--partly) repeating-linear-gradient(135deg, rgba(255,255,255,.45) 0 4px, transparent 4px 9px); color: var(--partly-ink); border-color: #d98b3a; }
+.cell-none { background: var(--none); color: var(--none-ink); border: 1px dashed #9aa3af; }
+.cell-current { outline: 3px solid var(--ink); outline-offset: 1px; }
+.cell-current .state::after { content: " · current"; }
+.legend-row { display: flex; flex-wrap: wrap; gap: 8px 18px; margin: 10px 0 0; padding: 0; list-style: none; font-size: 13px; color: var(--muted); }
+.legend-row .cell { display: inline-block; width: 30px; height: 16px; padding: 0; vertical-align: middle; margin-right: 6px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.roadmap-item { border-left: 4px solid var(--met); padding: 4px 0 4px 16px; margin: 0 0 22px; }
+.roadmap-item .target { color: var(--muted); font-weight: 400; }
+.progress { margin: 0 0 8px; font-size: 13px; color: var(--muted); }
+ol.steps { margin: 0; padding-left: 20px; }
+ol.steps li { margin: 0 0 10px; break-inside: avoid; }
+.step-text { font-weight: 600; }
+.step-meta { display: block; font-size: 13px; color: var(--muted); }
+.answer { display: inline-block; padding: 0 6px; border-radius: 3px; border: 1px solid #9aa3af; font-size: 12px; color: var(--ink); background: #ffffff; }
+.advice { display: block; margin-top: 2px; }
+.advice::before { content: "→ "; color: var(--met); font-weight: 700; }
+.note { display: block; font-size: 13px; font-style: italic; color: #3b4350; overflow-wrap: anywhere; }
+code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--muted); }
+details { border: 1px solid var(--rule); border-radius: 6px; padding: 8px 14px; }
+details summary { cursor: pointer; font-weight: 600; }
+details[open] summary { margin-bottom: 8px; }
+table.answers th:nth-child(1) { width: 48%; } table.answers th:nth-child(2) { width: 15%; } table.answers th:nth-child(3) { width: 10%; }
+table.answers th.group { background: var(--wash); font-size: 13px; }
+footer { border-top: 1px solid var(--rule); padding-top: 12px; font-size: 12px; color: var(--muted); }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { background: #ffffff; font-size: 11pt; }
+  .page { max-width: none; padding: 0; }
+  section { break-before: page; margin: 0; }
+  section.profile-section { break-before: avoid; }
+  figure, svg.radar, table.grid, table.scores, .legend-row, .progress { break-inside: avoid; }
+  h2, h3, .progress { break-after: avoid; }
+  tr { break-inside: avoid; }
+  .profile { grid-template-columns: 1fr; gap: 2mm; }
+  svg.radar { max-height: 112mm; }
+  figcaption { display: none; }
+  table.scores { font-size: 9pt; }
+  table.scores th, table.scores td { padding: 2px 4px; }
+  table.scores .scorebar { display: none; }
+  header.report-header { margin-bottom: 6mm; }
+  details { border: none; padding: 0; }
+  details summary { list-style: none; font-size: 16pt; }
+  details summary::-webkit-details-marker { display: none; }
+  details::details-content { content-visibility: visible; display: block; }
+}
+@media (max-width: 760px) {
+  .page { padding: 20px 16px; }
+  header.report-header { display: block; }
+  .overall { text-align: left; margin-top: 12px; }
+  .profile { grid-template-columns: 1fr; }
+}
+`;

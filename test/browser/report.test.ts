@@ -1,0 +1,187 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CHROMIUM_PATH, chromiumInstalled, launchChromium, type LaunchedBrowser } from '../helpers/browser.js';
+import { ROOT, runCli } from '../helpers/cli.js';
+import { reportSchema } from '../../src/schema/report.js';
+
+/**
+ * The HTML report as people see it: each example opened in headless Chromium. In CI the browser
+ * must run (.ci/run installs it); elsewhere, without Chromium, this file is skipped and says so.
+ */
+const IN_CI = (process.env.CI ?? '') !== '' && process.env.CI !== 'false';
+const OUTPUT = join(ROOT, 'test/output');
+const EXAMPLES = ['examples/early.yaml', 'examples/middle.yaml', 'examples/advanced.yaml', 'examples/partial.yaml'];
+/** The README's picture: the top of the middle example's report, made by `npm run screenshot`. */
+const README_SCREENSHOT = join(ROOT, 'docs/report.png');
+const SKIP_MESSAGE = `browser test skipped: no Chromium at ${CHROMIUM_PATH}. Install it (Debian: apt-get install chromium) or point CHROMIUM_PATH at a Chromium binary, then run npm test again.`;
+
+/** An A4 page at 96 dpi less the report's @page margins (14 mm top and bottom, 12 mm sides). */
+const A4_PRINTABLE = { width: ((210 - 24) / 25.4) * 96, height: ((297 - 28) / 25.4) * 96 };
+
+interface Visit {
+  page: Page;
+  url: string;
+  requests: string[];
+  /** Requests that failed, with the reason: `url reason` (`csp` when the page's policy refused them). */
+  failed: string[];
+  errors: string[];
+}
+
+if (!chromiumInstalled() && !IN_CI) {
+  console.warn(SKIP_MESSAGE);
+  describe('HTML report in Chromium', () => {
+    it.skip(SKIP_MESSAGE, () => {});
+  });
+} else {
+  describe('HTML report in Chromium', () => {
+    let chromium: LaunchedBrowser;
+    const temp = mkdtempSync(join(tmpdir(), 'cm-maturity-browser-'));
+
+    beforeAll(async () => {
+      if (!chromiumInstalled()) throw new Error(`CI needs Chromium for the browser test, and there is none at ${CHROMIUM_PATH}: .ci/run installs it`);
+      mkdirSync(OUTPUT, { recursive: true });
+      chromium = await launchChromium();
+    });
+
+    afterAll(async () => {
+      await chromium?.close();
+      rmSync(temp, { recursive: true, force: true });
+    });
+
+    /** Writes the report with the built CLI, then opens it, recording every request and console error. */
+    async function visit(answers: string, name: string): Promise<Visit> {
+      const file = join(OUTPUT, `${name}.html`);
+      const result = runCli(['score', answers, '--format', 'html', '--output', file]);
+      expect(result.code, result.stderr).toBe(0);
+      const context = await chromium.browser.newContext({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      const requests: string[] = [];
+      const errors: string[] = [];
+      const failed: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      page.on('requestfailed', (request) => failed.push(`${request.url()} ${request.failure()?.errorText ?? ''}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('dialog', (dialog) => errors.push(`dialog: ${dialog.message()}`));
+      const url = pathToFileURL(file).href;
+      await page.goto(url, { waitUntil: 'load' });
+      return { page, url, requests, failed, errors };
+    }
+
+    describe.each(EXAMPLES)('%s', (answers) => {
+      const name = basename(answers, '.yaml');
+      const report = reportSchema.parse(JSON.parse(runCli(['score', answers, '--format', 'json']).stdout));
+      let visit_: Visit;
+
+      beforeAll(async () => {
+        visit_ = await visit(answers, name);
+      });
+
+      afterAll(async () => {
+        await visit_?.page.context().close();
+      });
+
+      it('loads with no console error and no request but the file itself', () => {
+        expect(visit_.errors).toEqual([]);
+        expect(visit_.requests).toEqual([visit_.url]);
+        expect(visit_.failed).toEqual([]);
+      });
+
+      it('shows the radar chart with one axis per competency, the grid and the roadmap', async () => {
+        const { page } = visit_;
+        expect(await page.title()).toBe(`${report.organisation} — community maturity`);
+        expect(await page.locator('h1').textContent()).toBe(report.organisation);
+        const svg = page.locator('svg.radar');
+        expect(await svg.count()).toBe(1);
+        expect(await svg.getAttribute('role')).toBe('img');
+        expect(await page.locator('svg.radar line.axis').count()).toBe(report.competencies.length);
+        const box = (await svg.boundingBox())!;
+        expect(box.width).toBeGreaterThan(400);
+        expect(box.height).toBeGreaterThan(300);
+        expect(await page.locator('table.grid tbody tr').count()).toBe(report.competencies.length);
+        expect(await page.locator('table.grid .cell-current').count()).toBe(report.competencies.length);
+        expect(await page.locator('article.roadmap-item').count()).toBe(report.competencies.filter((c) => c.next.length > 0).length);
+        // The answers are there but folded away until asked for.
+        expect(await page.locator('details').getAttribute('open')).toBeNull();
+        expect(await page.locator('table.answers').isVisible()).toBe(false);
+      });
+
+      it('enforces its Content-Security-Policy: a remote image added later is refused, not fetched', async () => {
+        const { page, failed } = visit_;
+        // Evaluated in the page (the tests are type-checked without DOM types, so it is passed as text).
+        const violation = await page.evaluate<string>(`new Promise((resolve) => {
+          const image = document.createElement('img');
+          document.addEventListener('securitypolicyviolation', (event) => {
+            image.remove();
+            resolve(event.effectiveDirective);
+          }, { once: true });
+          image.src = 'https://example.invalid/tracker.png';
+          document.body.append(image);
+        })`);
+        expect(violation).toBe('img-src');
+        await expect.poll(() => failed).toEqual(['https://example.invalid/tracker.png csp']);
+        // The refusal is logged as an error; this test caused it, so it is not counted above.
+        visit_.errors.length = 0;
+      });
+
+      it('prints on A4: the chart and the grid each fit on one page, and the answers are printed', async () => {
+        const { page } = visit_;
+        await page.emulateMedia({ media: 'print' });
+        await page.setViewportSize({ width: Math.floor(A4_PRINTABLE.width), height: 900 });
+        try {
+          for (const selector of ['svg.radar', 'table.grid']) {
+            const box = (await page.locator(selector).boundingBox())!;
+            expect(box.height, selector).toBeLessThan(A4_PRINTABLE.height);
+            expect(box.width, selector).toBeLessThanOrEqual(A4_PRINTABLE.width + 1);
+          }
+          expect(await page.locator('table.answers').isVisible()).toBe(true);
+          const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+          writeFileSync(join(OUTPUT, `${name}.pdf`), pdf);
+          expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+        } finally {
+          await page.emulateMedia({ media: 'screen' });
+          await page.setViewportSize({ width: 1200, height: 900 });
+        }
+      });
+
+      it(`writes screenshots to test/output/${name}.png for people to look at`, async () => {
+        const { page } = visit_;
+        // The report as written: the refused image of the policy test is gone.
+        expect(await page.locator('img').count()).toBe(0);
+        const png = await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+        expect(png.subarray(1, 4).toString()).toBe('PNG');
+        if (name === 'middle' && process.env.UPDATE_README_SCREENSHOT === '1') {
+          // The README shows the top of the report: header, chart and stage grid.
+          const grid = (await page.locator('section.grid-section').boundingBox())!;
+          await page.screenshot({ path: README_SCREENSHOT, fullPage: true, clip: { x: 0, y: 0, width: 1200, height: Math.ceil(grid.y + grid.height + 32) } });
+        }
+      });
+    });
+
+    it('shows hostile names and notes as text: no script runs, no image loads', async () => {
+      const organisation = '<script>alert(1)</script>';
+      const note = '"><img src=x onerror=alert(1)>';
+      const answers = join(temp, 'hostile.yaml');
+      writeFileSync(answers, `organisation: ${JSON.stringify(organisation)}\nmodel: community\nanswers:\n  strategy.purpose: { answer: "no", note: ${JSON.stringify(note)} }\n`);
+      const { page, url, requests, errors } = await visit(answers, 'hostile');
+      try {
+        expect(errors).toEqual([]);
+        expect(requests).toEqual([url]);
+        expect(await page.locator('h1').textContent()).toBe(organisation);
+        expect(await page.title()).toBe(`${organisation} — community maturity`);
+        expect(await page.locator('img').count()).toBe(0);
+        expect(await page.locator('script').count()).toBe(0);
+        expect(await page.locator('.roadmap-item .note').first().textContent()).toBe(`Note: ${note}`);
+        expect(readFileSync(join(OUTPUT, 'hostile.html'), 'utf8')).not.toContain(note);
+      } finally {
+        await page.context().close();
+      }
+    });
+  });
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml, select } from '../helpers/html.js';
+import { runCli } from '../helpers/cli.js';
+
+describe('html report with --baseline and gates', () => {
+  const result = runCli(['score', 'examples/advanced.yaml', '--baseline', 'examples/middle.yaml', '--fail-under', 'network', '-f', 'html']);
+  const page = parseHtml(result.stdout);
+
+  it('still writes the report when a gate fails, and exits 1', () => {
+    expect(result.code).toBe(1);
+    expect(select(page, 'h1')[0]?.text).toBe('Tessera Industrial Group');
+  });
+
+  it('draws the baseline as a second, dashed series with a legend', () => {
+    // The legend's swatches carry the series classes too; a plotted series holds a polygon.
+    const plotted = (kind: string) => select(page, 'g', `series-${kind}`).filter((group) => select(group, 'polygon').length > 0);
+    expect(plotted('current')).toHaveLength(1);
+    const baseline = plotted('baseline');
+    expect(baseline).toHaveLength(1);
+    // One marker per competency, on the baseline's scores.
+    expect(select(baseline[0]!, 'rect', 'marker')).toHaveLength(8);
+    expect(result.stdout).toContain('Baseline, 2026-09-15');
+  });
+
+  it('shows the change per competency and overall, and the gate outcome', () => {
+    const scores = select(page, 'table', 'scores')[0]!;
+    expect(select(scores, 'th').map((cell) => cell.text)).toContain('Change');
+    // advanced Strategy 4.00 against middle 3.44: +0.56, from Community to Network.
+    expect(scores.text).toContain('▲ +0.56 (Community → Network)');
+    expect(page.text).toContain('Baseline 2026-09-15: overall 2.98 → 3.80 (▲ +0.82)');
+    expect(page.text).toContain('✘ fail-under overall: 3.80 < 4.00');
+  });
+
+  it('has no change column and a single series without a baseline', () => {
+    const plain = parseHtml(runCli(['score', 'examples/advanced.yaml', '-f', 'html']).stdout);
+    expect(select(plain, 'g', 'series-baseline')).toHaveLength(0);
+    expect(select(select(plain, 'table', 'scores')[0]!, 'th').map((cell) => cell.text)).not.toContain('Change');
+  });
+});

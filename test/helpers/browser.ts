@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Where Chromium is: CHROMIUM_PATH if set, else `chromium` on the PATH (Debian's package), else its usual place. */
+export const CHROMIUM_PATH =
+  process.env.CHROMIUM_PATH ||
+  (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => dir !== '')
+    .map((dir) => join(dir, 'chromium'))
+    .find((path) => existsSync(path)) ||
+  '/usr/bin/chromium';
+
+export function chromiumInstalled(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
+
+/** Flags for a headless Chromium that starts in containers and, left alone, contacts nothing. */
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface LaunchedBrowser {
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+/** Starts Chromium; Playwright gives every launch a fresh profile of its own and removes it on close. */
+export async function launchChromium(): Promise<LaunchedBrowser> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
+  return { browser, close: () => browser.close() };
+}
