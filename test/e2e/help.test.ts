@@ -70,7 +70,7 @@ describe('usage errors exit 2', () => {
     [['score', 'examples/middle.yaml', '--bogus'], "unknown option '--bogus'"],
     [['score', 'examples/middle.yaml', '--formt', 'json'], '--format'],
     [['score'], "missing required argument 'answers'"],
-    [['score', 'examples/middle.yaml', '--format', 'pdf'], 'Allowed choices are table, json, markdown, html'],
+    [['score', 'examples/middle.yaml', '--format', 'pdf'], 'Allowed choices are table, json, markdown, junit, html'],
     [['score', 'examples/middle.yaml', '--model'], "option '-m, --model <id|path>' argument missing"],
     [['validate'], "missing required argument 'file'"],
     [['models', 'extra'], 'too many arguments'],
