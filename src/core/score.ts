@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE, type Competency, type Model } from '../schema/model.js';
-import { REPORT_SCHEMA_VERSION, type CompetencyResult, type NextStep, type OverallResult, type Report } from '../schema/report.js';
+import { REPORT_SCHEMA_VERSION, type CompetencyResult, type IndicatorResult, type NextStep, type OverallResult, type Report } from '../schema/report.js';
 import { unansweredIndicators, type Assessment } from './assessment.js';
 import { truncate2 } from './truncate.js';
 
@@ -72,23 +72,25 @@ function scoreCompetency(
   const raw = nextStage ? level + (attainment.get(nextStage.id) ?? 0) / model.threshold : level;
   const stage = model.stages[level - 1]!;
 
+  const indicators: IndicatorResult[] = competency.indicators.map((indicator) => {
+    const answer = assessment.answers.get(indicator.id);
+    return {
+      id: indicator.id,
+      stage: indicator.stage,
+      text: indicator.text,
+      answer: answer?.answer ?? null,
+      value: answer?.answer == null || answer.answer === NOT_APPLICABLE ? null : (values.get(answer.answer) ?? null),
+      note: answer?.note ?? null,
+    };
+  });
+
   const next: NextStep[] = nextStage
     ? competency.indicators
-        .map((indicator, order) => ({ indicator, order, value: valueOf(indicator.id) }))
+        .map((indicator, order) => ({ indicator, order, value: valueOf(indicator.id), result: indicators[order]! }))
         .filter(({ indicator, value }) => indicator.stage === nextStage.id && value !== null && value < topValue)
         // The largest possible gain first; model order breaks ties so the list is stable.
         .sort((a, b) => b.indicator.weight * (topValue - b.value!) - a.indicator.weight * (topValue - a.value!) || a.order - b.order)
-        .map(({ indicator }) => {
-          const answer = assessment.answers.get(indicator.id);
-          return {
-            id: indicator.id,
-            stage: indicator.stage,
-            text: indicator.text,
-            answer: answer?.answer ?? null,
-            note: answer?.note ?? null,
-            advice: indicator.advice ?? null,
-          };
-        })
+        .map(({ indicator, result }) => ({ id: result.id, stage: result.stage, text: result.text, answer: result.answer, note: result.note, advice: indicator.advice ?? null }))
     : [];
 
   return {
@@ -104,17 +106,7 @@ function scoreCompetency(
       nextStage: nextStage?.id ?? null,
       attainment: Object.fromEntries([...attainment].map(([id, value]) => [id, truncate2(value)])),
       next,
-      indicators: competency.indicators.map((indicator) => {
-        const answer = assessment.answers.get(indicator.id);
-        return {
-          id: indicator.id,
-          stage: indicator.stage,
-          text: indicator.text,
-          answer: answer?.answer ?? null,
-          value: answer?.answer == null || answer.answer === NOT_APPLICABLE ? null : (values.get(answer.answer) ?? null),
-          note: answer?.note ?? null,
-        };
-      }),
+      indicators,
     },
   };
 }
