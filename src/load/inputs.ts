@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../errors.js';
 
@@ -34,7 +34,8 @@ export async function expandInputs(args: readonly string[]): Promise<string[]> {
       continue;
     }
     const pattern = kind === 'folder' ? `${escapeGlob(slashes(arg).replace(/\/+$/, ''))}/**/*.{yaml,yml}` : slashes(arg);
-    const matches = (await glob(pattern, { onlyFiles: true, dot: false, expandDirectories: false })).sort();
+    // Matches are shown as the user wrote the pattern: absolute for an absolute one, else relative.
+    const matches = (await glob(pattern, { onlyFiles: true, dot: false, expandDirectories: false, absolute: isAbsolute(arg) })).sort();
     if (matches.length === 0) {
       throw new UserError(kind === 'folder' ? `no *.yaml or *.yml files in folder ${arg}` : `no files match ${arg}`);
     }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { relativeModelRef } from '../../src/cli/model-ref.js';
 import { KEYS, Terminal } from '../helpers/terminal.js';
 import { MODEL, ROOT, answerOf, readYaml, runCli, scoreJson, tempDir, type RawAnswers } from './support.js';
 
@@ -38,7 +39,8 @@ describe('assess in a real terminal', () => {
       organisation: 'Acme Corp',
       date: '2026-10-01',
       assessor: 'Sam',
-      model: TINY,
+      // Relative to the answers file when the two share a folder below the root, else absolute.
+      model: relativeModelRef(TINY, dir),
       answers: { 'goals.written': null, 'goals.shared': null, 'people.owner': null, 'people.team': null },
     });
     expect(readFileSync(file, 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
