@@ -43,8 +43,10 @@ Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.
   const commands = [scoreCommand(), validateCommand(), modelsCommand(), diffCommand(), historyCommand(), benchmarkCommand(), initCommand(), assessCommand(), schemaCommand()];
   for (const command of commands) root.addCommand(command);
   // Usage errors must exit 2, not commander's 1 (which is reserved for failed gates).
+  // Its messages get the prefix every other error of the tool has.
   const exitOverride = (command: Command) => {
     command.exitOverride();
+    command.configureOutput({ outputError: (text, write) => write(`cm-maturity: ${text}`) });
     command.commands.forEach(exitOverride);
   };
   exitOverride(root);

@@ -13,6 +13,9 @@ import { fromZodIssues } from './zod-issues.js';
 import { locate, scalarSourceAt } from './locate.js';
 import { keepProtoKey } from './proto-key.js';
 
+/** A saved JSON report is a result, not answers: it is read by --baseline, diff and history. */
+const REPORT_NOT_ANSWERS = 'this is a JSON report written by --format json, not an answers file; reports are read by --baseline, diff and history';
+
 export interface LoadOptions {
   /** A built-in model id or a path (relative to the working folder); wins over the file's `model:`. */
   model?: string;
@@ -104,6 +107,9 @@ function wellFormedPart(data: unknown): AnswersFile {
 export async function assessmentFromYaml(parsed: ParsedSource, options: AssessmentOptions = {}): Promise<LoadedAssessment> {
   const source = parsed;
   expectMapping(parsed, 'answers');
+  if (documentKind(parsed.data) === 'report') {
+    throw new UserError([fileDiagnostic(source.file, 'wrong-kind', REPORT_NOT_ANSWERS)]);
+  }
   if (documentKind(parsed.data) === 'model') {
     throw new UserError([
       fileDiagnostic(source.file, 'wrong-kind', `this is a model, not an answers file; use it with --model ${source.file === STDIN_NAME ? '<file>' : source.file}`),

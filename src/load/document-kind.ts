@@ -1,5 +1,5 @@
-/** What a YAML mapping looks like: a maturity model, an organisation's answers, or neither. */
-export type DocumentKind = 'model' | 'answers' | 'unknown';
+/** What a YAML mapping looks like: a maturity model, an organisation's answers, a JSON report written by `--format json`, or none of these. */
+export type DocumentKind = 'model' | 'answers' | 'report' | 'unknown';
 
 const MODEL_KEYS = ['competencies', 'stages', 'scale'];
 const ANSWERS_KEYS = ['answers', 'organisation'];
@@ -8,6 +8,8 @@ const ANSWERS_KEYS = ['answers', 'organisation'];
 export function documentKind(data: unknown): DocumentKind {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return 'unknown';
   const has = (key: string) => Object.hasOwn(data, key);
+  // A report also has stages and competencies; its version key tells it apart.
+  if (has('schemaVersion')) return 'report';
   const model = MODEL_KEYS.filter(has).length;
   const answers = ANSWERS_KEYS.filter(has).length;
   if (model > answers) return 'model';

@@ -30,6 +30,9 @@ export function parseModel(source: TextSource): Model {
 export function modelFromYaml(parsed: ParsedSource): Model {
   const source = parsed;
   expectMapping(parsed, 'model');
+  if (documentKind(parsed.data) === 'report') {
+    throw new UserError([fileDiagnostic(source.file, 'wrong-kind', 'this is a JSON report written by --format json, not a model')]);
+  }
   if (documentKind(parsed.data) === 'answers') {
     throw new UserError([
       fileDiagnostic(source.file, 'wrong-kind', 'this is an answers file, not a model; pass it as the answers to score, and a model with --model'),

@@ -60,8 +60,9 @@ Examples:
           }
           return poolEntry(report);
         } catch (error) {
-          if (!(error instanceof UserError)) throw error;
-          diagnostics.push(...(error.diagnostics.length > 0 ? error.diagnostics : [fileDiagnostic(file, 'invalid', error.message)]));
+          // A usage error (a bad --model) is about the command, not this file: said once.
+          if (!(error instanceof UserError) || error.diagnostics.length === 0) throw error;
+          diagnostics.push(...error.diagnostics);
           return undefined;
         }
       };

@@ -7,6 +7,7 @@ import { fileDiagnostic, toDiagnostics } from '../../load/diagnostics.js';
 import { documentKind } from '../../load/document-kind.js';
 import { expectMapping, modelFromYaml } from '../../load/model.js';
 import { readStdin, readTextFile } from '../../load/read.js';
+import { parseResult } from '../../load/result.js';
 import { parseYaml } from '../../load/yaml.js';
 import { writeOutput } from '../output.js';
 
@@ -50,8 +51,9 @@ are not strictly decreasing or increasing. --strict makes them errors (exit 2).`
           else warnings.push(...result.warnings);
           if (result.ok !== undefined) ok.push(result.ok);
         } catch (error) {
-          if (!(error instanceof UserError)) throw error;
-          diagnostics.push(...(error.diagnostics.length > 0 ? error.diagnostics : [fileDiagnostic(file, 'invalid', error.message)]));
+          // A usage error (a bad --model) is about the command, not this file: said once.
+          if (!(error instanceof UserError) || error.diagnostics.length === 0) throw error;
+          diagnostics.push(...error.diagnostics);
         }
       }
       if (warnings.length > 0) process.stderr.write(sortDiagnostics(warnings).map((warning) => `${formatWarning(warning)}\n`).join(''));
@@ -84,6 +86,10 @@ async function validateFile(file: string, options: ValidateOptions): Promise<Val
       0,
     );
     return { ok: `ok ${source.file}: answers of ${assessment.organisation} for model ${model.model.id} ${model.model.version} (${answered}/${total} answered)`, warnings: [] };
+  }
+  if (kind === 'report') {
+    const { report } = await parseResult(source);
+    return { ok: `ok ${source.file}: JSON report of ${report.organisation} for model ${report.model.id} ${report.model.version}`, warnings: [] };
   }
   expectMapping(parsed, 'either');
   throw new UserError([
