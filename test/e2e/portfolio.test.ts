@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { reportSchema, type Report } from '../../src/schema/report.js';
-import { boxRows, COMPLETE_EXAMPLES, EXAMPLES, markdownCells, ok, runCli, scoreJson, tempDir } from './support.js';
+import { BIN } from '../helpers/cli.js';
+import { boxRows, COMPLETE_EXAMPLES, EXAMPLES, markdownCells, ok, ROOT, runCli, scoreJson, tempDir } from './support.js';
 
 function portfolioJson(args: string[]): Report[] {
   return reportSchema.array().parse(JSON.parse(ok(['score', ...args, '--format', 'json'])));
@@ -206,5 +207,27 @@ describe('score with several answers files', () => {
     const lines = readFileSync(output, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(count);
     expect(JSON.parse(lines[count - 1]!)).toEqual(SINGLE.get('examples/early.yaml'));
+  });
+});
+
+describe('the progress bar', () => {
+  it('is drawn on a terminal for hundreds of files, redrawn in place and cleared at the end', async () => {
+    const { spawn } = await import('node-pty');
+    const folder = tempDir();
+    const count = 201;
+    for (let index = 0; index < count; index++) copyFileSync('examples/early.yaml', join(folder, `org-${String(index).padStart(3, '0')}.yaml`));
+    const output = join(tempDir(), 'portfolio.csv');
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'CI' && key !== 'FORCE_COLOR') env[key] = value;
+    const pty = spawn(process.execPath, [BIN, 'score', folder, '-f', 'csv', '-o', output], { cols: 120, rows: 40, cwd: ROOT, env: { ...env, NO_COLOR: '1', TERM: 'xterm' } });
+    let screen = '';
+    pty.onData((data) => {
+      screen += data;
+    });
+    const code = await new Promise<number>((resolve) => pty.onExit(({ exitCode }) => resolve(exitCode)));
+    expect(code).toBe(0);
+    expect(screen).toContain(`\r[${'#'.repeat(30)}] ${count}/${count} files (100%)`);
+    expect(screen.endsWith('\r\u001b[K')).toBe(true);
+    expect(parseCsv(readFileSync(output, 'utf8'), { columns: true })).toHaveLength(count);
   });
 });

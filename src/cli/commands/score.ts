@@ -33,7 +33,7 @@ interface ScoreOptions extends GateOptions {
 
 export function scoreCommand(): Command {
   return new Command('score')
-    .description("score an organisation's answers against a maturity model")
+    .description("score an organisation's answers against a maturity model, or many organisations' side by side")
     .argument('<answers>', 'answers file (YAML), - to read standard input, or a folder (every *.yaml/*.yml inside) or quoted glob pattern')
     .argument('[more...]', 'more answers files, folders or patterns: one row per organisation')
     .option('-m, --model <id|path>', 'built-in model id or model file (default: the file\'s model:, else "community")')
