@@ -190,6 +190,17 @@ describe('score with several answers files', () => {
     expect(result.stderr).toBe('cm-maturity: error: --baseline, --fail-on-regression and --allow-model-change take one answers file, not several\n');
   });
 
+  it('refuses a folder without answers files among several arguments, but reads a lone one as a file', () => {
+    const empty = tempDir();
+    const many = runCli(['score', 'examples/middle.yaml', empty]);
+    expect(many.code).toBe(2);
+    expect(many.stdout).toBe('');
+    expect(many.stderr).toBe(`cm-maturity: error: no *.yaml or *.yml files in folder ${empty}\n`);
+    const lone = runCli(['score', empty]);
+    expect(lone.code).toBe(2);
+    expect(lone.stderr).toContain(`${empty}:1:1: `);
+  });
+
   it('refuses a one-organisation format with several answers files', () => {
     const result = runCli(['score', 'examples/middle.yaml', 'examples/advanced.yaml', '-f', 'junit']);
     expect(result.code).toBe(2);

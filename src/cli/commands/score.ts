@@ -70,7 +70,12 @@ error and the others are still scored (exit 2); gates apply to every organisatio
     )
     .action(async (first: string, more: string[], options: ScoreOptions) => {
       const inputs = [first, ...more];
-      const files = await expandInputs(inputs);
+      // A lone argument that names no answers files (an empty folder, a pattern matching nothing)
+      // is read as a file, as it always was: the error then says what is there.
+      const files = await expandInputs(inputs).catch((error: unknown) => {
+        if (inputs.length === 1 && error instanceof UserError) return [first];
+        throw error;
+      });
       // A folder or a pattern asks for a list, even when it holds one file: scripts get one shape.
       if (inputs.length > 1 || files.length !== 1 || files[0] !== first) {
         if (options.baseline !== undefined || options.failOnRegression || options.allowModelChange) {
