@@ -41,14 +41,14 @@ export function gatePolicy(options: GateOptions, model: Model): GatePolicy {
   return policy;
 }
 
-/** The stderr lines for the gates that failed. */
-export function gateFailureLines(report: Report, gates: readonly GateResult[]): string[] {
+/** The stderr lines for the gates that failed; `file` names the answers file when there are several. */
+export function gateFailureLines(report: Report, gates: readonly GateResult[], file?: string): string[] {
   return gates
     .filter((gate) => !gate.passed)
     .map((gate) => {
       const stage = Number.isInteger(gate.target) ? report.stages.find((candidate) => candidate.level === gate.target) : undefined;
       const target = stage ? `${stage.id} (${gate.target})` : String(gate.target);
       const option = gate.gate === 'fail-under' ? `--fail-under ${target}` : gate.gate === 'require' ? `--require ${gate.subject}=${target}` : '--fail-on-regression';
-      return `cm-maturity: gate failed (${option}): ${gateFailureText(gate)}`;
+      return `cm-maturity: gate failed (${option}): ${file === undefined ? '' : `${file}: `}${gateFailureText(gate)}`;
     });
 }

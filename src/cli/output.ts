@@ -19,18 +19,26 @@ export async function writeOutput(text: string, path: string | undefined): Promi
     return;
   }
   try {
-    // Atomic replacement renames a new file over the old one, which for /dev/null, /dev/stdout
-    // or a named pipe would replace the device itself: those are written in place.
-    const special = await stat(path).then((info) => !info.isFile() && !info.isDirectory(), () => false);
-    if (special) await writeFile(path, text, { encoding: 'utf8' });
+    if (await isSpecialFile(path)) await writeFile(path, text, { encoding: 'utf8' });
     else await writeFileAtomic(path, text, { encoding: 'utf8' });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // Only a file-system refusal is the user's to fix; anything else is our failure (exit 3).
-    if (typeof code !== 'string') throw error;
-    const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
-    throw new UserError(`cannot write ${path}: ${reason}`);
+    throw writeError(path, error);
   }
+}
+
+/** Whether a path is a device or a pipe, which is written in place rather than replaced. */
+export async function isSpecialFile(path: string): Promise<boolean> {
+  // Atomic replacement renames a new file over the old one, which for /dev/null, /dev/stdout
+  // or a named pipe would replace the device itself.
+  return stat(path).then((info) => !info.isFile() && !info.isDirectory(), () => false);
+}
+
+/** A failure to write an output file: a file-system refusal is the user's to fix; anything else is our failure (exit 3). */
+export function writeError(path: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (typeof code !== 'string') return error;
+  const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
+  return new UserError(`cannot write ${path}: ${reason}`);
 }
 
 function writeStdout(text: string): Promise<void> {

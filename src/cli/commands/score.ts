@@ -7,30 +7,41 @@ import { modelMismatch, withBaseline } from '../../core/compare.js';
 import { evaluateGates } from '../../core/gates.js';
 import { UserError } from '../../errors.js';
 import { DEFAULT_NEXT_STEPS, FORMAT_NAMES, formatters, type FormatName } from '../../report/index.js';
+import { LIST_ONLY_FORMATS, PORTFOLIO_FORMAT_NAMES, portfolioFormatters, type PortfolioFormatName } from '../../report/portfolio/index.js';
+import { expandInputs } from '../../load/inputs.js';
 import { GateFailed } from '../gate-failed.js';
 import { collect, gateFailureLines, gatePolicy, type GateOptions } from '../gates.js';
 import { useColor, writeOutput } from '../output.js';
+import { checkSortKey, scorePortfolio } from '../portfolio.js';
+import { unansweredWarning } from '../unanswered.js';
+
+type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
+
+const SCORE_FORMAT_NAMES: ScoreFormatName[] = [...FORMAT_NAMES, ...LIST_ONLY_FORMATS];
 
 interface ScoreOptions extends GateOptions {
   model?: string;
-  format: FormatName;
+  format: ScoreFormatName;
   output?: string;
   strict?: boolean;
   all?: boolean;
   color: boolean;
   baseline?: string;
   allowModelChange?: boolean;
+  sort: string;
 }
 
 export function scoreCommand(): Command {
   return new Command('score')
-    .description("score an organisation's answers against a maturity model")
-    .argument('<answers>', 'answers file (YAML), or - to read standard input')
+    .description("score an organisation's answers against a maturity model, or many organisations' side by side")
+    .argument('<answers>', 'answers file (YAML), - to read standard input, or a folder (every *.yaml/*.yml inside) or quoted glob pattern')
+    .argument('[more...]', 'more answers files, folders or patterns: one row per organisation')
     .option('-m, --model <id|path>', 'built-in model id or model file (default: the file\'s model:, else "community")')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(SCORE_FORMAT_NAMES).default('table'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
     .option('--strict', 'treat unanswered indicators as errors')
     .option('--all', `list every next step, not only the first ${DEFAULT_NEXT_STEPS} per competency (html always lists every one)`)
+    .option('--sort <key>', 'order of the organisations with several answers files: score, name or a competency id', 'score')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('--fail-under <floor>', 'exit 1 when the overall score is below a score (2.5) or a stage id (community = level 3)')
     .option('--require <id=floor>', 'exit 1 when a competency scores below a floor (strategy=2.5, tools=community); repeatable', collect)
@@ -48,14 +59,41 @@ Examples:
   $ cat answers.yaml | cm-maturity score - --model ./my-model.yaml
   $ cm-maturity score answers.yaml --fail-under community --require strategy=2.5
   $ cm-maturity score answers.yaml --baseline last.json --fail-on-regression -f junit -o junit.xml
+  $ cm-maturity score assessments/ 'more/**/*.yaml' --sort strategy
+  $ cm-maturity score assessments/ -f csv -o portfolio.csv
+  $ cm-maturity score 'assessments/**/*.yaml' -f jsonl > portfolio.jsonl
 
-Gates (--fail-under, --require, --fail-on-regression) exit 1 when they fail; the report is still written.`,
+Gates (--fail-under, --require, --fail-on-regression) exit 1 when they fail; the report is still written.
+With several answers files (or a folder or pattern) there is one row per organisation, formats
+table, json (an array), jsonl (streamed), csv or markdown; an invalid file is reported on standard
+error and the others are still scored (exit 2); gates apply to every organisation.`,
     )
-    .action(async (input: string, options: ScoreOptions) => {
+    .action(async (first: string, more: string[], options: ScoreOptions) => {
+      const inputs = [first, ...more];
+      // A lone argument that names no answers files (an empty folder, a pattern matching nothing)
+      // is read as a file, as it always was: the error then says what is there.
+      const files = await expandInputs(inputs).catch((error: unknown) => {
+        if (inputs.length === 1 && error instanceof UserError) return [first];
+        throw error;
+      });
+      // A folder or a pattern asks for a list, even when it holds one file: scripts get one shape.
+      if (inputs.length > 1 || files.length !== 1 || files[0] !== first) {
+        if (options.baseline !== undefined || options.failOnRegression || options.allowModelChange) {
+          throw new UserError('--baseline, --fail-on-regression and --allow-model-change take one answers file, not several');
+        }
+        const format = options.format;
+        if (!isPortfolioFormat(format)) {
+          throw new UserError(`--format ${format} shows one organisation; with several answers files use ${PORTFOLIO_FORMAT_NAMES.join(', ')}`);
+        }
+        await scorePortfolio(files, { ...options, format });
+        return;
+      }
+      const input = first;
       if (options.failOnRegression && options.baseline === undefined) throw new UserError('--fail-on-regression needs --baseline <file>');
       const { model, assessment } = await loadAssessment(input, { model: options.model, strict: options.strict });
       const policy = gatePolicy(options, model.model);
       let report = scoreAssessment(model.model, assessment);
+      checkSortKey(options.sort, report);
       if (options.baseline !== undefined) {
         const baseline = await loadResult(options.baseline, { model: options.model });
         const mismatch = modelMismatch(report, baseline.report);
@@ -68,15 +106,14 @@ Gates (--fail-under, --require, --fail-on-regression) exit 1 when they fail; the
       if (gated) report = { ...report, gates: evaluateGates(report, policy) };
 
       const toTerminal = options.output === undefined || options.output === '-';
-      const text = formatters[options.format](report, {
-        color: toTerminal && useColor(options.color),
-        nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS,
-      });
-      const { unanswered, total } = report.completeness;
-      if (unanswered.length > 0) {
-        const sample = unanswered.slice(0, 3).join(', ') + (unanswered.length > 3 ? ', …' : '');
-        process.stderr.write(`warning: ${unanswered.length} of ${total} indicators are unanswered and count as 0 (${sample}); --strict makes this an error\n`);
-      }
+      const color = toTerminal && useColor(options.color);
+      const format = options.format;
+      const text =
+        format === 'jsonl' || format === 'csv'
+          ? portfolioFormatters[format]([{ file: input, report }], { color })
+          : formatters[format](report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS });
+      const warning = unansweredWarning(report);
+      if (warning !== null) process.stderr.write(`${warning}\n`);
       await writeOutput(text, options.output);
       const failures = gateFailureLines(report, report.gates ?? []);
       if (failures.length > 0) {
@@ -84,4 +121,8 @@ Gates (--fail-under, --require, --fail-on-regression) exit 1 when they fail; the
         throw new GateFailed();
       }
     });
+}
+
+function isPortfolioFormat(format: string): format is PortfolioFormatName {
+  return (PORTFOLIO_FORMAT_NAMES as string[]).includes(format);
 }

@@ -1,0 +1,26 @@
+import { stringify } from 'csv-stringify/sync';
+import { formatScore } from '../../core/truncate.js';
+import type { PortfolioFormatter } from './format.js';
+import { portfolioRows } from './rows.js';
+
+/**
+ * Many organisations as CSV (RFC 4180), one row each: file, organisation, date, the overall
+ * level, stage and score, then each competency's score and stage (empty where a model lacks it).
+ */
+export const formatPortfolioCsv: PortfolioFormatter = (entries) => {
+  const { columns, rows } = portfolioRows(entries);
+  const header = ['file', 'organisation', 'date', 'overall_level', 'overall_stage', 'overall_score', ...columns.flatMap((column) => [`${column.id}_score`, `${column.id}_stage`])];
+  const records = rows.map(({ entry, cells }) => {
+    const { report, file } = entry;
+    return [
+      file,
+      report.organisation,
+      report.date ?? '',
+      String(report.overall.level),
+      report.overall.stage,
+      formatScore(report.overall.score),
+      ...cells.flatMap((cell) => (cell ? [formatScore(cell.score), cell.stage] : ['', ''])),
+    ];
+  });
+  return stringify([header, ...records], { record_delimiter: 'unix' });
+};

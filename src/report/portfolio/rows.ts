@@ -1,0 +1,37 @@
+import { portfolioColumns, type PortfolioColumn, type PortfolioEntry } from '../../core/portfolio.js';
+import { formatScore } from '../../core/truncate.js';
+
+/** What a portfolio row shows of one competency; null when the organisation's model lacks it. */
+export interface PortfolioCell {
+  score: number;
+  stage: string;
+  stageName: string;
+}
+
+/** One organisation's row: its competency cells in column order. */
+export interface PortfolioRow {
+  entry: PortfolioEntry;
+  cells: (PortfolioCell | null)[];
+}
+
+export function portfolioRows(entries: readonly PortfolioEntry[]): { columns: PortfolioColumn[]; rows: PortfolioRow[] } {
+  const columns = portfolioColumns(entries);
+  const rows = entries.map((entry) => {
+    const byId = new Map(entry.report.competencies.map((competency) => [competency.id, competency]));
+    const cells = columns.map((column) => {
+      const competency = byId.get(column.id);
+      return competency ? { score: competency.score, stage: competency.stage, stageName: competency.stageName } : null;
+    });
+    return { entry, cells };
+  });
+  return { columns, rows };
+}
+
+/** A cell's score as the reports print it, or a dash for a competency the model lacks. */
+export function cellScore(cell: PortfolioCell | null): string {
+  return cell ? formatScore(cell.score) : '—';
+}
+
+export function countText(count: number): string {
+  return `${count} organisation${count === 1 ? '' : 's'}`;
+}
