@@ -17,6 +17,7 @@ export { checkModel } from './core/check-model.js';
 export { lintModel, SMALL_COMPETENCY_RATIO } from './core/lint-model.js';
 export { checkAnswers, unansweredIndicators, type Assessment, type Answer } from './core/assessment.js';
 export { scoreAssessment } from './core/score.js';
+export { indicatorCount } from './core/model-facts.js';
 export { truncate2, formatScore } from './core/truncate.js';
 export type { InputIssue } from './core/issue.js';
 

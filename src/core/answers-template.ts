@@ -1,5 +1,6 @@
 import { NOT_APPLICABLE, type Model } from '../schema/model.js';
 import type { Answer } from './assessment.js';
+import { indicatorCount } from './model-facts.js';
 
 export interface AnswersTemplateOptions {
   /** What the editor modeline points at: a path or URL of the answers JSON Schema. */
@@ -27,7 +28,7 @@ const WIDTH = 100;
  */
 export function answersTemplate(model: Model, options: AnswersTemplateOptions): string {
   const lines: string[] = [];
-  const total = model.competencies.reduce((sum, competency) => sum + competency.indicators.length, 0);
+  const total = indicatorCount(model);
   const allowed = allowedAnswers(model);
   const width = Math.max(...model.scale.map((level) => yamlScalar(level.id).length), NOT_APPLICABLE.length);
 

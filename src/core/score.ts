@@ -2,6 +2,7 @@ import { NOT_APPLICABLE, type Competency, type Model } from '../schema/model.js'
 import { REPORT_SCHEMA_VERSION, type CompetencyResult, type IndicatorResult, type NextStep, type OverallResult, type Report } from '../schema/report.js';
 import { unansweredIndicators, type Assessment } from './assessment.js';
 import { truncate2 } from './truncate.js';
+import { indicatorCount } from './model-facts.js';
 
 /** Attainments this close below the threshold still meet it: 0.1 + 0.65 must equal 0.75. */
 const TOLERANCE = 1e-9;
@@ -12,7 +13,7 @@ export function scoreAssessment(model: Model, assessment: Assessment): Report {
   const topValue = Math.max(...model.scale.map((level) => level.value));
   const scored = model.competencies.map((competency) => scoreCompetency(model, competency, assessment, values, topValue));
   const unanswered = unansweredIndicators(model, assessment);
-  const total = model.competencies.reduce((sum, competency) => sum + competency.indicators.length, 0);
+  const total = indicatorCount(model);
 
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,

@@ -4,6 +4,7 @@ import { COMPACT } from '../../report/table-style.js';
 import { builtinModelIds } from '../../load/builtin.js';
 import { loadModel } from '../../load/model.js';
 import { writeOutput } from '../output.js';
+import { indicatorCount } from '../../core/model-facts.js';
 
 export function modelsCommand(): Command {
   return new Command('models')
@@ -19,7 +20,7 @@ export function modelsCommand(): Command {
           version: model.version,
           stages: model.stages.map((stage) => stage.name),
           competencies: model.competencies.length,
-          indicators: model.competencies.reduce((sum, competency) => sum + competency.indicators.length, 0),
+          indicators: indicatorCount(model),
         });
       }
       if (options.format === 'json') {

@@ -10,6 +10,8 @@ import { readStdin, readTextFile } from '../../load/read.js';
 import { parseResult } from '../../load/result.js';
 import { parseYaml } from '../../load/yaml.js';
 import { writeOutput } from '../output.js';
+import { indicatorCount } from '../../core/model-facts.js';
+import { unansweredIndicators } from '../../core/assessment.js';
 
 interface ValidateOptions {
   model?: string;
@@ -72,7 +74,7 @@ async function validateFile(file: string, options: ValidateOptions): Promise<Val
   const kind = documentKind(parsed.data);
   if (kind === 'model') {
     const model = modelFromYaml(parsed);
-    const indicators = model.competencies.reduce((sum, competency) => sum + competency.indicators.length, 0);
+    const indicators = indicatorCount(model);
     const warnings = toDiagnostics(parsed, lintModel(model));
     const summary = `ok ${source.file}: model ${model.id} ${model.version} (${model.stages.length} stages, ${model.competencies.length} competencies, ${indicators} indicators)`;
     if (options.strict && warnings.length > 0) return { warnings };
@@ -80,11 +82,8 @@ async function validateFile(file: string, options: ValidateOptions): Promise<Val
   }
   if (kind === 'answers') {
     const { model, assessment } = await assessmentFromYaml(parsed, { model: options.model, baseDir: file === '-' ? process.cwd() : dirname(file) });
-    const total = model.model.competencies.reduce((sum, competency) => sum + competency.indicators.length, 0);
-    const answered = model.model.competencies.reduce(
-      (sum, competency) => sum + competency.indicators.filter((indicator) => (assessment.answers.get(indicator.id)?.answer ?? null) !== null).length,
-      0,
-    );
+    const total = indicatorCount(model.model);
+    const answered = total - unansweredIndicators(model.model, assessment).length;
     return { ok: `ok ${source.file}: answers of ${assessment.organisation} for model ${model.model.id} ${model.model.version} (${answered}/${total} answered)`, warnings: [] };
   }
   if (kind === 'report') {
