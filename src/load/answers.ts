@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { checkAnswers, unansweredIndicators, type Assessment } from '../core/assessment.js';
 import { UserError } from '../errors.js';
 import { answerEntrySchema, answersSchema, type AnswerEntry, type AnswersFile } from '../schema/answers.js';
@@ -7,7 +6,7 @@ import { DEFAULT_MODEL_ID } from './builtin.js';
 import { fileDiagnostic, toDiagnostics } from './diagnostics.js';
 import { documentKind } from './document-kind.js';
 import { displayPath, loadModelAt, resolveModel, expectMapping, type LoadedModel, type ModelLocation } from './model.js';
-import { readStdin, readTextFile, STDIN_NAME, type TextSource } from './read.js';
+import { readInput, STDIN_NAME, type TextSource } from './read.js';
 import { parseYaml, type ParsedSource } from './yaml.js';
 import { fromZodIssues } from './zod-issues.js';
 import { locate, scalarSourceAt } from './locate.js';
@@ -36,8 +35,8 @@ export interface LoadedAssessment {
 
 /** Reads an answers file (`-` for standard input) and checks it against its model. */
 export async function loadAssessment(input: string, options: LoadOptions = {}): Promise<LoadedAssessment> {
-  const source = input === '-' ? await readStdin() : await readTextFile(input);
-  return parseAssessment(source, { ...options, baseDir: input === '-' ? process.cwd() : dirname(input) });
+  const { baseDir, ...source } = await readInput(input);
+  return parseAssessment(source, { ...options, baseDir });
 }
 
 /** Parses answers from text and checks them against their model. */

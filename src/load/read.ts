@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
+import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 
 /** Larger inputs are refused before they are read or parsed: no assessment is anywhere near this. */
@@ -116,4 +117,10 @@ function describeFsError(error: unknown): string {
 /** Rounded up, so that a file just over the limit never reads as the limit itself ("10.0 MiB; the limit is 10.0 MiB"). */
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1)} MiB` : `${bytes} bytes`;
+}
+
+/** A path or `-` read as text, with the folder its relative references (`model:`) are resolved from. */
+export async function readInput(input: string): Promise<TextSource & { baseDir: string }> {
+  const source = input === '-' ? await readStdin() : await readTextFile(input);
+  return { ...source, baseDir: input === '-' ? process.cwd() : dirname(input) };
 }

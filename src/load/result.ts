@@ -1,11 +1,10 @@
-import { dirname } from 'node:path';
 import { scoreAssessment } from '../core/score.js';
 import { UserError } from '../errors.js';
 import { reportSchema, type Report } from '../schema/report.js';
 import { assessmentFromYaml, type LoadOptions } from './answers.js';
 import { toDiagnostics } from './diagnostics.js';
 import { scalarSourceAt } from './locate.js';
-import { readStdin, readTextFile, type TextSource } from './read.js';
+import { readInput, type TextSource } from './read.js';
 import { parseYaml } from './yaml.js';
 import { fromZodIssues } from './zod-issues.js';
 
@@ -18,8 +17,8 @@ export interface LoadedResult {
 
 /** Reads a JSON report or an answers file (`-` for standard input) and returns its scored report. */
 export async function loadResult(input: string, options: LoadOptions = {}): Promise<LoadedResult> {
-  const source = input === '-' ? await readStdin() : await readTextFile(input);
-  return parseResult(source, { ...options, baseDir: input === '-' ? process.cwd() : dirname(input) });
+  const { baseDir, ...source } = await readInput(input);
+  return parseResult(source, { ...options, baseDir });
 }
 
 /**

@@ -1,12 +1,11 @@
 import { Command } from 'commander';
-import { dirname } from 'node:path';
 import { UserError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../../errors.js';
 import { lintModel } from '../../core/lint-model.js';
 import { assessmentFromYaml } from '../../load/answers.js';
 import { fileDiagnostic, toDiagnostics } from '../../load/diagnostics.js';
 import { documentKind } from '../../load/document-kind.js';
 import { expectMapping, modelFromYaml } from '../../load/model.js';
-import { readStdin, readTextFile } from '../../load/read.js';
+import { readInput } from '../../load/read.js';
 import { parseResult } from '../../load/result.js';
 import { parseYaml } from '../../load/yaml.js';
 import { writeOutput } from '../output.js';
@@ -69,7 +68,7 @@ function formatWarning(warning: Diagnostic): string {
 }
 
 async function validateFile(file: string, options: ValidateOptions): Promise<Validated> {
-  const source = file === '-' ? await readStdin() : await readTextFile(file);
+  const { baseDir, ...source } = await readInput(file);
   const parsed = parseYaml(source);
   const kind = documentKind(parsed.data);
   if (kind === 'model') {
@@ -81,7 +80,7 @@ async function validateFile(file: string, options: ValidateOptions): Promise<Val
     return { ok: warnings.length === 0 ? summary : `${summary}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`, warnings };
   }
   if (kind === 'answers') {
-    const { model, assessment } = await assessmentFromYaml(parsed, { model: options.model, baseDir: file === '-' ? process.cwd() : dirname(file) });
+    const { model, assessment } = await assessmentFromYaml(parsed, { model: options.model, baseDir });
     const total = indicatorCount(model.model);
     const answered = total - unansweredIndicators(model.model, assessment).length;
     return { ok: `ok ${source.file}: answers of ${assessment.organisation} for model ${model.model.id} ${model.model.version} (${answered}/${total} answered)`, warnings: [] };
