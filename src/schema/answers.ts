@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { text } from './common.js';
 
 /** A calendar date written as YYYY-MM-DD that exists (no 2026-02-30). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The peer benchmark as `benchmark --format json` writes it; types are inferred from here. */
 export const BENCHMARK_SCHEMA_VERSION = 1;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Ids of stages, competencies, indicators and models: stable, lower-case, usable in URLs and CLI flags. */
 export const slug = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, { error: 'slug' });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const stageScore = z.strictObject({ level: z.number().int(), stage: z.string(), score: z.number() });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { answersSchema } from './answers.js';
 import { text } from './common.js';
 import { modelSchema, NOT_APPLICABLE, type Model } from './model.js';

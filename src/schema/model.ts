@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { slug, text, weight } from './common.js';
 
 export const AGGREGATES = ['mean', 'min', 'median'] as const;
