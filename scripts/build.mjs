@@ -1,17 +1,37 @@
 // Builds the two shipped entry points:
-// - dist/cli.js: the whole CLI in one bundled file, so start-up reads one module graph node;
+// - dist/cli.cjs: the whole CLI in one bundled file, run by bin/cm-maturity.cjs;
 // - dist/index.js: the library API, with its dependencies left to the consumer's node_modules;
+// - dist/models/*.json: the built-in models, parsed and checked;
 // - dist/types: declarations for the library API;
 // - schema/*.json: the JSON Schemas of model and answers files (scripts/schemas.mjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json');
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+/**
+ * commander loads node:child_process when it is first evaluated, for subcommands that are separate
+ * programs, which this tool does not have; loading it costs milliseconds of every start-up. The
+ * bundle gets a stand-in that loads the module on first use instead.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes('/node_modules/commander/') ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
 
 const shared = {
   platform: 'node',
@@ -27,22 +47,17 @@ await Promise.all([
   build({
     ...shared,
     entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/cli.js',
+    outfile: 'dist/cli.cjs',
     bundle: true,
+    // CommonJS, so that bin/cm-maturity.cjs can run it through V8's code cache on Node 20, which
+    // has no compile cache of its own (bin/code-cache.cjs).
+    format: 'cjs',
     minifySyntax: true,
     // Loaded from node_modules only by `assess`, so other commands do not parse it at start-up.
     external: ['@inquirer/prompts'],
-    // Bundled CommonJS dependencies call require() for Node built-ins, and some read __filename
-    // (write-file-atomic names its temporary files with it), which an ES module does not have.
-    banner: {
-      js: [
-        "import { createRequire as __cmCreateRequire } from 'node:module';",
-        "import { fileURLToPath as __cmFileURLToPath } from 'node:url';",
-        'const require = __cmCreateRequire(import.meta.url);',
-        'const __filename = __cmFileURLToPath(import.meta.url);',
-        "const __dirname = __cmFileURLToPath(new URL('.', import.meta.url));",
-      ].join('\n'),
-    },
+    plugins: [lazyChildProcess],
+    define: { ...shared.define, 'import.meta.url': 'importMetaUrl' },
+    inject: ['scripts/import-meta-url.js'],
   }),
   build({
     ...shared,
@@ -52,6 +67,22 @@ await Promise.all([
     packages: 'external',
   }),
 ]);
+
+// The bundle's first line names its content, so that a code cache made from another build is
+// never used for it (bin/code-cache.cjs).
+const bundleUrl = new URL('../dist/cli.cjs', import.meta.url);
+const bundled = readFileSync(bundleUrl, 'utf8');
+writeFileSync(bundleUrl, `// build ${createHash('sha256').update(bundled).digest('hex').slice(0, 32)}\n${bundled}`);
+
+// Each built-in model is parsed and checked once here, so that commands using it skip the YAML
+// parser and the schema at start-up (src/load/compiled-model.ts; used only while the text matches).
+const library = await import(new URL('../dist/index.js', import.meta.url).href);
+mkdirSync(new URL('../dist/models/', import.meta.url), { recursive: true });
+for (const id of library.builtinModelIds()) {
+  const { model, file } = await library.loadModel(id);
+  const source = await library.readTextFile(file);
+  writeFileSync(new URL(`../dist/models/${id}.json`, import.meta.url), JSON.stringify({ source: source.text, model }));
+}
 
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 

@@ -1,22 +1,40 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
-import { assessCommand } from './commands/assess.js';
-import { benchmarkCommand } from './commands/benchmark.js';
-import { diffCommand } from './commands/diff.js';
-import { historyCommand } from './commands/history.js';
-import { initCommand } from './commands/init.js';
-import { modelsCommand } from './commands/models.js';
-import { schemaCommand } from './commands/schema.js';
-import { scoreCommand } from './commands/score.js';
-import { validateCommand } from './commands/validate.js';
 import { GateFailed } from './gate-failed.js';
 import { diagnosticLines } from './diagnostics.js';
 import { VERSION } from './version.js';
 
+/**
+ * Every command, in the order help lists them, each loaded only when needed: a run evaluates the
+ * code (and the schemas and libraries) of the command it runs, not of all nine.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  score: async () => (await import('./commands/score.js')).scoreCommand(),
+  validate: async () => (await import('./commands/validate.js')).validateCommand(),
+  models: async () => (await import('./commands/models.js')).modelsCommand(),
+  diff: async () => (await import('./commands/diff.js')).diffCommand(),
+  history: async () => (await import('./commands/history.js')).historyCommand(),
+  benchmark: async () => (await import('./commands/benchmark.js')).benchmarkCommand(),
+  init: async () => (await import('./commands/init.js')).initCommand(),
+  assess: async () => (await import('./commands/assess.js')).assessCommand(),
+  schema: async () => (await import('./commands/schema.js')).schemaCommand(),
+};
+
+/**
+ * The commands a command line needs: the one it names, or all of them for help, a mistyped
+ * command (so that commander can suggest the right one) and no command at all. The root options
+ * take no value, so the first word that is not an option is the command.
+ */
+function commandsFor(argv: readonly string[]): Promise<Command[]> {
+  const word = argv.slice(2).find((argument) => !argument.startsWith('-'));
+  const names = word !== undefined && Object.hasOwn(COMMANDS, word) && !argv.includes('--help') && !argv.includes('-h') ? [word] : Object.keys(COMMANDS);
+  return Promise.all(names.map((name) => COMMANDS[name]!()));
+}
+
 /** Exit codes, the same for every command. */
 export const EXIT = { ok: 0, gateFailed: 1, badInput: 2, internal: 3 } as const;
 
-function program(): Command {
+function program(commands: readonly Command[]): Command {
   const root = new Command('cm-maturity')
     .description('Tells an organisation how mature its community management is, competency by competency, and what to do next.')
     .version(VERSION, '-V, --version')
@@ -41,7 +59,6 @@ Examples:
 
 Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.`,
     );
-  const commands = [scoreCommand(), validateCommand(), modelsCommand(), diffCommand(), historyCommand(), benchmarkCommand(), initCommand(), assessCommand(), schemaCommand()];
   for (const command of commands) root.addCommand(command);
   // Usage errors must exit 2, not commander's 1 (which is reserved for failed gates).
   // Its messages get the prefix every other error of the tool has.
@@ -57,7 +74,7 @@ Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.
 async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   try {
-    await program().parseAsync(argv);
+    await program(await commandsFor(argv)).parseAsync(argv);
     // A command may end with a status of its own (assess after Ctrl-C).
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
@@ -84,4 +101,4 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') process.exitCode = EXIT.internal;
 });
 
-process.exitCode = await main(process.argv);
+void main(process.argv).then((code) => { process.exitCode = code; });

@@ -1,5 +1,6 @@
-import { stat, writeFile } from 'node:fs/promises';
-import writeFileAtomic from 'write-file-atomic';
+// fs.promises and write-file-atomic are reached only when something is written to a file: each
+// costs milliseconds of start-up that a report to standard output does not need.
+import { promises as fs } from 'node:fs';
 import { UserError } from '../errors.js';
 
 /**
@@ -19,8 +20,8 @@ export async function writeOutput(text: string, path: string | undefined): Promi
     return;
   }
   try {
-    if (await isSpecialFile(path)) await writeFile(path, text, { encoding: 'utf8' });
-    else await writeFileAtomic(path, text, { encoding: 'utf8' });
+    if (await isSpecialFile(path)) await fs.writeFile(path, text, { encoding: 'utf8' });
+    else await (await import('write-file-atomic')).default(path, text, { encoding: 'utf8' });
   } catch (error) {
     throw writeError(path, error);
   }
@@ -30,7 +31,7 @@ export async function writeOutput(text: string, path: string | undefined): Promi
 export async function isSpecialFile(path: string): Promise<boolean> {
   // Atomic replacement renames a new file over the old one, which for /dev/null, /dev/stdout
   // or a named pipe would replace the device itself.
-  return stat(path).then((info) => !info.isFile() && !info.isDirectory(), () => false);
+  return fs.stat(path).then((info) => !info.isFile() && !info.isDirectory(), () => false);
 }
 
 /** A failure to write an output file: a file-system refusal is the user's to fix; anything else is our failure (exit 3). */

@@ -1,5 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { createWriteStream, promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
@@ -49,11 +48,11 @@ export async function openStreamOutput(path: string | undefined): Promise<Stream
       check();
       await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(writeError(path, error)) : resolve())));
       check();
-      if (!special) await rename(target, path).catch((error: unknown) => Promise.reject(writeError(path, error)));
+      if (!special) await fs.rename(target, path).catch((error: unknown) => Promise.reject(writeError(path, error)));
     },
     async abort() {
       stream.destroy();
-      if (!special) await rm(target, { force: true });
+      if (!special) await fs.rm(target, { force: true });
     },
   };
 }

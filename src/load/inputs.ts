@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../errors.js';
@@ -24,7 +24,7 @@ export async function expandInputs(args: readonly string[]): Promise<string[]> {
       add(arg);
       continue;
     }
-    const kind = await stat(arg).then(
+    const kind = await fs.stat(arg).then(
       (info) => (info.isDirectory() ? 'folder' : 'file'),
       () => 'missing',
     );

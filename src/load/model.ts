@@ -5,6 +5,7 @@ import { didYouMean } from '../core/suggest.js';
 import { UserError } from '../errors.js';
 import { modelSchema, type Model } from '../schema/model.js';
 import { builtinModelIds, builtinModelPath } from './builtin.js';
+import { readCompiledModel } from './compiled-model.js';
 import { fileDiagnostic, toDiagnostics } from './diagnostics.js';
 import { documentKind } from './document-kind.js';
 import { scalarSourceAt } from './locate.js';
@@ -89,7 +90,8 @@ export function resolveModel(ref: string, baseDir: string): ModelLocation | stri
 export async function loadModelAt(location: ModelLocation): Promise<LoadedModel> {
   const file = displayPath(location.path);
   const source = await readTextFile(file);
-  return { model: parseModel(source), file, builtin: location.builtin };
+  const compiled = location.builtin ? readCompiledModel(location.id, source.text, import.meta.url) : undefined;
+  return { model: compiled ?? parseModel(source), file, builtin: location.builtin };
 }
 
 /** Loads a model by `--model`-style reference (built-in id or path, relative to the working folder). */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { formatScore } from '../core/truncate.js';
 import type { CompetencyResult, Report } from '../schema/report.js';
 import type { Formatter } from './format.js';
@@ -14,7 +13,16 @@ const TOLERANCE = 1e-9;
  * The only stylesheet the page may apply, by hash: with no script-src and default-src 'none',
  * the page can run no script and load nothing, even if some text escaped escaping.
  */
-const CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
+let csp: string | undefined;
+
+/**
+ * The page's Content-Security-Policy: styles only by the stylesheet's hash. Made on first use, and
+ * node:crypto loaded only then, so that commands which never write HTML do not pay for it at start-up.
+ */
+function contentSecurityPolicy(): string {
+  const { createHash } = process.getBuiltinModule('node:crypto');
+  return (csp ??= `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; img-src 'none'; base-uri 'none'; form-action 'none'`);
+}
 
 /**
  * The report as one self-contained HTML page for people: a header, a radar chart of the
@@ -28,7 +36,7 @@ export const formatHtml: Formatter = (report) => {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${e(CSP)}">
+<meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy())}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="cm-maturity">
 <title>${e(title)}</title>

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { answersTemplate } from '../../core/answers-template.js';
 import type { Answer, Assessment } from '../../core/assessment.js';
@@ -67,7 +68,7 @@ the score report is printed. Needs a terminal: without one, start a file with cm
       }
       if (options.output === '-') throw new UserError('--output: assess saves to a file after every answer; name one (default answers.yaml)');
       if (!existsSync(dirname(resolve(options.output)))) throw new UserError(`cannot write ${options.output}: its folder does not exist`);
-      const prompts = await import('@inquirer/prompts');
+      const prompts = await loadPrompts();
       try {
         await run(prompts, options);
       } catch (error) {
@@ -207,4 +208,14 @@ async function save(session: Session): Promise<void> {
     answers: session.answers,
   });
   await writeOutput(text, session.file);
+}
+
+/**
+ * The prompts library (an ES module, not bundled: only `assess` needs it). On Node 20 the bundle
+ * runs from V8's code cache (bin/code-cache.cjs), where import() is unavailable, so it is required
+ * wherever Node can require ES modules (20.19+, 22.12+) and imported only where it cannot.
+ */
+async function loadPrompts(): Promise<Prompts> {
+  if ((process.features as { require_module?: boolean }).require_module) return createRequire(import.meta.url)('@inquirer/prompts') as Prompts;
+  return import('@inquirer/prompts');
 }

@@ -1,0 +1,88 @@
+'use strict';
+// Runs a CommonJS bundle through V8's code cache, for Node versions without
+// module.enableCompileCache (Node 20). The first run of a command compiles as usual and, on exit,
+// saves the bytecode of every function it ran; later runs load that instead of compiling.
+//
+// It follows Node's own compile cache where it can: the folder is NODE_COMPILE_CACHE or
+// <tmp>/node-compile-cache, NODE_DISABLE_COMPILE_CACHE turns it off, and a cache that cannot be
+// read or written is ignored.
+//
+// V8 checks a cache against the source's length only, so each cache file is named after the
+// content hash the build writes on the bundle's first line, the Node version, architecture and flags;
+// a rebuilt bundle gets a new file and never runs code compiled from another. One cache per
+// command, since each command runs different functions.
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { tmpdir } = require('node:os');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
+
+const BUILD_LINE = /^\/\/ build ([0-9a-f]{16,64})\n/;
+
+function cacheFolder() {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  return join(process.env.NODE_COMPILE_CACHE || join(tmpdir(), 'node-compile-cache'), 'cm-maturity');
+}
+
+/** The command named on the command line (the first word that is not an option), else "main". */
+function commandName(argv) {
+  const word = argv.slice(2).find((argument) => !argument.startsWith('-'));
+  return word !== undefined && /^[a-z]{1,20}$/.test(word) ? word : 'main';
+}
+
+/**
+ * V8 refuses a cache made under other flags; runs with different flags (--max-old-space-size in
+ * NODE_OPTIONS, say) keep caches of their own instead of replacing each other's on every run.
+ */
+function flagsKey() {
+  const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`.trim();
+  let hash = 0x811c9dc5; // FNV-1a
+  for (let index = 0; index < flags.length; index++) hash = Math.imul(hash ^ flags.charCodeAt(index), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
+function runWithCodeCache(file) {
+  const source = readFileSync(file, 'utf8');
+  const build = BUILD_LINE.exec(source)?.[1];
+  const folder = build === undefined ? undefined : cacheFolder();
+  const prefix = `${build}-${process.version}-${process.arch}-${flagsKey()}-`;
+  const cacheFile = folder === undefined ? undefined : join(folder, `${prefix}${commandName(process.argv)}.bin`);
+
+  let cachedData;
+  if (cacheFile !== undefined) {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      // No cache yet: this run writes one.
+    }
+  }
+  const script = new vm.Script(Module.wrap(source), {
+    filename: file,
+    cachedData,
+    // No importModuleDynamically: Node 20 drops it from code restored from a cache, so the bundle
+    // must not use import(); it requires ES modules instead (src/cli/commands/assess.ts).
+  });
+  if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
+    process.once('exit', () => saveCache(script, folder, cacheFile, prefix));
+  }
+  const module = { exports: {}, filename: file, id: file, loaded: false };
+  script.runInThisContext()(module.exports, Module.createRequire(file), module, file, dirname(file));
+}
+
+function saveCache(script, folder, cacheFile, prefix) {
+  try {
+    mkdirSync(folder, { recursive: true });
+    // Caches of other builds are of no more use; this build's other commands keep theirs.
+    for (const name of readdirSync(folder)) {
+      if (name.endsWith('.bin') && !name.startsWith(prefix)) rmSync(join(folder, name), { force: true });
+    }
+    // Written whole under a temporary name, then renamed: a run starting meanwhile never reads half a cache.
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(temporary, script.createCachedData());
+    renameSync(temporary, cacheFile);
+  } catch {
+    // A read-only or full disk only costs speed.
+  }
+}
+
+module.exports = { runWithCodeCache };
