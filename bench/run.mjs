@@ -344,8 +344,9 @@ only; \`--quick\` checks the harness on small inputs and never writes;
 \`--only startup,throughput,memory,core\` runs some of the measures and does not write this file.
 The exit status is 0 when every budget is met and 1 when one is missed.
 
-The measured processes run without ${NODE_ENV_IGNORED.map((name) => `\`${name}\``).join(', ')} from the environment: settings
-that change Node's own start-up would add the same cost to both sides of a ratio.
+The measured processes run without the settings from the environment that change Node's own
+start-up, which would add the same cost to both sides of a ratio:
+${NODE_ENV_IGNORED.map((name) => `\`${name}\``).join(', ')}.
 
 ## Results
 
