@@ -1,0 +1,28 @@
+// The throughput baseline: the least any tool must do to score a folder of answers files. It lists
+// the files as `cm-maturity score <folder>` does (the same tinyglobby pattern and options, sorted),
+// reads each one and parses it with the same YAML library, one after the other, and prints only
+// how many it read. Nothing is checked, scored or written.
+//   node bench/baseline-parse.mjs <folder>
+import { readFile } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
+import { glob } from 'tinyglobby';
+import { parse } from 'yaml';
+
+const folder = process.argv[2];
+if (folder === undefined || process.argv.length > 3) {
+  process.stderr.write('usage: node bench/baseline-parse.mjs <folder>\n');
+  process.exit(2);
+}
+
+// As src/load/inputs.ts builds a folder's pattern.
+const escapeGlob = (path) => path.replace(/[*?[\]{}()!+@]/g, (character) => `\\${character}`);
+const slashes = (path) => (process.platform === 'win32' ? path.replace(/\\/g, '/') : path);
+const pattern = `${escapeGlob(slashes(folder).replace(/\/+$/, ''))}/**/*.{yaml,yml}`;
+const files = (await glob(pattern, { onlyFiles: true, dot: false, expandDirectories: false, absolute: isAbsolute(folder) })).sort();
+
+let count = 0;
+for (const file of files) {
+  parse(await readFile(file, 'utf8'));
+  count += 1;
+}
+process.stdout.write(`${count}\n`);

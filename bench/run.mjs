@@ -1,0 +1,484 @@
+// The benchmark harness (`npm run bench`): measures the built CLI as users run it, each figure
+// against a baseline measured in the same run on the same machine, prints a table and rewrites
+// BENCHMARKS.md. Inputs are generated in a temporary folder that is always removed.
+//   node bench/run.mjs [--quick] [--no-write] [--only startup|throughput|memory|core]...
+// Exit status: 0 every budget measured is met, 1 a budget is missed, 2 bad flags, 3 the harness
+// or a command it measures failed.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, readSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { answersFilePath, DEFAULT_SEED, FILES_PER_FOLDER, builtinModel, generateAnswersFiles } from './generate.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = 'bin/cm-maturity.js';
+const PEAK_RSS = 'bench/peak-rss.cjs';
+const EXAMPLE = 'examples/middle.yaml';
+const REPORT_FILE = join(ROOT, 'BENCHMARKS.md');
+const MEASURES = ['startup', 'throughput', 'memory', 'core'];
+
+const USAGE = `usage: node bench/run.mjs [--quick] [--no-write] [--only <measure>[,<measure>]]...
+  measures: ${MEASURES.join(', ')} (--only is repeatable; default: all)
+  --no-write  print the figures only; BENCHMARKS.md is left alone
+  --quick     small sizes, to check that the harness works; never writes BENCHMARKS.md
+Exit status: 0 every budget met, 1 a budget missed, 2 bad flags, 3 a failure.`;
+
+const SIZES = {
+  full: { warmupRounds: 2, startupRounds: 20, throughputFiles: 10_000, throughputRuns: 3, memoryFiles: 100_000, coreAssessments: 100 },
+  quick: { warmupRounds: 1, startupRounds: 5, throughputFiles: 200, throughputRuns: 1, memoryFiles: 300, coreAssessments: 20 },
+};
+
+const BUDGETS = { startupRatio: 1.5, throughputRatio: 1.3, scoreRssMB: 200, benchmarkRssMB: 300 };
+
+/** Files validated with `cm-maturity validate` from each generated pool before it is measured. */
+const VALIDATE_SAMPLE = 20;
+
+/** A failure of the harness or of a command it runs: exit 3, with the command's standard error. */
+class HarnessFailure extends Error {
+  constructor(message, detail = '') {
+    super(message);
+    this.detail = detail;
+  }
+}
+
+class UsageFailure extends Error {}
+
+function parseFlags(argv) {
+  const flags = { write: true, quick: false, help: false, only: new Set() };
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    if (arg === '--no-write') flags.write = false;
+    else if (arg === '--quick') flags.quick = true;
+    else if (arg === '--help' || arg === '-h') flags.help = true;
+    else if (arg === '--only' || arg.startsWith('--only=')) {
+      const value = arg === '--only' ? argv[++index] : arg.slice('--only='.length);
+      if (value === undefined || value.trim() === '') throw new UsageFailure(`--only needs a measure: ${MEASURES.join(', ')}`);
+      for (const name of value.split(',').map((part) => part.trim())) {
+        if (!MEASURES.includes(name)) throw new UsageFailure(`--only: unknown measure "${name}"; measures: ${MEASURES.join(', ')}`);
+        flags.only.add(name);
+      }
+    } else throw new UsageFailure(`unknown argument ${arg}`);
+  }
+  return flags;
+}
+
+const say = (line) => process.stderr.write(`bench: ${line}\n`);
+
+const running = new Set();
+
+/**
+ * The environment of every measured process: no colour, whatever the caller's terminal, and none
+ * of the settings that change Node's own start-up (NODE_EXTRA_CA_CERTS alone can add 100 ms to
+ * every process): they would add the same cost to both sides of a ratio and hide the tool's own.
+ */
+const NODE_ENV_IGNORED = ['NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS', 'NODE_V8_COVERAGE', 'NODE_DEBUG', 'NODE_COMPILE_CACHE', 'NODE_DISABLE_COMPILE_CACHE'];
+const childEnv = { ...process.env, NO_COLOR: '1' };
+for (const name of ['FORCE_COLOR', ...NODE_ENV_IGNORED]) delete childEnv[name];
+
+/** How a command is shown: relative to the package root, the temporary folder as <tmp>. */
+let tmp;
+const shown = (command, args) =>
+  [command === process.execPath ? 'node' : command, ...args].map((part) => (tmp ? part.split(tmp).join('<tmp>') : part)).join(' ');
+
+/** The commands measured, in the order first run, for BENCHMARKS.md. */
+const commandsRun = [];
+
+/**
+ * Runs a command from the package root and resolves with its wall time (spawn to exit) and,
+ * when asked, its standard output. A command that fails is a HarnessFailure with its stderr.
+ */
+function run(command, args, { env = {}, keepStdout = false, heartbeat, measured = true } = {}) {
+  const display = shown(command, args);
+  if (measured && !commandsRun.includes(display)) commandsRun.push(display);
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(command, args, { cwd: ROOT, env: { ...childEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
+    let ms = 0;
+    const stdout = [];
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      if (keepStdout) stdout.push(chunk);
+    });
+    // Only the end is kept: scoring a large pool warns about unanswered indicators once per file.
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => {
+      stderr = (stderr + chunk).slice(-8000);
+    });
+    const began = Date.now();
+    const timer = heartbeat ? setInterval(() => say(`${heartbeat}: still running (${Math.round((Date.now() - began) / 1000)} s)`), 30_000) : undefined;
+    child.on('error', (error) => {
+      clearInterval(timer);
+      running.delete(child);
+      reject(new HarnessFailure(`could not run ${display}: ${error.message}`));
+    });
+    child.on('exit', () => {
+      ms = Number(process.hrtime.bigint() - start) / 1e6;
+    });
+    child.on('close', (code, signal) => {
+      clearInterval(timer);
+      running.delete(child);
+      if (code !== 0) reject(new HarnessFailure(`${display} failed (${signal ?? `exit ${code}`})`, stderr));
+      else resolve({ ms, stdout: Buffer.concat(stdout).toString('utf8') });
+    });
+  });
+}
+
+const node = (args, options) => run(process.execPath, args, options);
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const integer = (value) => Math.round(value).toLocaleString('en-US');
+const ms = (value) => `${value.toFixed(1)} ms`;
+const seconds = (value) => `${(value / 1000).toFixed(2)} s`;
+const ratio = (value) => `${value.toFixed(2)}×`;
+const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** Counts the lines of a file without holding it in memory (a pool's JSON Lines run to gigabytes). */
+function countLines(file) {
+  const buffer = Buffer.alloc(1 << 20);
+  const fd = openSync(file, 'r');
+  let lines = 0;
+  try {
+    for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+      for (let index = buffer.indexOf(10, 0); index !== -1 && index < read; index = buffer.indexOf(10, index + 1)) lines++;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return lines;
+}
+
+/** Generates a pool of answers files and checks a sample of them with the CLI's own validate. */
+async function generatePool(name, count, model) {
+  const folder = join(tmp, name);
+  const folders = Math.ceil(count / FILES_PER_FOLDER);
+  say(`generating ${integer(count)} answers files in <tmp>/${name} (${integer(folders)} ${folders === 1 ? 'subfolder' : 'subfolders'})`);
+  const started = Date.now();
+  await generateAnswersFiles(folder, count, { seed: DEFAULT_SEED, model });
+  const elapsed = Date.now() - started;
+  const step = Math.max(1, Math.floor(count / VALIDATE_SAMPLE));
+  const sample = [];
+  for (let index = 0; index < count && sample.length < VALIDATE_SAMPLE; index += step) sample.push(answersFilePath(folder, index));
+  await node([BIN, 'validate', ...sample], { measured: false });
+  phases.push([`generate ${integer(count)} files`, elapsed]);
+  return folder;
+}
+
+const phases = [];
+
+async function phase(name, work) {
+  const started = Date.now();
+  try {
+    return await work();
+  } finally {
+    phases.push([name, Date.now() - started]);
+  }
+}
+
+/** A row of the results table; `within` is true/false for a budget, undefined for a figure only reported. */
+const row = (measure, figure, baseline, ratioText, budget, within) => ({ measure, figure, baseline, ratio: ratioText, budget, within });
+
+async function measureStartup(sizes) {
+  const baseline = ['-e', '0'];
+  const score = [BIN, 'score', EXAMPLE, '--format', 'json'];
+  const version = [BIN, '--version'];
+  const times = { baseline: [], score: [], version: [] };
+  const rounds = sizes.warmupRounds + sizes.startupRounds;
+  say(`start-up: ${sizes.startupRounds} rounds of node -e 0, score, --version, after ${sizes.warmupRounds} warm-up ${sizes.warmupRounds === 1 ? 'round' : 'rounds'}`);
+  for (let round = 0; round < rounds; round++) {
+    const measured = round >= sizes.warmupRounds;
+    const b = await node(baseline);
+    const s = await node(score, { keepStdout: round === 0 });
+    if (round === 0) JSON.parse(s.stdout); // the run measured must be the real report
+    const v = await node(version);
+    if (measured) {
+      times.baseline.push(b.ms);
+      times.score.push(s.ms);
+      times.version.push(v.ms);
+    }
+    if (measured && (round + 1 - sizes.warmupRounds) % 5 === 0) say(`start-up: round ${round + 1 - sizes.warmupRounds}/${sizes.startupRounds}`);
+  }
+  const nodeMedian = median(times.baseline);
+  const scoreRatio = median(times.score) / nodeMedian;
+  return [
+    row('start-up: score --format json', ms(median(times.score)), `node -e 0: ${ms(nodeMedian)}`, ratio(scoreRatio), `≤ ${ratio(BUDGETS.startupRatio)}`, scoreRatio <= BUDGETS.startupRatio),
+    row('start-up: --version', ms(median(times.version)), `node -e 0: ${ms(nodeMedian)}`, ratio(median(times.version) / nodeMedian), 'reported'),
+  ];
+}
+
+async function measureThroughput(sizes, folder) {
+  const count = sizes.throughputFiles;
+  const out = join(tmp, 'throughput.jsonl');
+  const times = { baseline: [], score: [] };
+  for (let runIndex = 0; runIndex < sizes.throughputRuns; runIndex++) {
+    say(`throughput: run ${runIndex + 1}/${sizes.throughputRuns}: baseline (read and parse ${integer(count)} files)`);
+    const b = await node(['bench/baseline-parse.mjs', folder], { keepStdout: true, heartbeat: 'throughput baseline' });
+    if (b.stdout.trim() !== String(count)) throw new HarnessFailure(`the baseline read ${b.stdout.trim()} files, not ${count}`);
+    say(`throughput: run ${runIndex + 1}/${sizes.throughputRuns}: score ${integer(count)} files --format jsonl`);
+    const s = await node([BIN, 'score', folder, '--format', 'jsonl', '-o', out], { heartbeat: 'throughput score' });
+    const lines = countLines(out);
+    if (lines !== count) throw new HarnessFailure(`score wrote ${lines} lines for ${count} files`);
+    rmSync(out);
+    times.baseline.push(b.ms);
+    times.score.push(s.ms);
+  }
+  const scoreMs = median(times.score);
+  const baselineMs = median(times.baseline);
+  const value = scoreMs / baselineMs;
+  return [
+    row(
+      `throughput: score ${integer(count)} files, jsonl`,
+      `${seconds(scoreMs)} (${integer((count * 1000) / scoreMs)} files/s)`,
+      `read + YAML parse: ${seconds(baselineMs)} (${integer((count * 1000) / baselineMs)} files/s)`,
+      ratio(value),
+      `≤ ${ratio(BUDGETS.throughputRatio)}`,
+      value <= BUDGETS.throughputRatio,
+    ),
+  ];
+}
+
+/** Runs the CLI with the peak-RSS preload; resolves with its wall time and peak RSS in bytes. */
+async function withPeakRss(name, args, heartbeat) {
+  const rssFile = join(tmp, `${name}.rss`);
+  const { ms: elapsed } = await node(['--require', `./${PEAK_RSS}`, BIN, ...args], { env: { CM_BENCH_PEAK_RSS_FILE: rssFile }, heartbeat });
+  if (!existsSync(rssFile)) throw new HarnessFailure(`the peak RSS of ${name} was not recorded`);
+  return { ms: elapsed, bytes: Number(readFileSync(rssFile, 'utf8')) * 1024 };
+}
+
+async function measureMemory(sizes, folder) {
+  const count = sizes.memoryFiles;
+  const rows = [];
+
+  const out = join(tmp, 'memory.jsonl');
+  say(`memory: score ${integer(count)} files --format jsonl (peak RSS)`);
+  const score = await phase(`memory: score ${integer(count)} files`, () => withPeakRss('score', ['score', folder, '--format', 'jsonl', '-o', out], 'memory score'));
+  const lines = countLines(out);
+  if (lines !== count) throw new HarnessFailure(`score wrote ${lines} lines for ${count} files`);
+  rmSync(out);
+  const scoreMB = score.bytes / 1e6;
+  rows.push(row(`memory: score ${integer(count)} files, jsonl`, `${megabytes(score.bytes)} peak RSS`, '—', '—', `< ${BUDGETS.scoreRssMB} MB`, scoreMB < BUDGETS.scoreRssMB));
+  rows.push(row(`memory: score ${integer(count)} files, wall time`, `${seconds(score.ms)} (${integer((count * 1000) / score.ms)} files/s)`, '—', '—', 'reported'));
+
+  const result = join(tmp, 'benchmark.json');
+  say(`memory: benchmark ${integer(count)} files --format json (peak RSS)`);
+  const pool = await phase(`memory: benchmark ${integer(count)} files`, () => withPeakRss('benchmark', ['benchmark', folder, '--format', 'json', '-o', result], 'memory benchmark'));
+  JSON.parse(readFileSync(result, 'utf8'));
+  const poolMB = pool.bytes / 1e6;
+  rows.push(row(`memory: benchmark ${integer(count)} files`, `${megabytes(pool.bytes)} peak RSS`, '—', '—', `< ${BUDGETS.benchmarkRssMB} MB`, poolMB < BUDGETS.benchmarkRssMB));
+  rows.push(row(`memory: benchmark ${integer(count)} files, wall time`, `${seconds(pool.ms)} (${integer((count * 1000) / pool.ms)} files/s)`, '—', '—', 'reported'));
+  return rows;
+}
+
+async function measureCore(sizes, quick) {
+  const require = createRequire(import.meta.url);
+  const vitestPackage = require.resolve('vitest/package.json');
+  const vitest = relative(ROOT, join(dirname(vitestPackage), JSON.parse(readFileSync(vitestPackage, 'utf8')).bin.vitest));
+  const output = join(tmp, 'core.json');
+  say(`core: vitest bench, scoring ${sizes.coreAssessments} assessments per iteration in-process`);
+  await node([vitest, 'bench', '--run', '--config', 'bench/vitest.bench.config.ts', '--outputJson', output], {
+    env: { CM_BENCH_ASSESSMENTS: String(sizes.coreAssessments), CM_BENCH_QUICK: quick ? '1' : '0' },
+  });
+  const benchmarks = JSON.parse(readFileSync(output, 'utf8')).files.flatMap((file) => file.groups.flatMap((group) => group.benchmarks));
+  const find = (name) => {
+    const found = benchmarks.find((benchmark) => benchmark.name === name);
+    if (!found) throw new HarnessFailure(`the core benchmarks have no result for "${name}"`);
+    return found;
+  };
+  const perSecond = (benchmark) => `${integer(benchmark.hz * sizes.coreAssessments)} assessments/s (±${benchmark.rme.toFixed(1)}%)`;
+  return [
+    row('core: scoreAssessment, in-process', perSecond(find('score')), '—', '—', 'reported'),
+    row('core: YAML text to JSON report, in-process', perSecond(find('pipeline')), '—', '—', 'reported'),
+  ];
+}
+
+const COLUMNS = ['measure', 'figure', 'baseline', 'ratio', 'budget', 'within budget'];
+const cells = (r) => [r.measure, r.figure, r.baseline, r.ratio, r.budget, r.within === undefined ? '—' : r.within ? 'yes' : 'no'];
+
+function textTable(rows) {
+  const all = [COLUMNS, ...rows.map(cells)];
+  const widths = COLUMNS.map((_, column) => Math.max(...all.map((line) => line[column].length)));
+  const line = (values) => values.map((value, column) => value.padEnd(widths[column])).join('  ').trimEnd();
+  return [line(COLUMNS), widths.map((width) => '-'.repeat(width)).join('  '), ...all.slice(1).map(line)].join('\n');
+}
+
+function markdownTable(rows) {
+  const line = (values) => `| ${values.join(' | ')} |`;
+  return [line(COLUMNS), line(COLUMNS.map(() => '---')), ...rows.map((r) => line(cells(r)))].join('\n');
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: `${cpus[0]?.model.trim() ?? 'unknown'}, ${cpus.length} ${cpus.length === 1 ? 'core' : 'cores'}`,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    os: `${os.type()} ${os.release()} (${os.arch()})`,
+    node: process.version,
+  };
+}
+
+const minutes = (value) => (value >= 60_000 ? `${Math.floor(value / 60_000)} min ${Math.round((value % 60_000) / 1000)} s` : `${(value / 1000).toFixed(1)} s`);
+
+function benchmarksMarkdown(rows, sizes, totalMs) {
+  const host = machine();
+  const when = new Date().toISOString().replace(/:\d\d\.\d+Z$/, ' UTC').replace('T', ' ');
+  return `# Benchmarks
+
+<!-- Written by \`npm run bench\` (bench/run.mjs) from a full run; edits by hand are overwritten. -->
+
+How fast \`cm-maturity\` starts, how fast it scores a large pool of answers files, how much memory
+that takes, and how fast its core scores in-process. Every time is set against a baseline measured
+in the same run on the same machine, so the ratios say more than the raw times, which depend on
+the machine. Speed is measured here, never by timed assertions in the tests.
+
+Run \`npm run bench\`: it builds, runs \`bench/run.mjs\` (about ${Math.max(1, Math.round(totalMs / 60_000))} min on the machine below),
+prints the table and rewrites this file. Run it again whenever the code changes, and commit the
+result with the change, so that these figures stay true. \`npm run bench -- --no-write\` prints
+only; \`--quick\` checks the harness on small inputs and never writes;
+\`--only startup,throughput,memory,core\` runs some of the measures and does not write this file.
+The exit status is 0 when every budget is met and 1 when one is missed.
+
+The measured processes run without the settings from the environment that change Node's own
+start-up, which would add the same cost to both sides of a ratio:
+${NODE_ENV_IGNORED.map((name) => `\`${name}\``).join(', ')}.
+
+## Results
+
+${markdownTable(rows)}
+
+MB are 10⁶ bytes. Run on ${when} in ${minutes(totalMs)}: ${phases.map(([name, elapsed]) => `${name} ${minutes(elapsed)}`).join(', ')}.
+
+## Machine
+
+- CPU: ${host.cpu}
+- memory: ${host.memory}
+- OS: ${host.os}
+- Node.js: ${host.node}
+
+## What is measured
+
+- **Start-up**: \`score ${EXAMPLE} --format json\` against \`node -e 0\` (and \`--version\`,
+  for information), run alternately, ${sizes.startupRounds} times each after ${sizes.warmupRounds} warm-up rounds; the
+  median wall times (spawn to exit) and their ratio. Budget: at most ${ratio(BUDGETS.startupRatio)} on Node 20.
+- **Throughput**: one \`score <folder> --format jsonl -o <file>\` process over ${integer(sizes.throughputFiles)} generated answers
+  files, against a baseline script (\`bench/baseline-parse.mjs\`) that lists the same files the same
+  way, reads each one and parses it with the same YAML library, and does nothing else; run
+  alternately, ${sizes.throughputRuns} times each, median wall times. Budget: at most ${ratio(BUDGETS.throughputRatio)} the baseline.
+- **Memory**: the peak resident set size (\`process.resourceUsage().maxRSS\`, written on exit by
+  the preload \`bench/peak-rss.cjs\`) of \`score --format jsonl\` over ${integer(sizes.memoryFiles)} files (results are
+  streamed, not accumulated; budget under ${BUDGETS.scoreRssMB} MB) and of \`benchmark --format json\` over the same
+  files (budget under ${BUDGETS.benchmarkRssMB} MB), with their wall times.
+- **Core**: a vitest bench (\`bench/core.bench.ts\`) over ${sizes.coreAssessments} generated assessments: assessments scored
+  per second by \`scoreAssessment\` (parsed and checked beforehand), and the whole in-process
+  path from YAML text to the JSON report text (parse, check, score, format), with the model
+  loaded once as \`score\` does for many files. Reported, no budget.
+
+The answers files are generated by \`bench/generate.mjs\` (seed ${DEFAULT_SEED}) for the built-in model, in
+subfolders of ${integer(FILES_PER_FOLDER)}: every scale value, \`n/a\`, unanswered indicators (left out or empty), notes,
+organisation names, dates and assessors (sometimes missing), bare and quoted scalars, comments,
+now and then CRLF line endings or a byte-order mark. A sample of each pool is checked with
+\`cm-maturity validate\` first.
+
+## Commands
+
+Run from the package root; \`<tmp>\` is the run's temporary folder.
+
+\`\`\`sh
+${commandsRun.join('\n')}
+\`\`\`
+`;
+}
+
+function cleanup() {
+  if (tmp === undefined) return;
+  const folder = tmp;
+  tmp = undefined;
+  try {
+    rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  } catch (error) {
+    say(`could not remove ${folder}: ${error.message}`);
+  }
+}
+
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+]) {
+  process.on(signal, () => {
+    say(`${signal}: stopping and removing the temporary folder`);
+    for (const child of running) child.kill('SIGTERM');
+    cleanup();
+    process.exit(code);
+  });
+}
+
+async function main(argv) {
+  let flags;
+  try {
+    flags = parseFlags(argv);
+  } catch (error) {
+    if (!(error instanceof UsageFailure)) throw error;
+    process.stderr.write(`bench: error: ${error.message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (flags.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const selected = flags.only.size === 0 ? MEASURES : MEASURES.filter((name) => flags.only.has(name));
+  const sizes = flags.quick ? SIZES.quick : SIZES.full;
+  const started = Date.now();
+  try {
+    if (!existsSync(join(ROOT, 'dist/cli.js')) || !existsSync(join(ROOT, 'dist/index.js'))) {
+      throw new HarnessFailure('dist/ is missing: run `npm run build` first (`npm run bench` does)');
+    }
+    tmp = mkdtempSync(join(os.tmpdir(), 'cm-maturity-bench-'));
+    say(`${flags.quick ? 'quick run' : 'full run'} of ${selected.join(', ')}; temporary folder ${tmp}`);
+    const model = selected.includes('throughput') || selected.includes('memory') ? await builtinModel() : undefined;
+    const rows = [];
+    if (selected.includes('startup')) rows.push(...(await phase('start-up', () => measureStartup(sizes))));
+    if (selected.includes('throughput')) {
+      const folder = await generatePool('throughput', sizes.throughputFiles, model);
+      rows.push(...(await phase('throughput', () => measureThroughput(sizes, folder))));
+    }
+    if (selected.includes('memory')) {
+      const folder = await generatePool('memory', sizes.memoryFiles, model);
+      rows.push(...(await measureMemory(sizes, folder)));
+    }
+    if (selected.includes('core')) rows.push(...(await phase('core', () => measureCore(sizes, flags.quick))));
+    say('removing the temporary folder');
+    await phase('clean-up', async () => cleanup());
+
+    const host = machine();
+    process.stdout.write(`${textTable(rows)}\n\n${host.cpu}; ${host.memory}; ${host.os}; Node.js ${host.node}\n`);
+    const total = Date.now() - started;
+    if (!flags.write) say('BENCHMARKS.md not written (--no-write)');
+    else if (flags.quick) say('BENCHMARKS.md not written (a --quick run)');
+    else if (selected.length < MEASURES.length) say('BENCHMARKS.md not written (--only: it holds a whole run)');
+    else {
+      writeFileSync(REPORT_FILE, benchmarksMarkdown(rows, sizes, total));
+      say('BENCHMARKS.md written');
+    }
+    say(`done in ${minutes(total)}`);
+    const missed = rows.filter((r) => r.within === false);
+    for (const r of missed) say(`budget missed: ${r.measure}: ${r.ratio !== '—' ? r.ratio : r.figure} (budget ${r.budget})`);
+    return missed.length > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof HarnessFailure) {
+      say(`failed: ${error.message}`);
+      if (error.detail) process.stderr.write(`${error.detail.trimEnd()}\n`);
+    } else say(`internal failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 3;
+  } finally {
+    cleanup();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
