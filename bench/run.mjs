@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { answersFilePath, DEFAULT_SEED, FILES_PER_FOLDER, builtinModel, generateAnswersFiles } from './generate.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = 'bin/cm-maturity.js';
+const BIN = 'bin/cm-maturity.cjs';
 const PEAK_RSS = 'bench/peak-rss.cjs';
 const EXAMPLE = 'examples/middle.yaml';
 const REPORT_FILE = join(ROOT, 'BENCHMARKS.md');
@@ -436,7 +436,7 @@ async function main(argv) {
   const sizes = flags.quick ? SIZES.quick : SIZES.full;
   const started = Date.now();
   try {
-    if (!existsSync(join(ROOT, 'dist/cli.js')) || !existsSync(join(ROOT, 'dist/index.js'))) {
+    if (!existsSync(join(ROOT, 'dist/cli.cjs')) || !existsSync(join(ROOT, 'dist/index.js'))) {
       throw new HarnessFailure('dist/ is missing: run `npm run build` first (`npm run bench` does)');
     }
     tmp = mkdtempSync(join(os.tmpdir(), 'cm-maturity-bench-'));

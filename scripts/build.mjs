@@ -1,5 +1,6 @@
 // Builds the two shipped entry points:
 // - dist/cli.cjs: the whole CLI in one bundled file, run by bin/cm-maturity.cjs;
+// - dist/score-worker.cjs: the worker threads that score many files at once;
 // - dist/index.js: the library API, with its dependencies left to the consumer's node_modules;
 // - dist/models/*.json: the built-in models, parsed and checked;
 // - dist/types: declarations for the library API;
@@ -48,6 +49,22 @@ await Promise.all([
     ...shared,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.cjs',
+    bundle: true,
+    // CommonJS, so that bin/cm-maturity.cjs can run it through V8's code cache on Node 20, which
+    // has no compile cache of its own (bin/code-cache.cjs).
+    format: 'cjs',
+    minifySyntax: true,
+    // Loaded from node_modules only by `assess`, so other commands do not parse it at start-up.
+    external: ['@inquirer/prompts'],
+    plugins: [lazyChildProcess],
+    define: { ...shared.define, 'import.meta.url': 'importMetaUrl' },
+    inject: ['scripts/import-meta-url.js'],
+  }),
+  build({
+    ...shared,
+    // The worker threads of `score` with many files (src/cli/score-files.ts).
+    entryPoints: ['src/cli/score-worker.ts'],
+    outfile: 'dist/score-worker.cjs',
     bundle: true,
     // CommonJS, so that bin/cm-maturity.cjs can run it through V8's code cache on Node 20, which
     // has no compile cache of its own (bin/code-cache.cjs).

@@ -1,35 +1,21 @@
-import { sortKeys, sortPortfolio, type PortfolioEntry } from '../core/portfolio.js';
-import { evaluateGates, type GatePolicy } from '../core/gates.js';
-import { scoreAssessment } from '../core/score.js';
-import { didYouMean } from '../core/suggest.js';
+import { sortPortfolio, type PortfolioEntry } from '../core/portfolio.js';
 import { UserError } from '../errors.js';
-import { loadAssessment } from '../load/answers.js';
-import { fileDiagnostic } from '../load/diagnostics.js';
-import type { LoadedModel } from '../load/model.js';
-import type { Model } from '../schema/model.js';
-import type { Report } from '../schema/report.js';
-import { jsonLine, portfolioFormatters, type PortfolioFormatName } from '../report/portfolio/index.js';
+import { portfolioFormatters, type PortfolioFormatName } from '../report/portfolio/index.js';
 import { diagnosticLines } from './diagnostics.js';
 import { GateFailed } from './gate-failed.js';
-import { gateFailureLines, gatePolicy, type GateOptions } from './gates.js';
+import type { FileScoringOptions } from './score-file.js';
+import { scoreFiles } from './score-files.js';
 import { useColor, writeOutput } from './output.js';
 import { NO_PROGRESS, progressBar, showsProgress } from './progress.js';
 import { openStreamOutput, type StreamOutput } from './stream-output.js';
-import { unansweredWarning } from './unanswered.js';
 
-export interface PortfolioOptions extends GateOptions {
-  model?: string;
-  strict?: boolean;
+export interface PortfolioOptions extends Omit<FileScoringOptions, 'jsonl'> {
+  /** Threads scoring files at once (score-files.ts). */
+  jobs: number;
   format: PortfolioFormatName;
   output?: string;
   color: boolean;
   sort: string;
-}
-
-/** A usage error when `--sort` names neither score, name nor a competency of the report's model. */
-export function checkSortKey(key: string, report: Report): void {
-  const keys = sortKeys(report);
-  if (!keys.includes(key)) throw new UserError(`--sort: unknown key "${key}"${didYouMean(key, keys)}; valid keys: ${keys.join(', ')}`);
 }
 
 /**
@@ -44,9 +30,6 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
     progress.clear();
     process.stderr.write(`${lines.join('\n')}\n`);
   };
-  const modelCache = new Map<string, Promise<LoadedModel>>();
-  const policies = new Map<Model, GatePolicy>();
-  const gated = options.failUnder !== undefined || (options.require ?? []).length > 0;
   const stream: StreamOutput | undefined = options.format === 'jsonl' ? await openStreamOutput(options.output) : undefined;
   const entries: PortfolioEntry[] = [];
   let scored = 0;
@@ -54,35 +37,27 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
   let gatesFailed = false;
 
   try {
-    for (const file of files) {
+    const scoring: FileScoringOptions = {
+      model: options.model,
+      strict: options.strict,
+      failUnder: options.failUnder,
+      require: options.require,
+      sort: options.sort,
+      jsonl: stream !== undefined,
+    };
+    for await (const result of scoreFiles(files, scoring, options.jobs)) {
       if (stream && !stream.open) break;
-      let entry: PortfolioEntry;
-      try {
-        const { model, assessment } = await loadAssessment(file, { model: options.model, strict: options.strict, modelCache });
-        let report = scoreAssessment(model.model, assessment);
-        if (scored === 0) checkSortKey(options.sort, report);
-        if (gated) {
-          let policy = policies.get(model.model);
-          if (!policy) policies.set(model.model, (policy = gatePolicy(options, model.model)));
-          report = { ...report, gates: evaluateGates(report, policy) };
-        }
-        entry = { file, report };
-      } catch (error) {
-        // An error without a place in a file is a usage error (a bad --model): the same for every file.
-        if (!(error instanceof UserError) || error.diagnostics.length === 0) throw error;
+      progress.tick();
+      if ('diagnostics' in result) {
         invalid += 1;
-        say(diagnosticLines(error.diagnostics.length > 0 ? error.diagnostics : [fileDiagnostic(file, 'invalid', error.message)]));
-        progress.tick();
+        say(diagnosticLines(result.diagnostics));
         continue;
       }
       scored += 1;
-      const warning = unansweredWarning(entry.report, file);
-      const failures = gateFailureLines(entry.report, entry.report.gates ?? [], file);
-      if (failures.length > 0) gatesFailed = true;
-      say([...(warning === null ? [] : [warning]), ...failures]);
-      if (stream) await stream.write(jsonLine(entry.report));
-      else entries.push(entry);
-      progress.tick();
+      if (result.gatesFailed) gatesFailed = true;
+      say(result.notices);
+      if ('line' in result) await stream?.write(result.line);
+      else entries.push(result);
     }
     progress.clear();
     // Nothing valid, nothing written: as for a single invalid file.

@@ -24,11 +24,28 @@ export interface AssessmentCheck {
 }
 
 /** Checks every answer against the model: known indicator ids and answers on the model's scale. */
+interface AnswerKeys {
+  indicatorIds: string[];
+  known: Set<string>;
+  allowed: string[];
+}
+
+/** Per model, what answers may say; a portfolio checks thousands of files against one model. */
+const answerKeys = new WeakMap<Model, AnswerKeys>();
+
+function answerKeysOf(model: Model): AnswerKeys {
+  let keys = answerKeys.get(model);
+  if (!keys) {
+    const indicatorIds = model.competencies.flatMap((competency) => competency.indicators.map((indicator) => indicator.id));
+    keys = { indicatorIds, known: new Set(indicatorIds), allowed: [...model.scale.map((level) => level.id), NOT_APPLICABLE] };
+    answerKeys.set(model, keys);
+  }
+  return keys;
+}
+
 export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
   const issues: InputIssue[] = [];
-  const indicatorIds = model.competencies.flatMap((competency) => competency.indicators.map((indicator) => indicator.id));
-  const known = new Set(indicatorIds);
-  const allowed = [...model.scale.map((level) => level.id), NOT_APPLICABLE];
+  const { indicatorIds, known, allowed } = answerKeysOf(model);
   const answers = new Map<string, Answer>();
 
   for (const [id, entry] of Object.entries(file.answers ?? {})) {

@@ -19,12 +19,15 @@ export function builtinModelsDirectory(): string {
   throw new Error('the built-in models folder is missing from this installation');
 }
 
-/** Ids of the built-in models, sorted. */
+let ids: string[] | undefined;
+
+/** Ids of the built-in models, sorted. Read once: every answers file of a portfolio asks. */
 export function builtinModelIds(): string[] {
-  return readdirSync(builtinModelsDirectory())
+  ids ??= readdirSync(builtinModelsDirectory())
     .filter((name) => name.endsWith('.yaml'))
     .map((name) => name.slice(0, -'.yaml'.length))
     .sort();
+  return [...ids];
 }
 
 export function builtinModelPath(id: string): string | undefined {

@@ -1,6 +1,5 @@
-import { promises as fs } from 'node:fs';
+import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { UserError } from '../errors.js';
 
 /**
@@ -24,11 +23,14 @@ export async function expandInputs(args: readonly string[]): Promise<string[]> {
       add(arg);
       continue;
     }
-    const kind = await fs.stat(arg).then(
-      (info) => (info.isDirectory() ? 'folder' : 'file'),
-      () => 'missing',
-    );
-    if (kind === 'file' || (kind === 'missing' && !isDynamicPattern(arg))) {
+    const kind = kindOfPath(arg);
+    if (kind === 'file') {
+      add(arg);
+      continue;
+    }
+    // The glob library is loaded only for folders and patterns: a single file does not pay for it at start-up.
+    const { glob, isDynamicPattern } = await import('tinyglobby');
+    if (kind === 'missing' && !isDynamicPattern(arg)) {
       // A missing plain path is kept, so that reading it reports "no such file" at that path.
       add(arg);
       continue;
@@ -42,6 +44,16 @@ export async function expandInputs(args: readonly string[]): Promise<string[]> {
     matches.forEach(add);
   }
   return files;
+}
+
+/** What a path names; one that cannot be looked at is read (and its error reported) as a file would be. */
+function kindOfPath(path: string): 'file' | 'folder' | 'missing' {
+  try {
+    const info = statSync(path, { throwIfNoEntry: false });
+    return info === undefined ? 'missing' : info.isDirectory() ? 'folder' : 'file';
+  } catch {
+    return 'missing';
+  }
 }
 
 /** Glob patterns use forward slashes; on Windows a backslash is a separator, elsewhere an escape. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, onTestFinished } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT, runCli, type CliOptions } from '../helpers/cli.js';
 import { reportSchema, type Report } from '../../src/schema/report.js';
@@ -67,10 +67,16 @@ export function scoreJson(args: string[], options?: CliOptions): Report {
   return reportSchema.parse(JSON.parse(ok(['score', ...args, '--format', 'json'], options)));
 }
 
-/** A fresh temporary folder, removed when the test file finishes. */
+/** A fresh temporary folder, removed when the test that made it ends (or the file, when made outside a test). */
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cm-maturity-e2e-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  // afterAll registered inside a test body never runs; onTestFinished exists only inside one.
+  try {
+    onTestFinished(remove);
+  } catch {
+    afterAll(remove);
+  }
   return dir;
 }
 

@@ -15,6 +15,8 @@ export interface CliOptions {
   input?: string | Buffer;
   cwd?: string;
   env?: Record<string, string | undefined>;
+  /** Milliseconds before the run is killed; 20 s unless a test scores many files. */
+  timeout?: number;
 }
 
 /** Runs the built CLI as a user would, without colour unless the test asks for it. */
@@ -26,7 +28,8 @@ export function runCli(args: string[], options: CliOptions = {}): CliResult {
     input: options.input ?? '',
     env: env as NodeJS.ProcessEnv,
     encoding: 'utf8',
-    timeout: 20_000,
+    timeout: options.timeout ?? 20_000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   if (result.error) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadAssessment } from '../../load/answers.js';
 import { loadResult } from '../../load/result.js';
 import { fileDiagnostic } from '../../load/diagnostics.js';
@@ -12,7 +12,9 @@ import { expandInputs } from '../../load/inputs.js';
 import { GateFailed } from '../gate-failed.js';
 import { collect, gateFailureLines, gatePolicy, type GateOptions } from '../gates.js';
 import { useColor, writeOutput } from '../output.js';
-import { checkSortKey, scorePortfolio } from '../portfolio.js';
+import { scorePortfolio } from '../portfolio.js';
+import { checkSortKey } from '../score-file.js';
+import { defaultJobs, PARALLEL_MIN_FILES } from '../score-files.js';
 import { unansweredWarning } from '../unanswered.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
@@ -29,6 +31,7 @@ interface ScoreOptions extends GateOptions {
   baseline?: string;
   allowModelChange?: boolean;
   sort: string;
+  jobs?: number;
 }
 
 export function scoreCommand(): Command {
@@ -41,6 +44,7 @@ export function scoreCommand(): Command {
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
     .option('--strict', 'treat unanswered indicators as errors')
     .option('--all', `list every next step, not only the first ${DEFAULT_NEXT_STEPS} per competency (html always lists every one)`)
+    .option('-j, --jobs <n>', `threads scoring files at once with ${PARALLEL_MIN_FILES} or more answers files (default: one per CPU core)`, parseJobs)
     .option('--sort <key>', 'order of the organisations with several answers files: score, name or a competency id', 'score')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('--fail-under <floor>', 'exit 1 when the overall score is below a score (2.5) or a stage id (community = level 3)')
@@ -85,7 +89,7 @@ error and the others are still scored (exit 2); gates apply to every organisatio
         if (!isPortfolioFormat(format)) {
           throw new UserError(`--format ${format} shows one organisation; with several answers files use ${PORTFOLIO_FORMAT_NAMES.join(', ')}`);
         }
-        await scorePortfolio(files, { ...options, format });
+        await scorePortfolio(files, { ...options, format, jobs: options.jobs ?? defaultJobs() });
         return;
       }
       const input = first;
@@ -121,6 +125,13 @@ error and the others are still scored (exit 2); gates apply to every organisatio
         throw new GateFailed();
       }
     });
+}
+
+/** --jobs: a whole number of threads, at least 1. */
+function parseJobs(value: string): number {
+  const jobs = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(jobs) || jobs < 1) throw new InvalidArgumentError('expected a whole number of threads, 1 or more');
+  return jobs;
 }
 
 function isPortfolioFormat(format: string): format is PortfolioFormatName {

@@ -1,0 +1,69 @@
+import { evaluateGates, type GatePolicy } from '../core/gates.js';
+import { scoreAssessment } from '../core/score.js';
+import { UserError, type Diagnostic } from '../errors.js';
+import { loadAssessment } from '../load/answers.js';
+import type { LoadedModel } from '../load/model.js';
+import type { Model } from '../schema/model.js';
+import type { Report } from '../schema/report.js';
+import { didYouMean } from '../core/suggest.js';
+import { sortKeys } from '../core/portfolio.js';
+import { jsonLine } from '../report/portfolio/json.js';
+import { gateFailureLines, gatePolicy, type GateOptions } from './gates.js';
+import { unansweredWarning } from './unanswered.js';
+
+/**
+ * What scoring one answers file of many gives: the located errors that stopped it, or its report
+ * (for jsonl, already as its line: worker threads then send text, not objects to rebuild), with
+ * the warnings and gate failures to print for it.
+ */
+export type FileResult =
+  | { file: string; diagnostics: Diagnostic[] }
+  | ({ file: string; notices: string[]; gatesFailed: boolean } & ({ report: Report } | { line: string }));
+
+/** The options that decide how each file is scored; plain data, so that worker threads get them too. */
+export interface FileScoringOptions extends GateOptions {
+  model?: string;
+  strict?: boolean;
+  /** `--sort`, checked against each report's competencies. */
+  sort: string;
+  /** Whether each report is wanted as a line of JSON Lines rather than as an object. */
+  jsonl: boolean;
+}
+
+/** A usage error when `--sort` names neither score, name nor a competency of the report's model. */
+export function checkSortKey(key: string, report: Report): void {
+  const keys = sortKeys(report);
+  if (!keys.includes(key)) throw new UserError(`--sort: unknown key "${key}"${didYouMean(key, keys)}; valid keys: ${keys.join(', ')}`);
+}
+
+
+/**
+ * Scores answers files one at a time, reading each model file once. Invalid files give their
+ * diagnostics; an error without a place in a file (a bad --model, an unknown competency in
+ * --require) is the same for every file and is thrown.
+ */
+export function fileScorer(options: FileScoringOptions): (file: string) => Promise<FileResult> {
+  const modelCache = new Map<string, Promise<LoadedModel>>();
+  const policies = new Map<Model, GatePolicy>();
+  const gated = options.failUnder !== undefined || (options.require ?? []).length > 0;
+  return async (file) => {
+    try {
+      const { model, assessment } = await loadAssessment(file, { model: options.model, strict: options.strict, modelCache });
+      let report = scoreAssessment(model.model, assessment);
+      checkSortKey(options.sort, report);
+      if (gated) {
+        let policy = policies.get(model.model);
+        if (!policy) policies.set(model.model, (policy = gatePolicy(options, model.model)));
+        report = { ...report, gates: evaluateGates(report, policy) };
+      }
+      const warning = unansweredWarning(report, file);
+      const failures = gateFailureLines(report, report.gates ?? [], file);
+      const notices = warning === null ? failures : [warning, ...failures];
+      const scored = { file, notices, gatesFailed: failures.length > 0 };
+      return options.jsonl ? { ...scored, line: jsonLine(report) } : { ...scored, report };
+    } catch (error) {
+      if (error instanceof UserError && error.diagnostics.length > 0) return { file, diagnostics: error.diagnostics };
+      throw error;
+    }
+  };
+}

