@@ -7,20 +7,30 @@ import { truncate2 } from './truncate.js';
  * What the benchmark keeps of one scored assessment: a few numbers, so that a pool of a hundred
  * thousand assessments fits in memory where their full reports would not.
  */
+/**
+ * What a pool keeps of each assessment: numbers only. A string taken from a parsed file may be a
+ * slice of the whole file's text and keep all of it alive, which over 100,000 files is gigabytes.
+ */
 export interface PoolEntry {
-  organisation: string;
-  date: string | null;
   overall: { score: number; level: number };
   competencies: { score: number; level: number }[];
 }
 
+/** The organisation placed against the pool (`--org`), with its name and date for the report. */
+export interface OrganisationEntry extends PoolEntry {
+  organisation: string;
+  date: string | null;
+}
+
 export function poolEntry(report: Report): PoolEntry {
   return {
-    organisation: report.organisation,
-    date: report.date,
     overall: { score: report.overall.score, level: report.overall.level },
     competencies: report.competencies.map(({ score, level }) => ({ score, level })),
   };
+}
+
+export function organisationEntry(report: Report): OrganisationEntry {
+  return { ...poolEntry(report), organisation: report.organisation, date: report.date };
 }
 
 /** The model a pool is scored with, as its reports describe it. */
@@ -40,7 +50,7 @@ function summary(scores: readonly number[]): BenchmarkDistribution {
 const FURTHEST_BEHIND = 3;
 
 /** The distribution of scores and stages in a pool, and where one organisation stands in it. */
-export function benchmark(model: PoolModel, pool: readonly PoolEntry[], organisation?: PoolEntry): Benchmark {
+export function benchmark(model: PoolModel, pool: readonly PoolEntry[], organisation?: OrganisationEntry): Benchmark {
   if (pool.length === 0) throw new RangeError('a benchmark needs at least one assessment');
   const overallScores = pool.map((entry) => entry.overall.score);
   const competencyScores = model.competencies.map((_, index) => pool.map((entry) => entry.competencies[index]!.score));

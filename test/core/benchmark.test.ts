@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { benchmark, type PoolEntry, type PoolModel } from '../../src/core/benchmark.js';
+import { benchmark, type OrganisationEntry, type PoolModel } from '../../src/core/benchmark.js';
 import { distribution, percentileRank, quantile } from '../../src/core/stats.js';
 import { benchmarkSchema } from '../../src/schema/benchmark.js';
 
@@ -67,7 +67,7 @@ describe('benchmark', () => {
       { id: 'y', name: 'Y' },
     ],
   };
-  const entry = (organisation: string, overall: number, x: number, y: number): PoolEntry => ({
+  const entry = (organisation: string, overall: number, x: number, y: number): OrganisationEntry => ({
     organisation,
     date: null,
     overall: { score: overall, level: Math.floor(overall) },

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { benchmark, poolEntry, poolModel, type PoolEntry, type PoolModel } from '../../core/benchmark.js';
+import { benchmark, organisationEntry, poolModel, type OrganisationEntry, type PoolEntry, type PoolModel } from '../../core/benchmark.js';
 import { scoreAssessment } from '../../core/score.js';
 import { UserError, type Diagnostic } from '../../errors.js';
 import { loadAssessment } from '../../load/answers.js';
@@ -46,7 +46,7 @@ Examples:
       let model: { shape: PoolModel; file: string } | undefined;
 
       // Only a few numbers of each report are kept, so that very large pools fit in memory.
-      const score = async (file: string): Promise<PoolEntry | undefined> => {
+      const score = async (file: string): Promise<OrganisationEntry | undefined> => {
         try {
           const loaded = await loadAssessment(file, { model: options.model, modelCache });
           const report = scoreAssessment(loaded.model.model, loaded.assessment);
@@ -58,7 +58,7 @@ Examples:
             );
             return undefined;
           }
-          return poolEntry(report);
+          return organisationEntry(report);
         } catch (error) {
           // A usage error (a bad --model) is about the command, not this file: said once.
           if (!(error instanceof UserError) || error.diagnostics.length === 0) throw error;
@@ -69,7 +69,7 @@ Examples:
 
       for (const file of files) {
         const entry = await score(file);
-        if (entry) pool.push(entry);
+        if (entry) pool.push({ overall: entry.overall, competencies: entry.competencies });
       }
       const organisation = options.org === undefined ? undefined : await score(options.org);
       // A benchmark over part of the pool would be silently wrong: any invalid file stops it.
