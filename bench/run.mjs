@@ -216,7 +216,7 @@ async function measureStartup(sizes) {
 async function measureThroughput(sizes, folder) {
   const count = sizes.throughputFiles;
   const out = join(tmp, 'throughput.jsonl');
-  const times = { baseline: [], score: [] };
+  const times = { baseline: [], score: [], single: [] };
   for (let runIndex = 0; runIndex < sizes.throughputRuns; runIndex++) {
     say(`throughput: run ${runIndex + 1}/${sizes.throughputRuns}: baseline (read and parse ${integer(count)} files)`);
     const b = await node(['bench/baseline-parse.mjs', folder], { keepStdout: true, heartbeat: 'throughput baseline' });
@@ -226,20 +226,33 @@ async function measureThroughput(sizes, folder) {
     const lines = countLines(out);
     if (lines !== count) throw new HarnessFailure(`score wrote ${lines} lines for ${count} files`);
     rmSync(out);
+    say(`throughput: run ${runIndex + 1}/${sizes.throughputRuns}: score ${integer(count)} files --format jsonl --jobs 1`);
+    const single = await node([BIN, 'score', folder, '--format', 'jsonl', '--jobs', '1', '-o', out], { heartbeat: 'throughput score --jobs 1' });
+    rmSync(out);
     times.baseline.push(b.ms);
     times.score.push(s.ms);
+    times.single.push(single.ms);
   }
   const scoreMs = median(times.score);
   const baselineMs = median(times.baseline);
+  const singleMs = median(times.single);
   const value = scoreMs / baselineMs;
+  const threads = os.availableParallelism();
   return [
     row(
-      `throughput: score ${integer(count)} files, jsonl`,
+      `throughput: score ${integer(count)} files, jsonl (${threads} ${threads === 1 ? 'thread' : 'threads'}, the default)`,
       `${seconds(scoreMs)} (${integer((count * 1000) / scoreMs)} files/s)`,
       `read + YAML parse: ${seconds(baselineMs)} (${integer((count * 1000) / baselineMs)} files/s)`,
       ratio(value),
       `≤ ${ratio(BUDGETS.throughputRatio)}`,
       value <= BUDGETS.throughputRatio,
+    ),
+    row(
+      `throughput: score ${integer(count)} files, jsonl, --jobs 1`,
+      `${seconds(singleMs)} (${integer((count * 1000) / singleMs)} files/s)`,
+      `read + YAML parse: ${seconds(baselineMs)}`,
+      ratio(singleMs / baselineMs),
+      'reported',
     ),
   ];
 }
@@ -366,7 +379,8 @@ MB are 10⁶ bytes. Run on ${when} in ${minutes(totalMs)}: ${phases.map(([name, 
 - **Start-up**: \`score ${EXAMPLE} --format json\` against \`node -e 0\` (and \`--version\`,
   for information), run alternately, ${sizes.startupRounds} times each after ${sizes.warmupRounds} warm-up rounds; the
   median wall times (spawn to exit) and their ratio. Budget: at most ${ratio(BUDGETS.startupRatio)} on Node 20.
-- **Throughput**: one \`score <folder> --format jsonl -o <file>\` process over ${integer(sizes.throughputFiles)} generated answers
+- **Throughput**: one \`score <folder> --format jsonl -o <file>\` process (with worker threads,
+  one per core, as by default; and again with \`--jobs 1\`, for information) over ${integer(sizes.throughputFiles)} generated answers
   files, against a baseline script (\`bench/baseline-parse.mjs\`) that lists the same files the same
   way, reads each one and parses it with the same YAML library, and does nothing else; run
   alternately, ${sizes.throughputRuns} times each, median wall times. Budget: at most ${ratio(BUDGETS.throughputRatio)} the baseline.
