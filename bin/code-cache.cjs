@@ -11,7 +11,7 @@
 // content hash the build writes on the bundle's first line, the Node version, architecture and flags;
 // a rebuilt bundle gets a new file and never runs code compiled from another. One cache per
 // command, since each command runs different functions.
-const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
@@ -45,8 +45,7 @@ function runWithCodeCache(file) {
   const source = readFileSync(file, 'utf8');
   const build = BUILD_LINE.exec(source)?.[1];
   const folder = build === undefined ? undefined : cacheFolder();
-  const prefix = `${build}-${process.version}-${process.arch}-${flagsKey()}-`;
-  const cacheFile = folder === undefined ? undefined : join(folder, `${prefix}${commandName(process.argv)}.bin`);
+  const cacheFile = folder === undefined ? undefined : join(folder, `${build}-${process.version}-${process.arch}-${flagsKey()}-${commandName(process.argv)}.bin`);
 
   let cachedData;
   if (cacheFile !== undefined) {
@@ -63,25 +62,47 @@ function runWithCodeCache(file) {
     // must not use import(); it requires ES modules instead (src/cli/commands/assess.ts).
   });
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
-    process.once('exit', () => saveCache(script, folder, cacheFile, prefix));
+    process.once('exit', () => saveCache(script, folder, cacheFile, build));
   }
   const module = { exports: {}, filename: file, id: file, loaded: false };
   script.runInThisContext()(module.exports, Module.createRequire(file), module, file, dirname(file));
 }
 
-function saveCache(script, folder, cacheFile, prefix) {
+/** Caches of other builds (and leftovers of interrupted writes) older than this are removed. */
+const STALE_MS = 7 * 24 * 60 * 60 * 1000;
+
+function saveCache(script, folder, cacheFile, build) {
+  const temporary = `${cacheFile}.${process.pid}.tmp`;
   try {
     mkdirSync(folder, { recursive: true });
-    // Caches of other builds are of no more use; this build's other commands keep theirs.
-    for (const name of readdirSync(folder)) {
-      if (name.endsWith('.bin') && !name.startsWith(prefix)) rmSync(join(folder, name), { force: true });
-    }
     // Written whole under a temporary name, then renamed: a run starting meanwhile never reads half a cache.
-    const temporary = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(temporary, script.createCachedData());
     renameSync(temporary, cacheFile);
+    removeStale(folder, build);
   } catch {
-    // A read-only or full disk only costs speed.
+    // A read-only or full disk only costs speed; a half-written cache is not left behind.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // There was no folder to write it in.
+    }
+  }
+}
+
+/**
+ * Removes what earlier versions left: caches of other builds not used for a week. Another
+ * installation sharing the folder keeps its caches as long as it runs now and then.
+ */
+function removeStale(folder, build) {
+  const now = Date.now();
+  for (const name of readdirSync(folder)) {
+    if (name.startsWith(`${build}-`) && name.endsWith('.bin')) continue;
+    const path = join(folder, name);
+    try {
+      if (now - statSync(path).mtimeMs > STALE_MS) rmSync(path, { force: true });
+    } catch {
+      // Removed by another run meanwhile.
+    }
   }
 }
 

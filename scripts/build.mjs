@@ -44,38 +44,29 @@ const shared = {
   logLevel: 'warning',
 };
 
+/**
+ * A bundled CommonJS program. CommonJS, so that bin/cm-maturity.cjs can run the CLI through V8's
+ * code cache on Node 20, which has no compile cache of its own (bin/code-cache.cjs); the worker
+ * threads are bundled the same way, so that they share its loading of built-in models.
+ */
+const program = (entry, outfile) => ({
+  ...shared,
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  format: 'cjs',
+  minifySyntax: true,
+  // Loaded from node_modules only by `assess`, so other commands do not parse it at start-up.
+  external: ['@inquirer/prompts'],
+  plugins: [lazyChildProcess],
+  define: { ...shared.define, 'import.meta.url': 'importMetaUrl' },
+  inject: ['scripts/import-meta-url.js'],
+});
+
 await Promise.all([
-  build({
-    ...shared,
-    entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/cli.cjs',
-    bundle: true,
-    // CommonJS, so that bin/cm-maturity.cjs can run it through V8's code cache on Node 20, which
-    // has no compile cache of its own (bin/code-cache.cjs).
-    format: 'cjs',
-    minifySyntax: true,
-    // Loaded from node_modules only by `assess`, so other commands do not parse it at start-up.
-    external: ['@inquirer/prompts'],
-    plugins: [lazyChildProcess],
-    define: { ...shared.define, 'import.meta.url': 'importMetaUrl' },
-    inject: ['scripts/import-meta-url.js'],
-  }),
-  build({
-    ...shared,
-    // The worker threads of `score` with many files (src/cli/score-files.ts).
-    entryPoints: ['src/cli/score-worker.ts'],
-    outfile: 'dist/score-worker.cjs',
-    bundle: true,
-    // CommonJS, so that bin/cm-maturity.cjs can run it through V8's code cache on Node 20, which
-    // has no compile cache of its own (bin/code-cache.cjs).
-    format: 'cjs',
-    minifySyntax: true,
-    // Loaded from node_modules only by `assess`, so other commands do not parse it at start-up.
-    external: ['@inquirer/prompts'],
-    plugins: [lazyChildProcess],
-    define: { ...shared.define, 'import.meta.url': 'importMetaUrl' },
-    inject: ['scripts/import-meta-url.js'],
-  }),
+  build(program('src/cli/main.ts', 'dist/cli.cjs')),
+  // The worker threads of `score` with many files (src/cli/score-files.ts).
+  build(program('src/cli/score-worker.ts', 'dist/score-worker.cjs')),
   build({
     ...shared,
     entryPoints: ['src/index.ts'],

@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import { portfolioFormatters, type PortfolioFormatName } from '../report/portfolio/index.js';
 import { diagnosticLines } from './diagnostics.js';
 import { GateFailed } from './gate-failed.js';
-import type { FileScoringOptions } from './score-file.js';
+import { checkSortKey, type FileScoringOptions } from './score-file.js';
 import { scoreFiles } from './score-files.js';
 import { useColor, writeOutput } from './output.js';
 import { NO_PROGRESS, progressBar, showsProgress } from './progress.js';
@@ -42,7 +42,6 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
       strict: options.strict,
       failUnder: options.failUnder,
       require: options.require,
-      sort: options.sort,
       jsonl: stream !== undefined,
     };
     for await (const result of scoreFiles(files, scoring, options.jobs)) {
@@ -53,6 +52,7 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
         say(diagnosticLines(result.diagnostics));
         continue;
       }
+      if (scored === 0) checkSortKey(options.sort, result.sortKeys);
       scored += 1;
       if (result.gatesFailed) gatesFailed = true;
       say(result.notices);

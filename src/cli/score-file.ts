@@ -18,24 +18,23 @@ import { unansweredWarning } from './unanswered.js';
  */
 export type FileResult =
   | { file: string; diagnostics: Diagnostic[] }
-  | ({ file: string; notices: string[]; gatesFailed: boolean } & ({ report: Report } | { line: string }));
+  | ({ file: string; notices: string[]; gatesFailed: boolean; sortKeys: string[] } & ({ report: Report } | { line: string }));
 
 /** The options that decide how each file is scored; plain data, so that worker threads get them too. */
 export interface FileScoringOptions extends GateOptions {
   model?: string;
   strict?: boolean;
-  /** `--sort`, checked against each report's competencies. */
-  sort: string;
   /** Whether each report is wanted as a line of JSON Lines rather than as an object. */
   jsonl: boolean;
 }
 
-/** A usage error when `--sort` names neither score, name nor a competency of the report's model. */
-export function checkSortKey(key: string, report: Report): void {
-  const keys = sortKeys(report);
+/**
+ * A usage error when `--sort` names neither score, name nor a competency of the report's model;
+ * `keys` are the report's sort keys. Checked against the first report only: a pool may mix models.
+ */
+export function checkSortKey(key: string, keys: readonly string[]): void {
   if (!keys.includes(key)) throw new UserError(`--sort: unknown key "${key}"${didYouMean(key, keys)}; valid keys: ${keys.join(', ')}`);
 }
-
 
 /**
  * Scores answers files one at a time, reading each model file once. Invalid files give their
@@ -50,7 +49,6 @@ export function fileScorer(options: FileScoringOptions): (file: string) => Promi
     try {
       const { model, assessment } = await loadAssessment(file, { model: options.model, strict: options.strict, modelCache });
       let report = scoreAssessment(model.model, assessment);
-      checkSortKey(options.sort, report);
       if (gated) {
         let policy = policies.get(model.model);
         if (!policy) policies.set(model.model, (policy = gatePolicy(options, model.model)));
@@ -59,7 +57,7 @@ export function fileScorer(options: FileScoringOptions): (file: string) => Promi
       const warning = unansweredWarning(report, file);
       const failures = gateFailureLines(report, report.gates ?? [], file);
       const notices = warning === null ? failures : [warning, ...failures];
-      const scored = { file, notices, gatesFailed: failures.length > 0 };
+      const scored = { file, notices, gatesFailed: failures.length > 0, sortKeys: sortKeys(report) };
       return options.jsonl ? { ...scored, line: jsonLine(report) } : { ...scored, report };
     } catch (error) {
       if (error instanceof UserError && error.diagnostics.length > 0) return { file, diagnostics: error.diagnostics };

@@ -25,7 +25,8 @@ export function defaultJobs(): number {
  * enough files, worker threads read, check and score while this thread writes.
  */
 export async function* scoreFiles(files: readonly string[], options: FileScoringOptions, jobs: number): AsyncGenerator<FileResult> {
-  if (jobs <= 1 || files.length < PARALLEL_MIN_FILES) {
+  // Worker threads have no standard input: `-` among the files keeps everything on this thread.
+  if (jobs <= 1 || files.length < PARALLEL_MIN_FILES || files.includes('-')) {
     const score = fileScorer(options);
     for (const file of files) yield await score(file);
     return;
@@ -33,8 +34,15 @@ export async function* scoreFiles(files: readonly string[], options: FileScoring
   yield* scoreInWorkers(files, options, jobs);
 }
 
-/** What a worker thread sends back for one batch. */
-export type WorkerReply = { id: number; results: FileResult[] } | { id: number; error: { usage: boolean; message: string; stack?: string } };
+/**
+ * What a worker thread sends back for one batch: the results of its files, and the error that
+ * stopped it at the file after the last result, if one did (as it would have stopped one thread).
+ */
+export interface WorkerReply {
+  id: number;
+  results: FileResult[];
+  error?: { usage: boolean; message: string; stack?: string };
+}
 
 async function* scoreInWorkers(files: readonly string[], options: FileScoringOptions, jobs: number): AsyncGenerator<FileResult> {
   const { Worker } = process.getBuiltinModule('node:worker_threads');
@@ -49,7 +57,8 @@ async function* scoreInWorkers(files: readonly string[], options: FileScoringOpt
     wake = undefined;
   };
   const script = fileURLToPath(new URL('./score-worker.cjs', import.meta.url));
-  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => {
+  // More threads than cores gain nothing and each one costs memory and a start-up of its own.
+  const workers = Array.from({ length: Math.min(jobs, defaultJobs(), batches.length) }, () => {
     // A smaller young generation than V8's default (up to 48 MB per thread) keeps each worker's
     // memory near what one file needs; measured on 10,000 files: peak RSS 250 → 180 MB, same speed.
     const worker = new Worker(script, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
@@ -60,6 +69,10 @@ async function* scoreInWorkers(files: readonly string[], options: FileScoringOpt
     // A worker that dies is our failure, not the user's (its own errors come back as replies).
     worker.on('error', (error) => {
       failure ??= error;
+      notify();
+    });
+    worker.on('exit', (code) => {
+      failure ??= new Error(`a scoring thread stopped (exit code ${code})`);
       notify();
     });
     return worker;
@@ -85,10 +98,11 @@ async function* scoreInWorkers(files: readonly string[], options: FileScoringOpt
       replies.delete(id);
       // The thread that finished this batch gets the next one, so that at most BATCHES_AHEAD per thread are held.
       send(owner[id]!);
-      if ('error' in reply) throw revive(reply.error);
       yield* reply.results;
+      if (reply.error) throw revive(reply.error);
     }
   } finally {
+    for (const worker of workers) worker.removeAllListeners('exit');
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }

@@ -9,20 +9,23 @@ const port = parentPort!;
 const score = fileScorer(workerData as FileScoringOptions);
 
 port.on('message', ({ id, files }: { id: number; files: string[] }) => {
-  void scoreBatch(files).then(
-    (results): WorkerReply => ({ id, results }),
-    (error: unknown): WorkerReply => ({
+  void scoreBatch(id, files).then((reply) => port.postMessage(reply));
+});
+
+/** Scores a batch; an error stops it where it happened, after the results before it. */
+async function scoreBatch(id: number, files: readonly string[]): Promise<WorkerReply> {
+  const results = [];
+  try {
+    for (const file of files) results.push(await score(file));
+  } catch (error) {
+    return {
       id,
+      results,
       error:
         error instanceof UserError
           ? { usage: true, message: error.message }
           : { usage: false, message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined },
-    }),
-  ).then((reply) => port.postMessage(reply));
-});
-
-async function scoreBatch(files: readonly string[]) {
-  const results = [];
-  for (const file of files) results.push(await score(file));
-  return results;
+    };
+  }
+  return { id, results };
 }

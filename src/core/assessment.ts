@@ -23,7 +23,6 @@ export interface AssessmentCheck {
   issues: InputIssue[];
 }
 
-/** Checks every answer against the model: known indicator ids and answers on the model's scale. */
 interface AnswerKeys {
   indicatorIds: string[];
   known: Set<string>;
@@ -43,6 +42,7 @@ function answerKeysOf(model: Model): AnswerKeys {
   return keys;
 }
 
+/** Checks every answer against the model: known indicator ids and answers on the model's scale. */
 export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
   const issues: InputIssue[] = [];
   const { indicatorIds, known, allowed } = answerKeysOf(model);

@@ -5,11 +5,8 @@ import { truncate2 } from './truncate.js';
 
 /**
  * What the benchmark keeps of one scored assessment: a few numbers, so that a pool of a hundred
- * thousand assessments fits in memory where their full reports would not.
- */
-/**
- * What a pool keeps of each assessment: numbers only. A string taken from a parsed file may be a
- * slice of the whole file's text and keep all of it alive, which over 100,000 files is gigabytes.
+ * thousand assessments fits in memory where their full reports would not. No strings: one taken
+ * from a parsed file may be a slice of the whole file's text and keep all of it alive.
  */
 export interface PoolEntry {
   overall: { score: number; level: number };

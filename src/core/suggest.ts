@@ -47,8 +47,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
       current[j] = distance;
       if (distance < rowMinimum) rowMinimum = distance;
     }
-    // Every later row is at least the smallest of this one, less what one swap can save.
-    if (rowMinimum > max + 1) return max + 1;
+    // No later row holds a smaller distance than the smallest of this one.
+    if (rowMinimum > max) return max + 1;
     [before, previous, current] = [previous, current, before];
   }
   return Math.min(previous[b.length]!, max + 1);

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
@@ -24,27 +24,19 @@ function fail(file: string, code: string, message: string, line = 1, column = 1)
  * Reads a file as UTF-8 text, refusing what is not a readable, non-empty text file under the size limit.
  * The calls are synchronous: one file is read at a time anyway, and each promise-based call costs a
  * round trip through the thread pool, which made reading the largest cost of scoring many files.
+ * The kind of file is checked before it is opened: opening a named pipe would wait for a writer.
  */
 export async function readTextFile(path: string): Promise<TextSource> {
-  let descriptor: number;
-  try {
-    descriptor = openSync(path, 'r');
-  } catch (error) {
-    // Opening a folder for reading succeeds on Linux; the check below catches it there.
-    fail(path, 'unreadable', describeFsError(error));
-  }
   let bytes: Buffer;
   try {
-    const info = fstatSync(descriptor);
+    const info = statSync(path);
     if (info.isDirectory()) fail(path, 'not-a-file', 'is a directory, not a YAML file');
     if (!info.isFile()) fail(path, 'not-a-file', 'is not a regular file');
     if (info.size > MAX_INPUT_BYTES) fail(path, 'too-large', `file is ${formatBytes(info.size)}; the limit is ${formatBytes(MAX_INPUT_BYTES)}`);
-    bytes = readFileSync(descriptor);
+    bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof UserError) throw error;
     fail(path, 'unreadable', describeFsError(error));
-  } finally {
-    closeSync(descriptor);
   }
   return decode(path, bytes);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,7 +31,7 @@ describe.skipIf(typeof (module as { enableCompileCache?: unknown }).enableCompil
     expect(run(folder)).toBe(first);
     expect(statSync(cache!).mtimeMs).toBe(written);
     // Another command gets a cache of its own.
-    expect(runCli(['validate', 'examples/middle.yaml'], { env: { NODE_COMPILE_CACHE: folder } }).code).toBe(0);
+    expect(runCli(['validate', 'examples/middle.yaml'], { env: { NODE_COMPILE_CACHE: folder, NODE_OPTIONS: undefined } }).code).toBe(0);
     expect(cacheFiles(folder).map((file) => file.replace(/.*-/, '')).sort()).toEqual(['score.bin', 'validate.bin']);
   });
 
@@ -44,16 +44,20 @@ describe.skipIf(typeof (module as { enableCompileCache?: unknown }).enableCompil
     expect(readFileSync(cache!, 'utf8')).not.toBe('not a code cache');
   });
 
-  it('removes the caches of other builds when it writes one', () => {
+  it('removes caches of other builds unused for a week when it writes one, and keeps recent ones', () => {
     const folder = tempDir();
     run(folder);
     const [cache] = cacheFiles(folder);
-    const stale = join(folder, 'cm-maturity', `${'0'.repeat(32)}-v20.0.0-x64-00000000-score.bin`);
-    writeFileSync(stale, 'old');
+    const old = join(folder, 'cm-maturity', `${'0'.repeat(32)}-v20.0.0-x64-00000000-score.bin`);
+    const recent = join(folder, 'cm-maturity', `${'1'.repeat(32)}-v20.0.0-x64-00000000-score.bin`);
+    const leftover = join(folder, 'cm-maturity', `${'2'.repeat(32)}-v20.0.0-x64-00000000-score.bin.123.tmp`);
+    for (const file of [old, recent, leftover]) writeFileSync(file, 'another build');
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
+    utimesSync(old, eightDaysAgo, eightDaysAgo);
+    utimesSync(leftover, eightDaysAgo, eightDaysAgo);
     writeFileSync(cache!, 'damaged, so this run writes a new one');
     run(folder);
-    expect(existsSync(stale)).toBe(false);
-    expect(cacheFiles(folder)).toEqual([cache]);
+    expect(cacheFiles(folder).sort()).toEqual([cache, recent].sort());
   });
 
   it('is not written with NODE_DISABLE_COMPILE_CACHE, and a folder that cannot be written only costs speed', () => {

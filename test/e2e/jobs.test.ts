@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateAnswersFiles } from '../../bench/generate.mjs';
-import { runCli, tempDir } from './support.js';
+import { ROOT, runCli, tempDir } from './support.js';
 
 /** Enough files for worker threads to start (PARALLEL_MIN_FILES is 200), a few of them invalid. */
 async function portfolio(): Promise<string> {
@@ -40,6 +40,29 @@ describe('score --jobs', () => {
     expect(result.stderr).toMatch(/^cm-maturity: error: --model: "comunity" is not a built-in model \(did you mean community\?\)/);
     expect(result.stdout).toBe('');
   }, 120_000);
+
+  it('stops where one thread would at a usage error met midway, after the same output', async () => {
+    const folder = await portfolio();
+    // A file of another model, sorted among the first batches: --require strategy means nothing for it.
+    const other = join(folder, readdirSync(folder)[0]!, 'org-000100x.yaml');
+    writeFileSync(other, `model: ${join(ROOT, 'test/fixtures/weak-models/weak.yaml')}\norganisation: Other\nanswers:\n  goals.written: "yes"\n`);
+    const args = ['score', folder, '-f', 'jsonl', '--require', 'strategy=1'];
+    const one = runCli([...args, '--jobs', '1'], { timeout: 120_000 });
+    const two = runCli([...args, '--jobs', '2'], { timeout: 120_000 });
+    expect(one.code).toBe(2);
+    expect(one.stderr).toMatch(/--require: .*strategy/);
+    expect(one.stdout.split('\n').length).toBeGreaterThan(90);
+    expect(two).toEqual(one);
+  }, 240_000);
+
+  it('reads - (standard input) among many files on one thread, as --jobs 1 does', async () => {
+    const folder = await portfolio();
+    const input = readFileSync(join(ROOT, 'examples/middle.yaml'), 'utf8');
+    const one = runCli(['score', '-', folder, '-f', 'csv', '--jobs', '1'], { input, timeout: 120_000 });
+    const two = runCli(['score', '-', folder, '-f', 'csv', '--jobs', '2'], { input, timeout: 120_000 });
+    expect(one.stdout).toMatch(/Larkspur Analytics/);
+    expect(two).toEqual(one);
+  }, 240_000);
 
   it('refuses a --jobs that is not a whole number of threads', () => {
     for (const value of ['0', '-1', '1.5', 'many', '']) {

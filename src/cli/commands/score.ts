@@ -14,6 +14,7 @@ import { collect, gateFailureLines, gatePolicy, type GateOptions } from '../gate
 import { useColor, writeOutput } from '../output.js';
 import { scorePortfolio } from '../portfolio.js';
 import { checkSortKey } from '../score-file.js';
+import { sortKeys } from '../../core/portfolio.js';
 import { defaultJobs, PARALLEL_MIN_FILES } from '../score-files.js';
 import { unansweredWarning } from '../unanswered.js';
 
@@ -97,7 +98,7 @@ error and the others are still scored (exit 2); gates apply to every organisatio
       const { model, assessment } = await loadAssessment(input, { model: options.model, strict: options.strict });
       const policy = gatePolicy(options, model.model);
       let report = scoreAssessment(model.model, assessment);
-      checkSortKey(options.sort, report);
+      checkSortKey(options.sort, sortKeys(report));
       if (options.baseline !== undefined) {
         const baseline = await loadResult(options.baseline, { model: options.model });
         const mismatch = modelMismatch(report, baseline.report);
