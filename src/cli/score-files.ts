@@ -57,8 +57,10 @@ async function* scoreInWorkers(files: readonly string[], options: FileScoringOpt
     wake = undefined;
   };
   const script = fileURLToPath(new URL('./score-worker.cjs', import.meta.url));
+  // This thread scores its share too, so N jobs are N - 1 workers, each with a heap of its own.
   // More threads than cores gain nothing and each one costs memory and a start-up of its own.
-  const workers = Array.from({ length: Math.min(jobs, defaultJobs(), batches.length) }, () => {
+  const score = fileScorer(options);
+  const workers = Array.from({ length: Math.min(jobs, defaultJobs(), batches.length) - 1 }, () => {
     // A smaller young generation than V8's default (up to 48 MB per thread) keeps each worker's
     // memory near what one file needs; measured on 10,000 files: peak RSS 250 → 180 MB, same speed.
     const worker = new Worker(script, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
@@ -78,18 +80,24 @@ async function* scoreInWorkers(files: readonly string[], options: FileScoringOpt
     return worker;
   });
 
-  /** Which worker scores each batch. */
+  /** Which thread scores each batch: a worker's index, or HERE for this thread, when it comes to it. */
+  const HERE = -1;
   const owner: number[] = [];
   let sent = 0;
-  const send = (worker: number) => {
+  const send = (thread: number) => {
     if (sent >= batches.length) return;
-    owner[sent] = worker;
-    workers[worker]!.postMessage({ id: sent, files: batches[sent] });
+    owner[sent] = thread;
+    if (thread !== HERE) workers[thread]!.postMessage({ id: sent, files: batches[sent] });
     sent += 1;
   };
   try {
-    for (let round = 0; round < BATCHES_AHEAD; round++) workers.forEach((_, index) => send(index));
+    for (let round = 0; round < BATCHES_AHEAD; round++) [HERE, ...workers.keys()].forEach(send);
     for (let id = 0; id < batches.length; id++) {
+      if (owner[id] === HERE) {
+        send(HERE);
+        for (const file of batches[id]!) yield await score(file);
+        continue;
+      }
       let reply: WorkerReply | undefined;
       while ((reply = replies.get(id)) === undefined) {
         if (failure !== undefined) throw failure;

@@ -30,6 +30,43 @@ export function organisationEntry(report: Report): OrganisationEntry {
   return { ...poolEntry(report), organisation: report.organisation, date: report.date };
 }
 
+/**
+ * A pool as columns of numbers, overall and per competency in model order. A hundred thousand
+ * entries as objects would be live for the whole run and make every garbage collection slower
+ * and the heap larger; columns of numbers are a few bytes per score.
+ */
+export interface PoolColumns {
+  count: number;
+  overall: PoolColumn;
+  competencies: PoolColumn[];
+}
+
+export interface PoolColumn {
+  scores: number[];
+  levels: number[];
+}
+
+/** Columns holding `entries`, for a model of `competencyCount` competencies. */
+export function poolColumns(entries: readonly PoolEntry[], competencyCount = entries[0]?.competencies.length ?? 0): PoolColumns {
+  const pool: PoolColumns = {
+    count: 0,
+    overall: { scores: [], levels: [] },
+    competencies: Array.from({ length: competencyCount }, () => ({ scores: [], levels: [] })),
+  };
+  for (const entry of entries) addToPool(pool, entry);
+  return pool;
+}
+
+export function addToPool(pool: PoolColumns, entry: PoolEntry): void {
+  pool.count += 1;
+  pool.overall.scores.push(entry.overall.score);
+  pool.overall.levels.push(entry.overall.level);
+  pool.competencies.forEach((column, index) => {
+    column.scores.push(entry.competencies[index]!.score);
+    column.levels.push(entry.competencies[index]!.level);
+  });
+}
+
 /** The model a pool is scored with, as its reports describe it. */
 export type PoolModel = Pick<Report, 'model' | 'stages'> & { competencies: { id: string; name: string }[] };
 
@@ -47,17 +84,18 @@ function summary(scores: readonly number[]): BenchmarkDistribution {
 const FURTHEST_BEHIND = 3;
 
 /** The distribution of scores and stages in a pool, and where one organisation stands in it. */
-export function benchmark(model: PoolModel, pool: readonly PoolEntry[], organisation?: OrganisationEntry): Benchmark {
-  if (pool.length === 0) throw new RangeError('a benchmark needs at least one assessment');
-  const overallScores = pool.map((entry) => entry.overall.score);
-  const competencyScores = model.competencies.map((_, index) => pool.map((entry) => entry.competencies[index]!.score));
+export function benchmark(model: PoolModel, entries: readonly PoolEntry[] | PoolColumns, organisation?: OrganisationEntry): Benchmark {
+  const pool = Array.isArray(entries) ? poolColumns(entries, model.competencies.length) : (entries as PoolColumns);
+  if (pool.count === 0) throw new RangeError('a benchmark needs at least one assessment');
+  const overallScores = pool.overall.scores;
+  const competencyScores = pool.competencies.map((column) => column.scores);
 
-  const shares = (levels: number[]) =>
+  const shares = (levels: readonly number[]) =>
     Object.fromEntries(model.stages.map((stage) => [stage.id, Math.round((levels.filter((level) => level === stage.level).length / levels.length) * 10_000) / 10_000]));
   const overallSummary = summary(overallScores);
   const competencySummaries = competencyScores.map(summary);
 
-  const stand = (score: number, level: number, scores: number[], median: number) => ({
+  const stand = (score: number, level: number, scores: readonly number[], median: number) => ({
     score,
     level,
     stage: model.stages[level - 1]!.id,
@@ -90,13 +128,13 @@ export function benchmark(model: PoolModel, pool: readonly PoolEntry[], organisa
     schemaVersion: BENCHMARK_SCHEMA_VERSION,
     model: model.model,
     stages: model.stages,
-    count: pool.length,
-    overall: { distribution: overallSummary, stages: shares(pool.map((entry) => entry.overall.level)) },
+    count: pool.count,
+    overall: { distribution: overallSummary, stages: shares(pool.overall.levels) },
     competencies: model.competencies.map((competency, index) => ({
       id: competency.id,
       name: competency.name,
       distribution: competencySummaries[index]!,
-      stages: shares(pool.map((entry) => entry.competencies[index]!.level)),
+      stages: shares(pool.competencies[index]!.levels),
     })),
     organisation: standing,
   };

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { benchmark, organisationEntry, poolModel, type OrganisationEntry, type PoolEntry, type PoolModel } from '../../core/benchmark.js';
+import { addToPool, benchmark, organisationEntry, poolColumns, poolModel, type OrganisationEntry, type PoolColumns, type PoolModel } from '../../core/benchmark.js';
 import { scoreAssessment } from '../../core/score.js';
 import { UserError, type Diagnostic } from '../../errors.js';
 import { loadAssessment } from '../../load/answers.js';
@@ -42,7 +42,7 @@ Examples:
       const files = await expandInputs(inputs);
       const modelCache = new Map<string, Promise<LoadedModel>>();
       const diagnostics: Diagnostic[] = [];
-      const pool: PoolEntry[] = [];
+      let pool: PoolColumns | undefined;
       let model: { shape: PoolModel; file: string } | undefined;
 
       // Only a few numbers of each report are kept, so that very large pools fit in memory.
@@ -69,11 +69,11 @@ Examples:
 
       for (const file of files) {
         const entry = await score(file);
-        if (entry) pool.push({ overall: entry.overall, competencies: entry.competencies });
+        if (entry) addToPool((pool ??= poolColumns([], entry.competencies.length)), entry);
       }
       const organisation = options.org === undefined ? undefined : await score(options.org);
       // A benchmark over part of the pool would be silently wrong: any invalid file stops it.
-      if (diagnostics.length > 0 || !model) throw new UserError(diagnostics);
+      if (diagnostics.length > 0 || !model || !pool) throw new UserError(diagnostics);
 
       const result = benchmark(model.shape, pool, organisation);
       const toTerminal = options.output === undefined || options.output === '-';
