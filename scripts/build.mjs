@@ -34,6 +34,25 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * chalk detects the terminal's colour support when it is first evaluated (loading node:tty and
+ * node:os, about 6 ms of every start-up). The tool never uses that answer: every `new Chalk()`
+ * is given its level by src/cli/output.ts useColor (--no-color, NO_COLOR, FORCE_COLOR, a TTY).
+ * The bundle gets a detection that finds nothing, so a Chalk made without a level has no colour.
+ */
+const noColorDetection = {
+  name: 'no-color-detection',
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      args.importer.includes('/node_modules/chalk/') ? { path: 'supports-color', namespace: 'no-color-detection' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'no-color-detection' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
+
 const shared = {
   platform: 'node',
   format: 'esm',
@@ -58,7 +77,7 @@ const program = (entry, outfile) => ({
   minifySyntax: true,
   // Loaded from node_modules only by `assess`, so other commands do not parse it at start-up.
   external: ['@inquirer/prompts'],
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, noColorDetection],
   define: { ...shared.define, 'import.meta.url': 'importMetaUrl' },
   inject: ['scripts/import-meta-url.js'],
 });

@@ -21,13 +21,15 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 /**
- * The commands a command line needs: the one it names, or all of them for help, a mistyped
- * command (so that commander can suggest the right one) and no command at all. The root options
- * take no value, so the first word that is not an option is the command.
+ * The commands a command line needs: the one it names, none for `--version` alone, or all of
+ * them for help, a mistyped command (so that commander can suggest the right one) and no command
+ * at all. The root options take no value, so the first word that is not an option is the command.
  */
 function commandsFor(argv: readonly string[]): Promise<Command[]> {
   const word = argv.slice(2).find((argument) => !argument.startsWith('-'));
-  const names = word !== undefined && Object.hasOwn(COMMANDS, word) && !argv.includes('--help') && !argv.includes('-h') ? [word] : Object.keys(COMMANDS);
+  const help = argv.includes('--help') || argv.includes('-h');
+  const version = argv.includes('--version') || argv.includes('-V');
+  const names = help ? Object.keys(COMMANDS) : word !== undefined && Object.hasOwn(COMMANDS, word) ? [word] : word === undefined && version ? [] : Object.keys(COMMANDS);
   return Promise.all(names.map((name) => COMMANDS[name]!()));
 }
 

@@ -1,4 +1,5 @@
-import { NOT_APPLICABLE, type Model } from '../schema/model.js';
+import { NOT_APPLICABLE } from '../schema/constants.js';
+import type { Model } from '../schema/model.js';
 import type { AnswersFile } from '../schema/answers.js';
 import type { InputIssue } from './issue.js';
 import { didYouMean } from './suggest.js';

@@ -1,4 +1,5 @@
-import { NOT_APPLICABLE, type Competency, type Indicator, type Model, type Stage } from '../schema/model.js';
+import { NOT_APPLICABLE } from '../schema/constants.js';
+import type { Competency, Indicator, Model, Stage } from '../schema/model.js';
 import type { Answer, Assessment } from './assessment.js';
 import { scoreAssessment } from './score.js';
 import { formatScore } from './truncate.js';

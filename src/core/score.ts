@@ -1,5 +1,6 @@
-import { NOT_APPLICABLE, type Competency, type Model } from '../schema/model.js';
-import { REPORT_SCHEMA_VERSION, type CompetencyResult, type IndicatorResult, type NextStep, type OverallResult, type Report } from '../schema/report.js';
+import { NOT_APPLICABLE, REPORT_SCHEMA_VERSION } from '../schema/constants.js';
+import type { Competency, Model } from '../schema/model.js';
+import type { CompetencyResult, IndicatorResult, NextStep, OverallResult, Report } from '../schema/report.js';
 import { unansweredIndicators, type Assessment } from './assessment.js';
 import { truncate2 } from './truncate.js';
 import { indicatorCount } from './model-facts.js';

@@ -1,10 +1,8 @@
 import * as z from 'zod';
 import { slug, text, weight } from './common.js';
+import { AGGREGATES } from './constants.js';
 
-export const AGGREGATES = ['mean', 'min', 'median'] as const;
-
-/** The answer that takes an indicator out of every sum; no scale level may use it as an id. */
-export const NOT_APPLICABLE = 'n/a';
+export { AGGREGATES, NOT_APPLICABLE } from './constants.js';
 
 export const scaleLevelSchema = z.strictObject({
   id: z.string().min(1),

@@ -1,13 +1,13 @@
 import * as z from 'zod';
-import { AGGREGATES } from './model.js';
+import { AGGREGATES, REPORT_SCHEMA_VERSION } from './constants.js';
+
+export { REPORT_SCHEMA_VERSION };
 
 /**
  * The result of scoring one assessment, exactly as `--format json` writes it. Defined as a
  * schema so that a saved report can be read back (as a baseline, say) and checked, and so that
  * the TypeScript types and the JSON contract cannot drift apart.
  */
-export const REPORT_SCHEMA_VERSION = 1;
-
 const score = z.number();
 
 export const indicatorResultSchema = z.strictObject({

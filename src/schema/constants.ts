@@ -1,0 +1,11 @@
+// Values the core needs from the schemas, kept apart from them: the core (scoring, checks) then
+// loads no schema, and a run that reads no model file and no saved report builds none.
+
+/** How a competency's indicators are combined into its score. */
+export const AGGREGATES = ['mean', 'min', 'median'] as const;
+
+/** The answer that takes an indicator out of every sum; no scale level may use it as an id. */
+export const NOT_APPLICABLE = 'n/a';
+
+/** The version of the JSON report's layout, written into every report. */
+export const REPORT_SCHEMA_VERSION = 1;
