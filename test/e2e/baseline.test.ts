@@ -97,7 +97,10 @@ describe('--fail-on-regression', () => {
   });
 
   it('fails when any score is lower, naming each', () => {
-    const result = runCli(['score', MIDDLE, '--baseline', ADVANCED, '--fail-on-regression']);
+    // The advanced example's answers, as if they were Larkspur's earlier assessment.
+    const earlier = join(dir, 'larkspur-earlier.json');
+    writeFileSync(earlier, JSON.stringify({ ...JSON.parse(ok(['score', ADVANCED, '-f', 'json'])), organisation: 'Larkspur Analytics' }, null, 2));
+    const result = runCli(['score', MIDDLE, '--baseline', earlier, '--fail-on-regression']);
     expect(result.code).toBe(1);
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines[0]).toBe('cm-maturity: gate failed (--fail-on-regression): overall score fell from 3.80 to 2.98 (-0.82) since the baseline');
@@ -105,6 +108,21 @@ describe('--fail-on-regression', () => {
     // content went up (3.88 → 4.00): 7 competencies fell, plus the overall score.
     expect(lines).toHaveLength(8);
     expect(result.stderr).not.toContain('content score');
+  });
+});
+
+describe('a baseline of another organisation', () => {
+  it('is compared, with a warning naming both organisations, so that a wrong file does not pass a gate unnoticed', () => {
+    const result = runCli(['score', MIDDLE, '--baseline', EARLY, '--fail-on-regression', '-f', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      `warning: ${EARLY}: the baseline is an assessment of "Fernwood Regional Health", not of "Larkspur Analytics"; its scores are compared as they are\n`,
+    );
+    expect(reportSchema.parse(JSON.parse(result.stdout)).baseline!.overall.score).toBe(1.79);
+  });
+
+  it('the same organisation gives no warning', () => {
+    expect(runCli(['score', MIDDLE, '--baseline', MIDDLE]).stderr).toBe('');
   });
 });
 

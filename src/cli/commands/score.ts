@@ -105,6 +105,11 @@ error and the others are still scored (exit 2); gates apply to every organisatio
         if (mismatch !== null && !options.allowModelChange) {
           throw new UserError([fileDiagnostic(baseline.file, 'model-mismatch', `${mismatch}; --allow-model-change compares the competencies both have`)]);
         }
+        // diff refuses two organisations; here the comparison may be wanted (a renamed
+        // organisation), but a baseline picked by mistake must not pass a gate unnoticed.
+        if (baseline.report.organisation !== report.organisation) {
+          process.stderr.write(`${otherOrganisationWarning(baseline.file, baseline.report.organisation, report.organisation)}\n`);
+        }
         report = withBaseline(report, baseline.report);
       }
       const gated = options.failUnder !== undefined || (options.require ?? []).length > 0 || options.failOnRegression === true;
@@ -137,4 +142,9 @@ function parseJobs(value: string): number {
 
 function isPortfolioFormat(format: string): format is PortfolioFormatName {
   return (PORTFOLIO_FORMAT_NAMES as string[]).includes(format);
+}
+
+/** The warning for a baseline of another organisation than the answers scored. */
+function otherOrganisationWarning(file: string, baseline: string, current: string): string {
+  return `warning: ${file}: the baseline is an assessment of "${baseline}", not of "${current}"; its scores are compared as they are`;
 }
