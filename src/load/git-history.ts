@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { decode, MAX_INPUT_BYTES } from './read.js';
@@ -43,7 +43,11 @@ class GitFailure extends Error {}
  * Commits that delete the file are left out.
  */
 export async function committedVersions(file: string): Promise<CommittedVersion[]> {
+  // Standard input has no history, and git would read `-` and a folder as something else
+  // (pathspec magic, every file inside), so both are refused before git is asked.
+  if (file === '-') throw new UserError('--git reads the committed versions of an answers file; standard input (-) has none');
   const absolute = resolve(file);
+  if (isFolder(absolute)) throw new UserError(`--git ${file}: this is a folder; --git takes one answers file`);
   const folder = dirname(absolute);
   if (!existsSync(folder)) throw new UserError(`--git ${file}: the folder ${dirname(file)} does not exist`);
   let prefix: string;
@@ -85,4 +89,8 @@ export async function committedVersions(file: string): Promise<CommittedVersion[
   }
   if (versions.length === 0) throw new UserError(`--git ${file}: has no committed version in its git repository`);
   return versions;
+}
+
+function isFolder(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
 }

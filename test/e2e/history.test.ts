@@ -174,4 +174,14 @@ describe('history --git', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('cm-maturity: error: --git takes one answers file, not 2\n');
   });
+
+  it('--git refuses standard input and a folder, before asking git', () => {
+    const stdin = runCli(['history', '--git', '-'], { cwd: repo, input: 'organisation: X\n' });
+    expect(stdin.code).toBe(2);
+    expect(stdin.stderr).toBe('cm-maturity: error: --git reads the committed versions of an answers file; standard input (-) has none\n');
+    const folder = runCli(['history', '--git', 'community'], { cwd: repo });
+    expect(folder.code).toBe(2);
+    expect(folder.stdout).toBe('');
+    expect(folder.stderr).toBe('cm-maturity: error: --git community: this is a folder; --git takes one answers file\n');
+  });
 });
