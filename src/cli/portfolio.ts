@@ -7,7 +7,7 @@ import { checkSortKey, type FileScoringOptions } from './score-file.js';
 import { scoreFiles } from './score-files.js';
 import { useColor, writeOutput } from './output.js';
 import { NO_PROGRESS, progressBar, showsProgress } from './progress.js';
-import { openStreamOutput, type StreamOutput } from './stream-output.js';
+import { drained, openStreamOutput, type StreamOutput } from './stream-output.js';
 
 export interface PortfolioOptions extends Omit<FileScoringOptions, 'jsonl'> {
   /** Threads scoring files at once (score-files.ts). */
@@ -25,10 +25,12 @@ export interface PortfolioOptions extends Omit<FileScoringOptions, 'jsonl'> {
  */
 export async function scorePortfolio(files: readonly string[], options: PortfolioOptions): Promise<void> {
   const progress = showsProgress(files.length, process.stderr.isTTY, process.env) ? progressBar(files.length, process.stderr) : NO_PROGRESS;
-  const say = (lines: readonly string[]) => {
+  // Standard error to a pipe is written asynchronously: a warning for each of 100,000 files
+  // would pile up in memory while the reader lags (20 MB measured), so each waits its turn.
+  const say = async (lines: readonly string[]) => {
     if (lines.length === 0) return;
     progress.clear();
-    process.stderr.write(`${lines.join('\n')}\n`);
+    if (!process.stderr.write(`${lines.join('\n')}\n`)) await drained(process.stderr);
   };
   const stream: StreamOutput | undefined = options.format === 'jsonl' ? await openStreamOutput(options.output) : undefined;
   const entries: PortfolioEntry[] = [];
@@ -49,13 +51,13 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
       progress.tick();
       if ('diagnostics' in result) {
         invalid += 1;
-        say(diagnosticLines(result.diagnostics));
+        await say(diagnosticLines(result.diagnostics));
         continue;
       }
       if (scored === 0) checkSortKey(options.sort, result.sortKeys);
       scored += 1;
       if (result.gatesFailed) gatesFailed = true;
-      say(result.notices);
+      await say(result.notices);
       if ('line' in result) await stream?.write(result.line);
       else entries.push(result);
     }

@@ -82,7 +82,7 @@ function stdoutOutput(): StreamOutput {
 }
 
 /** Resolves when the stream wants more, or when it will never drain (it failed or closed). */
-function drained(stream: Writable): Promise<void> {
+export function drained(stream: Writable): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       stream.off('drain', done);
