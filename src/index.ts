@@ -22,7 +22,8 @@ export { truncate2, formatScore } from './core/truncate.js';
 export type { InputIssue } from './core/issue.js';
 
 export { readTextFile, readStdin, MAX_INPUT_BYTES, type TextSource } from './load/read.js';
-export { parseModel, loadModel, resolveModel, loadModelAt, type LoadedModel, type ModelLocation } from './load/model.js';
+export { loadModel, resolveModel, loadModelAt, type LoadedModel, type ModelLocation } from './load/model.js';
+export { parseModel } from './load/model-file.js';
 export { loadAssessment, parseAssessment, type LoadOptions, type LoadedAssessment } from './load/answers.js';
 export { builtinModelIds, DEFAULT_MODEL_ID } from './load/builtin.js';
 export { documentKind, type DocumentKind } from './load/document-kind.js';

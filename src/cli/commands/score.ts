@@ -1,6 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadAssessment } from '../../load/answers.js';
-import { loadResult } from '../../load/result.js';
 import { fileDiagnostic } from '../../load/diagnostics.js';
 import { scoreAssessment } from '../../core/score.js';
 import { modelMismatch, withBaseline } from '../../core/compare.js';
@@ -100,6 +99,8 @@ error and the others are still scored (exit 2); gates apply to every organisatio
       let report = scoreAssessment(model.model, assessment);
       checkSortKey(options.sort, sortKeys(report));
       if (options.baseline !== undefined) {
+        // Loaded only for a baseline: it brings the report schema, which a plain run does not build.
+        const { loadResult } = await import('../../load/result.js');
         const baseline = await loadResult(options.baseline, { model: options.model });
         const mismatch = modelMismatch(report, baseline.report);
         if (mismatch !== null && !options.allowModelChange) {
