@@ -382,7 +382,8 @@ MB are 10⁶ bytes. Run on ${when} in ${minutes(totalMs)}: ${phases.map(([name, 
 - **Throughput**: one \`score <folder> --format jsonl -o <file>\` process (with worker threads,
   one per core, as by default; and again with \`--jobs 1\`, for information) over ${integer(sizes.throughputFiles)} generated answers
   files, against a baseline script (\`bench/baseline-parse.mjs\`) that lists the same files the same
-  way, reads each one and parses it with the same YAML library, and does nothing else; run
+  way, reads each one as the tool does and parses it with the YAML parser of the tool's quick path
+  (js-yaml), and does nothing else; run
   alternately, ${sizes.throughputRuns} times each, median wall times. Budget: at most ${ratio(BUDGETS.throughputRatio)} the baseline.
 - **Memory**: the peak resident set size (\`process.resourceUsage().maxRSS\`, written on exit by
   the preload \`bench/peak-rss.cjs\`) of \`score --format jsonl\` over ${integer(sizes.memoryFiles)} files (results are
