@@ -1,4 +1,4 @@
-import { constructFromEvents, EVENT_ID, parseEvents, type Event } from 'js-yaml';
+import { constructFromEvents, EVENT_ID, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
 import type { AnswerEntry, AnswersFile } from '../schema/answers.js';
 
 /**
@@ -16,7 +16,7 @@ import type { AnswerEntry, AnswersFile } from '../schema/answers.js';
 export function fastAnswersData(text: string): unknown {
   try {
     const events = parseEvents(text, {});
-    if (events.some(needsFullPath)) return undefined;
+    if (events.some(needsFullPath) || hasNullKey(events, text)) return undefined;
     const documents = constructFromEvents(events, { source: text, maxAliases: 0 });
     return documents.length === 1 ? documents[0] : undefined;
   } catch {
@@ -34,6 +34,30 @@ function needsFullPath(event: Event): boolean {
   if (event.type === EVENT_ID.DOCUMENT) return event.directives.length > 0;
   if (event.type === EVENT_ID.SCALAR || event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
     return event.tagStart !== -1 || event.anchorStart !== -1;
+  }
+  return false;
+}
+
+/** `~`, `null` and an empty key: one parser makes the key "null", the other "". */
+const NULL_KEY = /^(?:~|null|Null|NULL|)$/;
+
+/** Whether a mapping has a null key, which the two parsers turn into different strings. */
+function hasNullKey(events: readonly Event[], text: string): boolean {
+  // For each open node: whether it is a mapping, and whether its next child is a key.
+  const open: { mapping: boolean; atKey: boolean }[] = [];
+  for (const event of events) {
+    if (event.type === EVENT_ID.POP) {
+      open.pop();
+      continue;
+    }
+    const parent = open.at(-1);
+    const isKey = parent?.mapping === true && parent.atKey;
+    if (parent?.mapping) parent.atKey = !parent.atKey;
+    if (event.type === EVENT_ID.SCALAR) {
+      if (isKey && event.style === SCALAR_STYLE.PLAIN && NULL_KEY.test(text.slice(event.valueStart, event.valueEnd))) return true;
+    } else if (event.type === EVENT_ID.DOCUMENT || event.type === EVENT_ID.SEQUENCE || event.type === EVENT_ID.MAPPING) {
+      open.push({ mapping: event.type === EVENT_ID.MAPPING, atKey: true });
+    }
   }
   return false;
 }

@@ -95,7 +95,18 @@ describe('fastAnswersData reads what the full path reads', () => {
     }
   });
 
+  const trickyKeys = ['1.50', '0x1F', '017', '~', 'null', 'true', '"quoted"', "'single'", '1e3', '-0', '.inf', '2026-01-01', 'a b', '"a: b"'];
+  it.each(trickyKeys)('indicator id %j', (key) => {
+    const source = `organisation: Acme\nanswers:\n  ${key}: yes\n  other: {answer: no, note: n}\n`;
+    const quick = fastAnswersData(source);
+    if (quick !== undefined) expect(quick).toStrictEqual(fullData(source));
+  });
+
   it('leaves tags, directives, anchors and aliases to the full path, and refuses what it refuses', () => {
+    expect(fastAnswersData('organisation: Acme\nanswers:\n  ? [strategy.purpose]\n  : yes\n')).toBeUndefined();
+    expect(fastAnswersData('organisation: Acme\nanswers:\n  ~: yes\n')).toBeUndefined();
+    expect(fastAnswersData('organisation: Acme\nanswers:\n  : yes\n')).toBeUndefined();
+    expect(fastAnswersData('organisation: Acme\nanswers:\n  "null": yes\n  note: null\n')).toStrictEqual({ organisation: 'Acme', answers: { null: 'yes', note: null } });
     expect(fastAnswersData('organisation: &a Acme\nassessor: *a\n')).toBeUndefined();
     expect(fastAnswersData('organisation: Acme\nanswers:\n  x: !!float 1\n')).toBeUndefined();
     expect(fastAnswersData('%YAML 1.1\n---\norganisation: Acme\nanswers:\n  x: yes\n')).toBeUndefined();
