@@ -1,4 +1,4 @@
-import { constructFromEvents, EVENT_ID, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
+import { COLLECTION_STYLE, constructFromEvents, EVENT_ID, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
 import type { AnswerEntry, AnswersFile } from '../schema/answers.js';
 
 /**
@@ -14,14 +14,47 @@ import type { AnswerEntry, AnswersFile } from '../schema/answers.js';
  * both parsers read the same data from generated files.
  */
 export function fastAnswersData(text: string): unknown {
+  if (LENIENT.test(text)) return undefined;
   try {
     const events = parseEvents(text, {});
-    if (events.some(needsFullPath) || hasNullKey(events, text)) return undefined;
+    if (events.some(needsFullPath) || hasNullKey(events, text) || hasMultiLineFlow(events, text)) return undefined;
     const documents = constructFromEvents(events, { source: text, maxAliases: 0 });
     return documents.length === 1 ? documents[0] : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Text that js-yaml reads more leniently than the full path's parser, which reports it (or, for
+ * an escaped line break before a blank line, reads it otherwise): tabs (not allowed as
+ * indentation), a carriage return without a line feed, a backslash at the end of a line, a line
+ * starting a document (`---`, `...`), a `\U` escape (which may lie beyond Unicode), a line of
+ * 1,000 characters or more (a key must end within 1,024), and numbers too large for a double.
+ */
+const LENIENT = /\t|\r(?!\n)|\\\r?\n|^(?:---|\.\.\.)|\\U|[^\n]{1000}|[0-9][eE][+-]?[0-9]{3}|[0-9]{300}/m;
+
+/**
+ * A flow collection (`{ answer: x, note: y }`) written over several lines: the parsers disagree on
+ * comments inside one, so only one-line collections, as people write them, take the quick path.
+ */
+function hasMultiLineFlow(events: readonly Event[], text: string): boolean {
+  for (const event of events) {
+    if ((event.type !== EVENT_ID.MAPPING && event.type !== EVENT_ID.SEQUENCE) || event.style !== COLLECTION_STYLE.FLOW) continue;
+    let depth = 0;
+    let quote: string | undefined;
+    for (let index = event.start; index < text.length; index++) {
+      const character = text[index]!;
+      if (character === '\n') return true;
+      if (quote !== undefined) {
+        if (character === '\\' && quote === '"') index += 1;
+        else if (character === quote) quote = undefined;
+      } else if (character === '"' || character === "'") quote = character;
+      else if (character === '{' || character === '[') depth += 1;
+      else if ((character === '}' || character === ']') && --depth === 0) break;
+    }
+  }
+  return false;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { answersSchema } from '../../src/schema/answers.js';
 import { fastAnswersData, fastAnswersFile } from '../../src/load/fast-answers.js';
@@ -117,9 +118,6 @@ describe('fastAnswersData reads what the full path reads', () => {
 });
 
 describe('loadAssessment (quick path first) and parseAssessment (full path) agree', () => {
-  const folders = ['examples', 'test/fixtures/bad', 'test/fixtures/assess'];
-  const files = folders.flatMap((folder) => readdirSync(folder).filter((name) => name.endsWith('.yaml')).map((name) => join(folder, name)));
-
   /** The result of a load, or the diagnostics it failed with. */
   async function outcome(load: () => Promise<unknown>): Promise<unknown> {
     try {
@@ -129,6 +127,36 @@ describe('loadAssessment (quick path first) and parseAssessment (full path) agre
       throw error;
     }
   }
+
+  // Files js-yaml reads more leniently, or otherwise, than the full path's parser.
+  const lenient = [
+    'organisation: "Acme \\\n\n  Health"\n',
+    'organisation: Acme\nanswers:\n  strategy.purpose: { answer: "yes", note: "first\\\n\n    second" }\n',
+    'organisation: Acme\nanswers:\n  strategy.purpose: "yes"\n\t\n  strategy.sponsor: "no"\n',
+    'organisation: "Acme\n\t\n  Health"\n',
+    'organisation: Acme\nanswers:\n  strategy.purpose: partly\r',
+    'organisation: Acme\ranswers:\r  strategy.purpose: partly\r',
+    'organisation: |\r  Acme\n',
+    'organisation: 1e400\n',
+    'organisation: Acme\nanswers:\n  strategy.purpose: { answer: "yes", note: 1.7976931348623159e308 }\n',
+    '...\norganisation: Acme\n',
+    '... organisation: Acme\n',
+    '\t---\norganisation: Acme\n',
+    `organisation${' '.repeat(1030)}: Acme\n`,
+    'organisation: "Acme \\U00110000"\n',
+    'organisation: Acme\nanswers: {strategy.purpose: "yes"\n# c\n  }\n',
+  ];
+  it.each(lenient)('%j', async (text) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'cm-quick-')), 'answers.yaml');
+    writeFileSync(path, text);
+    const quick = await outcome(() => loadAssessment(path));
+    const full = await outcome(() => parseAssessment({ file: path, text }, { baseDir: dirname(path) }));
+    expect(quick).toStrictEqual(full);
+    expect(fastAnswersData(text)).toBeUndefined();
+  });
+
+  const folders = ['examples', 'test/fixtures/bad', 'test/fixtures/assess'];
+  const files = folders.flatMap((folder) => readdirSync(folder).filter((name) => name.endsWith('.yaml')).map((name) => join(folder, name)));
 
   it.each(files)('%s', async (path) => {
     for (const strict of [false, true]) {
