@@ -30,27 +30,37 @@ export function fastAnswersData(text: string): unknown {
  * an escaped line break before a blank line, reads it otherwise): tabs (not allowed as
  * indentation), a carriage return without a line feed, a backslash at the end of a line, a line
  * starting a document (`---`, `...`), a `\U` escape (which may lie beyond Unicode), a line of
- * 1,000 characters or more (a key must end within 1,024), and numbers too large for a double.
+ * 1,000 characters or more (a key must end within 1,024), numbers too large for a double, and
+ * block scalars with an indentation indicator (`|2`), whose blank lines the two read differently.
  */
-const LENIENT = /\t|\r(?!\n)|\\\r?\n|^(?:---|\.\.\.)|\\U|[^\n]{1000}|[0-9][eE][+-]?[0-9]{3}|[0-9]{300}/m;
+const LENIENT = /\t|\r(?!\n)|\\\r?\n|^(?:---|\.\.\.)|\\U|[^\n]{1000}|[0-9][eE][+-]?[0-9]{3}|[0-9]{300}|0x[0-9a-fA-F]{250}|[|>][-+]?[1-9]/m;
 
 /**
  * A flow collection (`{ answer: x, note: y }`) written over several lines: the parsers disagree on
  * comments inside one, so only one-line collections, as people write them, take the quick path.
  */
 function hasMultiLineFlow(events: readonly Event[], text: string): boolean {
+  // Where each quoted scalar opens, and where it ends (after its closing quote), as the parser
+  // found them: a quote mark elsewhere (`CEO's view`) is an ordinary character.
+  const quoted = new Map<number, number>();
+  for (const event of events) {
+    if (event.type === EVENT_ID.SCALAR && (event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED)) {
+      quoted.set(event.valueStart - 1, event.valueEnd + 1);
+    }
+  }
   for (const event of events) {
     if ((event.type !== EVENT_ID.MAPPING && event.type !== EVENT_ID.SEQUENCE) || event.style !== COLLECTION_STYLE.FLOW) continue;
     let depth = 0;
-    let quote: string | undefined;
     for (let index = event.start; index < text.length; index++) {
+      const end = quoted.get(index);
+      if (end !== undefined) {
+        if (text.slice(index, end).includes('\n')) return true;
+        index = end - 1;
+        continue;
+      }
       const character = text[index]!;
       if (character === '\n') return true;
-      if (quote !== undefined) {
-        if (character === '\\' && quote === '"') index += 1;
-        else if (character === quote) quote = undefined;
-      } else if (character === '"' || character === "'") quote = character;
-      else if (character === '{' || character === '[') depth += 1;
+      if (character === '{' || character === '[') depth += 1;
       else if ((character === '}' || character === ']') && --depth === 0) break;
     }
   }
