@@ -154,7 +154,7 @@ function isIsoDate(value: string): boolean {
  */
 const needsCare = (object: Plain) => Object.hasOwn(object, '__proto__') || Object.values(object).includes(undefined);
 
-function entry(value: unknown): AnswerEntry | undefined | 'invalid' {
+function entry(value: unknown): AnswerEntry | 'invalid' {
   if (value === null) return null;
   const bare = answerValue(value);
   if (bare !== undefined) return bare;
@@ -208,7 +208,7 @@ export function fastAnswersFile(data: unknown): AnswersFile | undefined {
       const answers: Record<string, AnswerEntry> = {};
       for (const [id, value] of Object.entries(data.answers)) {
         const checked = entry(value);
-        if (checked === 'invalid' || checked === undefined) return undefined;
+        if (checked === 'invalid') return undefined;
         answers[id] = checked;
       }
       file.answers = answers;
