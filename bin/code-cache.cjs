@@ -11,6 +11,7 @@
 // content hash the build writes on the bundle's first line, the Node version, architecture and flags;
 // a rebuilt bundle gets a new file and never runs code compiled from another. One cache per
 // command, since each command runs different functions.
+const { isAscii } = require('node:buffer');
 const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { tmpdir } = require('node:os');
@@ -41,8 +42,14 @@ function flagsKey() {
   return hash.toString(16).padStart(8, '0');
 }
 
+/** The bundle's text: ASCII as the build writes it, read as Latin-1 to skip decoding UTF-8. */
+function readSource(file) {
+  const bytes = readFileSync(file);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+}
+
 function runWithCodeCache(file) {
-  const source = readFileSync(file, 'utf8');
+  const source = readSource(file);
   const build = BUILD_LINE.exec(source)?.[1];
   const folder = build === undefined ? undefined : cacheFolder();
   const cacheFile = folder === undefined ? undefined : join(folder, `${build}-${process.version}-${process.arch}-${flagsKey()}-${commandName(process.argv)}.bin`);

@@ -23,6 +23,11 @@ export class UserError extends Error {
   }
 }
 
+/** A diagnostic for the whole file, at its first line. */
+export function fileDiagnostic(file: string, code: string, message: string): Diagnostic {
+  return { file, line: 1, column: 1, code, message };
+}
+
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${d.message}`;
 }

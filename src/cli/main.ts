@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { GateFailed } from './gate-failed.js';
 import { diagnosticLines } from './diagnostics.js';
 import { VERSION } from './version.js';
+import { writeStdout } from './stdout.js';
 
 /**
  * Every command, in the order help lists them, each loaded only when needed: a run evaluates the
@@ -66,7 +67,15 @@ Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.
   // Its messages get the prefix every other error of the tool has.
   const exitOverride = (command: Command) => {
     command.exitOverride();
-    command.configureOutput({ outputError: (text, write) => write(`cm-maturity: ${text}`) });
+    command.configureOutput({
+      outputError: (text, write) => write(`cm-maturity: ${text}`),
+      // Help and --version, written as reports are (stdout.ts); a reader gone away is not a failure.
+      writeOut: (text) => {
+        writeStdout(text).catch(() => {
+          process.exitCode = EXIT.internal;
+        });
+      },
+    });
     command.commands.forEach(exitOverride);
   };
   exitOverride(root);
@@ -96,11 +105,5 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.internal;
   }
 }
-
-// A reader that went away (`cm-maturity --help | head`) is not a failure, and an unheard 'error'
-// event would crash with a stack trace; a report that cannot be written fails in writeOutput.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') process.exitCode = EXIT.internal;
-});
 
 void main(process.argv).then((code) => { process.exitCode = code; });

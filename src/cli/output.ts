@@ -2,6 +2,7 @@
 // costs milliseconds of start-up that a report to standard output does not need.
 import { promises as fs } from 'node:fs';
 import { UserError } from '../errors.js';
+import { writeStdout } from './stdout.js';
 
 /**
  * Whether to colour what goes to standard output: only on a terminal, never when the user
@@ -11,6 +12,14 @@ export function useColor(option: boolean, stream: NodeJS.WriteStream = process.s
   if (!option || (env.NO_COLOR ?? '') !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
   return stream.isTTY === true && env.TERM !== 'dumb';
+}
+
+/**
+ * The colour setting for a format's output: only tables are coloured, and other formats do not
+ * ask whether standard output is a terminal, which creates process.stdout (see stdout.ts).
+ */
+export function colorFor(format: string, option: boolean, toTerminal: boolean): boolean {
+  return toTerminal && format === 'table' && useColor(option);
 }
 
 /** Writes a finished output: to a file atomically (never half-written), or to standard output. */
@@ -40,17 +49,4 @@ export function writeError(path: string, error: unknown): unknown {
   if (typeof code !== 'string') return error;
   const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
   return new UserError(`cannot write ${path}: ${reason}`);
-}
-
-function writeStdout(text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const done = (error?: Error | null) => {
-      // A reader that went away (`| head`) is not our failure.
-      if (error && (error as NodeJS.ErrnoException).code !== 'EPIPE') reject(error);
-      else resolve();
-    };
-    // A failed write is also emitted as an 'error' event, which would crash the process unheard.
-    process.stdout.on('error', done);
-    process.stdout.write(text, done);
-  });
 }

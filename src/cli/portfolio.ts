@@ -5,7 +5,7 @@ import { diagnosticLines } from './diagnostics.js';
 import { GateFailed } from './gate-failed.js';
 import { checkSortKey, type FileScoringOptions } from './score-file.js';
 import { scoreFiles } from './score-files.js';
-import { useColor, writeOutput } from './output.js';
+import { colorFor, writeOutput } from './output.js';
 import { NO_PROGRESS, progressBar, showsProgress } from './progress.js';
 import { drained, openStreamOutput, type StreamOutput } from './stream-output.js';
 
@@ -66,7 +66,7 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
     if (stream) await (scored > 0 ? stream.commit() : stream.abort());
     else if (entries.length > 0) {
       const toTerminal = options.output === undefined || options.output === '-';
-      const text = portfolioFormatters[options.format](sortPortfolio(entries, options.sort), { color: toTerminal && useColor(options.color) });
+      const text = portfolioFormatters[options.format](sortPortfolio(entries, options.sort), { color: colorFor(options.format, options.color, toTerminal) });
       await writeOutput(text, options.output);
     }
   } catch (error) {

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { isSpecialFile, writeError } from './output.js';
+import { stdoutOpen, writeStdout } from './stdout.js';
 
 /**
  * An output written piece by piece as results come (`--format jsonl`), so that nothing has to be
@@ -58,26 +59,13 @@ export async function openStreamOutput(path: string | undefined): Promise<Stream
 }
 
 function stdoutOutput(): StreamOutput {
-  let gone = false;
-  // A reader that went away (`| head`) is not our failure; main() deals with any other error.
-  const onError = () => {
-    gone = true;
-  };
-  process.stdout.on('error', onError);
   return {
     get open() {
-      return !gone;
+      return stdoutOpen();
     },
-    async write(text) {
-      if (gone) return;
-      if (!process.stdout.write(text)) await drained(process.stdout);
-    },
-    async commit() {
-      process.stdout.off('error', onError);
-    },
-    async abort() {
-      process.stdout.off('error', onError);
-    },
+    write: writeStdout,
+    async commit() {},
+    async abort() {},
   };
 }
 

@@ -11,8 +11,3 @@ export function toDiagnostics(source: ParsedSource, issues: readonly InputIssue[
     return { file: source.file, line: at.line, column: at.column, code: issue.code, message: issue.message + related };
   });
 }
-
-/** A diagnostic for the whole file, at its first line. */
-export function fileDiagnostic(file: string, code: string, message: string): Diagnostic {
-  return { file, line: 1, column: 1, code, message };
-}

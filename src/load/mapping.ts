@@ -1,5 +1,4 @@
-import { UserError } from '../errors.js';
-import { fileDiagnostic } from './diagnostics.js';
+import { fileDiagnostic, UserError } from '../errors.js';
 import type { ParsedSource } from './yaml.js';
 
 /** What a file is expected to be, as error messages name it; `validate` accepts either. */

@@ -1,7 +1,7 @@
 import { checkModel } from '../core/check-model.js';
-import { UserError } from '../errors.js';
+import { fileDiagnostic, UserError } from '../errors.js';
 import { modelSchema, type Model } from '../schema/model.js';
-import { fileDiagnostic, toDiagnostics } from './diagnostics.js';
+import { toDiagnostics } from './diagnostics.js';
 import { documentKind } from './document-kind.js';
 import { expectMapping } from './mapping.js';
 import { scalarSourceAt } from './locate.js';

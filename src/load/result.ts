@@ -1,7 +1,8 @@
 import { scoreAssessment } from '../core/score.js';
 import { UserError } from '../errors.js';
 import { reportSchema, type Report } from '../schema/report.js';
-import { assessmentFromYaml, type LoadOptions } from './answers.js';
+import type { LoadOptions } from './answers-model.js';
+import { assessmentFromYaml } from './answers-yaml.js';
 import { toDiagnostics } from './diagnostics.js';
 import { scalarSourceAt } from './locate.js';
 import { readInput, type TextSource } from './read.js';

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN } from '../helpers/cli.js';
-import { ESC, ROOT, runCli, tempDir } from './support.js';
+import { COMPLETE_EXAMPLES, ESC, ROOT, runCli, tempDir } from './support.js';
 
 const MIDDLE = 'examples/middle.yaml';
 
@@ -110,6 +110,33 @@ describe('score writing to standard output', () => {
     expect(stderr).not.toMatch(/^\s+at /m);
     expect(stderr).not.toContain('Unhandled');
     expect(code).toBe(0);
+  });
+
+  it.skipIf(process.platform === 'win32')('writes every byte to a non-blocking pipe that fills up before it is read', async () => {
+    // A Node parent that writes to its piped standard output after starting the tool makes the
+    // pipe non-blocking (libuv does), for the tool too, as they share it: once the pipe's buffer is
+    // full, writes are refused with EAGAIN until the reader catches up. Both a whole report and
+    // streamed lines must arrive complete and in order.
+    const dir = tempDir();
+    for (let copy = 0; copy < 30; copy++) writeFileSync(join(dir, `org-${String(copy).padStart(2, '0')}.yaml`), readFileSync(join(ROOT, MIDDLE)));
+    for (const format of ['json', 'jsonl']) {
+      const args = [BIN, 'score', dir, '-f', format];
+      const expected = runCli(args.slice(1)).stdout;
+      expect(expected.length).toBeGreaterThan(500_000);
+      const relay = `require('node:child_process').spawn(process.execPath, ${JSON.stringify(args)}, { stdio: ['ignore', 'inherit', 'inherit'] }).on('exit', (code) => { process.exitCode = code; }); process.stdout.write('');`;
+      const parent = spawn(process.execPath, ['-e', relay], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+      const closed = new Promise<number | null>((resolve) => parent.on('close', (status) => resolve(status)));
+      let stderr = '';
+      parent.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      parent.stdout.pause();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const chunks: Buffer[] = [];
+      parent.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+      parent.stdout.resume();
+      expect(await closed).toBe(0);
+      expect(stderr).toBe('');
+      expect(Buffer.concat(chunks).toString('utf8')).toBe(expected);
+    }
   });
 
   // Exit code 3 (internal failure) cannot be provoked through input, which is the point; a full

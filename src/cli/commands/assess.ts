@@ -7,7 +7,7 @@ import type { Answer, Assessment } from '../../core/assessment.js';
 import { answeredCount, answerChoices, applyAction, nextIndex, questions, questionText, startIndex, type Action } from '../../core/questionnaire.js';
 import { scoreAssessment } from '../../core/score.js';
 import { UserError } from '../../errors.js';
-import { assessmentFromYaml } from '../../load/answers.js';
+import { assessmentFromYaml } from '../../load/answers-yaml.js';
 import { DEFAULT_MODEL_ID } from '../../load/builtin.js';
 import { loadModelAt, resolveModel, type LoadedModel } from '../../load/model.js';
 import { readTextFile } from '../../load/read.js';

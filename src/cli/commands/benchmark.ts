@@ -1,13 +1,13 @@
 import { Command, Option } from 'commander';
 import { addToPool, benchmark, organisationEntry, poolColumns, poolModel, type OrganisationEntry, type PoolColumns, type PoolModel } from '../../core/benchmark.js';
 import { scoreAssessment } from '../../core/score.js';
-import { UserError, type Diagnostic } from '../../errors.js';
+import { fileDiagnostic, UserError, type Diagnostic } from '../../errors.js';
+import { keepHeapNearLive } from '../heap.js';
 import { loadAssessment } from '../../load/answers.js';
 import type { LoadedModel } from '../../load/model.js';
-import { fileDiagnostic } from '../../load/diagnostics.js';
 import { expandInputs } from '../../load/inputs.js';
 import { BENCHMARK_FORMAT_NAMES, benchmarkFormatters, type BenchmarkFormatName } from '../../report/benchmark/index.js';
-import { useColor, writeOutput } from '../output.js';
+import { colorFor, writeOutput } from '../output.js';
 
 interface BenchmarkOptions {
   org?: string;
@@ -39,6 +39,7 @@ Examples:
   $ cm-maturity benchmark assessments/ --format csv -o benchmark.csv`,
     )
     .action(async (inputs: string[], options: BenchmarkOptions) => {
+      keepHeapNearLive();
       const files = await expandInputs(inputs);
       const modelCache = new Map<string, Promise<LoadedModel>>();
       const diagnostics: Diagnostic[] = [];
@@ -77,6 +78,6 @@ Examples:
 
       const result = benchmark(model.shape, pool, organisation);
       const toTerminal = options.output === undefined || options.output === '-';
-      await writeOutput(benchmarkFormatters[options.format](result, { color: toTerminal && useColor(options.color) }), options.output);
+      await writeOutput(benchmarkFormatters[options.format](result, { color: colorFor(options.format, options.color, toTerminal) }), options.output);
     });
 }

@@ -1,11 +1,10 @@
 import { Command, Option } from 'commander';
 import { diffReports, regressions } from '../../core/diff.js';
-import { fileDiagnostic } from '../../load/diagnostics.js';
 import { loadResult } from '../../load/result.js';
-import { UserError } from '../../errors.js';
+import { fileDiagnostic, UserError } from '../../errors.js';
 import { diffFormatters, type DiffFormatName } from '../../report/diff.js';
 import { GateFailed } from '../gate-failed.js';
-import { useColor, writeOutput } from '../output.js';
+import { colorFor, writeOutput } from '../output.js';
 
 interface DiffOptions {
   model?: string;
@@ -52,7 +51,7 @@ Exits 0 whether or not anything changed; with --fail-on-regression, 1 when a sco
       }
       const diff = diffReports(old.report, current.report, { old: old.file, new: current.file });
       const toTerminal = options.output === undefined || options.output === '-';
-      await writeOutput(diffFormatters[options.format](diff, { color: toTerminal && useColor(options.color) }), options.output);
+      await writeOutput(diffFormatters[options.format](diff, { color: colorFor(options.format, options.color, toTerminal) }), options.output);
       if (options.failOnRegression) {
         const fallen = regressions(diff);
         if (fallen.length > 0) {

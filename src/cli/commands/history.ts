@@ -1,12 +1,11 @@
 import { Command, Option } from 'commander';
 import { dirname } from 'node:path';
 import { buildHistory, type HistoryEntry } from '../../core/history.js';
-import { fileDiagnostic } from '../../load/diagnostics.js';
 import { committedVersions } from '../../load/git-history.js';
 import { loadResult, parseResult } from '../../load/result.js';
-import { UserError } from '../../errors.js';
+import { fileDiagnostic, UserError } from '../../errors.js';
 import { historyFormatters, type HistoryFormatName } from '../../report/history.js';
-import { useColor, writeOutput } from '../output.js';
+import { colorFor, writeOutput } from '../output.js';
 
 interface HistoryOptions {
   model?: string;
@@ -40,7 +39,7 @@ Examples:
         throw new UserError(history.map((problem) => fileDiagnostic(entries[problem.index]?.source ?? inputs[0] ?? '-', problem.code, problem.message)));
       }
       const toTerminal = options.output === undefined || options.output === '-';
-      await writeOutput(historyFormatters[options.format](history, { color: toTerminal && useColor(options.color) }), options.output);
+      await writeOutput(historyFormatters[options.format](history, { color: colorFor(options.format, options.color, toTerminal) }), options.output);
     });
 }
 

@@ -1,16 +1,17 @@
+import { statSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadAssessment } from '../../load/answers.js';
-import { fileDiagnostic } from '../../load/diagnostics.js';
 import { scoreAssessment } from '../../core/score.js';
 import { modelMismatch, withBaseline } from '../../core/compare.js';
 import { evaluateGates } from '../../core/gates.js';
-import { UserError } from '../../errors.js';
+import { fileDiagnostic, UserError } from '../../errors.js';
 import { DEFAULT_NEXT_STEPS, FORMAT_NAMES, formatters, type FormatName } from '../../report/index.js';
 import { LIST_ONLY_FORMATS, PORTFOLIO_FORMAT_NAMES, portfolioFormatters, type PortfolioFormatName } from '../../report/portfolio/index.js';
 import { expandInputs } from '../../load/inputs.js';
 import { GateFailed } from '../gate-failed.js';
+import { keepHeapNearLive } from '../heap.js';
 import { collect, gateFailureLines, gatePolicy, type GateOptions } from '../gates.js';
-import { useColor, writeOutput } from '../output.js';
+import { colorFor, writeOutput } from '../output.js';
 import { scorePortfolio } from '../portfolio.js';
 import { checkSortKey } from '../score-file.js';
 import { sortKeys } from '../../core/portfolio.js';
@@ -74,6 +75,7 @@ error and the others are still scored (exit 2); gates apply to every organisatio
     )
     .action(async (first: string, more: string[], options: ScoreOptions) => {
       const inputs = [first, ...more];
+      if (!namesOneFile(inputs)) keepHeapNearLive();
       // A lone argument that names no answers files (an empty folder, a pattern matching nothing)
       // is read as a file, as it always was: the error then says what is there.
       const files = await expandInputs(inputs).catch((error: unknown) => {
@@ -117,7 +119,7 @@ error and the others are still scored (exit 2); gates apply to every organisatio
       if (gated) report = { ...report, gates: evaluateGates(report, policy) };
 
       const toTerminal = options.output === undefined || options.output === '-';
-      const color = toTerminal && useColor(options.color);
+      const color = colorFor(options.format, options.color, toTerminal);
       const format = options.format;
       const text =
         format === 'jsonl' || format === 'csv'
@@ -132,6 +134,16 @@ error and the others are still scored (exit 2); gates apply to every organisatio
         throw new GateFailed();
       }
     });
+}
+
+/** Whether the arguments are a single existing file (or standard input), as most runs are. */
+function namesOneFile(inputs: readonly string[]): boolean {
+  if (inputs.length !== 1) return false;
+  try {
+    return inputs[0] === '-' || statSync(inputs[0]!, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
 }
 
 /** --jobs: a whole number of threads, at least 1. */

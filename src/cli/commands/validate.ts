@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { UserError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../../errors.js';
+import { fileDiagnostic, UserError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../../errors.js';
 import { lintModel } from '../../core/lint-model.js';
-import { assessmentFromYaml } from '../../load/answers.js';
-import { fileDiagnostic, toDiagnostics } from '../../load/diagnostics.js';
+import { assessmentFromYaml } from '../../load/answers-yaml.js';
+import { toDiagnostics } from '../../load/diagnostics.js';
 import { documentKind } from '../../load/document-kind.js';
 import { expectMapping } from '../../load/mapping.js';
 import { modelFromYaml } from '../../load/model-file.js';
