@@ -14,7 +14,6 @@
 const { isAscii } = require('node:buffer');
 const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
-const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
@@ -22,7 +21,14 @@ const BUILD_LINE = /^\/\/ build ([0-9a-f]{16,64})\n/;
 
 function cacheFolder() {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
-  return join(process.env.NODE_COMPILE_CACHE || join(tmpdir(), 'node-compile-cache'), 'cm-maturity');
+  return join(process.env.NODE_COMPILE_CACHE || join(temporaryFolder(), 'node-compile-cache'), 'cm-maturity');
+}
+
+/** os.tmpdir(), without loading node:os (a third of a millisecond) where it is this simple. */
+function temporaryFolder() {
+  if (process.platform === 'win32') return require('node:os').tmpdir();
+  const folder = process.env.TMPDIR || process.env.TMP || process.env.TEMP || '/tmp';
+  return folder.length > 1 && folder.endsWith('/') ? folder.slice(0, -1) : folder;
 }
 
 /** The command named on the command line (the first word that is not an option), else "main". */

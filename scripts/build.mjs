@@ -2,7 +2,7 @@
 // - dist/cli.cjs: the whole CLI in one bundled file, run by bin/cm-maturity.cjs;
 // - dist/score-worker.cjs: the worker threads that score many files at once;
 // - dist/index.js: the library API, with its dependencies left to the consumer's node_modules;
-// - dist/models/*.json: the built-in models, parsed and checked;
+// - dist/models/*.compiled: the built-in models, parsed and checked;
 // - dist/types: declarations for the library API;
 // - schema/*.json: the JSON Schemas of model and answers files (scripts/schemas.mjs).
 import { build } from 'esbuild';
@@ -95,6 +95,12 @@ await Promise.all([
   }),
 ]);
 
+/** A source module bundled in memory and imported, for what the build shares with the tool. */
+async function importBundled(entry) {
+  const { outputFiles } = await build({ ...shared, entryPoints: [entry], bundle: true, write: false, packages: 'external' });
+  return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
+}
+
 // The bundle's first line names its content, so that a code cache made from another build is
 // never used for it (bin/code-cache.cjs). The bundle is kept to ASCII, which Node reads as
 // Latin-1 without decoding UTF-8 (3 ms of every start-up for a megabyte): esbuild escapes
@@ -106,11 +112,12 @@ writeFileSync(bundleUrl, `// build ${createHash('sha256').update(bundled).digest
 // Each built-in model is parsed and checked once here, so that commands using it skip the YAML
 // parser and the schema at start-up (src/load/compiled-model.ts; used only while the text matches).
 const library = await import(new URL('../dist/index.js', import.meta.url).href);
+const { compiledModelText } = await importBundled('src/load/compiled-model.ts');
 mkdirSync(new URL('../dist/models/', import.meta.url), { recursive: true });
 for (const id of library.builtinModelIds()) {
   const { model, file } = await library.loadModel(id);
   const source = await library.readTextFile(file);
-  writeFileSync(new URL(`../dist/models/${id}.json`, import.meta.url), JSON.stringify({ source: source.text, model }));
+  writeFileSync(new URL(`../dist/models/${id}.compiled`, import.meta.url), compiledModelText(source.text, model));
 }
 
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

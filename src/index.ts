@@ -28,7 +28,7 @@ export { loadAssessment, parseAssessment, type LoadOptions, type LoadedAssessmen
 export { builtinModelIds, DEFAULT_MODEL_ID } from './load/builtin.js';
 export { documentKind, type DocumentKind } from './load/document-kind.js';
 
-export { formatters, FORMAT_NAMES, DEFAULT_NEXT_STEPS, type FormatName, type FormatOptions, type Formatter } from './report/index.js';
+export { loadFormatter, FORMAT_NAMES, DEFAULT_NEXT_STEPS, type FormatName, type FormatOptions, type Formatter } from './report/index.js';
 
 export { scoreDelta, withBaseline, modelMismatch } from './core/compare.js';
 export { evaluateGates, resolveTarget, type GatePolicy, type ScoreFloor } from './core/gates.js';

@@ -1,6 +1,6 @@
 import { sortPortfolio, type PortfolioEntry } from '../core/portfolio.js';
 import { UserError } from '../errors.js';
-import { portfolioFormatters, type PortfolioFormatName } from '../report/portfolio/index.js';
+import { loadPortfolioFormatter, type PortfolioFormatName } from '../report/portfolio/index.js';
 import { diagnosticLines } from './diagnostics.js';
 import { GateFailed } from './gate-failed.js';
 import { checkSortKey, type FileScoringOptions } from './score-file.js';
@@ -66,7 +66,8 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
     if (stream) await (scored > 0 ? stream.commit() : stream.abort());
     else if (entries.length > 0) {
       const toTerminal = options.output === undefined || options.output === '-';
-      const text = portfolioFormatters[options.format](sortPortfolio(entries, options.sort), { color: colorFor(options.format, options.color, toTerminal) });
+      const format = await loadPortfolioFormatter(options.format);
+      const text = format(sortPortfolio(entries, options.sort), { color: colorFor(options.format, options.color, toTerminal) });
       await writeOutput(text, options.output);
     }
   } catch (error) {

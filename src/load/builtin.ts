@@ -31,5 +31,10 @@ export function builtinModelIds(): string[] {
 }
 
 export function builtinModelPath(id: string): string | undefined {
-  return builtinModelIds().includes(id) ? `${builtinModelsDirectory()}${id}.yaml` : undefined;
+  // One file looked at rather than the folder listed, as every run asks. Ids are slugs (lower
+  // case), so that `Community` does not find community.yaml on a file system that ignores case,
+  // nor `../x` a file outside the folder.
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(id)) return undefined;
+  const path = `${builtinModelsDirectory()}${id}.yaml`;
+  return existsSync(path) ? path : undefined;
 }

@@ -15,7 +15,8 @@ import { answersSchemaFile, GENERIC_ANSWERS_SCHEMA_FILE, modelineTarget, shipped
 import { parseYaml } from '../../load/yaml.js';
 import { isoDate } from '../../schema/answers.js';
 import type { Model } from '../../schema/model.js';
-import { DEFAULT_NEXT_STEPS, formatters } from '../../report/index.js';
+import { DEFAULT_NEXT_STEPS } from '../../report/index.js';
+import { formatTable } from '../../report/table.js';
 import { relativeModelRef } from '../model-ref.js';
 import { useColor, writeOutput } from '../output.js';
 
@@ -133,7 +134,7 @@ async function run(prompts: Prompts, options: AssessOptions): Promise<void> {
 
   const report = scoreAssessment(session.model, assessment(session));
   process.stdout.write(`\nSaved ${session.file}: ${report.completeness.answered}/${report.completeness.total} answered.\n\n`);
-  process.stdout.write(formatters.table(report, { color: useColor(options.color), nextSteps: DEFAULT_NEXT_STEPS }));
+  process.stdout.write(formatTable(report, { color: useColor(options.color), nextSteps: DEFAULT_NEXT_STEPS }));
 }
 
 /** A new assessment: the organisation, date and assessor first, then the questions. */

@@ -5,8 +5,8 @@ import { scoreAssessment } from '../../core/score.js';
 import { modelMismatch, withBaseline } from '../../core/compare.js';
 import { evaluateGates } from '../../core/gates.js';
 import { fileDiagnostic, UserError } from '../../errors.js';
-import { DEFAULT_NEXT_STEPS, FORMAT_NAMES, formatters, type FormatName } from '../../report/index.js';
-import { LIST_ONLY_FORMATS, PORTFOLIO_FORMAT_NAMES, portfolioFormatters, type PortfolioFormatName } from '../../report/portfolio/index.js';
+import { DEFAULT_NEXT_STEPS, FORMAT_NAMES, loadFormatter, type FormatName } from '../../report/index.js';
+import { LIST_ONLY_FORMATS, loadPortfolioFormatter, PORTFOLIO_FORMAT_NAMES, type PortfolioFormatName } from '../../report/portfolio/index.js';
 import { expandInputs } from '../../load/inputs.js';
 import { GateFailed } from '../gate-failed.js';
 import { keepHeapNearLive } from '../heap.js';
@@ -123,8 +123,8 @@ error and the others are still scored (exit 2); gates apply to every organisatio
       const format = options.format;
       const text =
         format === 'jsonl' || format === 'csv'
-          ? portfolioFormatters[format]([{ file: input, report }], { color })
-          : formatters[format](report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS });
+          ? (await loadPortfolioFormatter(format))([{ file: input, report }], { color })
+          : (await loadFormatter(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS });
       const warning = unansweredWarning(report);
       if (warning !== null) process.stderr.write(`${warning}\n`);
       await writeOutput(text, options.output);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { builtinModelIds, builtinModelPath } from '../../src/load/builtin.js';
+import { compiledModelText, readCompiledModel } from '../../src/load/compiled-model.js';
+import { parseModel } from '../../src/load/model-file.js';
+import { ROOT } from '../helpers/cli.js';
+
+/** The URL of a file in dist/, as the bundle's own URL is: compiled models sit beside it. */
+const BUNDLE_URL = pathToFileURL(join(ROOT, 'dist', 'cli.cjs')).href;
+
+const modelText = (id: string) => readFileSync(builtinModelPath(id)!, 'utf8');
+
+describe('compiled built-in models', () => {
+  it.each(builtinModelIds())('the build’s compiled %s is the model its YAML parses to', (id) => {
+    const text = modelText(id);
+    const compiled = readCompiledModel(id, text, BUNDLE_URL);
+    expect(compiled).toBeDefined();
+    expect(compiled).toEqual(parseModel({ file: `models/${id}.yaml`, text }));
+  });
+
+  it('is not used for text that differs from the text it was made from, by one character or at the end', () => {
+    const [id] = builtinModelIds();
+    const text = modelText(id!);
+    const edited = text.replace('name:', 'name: ');
+    expect(edited).not.toBe(text);
+    expect(readCompiledModel(id!, edited, BUNDLE_URL)).toBeUndefined();
+    expect(readCompiledModel(id!, text.slice(0, -1), BUNDLE_URL)).toBeUndefined();
+    expect(readCompiledModel(id!, `${text}\n# more`, BUNDLE_URL)).toBeUndefined();
+  });
+
+  it('reads what compiledModelText writes, and nothing where there is no compiled file', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cm-compiled-'));
+    mkdirSync(join(folder, 'models'));
+    const text = modelText('community');
+    const model = parseModel({ file: 'models/community.yaml', text });
+    writeFileSync(join(folder, 'models', 'community.compiled'), compiledModelText(text, model));
+    const bundleUrl = pathToFileURL(join(folder, 'cli.cjs')).href;
+    expect(readCompiledModel('community', text, bundleUrl)).toEqual(model);
+    expect(readCompiledModel('other', text, bundleUrl)).toBeUndefined();
+  });
+});
