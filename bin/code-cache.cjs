@@ -10,11 +10,12 @@
 // V8 checks a cache against the source's length only, so each cache file is named after the
 // content hash the build writes on the bundle's first line, the Node version, architecture and flags;
 // a rebuilt bundle gets a new file and never runs code compiled from another. One cache per
-// command, since each command runs different functions.
+// command and bundle file, since each command runs different functions: dist/cli.cjs, which every
+// run loads, and dist/cold.cjs, which it requires when a run needs more (scripts/split-bundle.mjs).
 const { isAscii } = require('node:buffer');
 const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
-const { dirname, join } = require('node:path');
+const { basename, dirname, join, sep } = require('node:path');
 const vm = require('node:vm');
 
 const BUILD_LINE = /^\/\/ build ([0-9a-f]{16,64})\n/;
@@ -54,11 +55,38 @@ function readSource(file) {
   return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
 
+/**
+ * Runs `file` and, from there, the sibling bundle files it requires (`./cold.cjs`), each through
+ * the code cache the first time it is required; anything else is required as usual.
+ */
 function runWithCodeCache(file) {
+  const folder = cacheFolder();
+  const command = commandName(process.argv);
+  const loaded = new Map();
+  const load = (path) => {
+    let module = loaded.get(path);
+    if (module !== undefined) return module.exports;
+    module = { exports: {}, filename: path, id: path, loaded: false };
+    loaded.set(path, module);
+    const nodeRequire = Module.createRequire(path);
+    const bundleRequire = Object.assign(
+      (id) => (/^\.\/[\w-]+\.cjs$/.test(id) ? load(join(dirname(path), id)) : nodeRequire(id)),
+      { resolve: nodeRequire.resolve, cache: nodeRequire.cache },
+    );
+    compile(path, folder, command)(module.exports, bundleRequire, module, path, dirname(path));
+    module.loaded = true;
+    return module.exports;
+  };
+  load(file);
+}
+
+/** The bundle file's module function, from the code cache when there is one for this build. */
+function compile(file, folder, command) {
   const source = readSource(file);
   const build = BUILD_LINE.exec(source)?.[1];
-  const folder = build === undefined ? undefined : cacheFolder();
-  const cacheFile = folder === undefined ? undefined : join(folder, `${build}-${process.version}-${process.arch}-${flagsKey()}-${commandName(process.argv)}.bin`);
+  // The first file of a run keeps the plain name; the others add theirs (…-score.cold.bin).
+  const part = file.endsWith(`${sep}cli.cjs`) ? '' : `.${basename(file, '.cjs')}`;
+  const cacheFile = folder === undefined || build === undefined ? undefined : join(folder, `${build}-${process.version}-${process.arch}-${flagsKey()}-${command}${part}.bin`);
 
   let cachedData;
   if (cacheFile !== undefined) {
@@ -77,8 +105,7 @@ function runWithCodeCache(file) {
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
     process.once('exit', () => saveCache(script, folder, cacheFile, build));
   }
-  const module = { exports: {}, filename: file, id: file, loaded: false };
-  script.runInThisContext()(module.exports, Module.createRequire(file), module, file, dirname(file));
+  return script.runInThisContext();
 }
 
 /** Caches of other builds (and leftovers of interrupted writes) older than this are removed. */

@@ -1,5 +1,6 @@
 // Builds the two shipped entry points:
-// - dist/cli.cjs: the whole CLI in one bundled file, run by bin/cm-maturity.cjs;
+// - dist/cli.cjs and dist/cold.cjs: the CLI bundled, run by bin/cm-maturity.cjs; what every run
+//   needs is in the first, the rest in the second (scripts/split-bundle.mjs);
 // - dist/score-worker.cjs: the worker threads that score many files at once;
 // - dist/index.js: the library API, with its dependencies left to the consumer's node_modules;
 // - dist/models/*.compiled: the built-in models, parsed and checked;
@@ -10,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { buildSplitProgram } from './split-bundle.mjs';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json');
@@ -82,8 +84,15 @@ const program = (entry, outfile) => ({
   inject: ['scripts/import-meta-url.js'],
 });
 
+/**
+ * What every start-up pays for: the modules `score <file> --format json` runs, and everything
+ * they import statically, go into dist/cli.cjs; the rest into dist/cold.cjs, read only by runs
+ * that need it (scripts/split-bundle.mjs).
+ */
+const HOT_ROOTS = ['src/cli/main.ts', 'src/cli/commands/score.ts', 'src/report/json.ts', 'src/report/portfolio/json.ts'];
+
 await Promise.all([
-  build(program('src/cli/main.ts', 'dist/cli.cjs')),
+  buildSplitProgram(program('src/cli/main.ts', 'dist/cli.cjs'), { hotRoots: HOT_ROOTS, hotFile: 'dist/cli.cjs', coldFile: 'dist/cold.cjs' }),
   // The worker threads of `score` with many files (src/cli/score-files.ts).
   build(program('src/cli/score-worker.ts', 'dist/score-worker.cjs')),
   build({
@@ -101,13 +110,14 @@ async function importBundled(entry) {
   return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
 }
 
-// The bundle's first line names its content, so that a code cache made from another build is
-// never used for it (bin/code-cache.cjs). The bundle is kept to ASCII, which Node reads as
+// The bundle's files start with a line naming the build, so that a code cache made from another
+// build is never used for them (bin/code-cache.cjs). They are kept to ASCII, which Node reads as
 // Latin-1 without decoding UTF-8 (3 ms of every start-up for a megabyte): esbuild escapes
 // non-ASCII characters in code, and the few left in comments are escaped here too.
-const bundleUrl = new URL('../dist/cli.cjs', import.meta.url);
-const bundled = readFileSync(bundleUrl, 'utf8').replace(/[^\0-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
-writeFileSync(bundleUrl, `// build ${createHash('sha256').update(bundled).digest('hex').slice(0, 32)}\n${bundled}`);
+const bundleUrls = ['../dist/cli.cjs', '../dist/cold.cjs'].map((path) => new URL(path, import.meta.url));
+const bundled = bundleUrls.map((url) => readFileSync(url, 'utf8').replace(/[^\0-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`));
+const buildId = createHash('sha256').update(bundled.join('\0')).digest('hex').slice(0, 32);
+bundleUrls.forEach((url, index) => writeFileSync(url, `// build ${buildId}\n${bundled[index]}`));
 
 // Each built-in model is parsed and checked once here, so that commands using it skip the YAML
 // parser and the schema at start-up (src/load/compiled-model.ts; used only while the text matches).
