@@ -13,12 +13,13 @@ import { unansweredWarning } from './unanswered.js';
 
 /**
  * What scoring one answers file of many gives: the located errors that stopped it, or its report
- * (for jsonl, already as its line: worker threads then send text, not objects to rebuild), with
- * the warnings and gate failures to print for it.
+ * (for jsonl, already as its line in UTF-8: a worker thread encodes it and hands the bytes over
+ * without a copy, rather than an object to rebuild or text for the writing thread to encode),
+ * with the warnings and gate failures to print for it.
  */
 export type FileResult =
   | { file: string; diagnostics: Diagnostic[] }
-  | ({ file: string; notices: string[]; gatesFailed: boolean; sortKeys: string[] } & ({ report: Report } | { line: string }));
+  | ({ file: string; notices: string[]; gatesFailed: boolean; sortKeys: string[] } & ({ report: Report } | { line: Uint8Array }));
 
 /** The options that decide how each file is scored; plain data, so that worker threads get them too. */
 export interface FileScoringOptions extends GateOptions {
@@ -45,6 +46,7 @@ export function fileScorer(options: FileScoringOptions): (file: string) => Promi
   const modelCache = new Map<string, Promise<LoadedModel>>();
   const policies = new Map<Model, GatePolicy>();
   const gated = options.failUnder !== undefined || (options.require ?? []).length > 0;
+  const utf8 = new TextEncoder();
   return async (file) => {
     try {
       const { model, assessment } = await loadAssessment(file, { model: options.model, strict: options.strict, modelCache });
@@ -58,7 +60,7 @@ export function fileScorer(options: FileScoringOptions): (file: string) => Promi
       const failures = gateFailureLines(report, report.gates ?? [], file);
       const notices = warning === null ? failures : [warning, ...failures];
       const scored = { file, notices, gatesFailed: failures.length > 0, sortKeys: sortKeys(report) };
-      return options.jsonl ? { ...scored, line: jsonLine(report) } : { ...scored, report };
+      return options.jsonl ? { ...scored, line: utf8.encode(jsonLine(report)) } : { ...scored, report };
     } catch (error) {
       if (error instanceof UserError && error.diagnostics.length > 0) return { file, diagnostics: error.diagnostics };
       throw error;

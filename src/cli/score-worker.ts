@@ -9,7 +9,8 @@ const port = parentPort!;
 const score = fileScorer(workerData as FileScoringOptions);
 
 port.on('message', ({ id, files }: { id: number; files: string[] }) => {
-  void scoreBatch(id, files).then((reply) => port.postMessage(reply));
+  // The lines of JSON Lines are moved to the main thread, not copied.
+  void scoreBatch(id, files).then((reply) => port.postMessage(reply, reply.results.flatMap((result) => ('line' in result ? [result.line.buffer as ArrayBuffer] : []))));
 });
 
 /** Scores a batch; an error stops it where it happened, after the results before it. */

@@ -13,11 +13,11 @@ export function stdoutOpen(): boolean {
   return !gone;
 }
 
-/** Writes text to standard output; resolves once it is written or queued behind earlier text. */
-export async function writeStdout(text: string): Promise<void> {
+/** Writes text (or UTF-8 bytes) to standard output; resolves once it is written or queued behind earlier text. */
+export async function writeStdout(text: string | Uint8Array): Promise<void> {
   if (gone) return;
   if (stream !== undefined) return viaStream(stream, text);
-  const bytes = Buffer.from(text, 'utf8');
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   let written = 0;
   try {
     while (written < bytes.length) written += writeSync(1, bytes, written);

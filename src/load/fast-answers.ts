@@ -1,4 +1,4 @@
-import { COLLECTION_STYLE, constructFromEvents, EVENT_ID, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
+import { COLLECTION_STYLE, constructFromEvents, EVENT_ID, parseEvents, SCALAR_STYLE, type Event, type MappingEvent, type SequenceEvent } from 'js-yaml';
 import type { AnswerEntry, AnswersFile } from '../schema/answers.js';
 
 /**
@@ -50,6 +50,7 @@ function hasLongLine(text: string): boolean {
  * comments inside one, so only one-line collections, as people write them, take the quick path.
  */
 function hasMultiLineFlow(events: readonly Event[], text: string): boolean {
+  if (!events.some(isFlowCollection)) return false;
   // Where each quoted scalar opens, and where it ends (after its closing quote), as the parser
   // found them: a quote mark elsewhere (`CEO's view`) is an ordinary character.
   const quoted = new Map<number, number>();
@@ -59,7 +60,7 @@ function hasMultiLineFlow(events: readonly Event[], text: string): boolean {
     }
   }
   for (const event of events) {
-    if ((event.type !== EVENT_ID.MAPPING && event.type !== EVENT_ID.SEQUENCE) || event.style !== COLLECTION_STYLE.FLOW) continue;
+    if (!isFlowCollection(event)) continue;
     let depth = 0;
     for (let index = event.start; index < text.length; index++) {
       const end = quoted.get(index);
@@ -76,6 +77,8 @@ function hasMultiLineFlow(events: readonly Event[], text: string): boolean {
   }
   return false;
 }
+
+const isFlowCollection = (event: Event): event is MappingEvent | SequenceEvent => (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) && event.style === COLLECTION_STYLE.FLOW;
 
 /**
  * What the two parsers do not read alike, or what only the full path limits: explicit tags
@@ -107,7 +110,8 @@ function hasNullKey(events: readonly Event[], text: string): boolean {
     const isKey = parent?.mapping === true && parent.atKey;
     if (parent?.mapping) parent.atKey = !parent.atKey;
     if (event.type === EVENT_ID.SCALAR) {
-      if (isKey && event.style === SCALAR_STYLE.PLAIN && NULL_KEY.test(text.slice(event.valueStart, event.valueEnd))) return true;
+      // No null key is longer than four characters: most keys are not cut out of the text at all.
+      if (isKey && event.style === SCALAR_STYLE.PLAIN && event.valueEnd - event.valueStart <= 4 && NULL_KEY.test(text.slice(event.valueStart, event.valueEnd))) return true;
     } else if (event.type === EVENT_ID.DOCUMENT || event.type === EVENT_ID.SEQUENCE || event.type === EVENT_ID.MAPPING) {
       open.push({ mapping: event.type === EVENT_ID.MAPPING, atKey: true });
     }
@@ -150,9 +154,14 @@ function isIsoDate(value: string): boolean {
 
 /**
  * Mappings the full path deals with: an own `__proto__` key needs the care of proto-key.ts, and
- * a key holding `undefined` (which YAML cannot write, but a library caller can pass) is kept by zod.
+ * a key holding `undefined` (which YAML cannot write, but a library caller can pass) is kept by
+ * zod. A loop rather than Object.values: this runs for every answer of every file.
  */
-const needsCare = (object: Plain) => Object.hasOwn(object, '__proto__') || Object.values(object).includes(undefined);
+function needsCare(object: Plain): boolean {
+  if (Object.hasOwn(object, '__proto__')) return true;
+  for (const key in object) if (object[key] === undefined && Object.hasOwn(object, key)) return true;
+  return false;
+}
 
 function entry(value: unknown): AnswerEntry | 'invalid' {
   if (value === null) return null;
