@@ -19,6 +19,7 @@ const { basename, dirname, join, sep } = require('node:path');
 const vm = require('node:vm');
 
 const BUILD_LINE = /^\/\/ build ([0-9a-f]{16,64})\n/;
+const HELP_OPTIONS = new Set(['--help', '-h']);
 
 function cacheFolder() {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
@@ -103,7 +104,11 @@ function compile(file, folder, command) {
     // must not use import(); it requires ES modules instead (src/cli/commands/assess.ts).
   });
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
-    process.once('exit', () => saveCache(script, folder, cacheFile, build));
+    // Made only by a run that did its work: help, a usage error or a bad file stops early, and
+    // its cache would lack what later runs of the command need (they would compile it every time).
+    process.once('exit', (code) => {
+      if (code === 0 && !process.argv.some((argument) => HELP_OPTIONS.has(argument))) saveCache(script, folder, cacheFile, build);
+    });
   }
   return script.runInThisContext();
 }

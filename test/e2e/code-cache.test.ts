@@ -41,6 +41,16 @@ describe.skipIf(typeof (module as { enableCompileCache?: unknown }).enableCompil
     for (const [file, time] of times) expect(statSync(file).mtimeMs).toBe(time);
   });
 
+  it('is not written by a run that stops early (a bad file, help), whose cache would lack what the command runs', () => {
+    const folder = tempDir();
+    const env = { NODE_COMPILE_CACHE: folder, NODE_DISABLE_COMPILE_CACHE: undefined, NODE_OPTIONS: undefined };
+    expect(runCli(['score', 'examples/no-such-file.yaml'], { env }).code).toBe(2);
+    expect(runCli(['score', '--help'], { env }).code).toBe(0);
+    expect(cacheFiles(folder)).toEqual([]);
+    run(folder);
+    expect(cacheFiles(folder).map((file) => file.replace(/.*-/, ''))).toEqual(['score.bin']);
+  });
+
   it('ignores a damaged cache, gives the same output and replaces it', () => {
     const folder = tempDir();
     const expected = run(folder);
