@@ -27,6 +27,7 @@ function git(args: string[], cwd: string): Promise<GitResult> {
       if (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') reject(new UserError('--git needs the git command, and it was not found on PATH'));
+        else if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') reject(new GitOutputTooLarge());
         else reject(new GitFailure(String(stderr).trim() || error.message));
         return;
       }
@@ -36,6 +37,9 @@ function git(args: string[], cwd: string): Promise<GitResult> {
 }
 
 class GitFailure extends Error {}
+
+/** Output past the limit (a committed version over twice the input size limit): git is stopped. */
+class GitOutputTooLarge extends Error {}
 
 /**
  * Every committed version of `file`, newest first, following renames: `git log --follow` gives
@@ -75,14 +79,21 @@ export async function committedVersions(file: string): Promise<CommittedVersion[
     if (status[0]?.startsWith('D')) continue;
     // `R100<TAB>old<TAB>new` for a rename, `M<TAB>path` otherwise: the last field is the path at this commit.
     const pathThen = status.at(-1) ?? path;
-    const bytes = (await git(['show', `${commit}:${pathThen}`], folder)).stdout;
+    // A version too large to read is skipped with the others that cannot be scored, not a failure.
+    const bytes = await git(['show', `${commit}:${pathThen}`], folder).then(
+      (result) => result.stdout,
+      (error: unknown) => {
+        if (error instanceof GitOutputTooLarge) return undefined;
+        throw error;
+      },
+    );
     const name = `${pathThen}@${commit.slice(0, 7)}`;
     versions.push({
       commit,
       date: when.slice(0, 10),
       path: pathThen,
       read: () => {
-        if (bytes.length > MAX_INPUT_BYTES) throw new UserError([{ file: name, line: 1, column: 1, code: 'too-large', message: 'this version is over the input size limit' }]);
+        if (bytes === undefined || bytes.length > MAX_INPUT_BYTES) throw new UserError([{ file: name, line: 1, column: 1, code: 'too-large', message: 'this version is over the input size limit' }]);
         return decode(name, bytes);
       },
     });

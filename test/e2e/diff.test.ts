@@ -99,4 +99,13 @@ describe('cm-maturity diff', () => {
     expect(mismatch.stderr).toContain('scored with model community 1.0, but');
     expect(runCli(['diff', oldModel, after, '--allow-model-change']).code).toBe(0);
   });
+
+  it('reads one of the two from standard input, but not both', () => {
+    const text = readFileSync(before, 'utf8');
+    expect(diffSchema.parse(JSON.parse(ok(['diff', '-', after, '-f', 'json'], { input: text }))).new.file).toBe(after);
+    const both = runCli(['diff', '-', '-'], { input: text });
+    expect(both.code).toBe(2);
+    expect(both.stdout).toBe('');
+    expect(both.stderr).toBe('cm-maturity: error: standard input (-) can be read once: give at most one of the two assessments as -\n');
+  });
 });

@@ -169,6 +169,23 @@ describe('history --git', () => {
     expect(uncommitted.stderr).toBe('cm-maturity: error: --git community/new.yaml: has no committed version in its git repository\n');
   });
 
+  it('skips a committed version too large to read, with a warning, and reports the others', () => {
+    const big = tempDir();
+    const inBig = (args: string[]) => execFileSync('git', args, { cwd: big, env: { ...env, HOME: big, GIT_AUTHOR_DATE: '2026-01-01T12:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T12:00:00Z' }, encoding: 'utf8' }).trim();
+    inBig(['init', '-q', '-b', 'main']);
+    // Past twice the 10 MiB input limit, where git's output is cut off rather than read whole.
+    writeFileSync(join(big, 'answers.yaml'), `${middle}# ${'x'.repeat(21 * 1024 * 1024)}\n`);
+    inBig(['add', '-A']);
+    inBig(['commit', '-q', '-m', 'huge']);
+    const huge = inBig(['rev-parse', 'HEAD']);
+    writeFileSync(join(big, 'answers.yaml'), middle);
+    inBig(['commit', '-q', '-a', '-m', 'fixed']);
+    const result = runCli(['history', '--git', 'answers.yaml', '-f', 'json'], { cwd: big });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`warning: skipped answers.yaml@${huge.slice(0, 7)}: 1:1: this version is over the input size limit\n`);
+    expect(historySchema.parse(JSON.parse(result.stdout)).points).toHaveLength(1);
+  });
+
   it('--git takes exactly one file', () => {
     const result = runCli(['history', '--git', 'a.yaml', 'b.yaml'], { cwd: repo });
     expect(result.code).toBe(2);

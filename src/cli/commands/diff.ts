@@ -37,6 +37,7 @@ Examples:
 Exits 0 whether or not anything changed; with --fail-on-regression, 1 when a score went down.`,
     )
     .action(async (oldInput: string, newInput: string, options: DiffOptions) => {
+      if (oldInput === '-' && newInput === '-') throw new UserError('standard input (-) can be read once: give at most one of the two assessments as -');
       const old = await loadResult(oldInput, { model: options.model });
       const current = await loadResult(newInput, { model: options.model });
       if (old.report.organisation !== current.report.organisation) {
