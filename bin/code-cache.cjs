@@ -15,7 +15,7 @@
 const { isAscii } = require('node:buffer');
 const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
-const { basename, dirname, join, sep } = require('node:path');
+const { basename, dirname, join } = require('node:path');
 const vm = require('node:vm');
 
 const BUILD_LINE = /^\/\/ build ([0-9a-f]{16,64})\n/;
@@ -74,20 +74,20 @@ function runWithCodeCache(file) {
       (id) => (/^\.\/[\w-]+\.cjs$/.test(id) ? load(join(dirname(path), id)) : nodeRequire(id)),
       { resolve: nodeRequire.resolve, cache: nodeRequire.cache },
     );
-    compile(path, folder, command)(module.exports, bundleRequire, module, path, dirname(path));
+    // The entry file's cache has the plain name, the others add theirs (…-score.cold.bin).
+    const part = path === file ? '' : `.${basename(path, '.cjs')}`;
+    compile(path, folder, `${command}${part}`)(module.exports, bundleRequire, module, path, dirname(path));
     module.loaded = true;
     return module.exports;
   };
   load(file);
 }
 
-/** The bundle file's module function, from the code cache when there is one for this build. */
-function compile(file, folder, command) {
+/** The bundle file's module function, from the code cache named `name` when there is one for this build. */
+function compile(file, folder, name) {
   const source = readSource(file);
   const build = BUILD_LINE.exec(source)?.[1];
-  // The first file of a run keeps the plain name; the others add theirs (…-score.cold.bin).
-  const part = file.endsWith(`${sep}cli.cjs`) ? '' : `.${basename(file, '.cjs')}`;
-  const cacheFile = folder === undefined || build === undefined ? undefined : join(folder, `${build}-${process.version}-${process.arch}-${flagsKey()}-${command}${part}.bin`);
+  const cacheFile = folder === undefined || build === undefined ? undefined : join(folder, `${build}-${process.version}-${process.arch}-${flagsKey()}-${name}.bin`);
 
   let cachedData;
   if (cacheFile !== undefined) {
