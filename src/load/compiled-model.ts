@@ -6,8 +6,8 @@ import type { Model } from '../schema/model.js';
  * the model that text parses and checks to, as JSON. Parsing the 30 KB built-in model costs more
  * than everything else a single `score` does, so the build does it once; the text is kept to
  * prove the compiled model is that of the file on disk (an edited model is parsed as usual). No
- * model text holds a NUL (read.ts refuses one), and the text is kept outside the JSON so that
- * only the model is parsed: as a JSON string, unescaping it doubled the cost.
+ * model text holds a NUL (read.ts refuses one). The two are compared as bytes, so that a run
+ * decodes neither the YAML text nor its copy, only the model's JSON.
  */
 export function compiledModelText(source: string, model: Model): string {
   return `${source}\0${JSON.stringify(model)}`;
@@ -18,15 +18,21 @@ export function compiledModelUrl(id: string, bundleUrl: string): URL {
   return new URL(`models/${id}.compiled`, bundleUrl);
 }
 
-/** The compiled model for `id` if there is one and it was made from exactly `source`. */
-export function readCompiledModel(id: string, source: string, bundleUrl: string): Model | undefined {
-  let compiled: string;
+/**
+ * The compiled model for `id` if there is one and the model file at `path` holds exactly the
+ * text it was made from; otherwise undefined, and the file is read and parsed as any model is
+ * (which also reports a file that cannot be read).
+ */
+export function readCompiledModel(id: string, path: string, bundleUrl: string): Model | undefined {
+  let compiled: Buffer;
+  let source: Buffer;
   try {
-    compiled = readFileSync(compiledModelUrl(id, bundleUrl), 'utf8');
+    compiled = readFileSync(compiledModelUrl(id, bundleUrl));
+    source = readFileSync(path);
   } catch {
-    // No compiled form (running from source, or an installation without one): parse the YAML.
+    // No compiled form (running from source, or an installation without one), or no model file.
     return undefined;
   }
-  if (compiled.charCodeAt(source.length) !== 0 || !compiled.startsWith(source)) return undefined;
-  return JSON.parse(compiled.slice(source.length + 1)) as Model;
+  if (compiled.length <= source.length || compiled[source.length] !== 0 || !compiled.subarray(0, source.length).equals(source)) return undefined;
+  return JSON.parse(compiled.toString('utf8', source.length + 1)) as Model;
 }

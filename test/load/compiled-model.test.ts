@@ -13,22 +13,32 @@ const BUNDLE_URL = pathToFileURL(join(ROOT, 'dist', 'cli.cjs')).href;
 
 const modelText = (id: string) => readFileSync(builtinModelPath(id)!, 'utf8');
 
+/** A model file holding `text`, in a folder of its own. */
+function modelFile(text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'cm-model-')), 'model.yaml');
+  writeFileSync(path, text);
+  return path;
+}
+
 describe('compiled built-in models', () => {
   it.each(builtinModelIds())('the build’s compiled %s is the model its YAML parses to', (id) => {
     const text = modelText(id);
-    const compiled = readCompiledModel(id, text, BUNDLE_URL);
+    const compiled = readCompiledModel(id, builtinModelPath(id)!, BUNDLE_URL);
     expect(compiled).toBeDefined();
     expect(compiled).toEqual(parseModel({ file: `models/${id}.yaml`, text }));
   });
 
-  it('is not used for text that differs from the text it was made from, by one character or at the end', () => {
+  it('is not used for a file that differs from the text it was made from, by one character, at the end or by a byte-order mark', () => {
     const [id] = builtinModelIds();
     const text = modelText(id!);
     const edited = text.replace('name:', 'name: ');
     expect(edited).not.toBe(text);
-    expect(readCompiledModel(id!, edited, BUNDLE_URL)).toBeUndefined();
-    expect(readCompiledModel(id!, text.slice(0, -1), BUNDLE_URL)).toBeUndefined();
-    expect(readCompiledModel(id!, `${text}\n# more`, BUNDLE_URL)).toBeUndefined();
+    expect(readCompiledModel(id!, modelFile(text), BUNDLE_URL)).toBeDefined();
+    expect(readCompiledModel(id!, modelFile(edited), BUNDLE_URL)).toBeUndefined();
+    expect(readCompiledModel(id!, modelFile(text.slice(0, -1)), BUNDLE_URL)).toBeUndefined();
+    expect(readCompiledModel(id!, modelFile(`${text}\n# more`), BUNDLE_URL)).toBeUndefined();
+    expect(readCompiledModel(id!, modelFile(`\uFEFF${text}`), BUNDLE_URL)).toBeUndefined();
+    expect(readCompiledModel(id!, join(tmpdir(), 'no-such-model.yaml'), BUNDLE_URL)).toBeUndefined();
   });
 
   it('reads what compiledModelText writes, and nothing where there is no compiled file', () => {
@@ -38,7 +48,7 @@ describe('compiled built-in models', () => {
     const model = parseModel({ file: 'models/community.yaml', text });
     writeFileSync(join(folder, 'models', 'community.compiled'), compiledModelText(text, model));
     const bundleUrl = pathToFileURL(join(folder, 'cli.cjs')).href;
-    expect(readCompiledModel('community', text, bundleUrl)).toEqual(model);
-    expect(readCompiledModel('other', text, bundleUrl)).toBeUndefined();
+    expect(readCompiledModel('community', modelFile(text), bundleUrl)).toEqual(model);
+    expect(readCompiledModel('other', modelFile(text), bundleUrl)).toBeUndefined();
   });
 });
