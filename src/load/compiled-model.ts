@@ -14,7 +14,7 @@ export function compiledModelText(source: string, model: Model): string {
 }
 
 /** Where the build writes the compiled form of a built-in model, beside the bundle. */
-export function compiledModelUrl(id: string, bundleUrl: string): URL {
+function compiledModelUrl(id: string, bundleUrl: string): URL {
   return new URL(`models/${id}.compiled`, bundleUrl);
 }
 

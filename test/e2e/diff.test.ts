@@ -33,7 +33,6 @@ describe('cm-maturity diff', () => {
   });
 
   it('gives score deltas and the stages gained and lost', () => {
-    const byId = Object.fromEntries(json.competencies.map((competency) => [competency.id, competency]));
     expect(json.competencies.map((competency) => [competency.id, competency.old!.score, competency.new!.score, competency.delta])).toEqual([
       ['strategy', 3.44, 3.44, 0],
       ['leadership', 2.55, 2.55, 0],

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN } from '../helpers/cli.js';
-import { COMPLETE_EXAMPLES, ESC, ROOT, runCli, tempDir } from './support.js';
+import { ESC, ROOT, runCli, tempDir } from './support.js';
 
 const MIDDLE = 'examples/middle.yaml';
 
