@@ -89,7 +89,7 @@ const program = (entry, outfile) => ({
  * they import statically, go into dist/cli.cjs; the rest into dist/cold.cjs, read only by runs
  * that need it (scripts/split-bundle.mjs).
  */
-const HOT_ROOTS = ['src/cli/main.ts', 'src/cli/commands/score.ts', 'src/report/json.ts', 'src/report/portfolio/json.ts'];
+const HOT_ROOTS = ['src/cli/main.ts', 'src/cli/commands/score.ts', 'src/report/json.ts'];
 
 await Promise.all([
   buildSplitProgram(program('src/cli/main.ts', 'dist/cli.cjs'), { hotRoots: HOT_ROOTS, hotFile: 'dist/cli.cjs', coldFile: 'dist/cold.cjs' }),

@@ -3,10 +3,11 @@ import { UserError } from '../errors.js';
 import { loadPortfolioFormatter, type PortfolioFormatName } from '../report/portfolio/index.js';
 import { diagnosticLines } from './diagnostics.js';
 import { GateFailed } from './gate-failed.js';
-import { checkSortKey, type FileScoringOptions } from './score-file.js';
+import type { FileScoringOptions } from './score-file.js';
+import { checkSortKey } from './sort-key.js';
 import { scoreFiles } from './score-files.js';
 import { colorFor, writeOutput } from './output.js';
-import { NO_PROGRESS, progressBar, showsProgress } from './progress.js';
+import { NO_PROGRESS, progressBar, showsProgress, type Progress } from './progress.js';
 import { drained, openStreamOutput, type StreamOutput } from './stream-output.js';
 
 export interface PortfolioOptions extends Omit<FileScoringOptions, 'jsonl'> {
@@ -25,13 +26,8 @@ export interface PortfolioOptions extends Omit<FileScoringOptions, 'jsonl'> {
  */
 export async function scorePortfolio(files: readonly string[], options: PortfolioOptions): Promise<void> {
   const progress = showsProgress(files.length, process.stderr.isTTY, process.env) ? progressBar(files.length, process.stderr) : NO_PROGRESS;
-  // Standard error to a pipe is written asynchronously: a warning for each of 100,000 files
-  // would pile up in memory while the reader lags (20 MB measured), so each waits its turn.
-  const say = async (lines: readonly string[]) => {
-    if (lines.length === 0) return;
-    progress.clear();
-    if (!process.stderr.write(`${lines.join('\n')}\n`)) await drained(process.stderr);
-  };
+  const messages = messageWriter(progress);
+  const say = messages.add;
   const stream: StreamOutput | undefined = options.format === 'jsonl' ? await openStreamOutput(options.output) : undefined;
   const entries: PortfolioEntry[] = [];
   let scored = 0;
@@ -61,6 +57,7 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
       if ('line' in result) await stream?.write(result.line);
       else entries.push(result);
     }
+    await messages.flush();
     progress.clear();
     // Nothing valid, nothing written: as for a single invalid file.
     if (stream) await (scored > 0 ? stream.commit() : stream.abort());
@@ -71,6 +68,7 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
       await writeOutput(text, options.output);
     }
   } catch (error) {
+    await messages.flush();
     progress.clear();
     await stream?.abort();
     throw error;
@@ -80,4 +78,38 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
     throw new UserError(`${invalid} of ${files.length} answers files ${invalid === 1 ? 'is' : 'are'} invalid (see above); ${rest}`);
   }
   if (gatesFailed) throw new GateFailed();
+}
+
+/** Lines held before they are written: a warning for each of 10,000 files was 10,000 writes. */
+const MESSAGES_HELD = 64;
+
+/** How long a line may wait to be written, in ms, when files are scored slowly. */
+const MESSAGES_DELAY_MS = 200;
+
+/**
+ * Warnings and errors for standard error, written a few dozen lines at a time, in order. Standard
+ * error to a pipe may be written asynchronously: 100,000 warnings would pile up in memory while
+ * the reader lags (20 MB measured), so a write that fills the pipe waits for it to drain.
+ */
+function messageWriter(progress: Progress): { add(lines: readonly string[]): Promise<void>; flush(): Promise<void> } {
+  let held: string[] = [];
+  let since = 0;
+  const flush = async () => {
+    if (held.length === 0) return;
+    const text = `${held.join('\n')}\n`;
+    held = [];
+    progress.clear();
+    if (!process.stderr.write(text)) await drained(process.stderr);
+  };
+  return {
+    /** Called for every file, with or without lines, so that none waits long when files come slowly. */
+    async add(lines) {
+      if (lines.length > 0) {
+        if (held.length === 0) since = Date.now();
+        held.push(...lines);
+      }
+      if (held.length > 0 && (held.length >= MESSAGES_HELD || Date.now() - since >= MESSAGES_DELAY_MS)) await flush();
+    },
+    flush,
+  };
 }

@@ -5,9 +5,8 @@ import { loadAssessment } from '../load/answers.js';
 import type { LoadedModel } from '../load/model.js';
 import type { Model } from '../schema/model.js';
 import type { Report } from '../schema/report.js';
-import { didYouMean } from '../core/suggest.js';
 import { sortKeys } from '../core/portfolio.js';
-import { jsonLine } from '../report/portfolio/json.js';
+import { jsonLineEncoder } from '../report/portfolio/json-line-bytes.js';
 import { gateFailureLines, gatePolicy, type GateOptions } from './gates.js';
 import { unansweredWarning } from './unanswered.js';
 
@@ -30,14 +29,6 @@ export interface FileScoringOptions extends GateOptions {
 }
 
 /**
- * A usage error when `--sort` names neither score, name nor a competency of the report's model;
- * `keys` are the report's sort keys. Checked against the first report only: a pool may mix models.
- */
-export function checkSortKey(key: string, keys: readonly string[]): void {
-  if (!keys.includes(key)) throw new UserError(`--sort: unknown key "${key}"${didYouMean(key, keys)}; valid keys: ${keys.join(', ')}`);
-}
-
-/**
  * Scores answers files one at a time, reading each model file once. Invalid files give their
  * diagnostics; an error without a place in a file (a bad --model, an unknown competency in
  * --require) is the same for every file and is thrown.
@@ -46,7 +37,7 @@ export function fileScorer(options: FileScoringOptions): (file: string) => Promi
   const modelCache = new Map<string, Promise<LoadedModel>>();
   const policies = new Map<Model, GatePolicy>();
   const gated = options.failUnder !== undefined || (options.require ?? []).length > 0;
-  const utf8 = new TextEncoder();
+  const encodeLine = options.jsonl ? jsonLineEncoder() : undefined;
   return async (file) => {
     try {
       const { model, assessment } = await loadAssessment(file, { model: options.model, strict: options.strict, modelCache });
@@ -60,7 +51,7 @@ export function fileScorer(options: FileScoringOptions): (file: string) => Promi
       const failures = gateFailureLines(report, report.gates ?? [], file);
       const notices = warning === null ? failures : [warning, ...failures];
       const scored = { file, notices, gatesFailed: failures.length > 0, sortKeys: sortKeys(report) };
-      return options.jsonl ? { ...scored, line: utf8.encode(jsonLine(report)) } : { ...scored, report };
+      return encodeLine ? { ...scored, line: encodeLine(report) } : { ...scored, report };
     } catch (error) {
       if (error instanceof UserError && error.diagnostics.length > 0) return { file, diagnostics: error.diagnostics };
       throw error;

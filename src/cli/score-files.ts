@@ -1,9 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
+import { defaultJobs, PARALLEL_MIN_FILES } from './jobs.js';
 import { fileScorer, type FileResult, type FileScoringOptions } from './score-file.js';
-
-/** Below this many files, starting threads costs more than it saves. */
-export const PARALLEL_MIN_FILES = 200;
 
 /** Files a thread is given at a time: enough to keep messages few, few enough to share the work evenly. */
 const BATCH_SIZE = 16;
@@ -13,11 +11,6 @@ const BATCHES_AHEAD = 4;
 
 /** Young-generation heap of each worker thread, in MB. */
 const WORKER_YOUNG_GENERATION_MB = 6;
-
-/** The number of threads to use by default: one per core the process may use. */
-export function defaultJobs(): number {
-  return process.getBuiltinModule('node:os').availableParallelism();
-}
 
 /**
  * Scores answers files and yields their results in the order of `files`, whatever the number of

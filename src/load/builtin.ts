@@ -30,11 +30,17 @@ export function builtinModelIds(): string[] {
   return [...ids];
 }
 
+/** Built-in model files found so far, by id: every answers file of a portfolio asks for its model's. */
+const builtinPaths = new Map<string, string | undefined>();
+
 export function builtinModelPath(id: string): string | undefined {
   // One file looked at rather than the folder listed, as every run asks. Ids are slugs (lower
   // case), so that `Community` does not find community.yaml on a file system that ignores case,
   // nor `../x` a file outside the folder.
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(id)) return undefined;
-  const path = `${builtinModelsDirectory()}${id}.yaml`;
-  return existsSync(path) ? path : undefined;
+  if (builtinPaths.has(id)) return builtinPaths.get(id);
+  const candidate = `${builtinModelsDirectory()}${id}.yaml`;
+  const path = existsSync(candidate) ? candidate : undefined;
+  builtinPaths.set(id, path);
+  return path;
 }

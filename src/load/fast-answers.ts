@@ -50,29 +50,32 @@ function hasLongLine(text: string): boolean {
  * comments inside one, so only one-line collections, as people write them, take the quick path.
  */
 function hasMultiLineFlow(events: readonly Event[], text: string): boolean {
-  if (!events.some(isFlowCollection)) return false;
-  // Where each quoted scalar opens, and where it ends (after its closing quote), as the parser
-  // found them: a quote mark elsewhere (`CEO's view`) is an ordinary character.
-  const quoted = new Map<number, number>();
-  for (const event of events) {
-    if (event.type === EVENT_ID.SCALAR && (event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED)) {
-      quoted.set(event.valueStart - 1, event.valueEnd + 1);
-    }
-  }
-  for (const event of events) {
-    if (!isFlowCollection(event)) continue;
-    let depth = 0;
-    for (let index = event.start; index < text.length; index++) {
-      const end = quoted.get(index);
-      if (end !== undefined) {
-        if (text.slice(index, end).includes('\n')) return true;
-        index = end - 1;
-        continue;
+  for (let index = 0; index < events.length; index++) {
+    const collection = events[index]!;
+    if (!isFlowCollection(collection)) continue;
+    // Where its content ends: after the last scalar in it (a quoted one, after its closing quote),
+    // and how many collections are still open there, itself included.
+    let contentEnd = collection.start + 1;
+    let openAtEnd = 1;
+    for (let depth = 1; depth > 0 && index + 1 < events.length; ) {
+      const event = events[++index]!;
+      if (event.type === EVENT_ID.POP) depth -= 1;
+      else if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) depth += 1;
+      else if (event.type === EVENT_ID.SCALAR) {
+        const quoted = event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED;
+        const end = event.valueEnd + (quoted ? 1 : 0);
+        if (end >= contentEnd) [contentEnd, openAtEnd] = [end, depth];
       }
-      const character = text[index]!;
-      if (character === '\n') return true;
-      if (character === '{' || character === '[') depth += 1;
-      else if ((character === '}' || character === ']') && --depth === 0) break;
+    }
+    const lineEnd = text.indexOf('\n', collection.start);
+    if (lineEnd !== -1 && lineEnd < contentEnd) return true;
+    // Then only spaces, commas and brackets may come before it closes; anything else (a comment,
+    // whose `}` would not close it) goes to the full path too.
+    for (let at = contentEnd, open = openAtEnd; open > 0; at++) {
+      const character = text[at];
+      if (character === '}' || character === ']') open -= 1;
+      else if (character === '{' || character === '[') open += 1;
+      else if (character !== ' ' && character !== ',') return true;
     }
   }
   return false;

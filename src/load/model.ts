@@ -25,15 +25,12 @@ export type ModelLocation = { builtin: true; id: string; path: string } | { buil
  */
 export function resolveModel(ref: string, baseDir: string): ModelLocation | string {
   const looksLikePath = /[\\/]/.test(ref) || /\.ya?ml$/i.test(ref) || ref.startsWith('.');
+  const builtin = looksLikePath ? undefined : builtinModelPath(ref);
+  if (builtin) return { builtin: true, id: ref, path: builtin };
   const path = isAbsolute(ref) ? ref : resolve(baseDir, ref);
-  if (!looksLikePath) {
-    const builtin = builtinModelPath(ref);
-    if (builtin) return { builtin: true, id: ref, path: builtin };
-    if (existsSync(path)) return { builtin: false, path };
-    const ids = builtinModelIds();
-    return `"${ref}" is not a built-in model${didYouMean(ref, ids)} and no file of that name exists; built-in models: ${ids.join(', ')}`;
-  }
-  return { builtin: false, path };
+  if (looksLikePath || existsSync(path)) return { builtin: false, path };
+  const ids = builtinModelIds();
+  return `"${ref}" is not a built-in model${didYouMean(ref, ids)} and no file of that name exists; built-in models: ${ids.join(', ')}`;
 }
 
 /** Reads a model file or a built-in model. */

@@ -145,6 +145,8 @@ describe('loadAssessment (quick path first) and parseAssessment (full path) agre
     `organisation${' '.repeat(1030)}: Acme\n`,
     'organisation: "Acme \\U00110000"\n',
     'organisation: Acme\nanswers: {strategy.purpose: "yes"\n# c\n  }\n',
+    'organisation: Acme\nanswers: {strategy.purpose: partly # c }\n  }\n',
+    'organisation: Acme\nanswers: {strategy.purpose: {answer: partly, note: x} # }}\n  }\n',
     `organisation: 0x${'f'.repeat(256)}\n`,
     'organisation: Acme\nanswers: {strategy.purpose: {answer: partly, note: CEO\'s view}, strategy.sponsor: {answer: "no", note: \'}}\'}\n# c\n  }\n',
     'organisation: |2\n    Acme\n   \nanswers:\n  strategy.purpose: partly\n',

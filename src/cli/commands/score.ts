@@ -12,10 +12,9 @@ import { GateFailed } from '../gate-failed.js';
 import { keepHeapNearLive } from '../heap.js';
 import { collect, gateFailureLines, gatePolicy, type GateOptions } from '../gates.js';
 import { colorFor, writeOutput } from '../output.js';
-import { scorePortfolio } from '../portfolio.js';
-import { checkSortKey } from '../score-file.js';
+import { checkSortKey } from '../sort-key.js';
 import { sortKeys } from '../../core/portfolio.js';
-import { defaultJobs, PARALLEL_MIN_FILES } from '../score-files.js';
+import { defaultJobs, PARALLEL_MIN_FILES } from '../jobs.js';
 import { unansweredWarning } from '../unanswered.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
@@ -91,6 +90,8 @@ error and the others are still scored (exit 2); gates apply to every organisatio
         if (!isPortfolioFormat(format)) {
           throw new UserError(`--format ${format} shows one organisation; with several answers files use ${PORTFOLIO_FORMAT_NAMES.join(', ')}`);
         }
+        // Loaded only for many files: a run over one file reads none of the portfolio code.
+        const { scorePortfolio } = await import('../portfolio.js');
         await scorePortfolio(files, { ...options, format, jobs: options.jobs ?? defaultJobs() });
         return;
       }

@@ -24,5 +24,4 @@ export function loadPortfolioFormatter(name: PortfolioFormatName): Promise<Portf
 /** Formats for one organisation only; with one answers file the single report is written in them. */
 export const LIST_ONLY_FORMATS = ['jsonl', 'csv'] as const;
 
-export { jsonLine } from './json.js';
 export type { PortfolioFormatter } from './format.js';
