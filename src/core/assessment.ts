@@ -49,7 +49,11 @@ export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
   const { indicatorIds, known, allowed } = answerKeysOf(model);
   const answers = new Map<string, Answer>();
 
-  for (const [id, entry] of Object.entries(file.answers ?? {})) {
+  const entries = file.answers ?? {};
+  // A loop over keys rather than Object.entries, which made an array per answer of every file.
+  for (const id in entries) {
+    if (!Object.hasOwn(entries, id)) continue;
+    const entry = entries[id]!;
     if (!known.has(id)) {
       issues.push({
         path: ['answers', id],

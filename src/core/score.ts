@@ -44,23 +44,25 @@ function scoreCompetency(
   values: ReadonlyMap<string, number>,
   topValue: number,
 ): ScoredCompetency {
-  const valueOf = (id: string): number | null => {
-    const answer = assessment.answers.get(id)?.answer ?? null;
-    if (answer === NOT_APPLICABLE) return null;
-    return answer === null ? 0 : (values.get(answer) ?? 0);
-  };
+  // Each indicator's answer, looked up once: the attainments, the results and the next steps use it.
+  const answers = competency.indicators.map((indicator) => assessment.answers.get(indicator.id));
+  /** What each indicator counts for: its scale value, 0 when unanswered, null for n/a (left out). */
+  const counted = answers.map((answer): number | null => {
+    const id = answer?.answer ?? null;
+    if (id === NOT_APPLICABLE) return null;
+    return id === null ? 0 : (values.get(id) ?? 0);
+  });
 
   const attainment = new Map<string, number>();
   for (const stage of model.stages.slice(1)) {
     let weighted = 0;
     let weights = 0;
-    for (const indicator of competency.indicators) {
-      if (indicator.stage !== stage.id) continue;
-      const value = valueOf(indicator.id);
-      if (value === null) continue;
+    competency.indicators.forEach((indicator, index) => {
+      const value = counted[index];
+      if (indicator.stage !== stage.id || value === null || value === undefined) return;
       weighted += indicator.weight * value;
       weights += indicator.weight;
-    }
+    });
     attainment.set(stage.id, weights === 0 ? 1 : weighted / weights);
   }
 
@@ -74,8 +76,8 @@ function scoreCompetency(
   const raw = nextStage ? level + (attainment.get(nextStage.id) ?? 0) / model.threshold : level;
   const stage = model.stages[level - 1]!;
 
-  const indicators: IndicatorResult[] = competency.indicators.map((indicator) => {
-    const answer = assessment.answers.get(indicator.id);
+  const indicators: IndicatorResult[] = competency.indicators.map((indicator, index) => {
+    const answer = answers[index];
     return {
       id: indicator.id,
       stage: indicator.stage,
@@ -88,7 +90,7 @@ function scoreCompetency(
 
   const next: NextStep[] = nextStage
     ? competency.indicators
-        .map((indicator, order) => ({ indicator, order, value: valueOf(indicator.id), result: indicators[order]! }))
+        .map((indicator, order) => ({ indicator, order, value: counted[order] ?? null, result: indicators[order]! }))
         .filter(({ indicator, value }) => indicator.stage === nextStage.id && value !== null && value < topValue)
         // The largest possible gain first; model order breaks ties so the list is stable.
         .sort((a, b) => b.indicator.weight * (topValue - b.value!) - a.indicator.weight * (topValue - a.value!) || a.order - b.order)

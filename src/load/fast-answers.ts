@@ -14,7 +14,7 @@ import type { AnswerEntry, AnswersFile } from '../schema/answers.js';
  * both parsers read the same data from generated files.
  */
 export function fastAnswersData(text: string): unknown {
-  if (LENIENT.test(text) || hasLongLine(text)) return undefined;
+  if (isLenient(text) || hasLongLine(text)) return undefined;
   try {
     const events = parseEvents(text, {});
     if (events.some(needsFullPath) || hasNullKey(events, text) || hasMultiLineFlow(events, text)) return undefined;
@@ -33,7 +33,19 @@ export function fastAnswersData(text: string): unknown {
  * 1,000 characters or more (a key must end within 1,024), numbers too large for a double, and
  * block scalars with an indentation indicator (`|2`), whose blank lines the two read differently.
  */
-const LENIENT = /\t|\r(?!\n)|\\\r?\n|^(?:---|\.\.\.)|\\U|[0-9][eE][+-]?[0-9]{3}|[0-9]{300}|0x[0-9a-fA-F]{250}|[|>][-+]?[1-9]/m;
+function isLenient(text: string): boolean {
+  // One search per kind, each behind a search for a character it needs: as one regular
+  // expression, trying every kind at every character cost a quarter of the checks per file.
+  return (
+    text.includes('\t') ||
+    (text.includes('\r') && /\r(?!\n)/.test(text)) ||
+    (text.includes('\\') && /\\(?:\r?\n|U)/.test(text)) ||
+    ((text.includes('---') || text.includes('...')) && /^(?:---|\.\.\.)/m.test(text)) ||
+    ((text.includes('|') || text.includes('>')) && /[|>][-+]?[1-9]/.test(text)) ||
+    (/[eE][+-]?[0-9]{3}/.test(text) && /[0-9][eE][+-]?[0-9]{3}/.test(text)) ||
+    /[0-9]{300}|0x[0-9a-fA-F]{250}/.test(text)
+  );
+}
 
 /** A line of 1,000 characters or more; as a regular expression this cost as much as parsing. */
 function hasLongLine(text: string): boolean {
@@ -128,7 +140,6 @@ const isPlainObject = (value: unknown): value is Plain => value !== null && type
 
 /** answersSchema's keys; any other key is an error the full path reports. */
 const FILE_KEYS = new Set(['organisation', 'date', 'model', 'assessor', 'answers']);
-const ENTRY_KEYS = new Set(['answer', 'note']);
 
 /** What zod's `text` (a trimmed string, not empty) makes of a value, or undefined when it refuses it. */
 function text(value: unknown): string | undefined {
@@ -170,22 +181,25 @@ function entry(value: unknown): AnswerEntry | 'invalid' {
   if (value === null) return null;
   const bare = answerValue(value);
   if (bare !== undefined) return bare;
-  if (!isPlainObject(value) || needsCare(value)) return 'invalid';
-  const result: { answer?: string | null; note?: string } = {};
-  for (const key of Object.keys(value)) if (!ENTRY_KEYS.has(key)) return 'invalid';
-  if (Object.hasOwn(value, 'answer') && value.answer !== undefined) {
-    if (value.answer === null) result.answer = null;
-    else {
-      const answer = answerValue(value.answer);
+  if (!isPlainObject(value) || Object.hasOwn(value, '__proto__')) return 'invalid';
+  // One pass over its own keys: `answer` and `note` only, neither holding undefined (needsCare).
+  let answer: string | null | undefined;
+  let note: string | undefined;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const field = value[key];
+    if (field === undefined) return 'invalid';
+    if (key === 'answer') {
+      answer = field === null ? null : answerValue(field);
       if (answer === undefined) return 'invalid';
-      result.answer = answer;
-    }
+    } else if (key === 'note') {
+      note = text(field);
+      if (note === undefined) return 'invalid';
+    } else return 'invalid';
   }
-  if (Object.hasOwn(value, 'note') && value.note !== undefined) {
-    const note = text(value.note);
-    if (note === undefined) return 'invalid';
-    result.note = note;
-  }
+  const result: { answer?: string | null; note?: string } = {};
+  if (answer !== undefined) result.answer = answer;
+  if (note !== undefined) result.note = note;
   return result;
 }
 
@@ -216,10 +230,13 @@ export function fastAnswersFile(data: unknown): AnswersFile | undefined {
   if (data.answers !== undefined) {
     if (data.answers === null) file.answers = null;
     else {
-      if (!isPlainObject(data.answers) || needsCare(data.answers)) return undefined;
+      const source = data.answers;
+      if (!isPlainObject(source) || Object.hasOwn(source, '__proto__')) return undefined;
       const answers: Record<string, AnswerEntry> = {};
-      for (const [id, value] of Object.entries(data.answers)) {
-        const checked = entry(value);
+      // A key holding undefined is an invalid entry, so the full path takes it (needsCare).
+      for (const id in source) {
+        if (!Object.hasOwn(source, id)) continue;
+        const checked = entry(source[id]);
         if (checked === 'invalid') return undefined;
         answers[id] = checked;
       }
