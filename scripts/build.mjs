@@ -80,7 +80,7 @@ const program = (entry, outfile) => ({
   // Loaded from node_modules only by `assess`, so other commands do not parse it at start-up.
   external: ['@inquirer/prompts'],
   plugins: [lazyChildProcess, noColorDetection],
-  define: { ...shared.define, 'import.meta.url': 'importMetaUrl' },
+  define: { ...shared.define, 'import.meta.url': 'importMeta.url', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
   inject: ['scripts/import-meta-url.js'],
 });
 

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 /** The model used when neither `--model` nor the answers file names one. */
 export const DEFAULT_MODEL_ID = 'community';
@@ -13,7 +13,7 @@ let directory: string | undefined;
 export function builtinModelsDirectory(): string {
   if (directory) return directory;
   for (const relative of ['../models/', '../../models/']) {
-    const candidate = fileURLToPath(new URL(relative, import.meta.url));
+    const candidate = join(import.meta.dirname, relative);
     if (existsSync(`${candidate}${DEFAULT_MODEL_ID}.yaml`)) return (directory = candidate);
   }
   throw new Error('the built-in models folder is missing from this installation');

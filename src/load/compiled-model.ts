@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Model } from '../schema/model.js';
 
 /**
@@ -13,9 +14,9 @@ export function compiledModelText(source: string, model: Model): string {
   return `${source}\0${JSON.stringify(model)}`;
 }
 
-/** Where the build writes the compiled form of a built-in model, beside the bundle. */
-function compiledModelUrl(id: string, bundleUrl: string): URL {
-  return new URL(`models/${id}.compiled`, bundleUrl);
+/** Where the build writes the compiled form of a built-in model: models/ in the bundle's folder. */
+function compiledModelPath(id: string, bundleDirectory: string): string {
+  return join(bundleDirectory, 'models', `${id}.compiled`);
 }
 
 /**
@@ -23,11 +24,11 @@ function compiledModelUrl(id: string, bundleUrl: string): URL {
  * text it was made from; otherwise undefined, and the file is read and parsed as any model is
  * (which also reports a file that cannot be read).
  */
-export function readCompiledModel(id: string, path: string, bundleUrl: string): Model | undefined {
+export function readCompiledModel(id: string, path: string, bundleDirectory: string): Model | undefined {
   let compiled: Buffer;
   let source: Buffer;
   try {
-    compiled = readFileSync(compiledModelUrl(id, bundleUrl));
+    compiled = readFileSync(compiledModelPath(id, bundleDirectory));
     source = readFileSync(path);
   } catch {
     // No compiled form (running from source, or an installation without one), or no model file.

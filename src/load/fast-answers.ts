@@ -1,4 +1,4 @@
-import { COLLECTION_STYLE, constructFromEvents, EVENT_ID, parseEvents, SCALAR_STYLE, type Event, type MappingEvent, type SequenceEvent } from 'js-yaml';
+import { boolCoreTag, COLLECTION_STYLE, EVENT_ID, floatCoreTag, getScalarValue, intCoreTag, NOT_RESOLVED, nullCoreTag, parseEvents, SCALAR_STYLE, type Event, type MappingEvent, type ScalarEvent, type SequenceEvent } from 'js-yaml';
 import type { AnswerEntry, AnswersFile } from '../schema/answers.js';
 
 /**
@@ -17,9 +17,7 @@ export function fastAnswersData(text: string): unknown {
   if (isLenient(text) || hasLongLine(text)) return undefined;
   try {
     const events = parseEvents(text, {});
-    if (events.some(needsFullPath) || hasNullKey(events, text) || hasMultiLineFlow(events, text)) return undefined;
-    const documents = constructFromEvents(events, { source: text, maxAliases: 0 });
-    return documents.length === 1 ? documents[0] : undefined;
+    return hasMultiLineFlow(events, text) ? undefined : dataFromEvents(events, text);
   } catch {
     return undefined;
   }
@@ -96,42 +94,75 @@ function hasMultiLineFlow(events: readonly Event[], text: string): boolean {
 const isFlowCollection = (event: Event): event is MappingEvent | SequenceEvent => (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) && event.style === COLLECTION_STYLE.FLOW;
 
 /**
- * What the two parsers do not read alike, or what only the full path limits: explicit tags
- * (`!!float 1` is 1 to one and "1" to the other), directives (`%YAML 1.1` makes `yes` true to
- * one of them), anchors and aliases (the full path refuses "billion laughs" documents).
+ * The data js-yaml's constructFromEvents makes of the events with its default (core) schema, for
+ * a single document of mappings and scalars with string keys: what an answers file is. Anything
+ * else is undefined and left to the full path, as are what the two parsers do not read alike or
+ * what only the full path limits: explicit tags (`!!float 1` is 1 to one and "1" to the other),
+ * directives (`%YAML 1.1` makes `yes` true to one of them), anchors and aliases (the full path
+ * refuses "billion laughs" documents), null keys (one makes `~:` the key "null", the other ""),
+ * other keys that are not strings, duplicate keys and `__proto__`.
+ *
+ * Built here rather than by constructFromEvents, which spent a tenth of the work per file of a
+ * pool on what these files never hold (tags, anchors, merge keys, complex keys).
  */
-function needsFullPath(event: Event): boolean {
-  if (event.type === EVENT_ID.ALIAS) return true;
-  if (event.type === EVENT_ID.DOCUMENT) return event.directives.length > 0;
-  if (event.type === EVENT_ID.SCALAR || event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
-    return event.tagStart !== -1 || event.anchorStart !== -1;
+function dataFromEvents(events: readonly Event[], text: string): unknown {
+  // The mapping being filled at each depth, and the key waiting for its value; the root at depth 0.
+  const open: { mapping: Plain; key: string | undefined }[] = [];
+  let root: unknown;
+  let documents = 0;
+  const place = (value: unknown): boolean => {
+    const parent = open.at(-1);
+    if (parent === undefined) {
+      root = value;
+      return true;
+    }
+    if (parent.key !== undefined) {
+      parent.mapping[parent.key] = value;
+      parent.key = undefined;
+      return true;
+    }
+    if (typeof value !== 'string' || value === '__proto__' || Object.hasOwn(parent.mapping, value)) return false;
+    parent.key = value;
+    return true;
+  };
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        if (++documents > 1 || event.directives.length > 0) return undefined;
+        break;
+      case EVENT_ID.MAPPING: {
+        if (event.tagStart !== -1 || event.anchorStart !== -1) return undefined;
+        const mapping: Plain = {};
+        if (!place(mapping)) return undefined;
+        open.push({ mapping, key: undefined });
+        break;
+      }
+      case EVENT_ID.SCALAR:
+        if (event.tagStart !== -1 || event.anchorStart !== -1 || !place(scalarValue(event, text))) return undefined;
+        break;
+      case EVENT_ID.POP:
+        // The document's own end pops nothing here: documents are counted, and there is one.
+        if (open.length > 0 && open.pop()!.key !== undefined) return undefined;
+        break;
+      default:
+        // Sequences (no answers file holds one) and aliases.
+        return undefined;
+    }
   }
-  return false;
+  return documents === 1 ? root : undefined;
 }
 
-/** `~`, `null` and an empty key: one parser makes the key "null", the other "". */
-const NULL_KEY = /^(?:~|null|Null|NULL|)$/;
+/** The core schema's implicit types, in its order of trying; a plain scalar none of them reads is a string. */
+const IMPLICIT_TYPES = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
 
-/** Whether a mapping has a null key, which the two parsers turn into different strings. */
-function hasNullKey(events: readonly Event[], text: string): boolean {
-  // For each open node: whether it is a mapping, and whether its next child is a key.
-  const open: { mapping: boolean; atKey: boolean }[] = [];
-  for (const event of events) {
-    if (event.type === EVENT_ID.POP) {
-      open.pop();
-      continue;
-    }
-    const parent = open.at(-1);
-    const isKey = parent?.mapping === true && parent.atKey;
-    if (parent?.mapping) parent.atKey = !parent.atKey;
-    if (event.type === EVENT_ID.SCALAR) {
-      // No null key is longer than four characters: most keys are not cut out of the text at all.
-      if (isKey && event.style === SCALAR_STYLE.PLAIN && event.valueEnd - event.valueStart <= 4 && NULL_KEY.test(text.slice(event.valueStart, event.valueEnd))) return true;
-    } else if (event.type === EVENT_ID.DOCUMENT || event.type === EVENT_ID.SEQUENCE || event.type === EVENT_ID.MAPPING) {
-      open.push({ mapping: event.type === EVENT_ID.MAPPING, atKey: true });
-    }
+function scalarValue(event: ScalarEvent, text: string): unknown {
+  const source = getScalarValue(text, event);
+  if (event.style !== SCALAR_STYLE.PLAIN) return source;
+  for (const type of IMPLICIT_TYPES) {
+    const value = type.resolve(source, false, type.tagName);
+    if (value !== NOT_RESOLVED) return value;
   }
-  return false;
+  return source;
 }
 
 type Plain = Record<string, unknown>;

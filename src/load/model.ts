@@ -36,7 +36,7 @@ export function resolveModel(ref: string, baseDir: string): ModelLocation | stri
 /** Reads a model file or a built-in model. */
 export async function loadModelAt(location: ModelLocation): Promise<LoadedModel> {
   const file = displayPath(location.path);
-  const compiled = location.builtin ? readCompiledModel(location.id, location.path, import.meta.url) : undefined;
+  const compiled = location.builtin ? readCompiledModel(location.id, location.path, import.meta.dirname) : undefined;
   if (compiled) return { model: compiled, file, builtin: true };
   // Loaded here, not with this module: a run that only uses a built-in model builds no model schema.
   const model = (await import('./model-file.js')).parseModel(await readTextFile(file));

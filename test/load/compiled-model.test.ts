@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { builtinModelIds, builtinModelPath } from '../../src/load/builtin.js';
 import { compiledModelText, readCompiledModel } from '../../src/load/compiled-model.js';
 import { parseModel } from '../../src/load/model-file.js';
 import { ROOT } from '../helpers/cli.js';
 
-/** The URL of a file in dist/, as the bundle's own URL is: compiled models sit beside it. */
-const BUNDLE_URL = pathToFileURL(join(ROOT, 'dist', 'cli.cjs')).href;
+/** The bundle's folder: compiled models sit in models/ there. */
+const BUNDLE_DIRECTORY = join(ROOT, 'dist');
 
 const modelText = (id: string) => readFileSync(builtinModelPath(id)!, 'utf8');
 
@@ -23,7 +22,7 @@ function modelFile(text: string): string {
 describe('compiled built-in models', () => {
   it.each(builtinModelIds())('the build’s compiled %s is the model its YAML parses to', (id) => {
     const text = modelText(id);
-    const compiled = readCompiledModel(id, builtinModelPath(id)!, BUNDLE_URL);
+    const compiled = readCompiledModel(id, builtinModelPath(id)!, BUNDLE_DIRECTORY);
     expect(compiled).toBeDefined();
     expect(compiled).toEqual(parseModel({ file: `models/${id}.yaml`, text }));
   });
@@ -33,12 +32,12 @@ describe('compiled built-in models', () => {
     const text = modelText(id!);
     const edited = text.replace('name:', 'name: ');
     expect(edited).not.toBe(text);
-    expect(readCompiledModel(id!, modelFile(text), BUNDLE_URL)).toBeDefined();
-    expect(readCompiledModel(id!, modelFile(edited), BUNDLE_URL)).toBeUndefined();
-    expect(readCompiledModel(id!, modelFile(text.slice(0, -1)), BUNDLE_URL)).toBeUndefined();
-    expect(readCompiledModel(id!, modelFile(`${text}\n# more`), BUNDLE_URL)).toBeUndefined();
-    expect(readCompiledModel(id!, modelFile(`\uFEFF${text}`), BUNDLE_URL)).toBeUndefined();
-    expect(readCompiledModel(id!, join(tmpdir(), 'no-such-model.yaml'), BUNDLE_URL)).toBeUndefined();
+    expect(readCompiledModel(id!, modelFile(text), BUNDLE_DIRECTORY)).toBeDefined();
+    expect(readCompiledModel(id!, modelFile(edited), BUNDLE_DIRECTORY)).toBeUndefined();
+    expect(readCompiledModel(id!, modelFile(text.slice(0, -1)), BUNDLE_DIRECTORY)).toBeUndefined();
+    expect(readCompiledModel(id!, modelFile(`${text}\n# more`), BUNDLE_DIRECTORY)).toBeUndefined();
+    expect(readCompiledModel(id!, modelFile(`\uFEFF${text}`), BUNDLE_DIRECTORY)).toBeUndefined();
+    expect(readCompiledModel(id!, join(tmpdir(), 'no-such-model.yaml'), BUNDLE_DIRECTORY)).toBeUndefined();
   });
 
   it('reads what compiledModelText writes, and nothing where there is no compiled file', () => {
@@ -47,8 +46,7 @@ describe('compiled built-in models', () => {
     const text = modelText('community');
     const model = parseModel({ file: 'models/community.yaml', text });
     writeFileSync(join(folder, 'models', 'community.compiled'), compiledModelText(text, model));
-    const bundleUrl = pathToFileURL(join(folder, 'cli.cjs')).href;
-    expect(readCompiledModel('community', modelFile(text), bundleUrl)).toEqual(model);
-    expect(readCompiledModel('other', modelFile(text), bundleUrl)).toBeUndefined();
+    expect(readCompiledModel('community', modelFile(text), folder)).toEqual(model);
+    expect(readCompiledModel('other', modelFile(text), folder)).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import { fastAnswersData, fastAnswersFile } from '../../src/load/fast-answers.js
 import { parseYaml } from '../../src/load/yaml.js';
 import { loadAssessment, parseAssessment } from '../../src/load/answers.js';
 import { UserError } from '../../src/errors.js';
+import { load } from 'js-yaml';
 import { answersText, builtinModel } from '../../bench/generate.mjs';
 
 // The quick path must never change a result: it may only accept what the full path accepts,
@@ -77,6 +78,7 @@ describe('fastAnswersData reads what the full path reads', () => {
     for (let index = 0; index < 300; index++) {
       const source = answersText(model, index).replace(/^\uFEFF/, '');
       expect(fastAnswersData(source), `file ${index}`).toStrictEqual(fullData(source));
+      expect(fastAnswersData(source), `file ${index}`).toStrictEqual(load(source));
     }
   });
 
@@ -93,6 +95,8 @@ describe('fastAnswersData reads what the full path reads', () => {
     for (const source of [`organisation: Acme\nanswers:\n  x: ${value}\n`, `organisation: Acme\nanswers:\n  x:\n    answer: ${value}\n    note: n\n`]) {
       const quick = fastAnswersData(source);
       if (quick !== undefined) expect(quick).toStrictEqual(fullData(source));
+      // What it reads, it reads as js-yaml's own constructor does.
+      if (quick !== undefined) expect(quick).toStrictEqual(load(source));
     }
   });
 
@@ -101,6 +105,7 @@ describe('fastAnswersData reads what the full path reads', () => {
     const source = `organisation: Acme\nanswers:\n  ${key}: yes\n  other: {answer: no, note: n}\n`;
     const quick = fastAnswersData(source);
     if (quick !== undefined) expect(quick).toStrictEqual(fullData(source));
+    if (quick !== undefined) expect(quick).toStrictEqual(load(source));
   });
 
   it('leaves tags, directives, anchors and aliases to the full path, and refuses what it refuses', () => {
