@@ -1,4 +1,4 @@
-import { boolCoreTag, COLLECTION_STYLE, EVENT_ID, floatCoreTag, getScalarValue, intCoreTag, NOT_RESOLVED, nullCoreTag, parseEvents, SCALAR_STYLE, type Event, type MappingEvent, type ScalarEvent, type SequenceEvent } from 'js-yaml';
+import { boolCoreTag, COLLECTION_STYLE, EVENT_ID, floatCoreTag, getScalarValue, intCoreTag, NOT_RESOLVED, nullCoreTag, parseEvents, SCALAR_STYLE, type Event, type MappingEvent, type ScalarEvent, type ScalarTagDefinition, type SequenceEvent } from 'js-yaml';
 import type { AnswerEntry, AnswersFile } from '../schema/answers.js';
 
 /**
@@ -153,12 +153,25 @@ function dataFromEvents(events: readonly Event[], text: string): unknown {
 }
 
 /** The core schema's implicit types, in its order of trying; a plain scalar none of them reads is a string. */
-const IMPLICIT_TYPES = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
+const IMPLICIT_TYPES: readonly ScalarTagDefinition[] = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
+
+/**
+ * The types worth trying for a plain scalar, by its first character, as js-yaml's schema keeps
+ * them: each type names the first characters it can read (or none, for any), so that a word such
+ * as `partly` or an indicator id is not tried as a number, a boolean and a null.
+ */
+const IMPLICIT_TYPES_BY_FIRST_CHARACTER = new Map(
+  [...new Set(IMPLICIT_TYPES.flatMap((type) => type.implicitFirstChars ?? []))].map((character) => [
+    character,
+    IMPLICIT_TYPES.filter((type) => type.implicitFirstChars === null || type.implicitFirstChars.includes(character)),
+  ]),
+);
+const IMPLICIT_TYPES_FOR_ANY_CHARACTER = IMPLICIT_TYPES.filter((type) => type.implicitFirstChars === null);
 
 function scalarValue(event: ScalarEvent, text: string): unknown {
   const source = getScalarValue(text, event);
   if (event.style !== SCALAR_STYLE.PLAIN) return source;
-  for (const type of IMPLICIT_TYPES) {
+  for (const type of IMPLICIT_TYPES_BY_FIRST_CHARACTER.get(source.charAt(0)) ?? IMPLICIT_TYPES_FOR_ANY_CHARACTER) {
     const value = type.resolve(source, false, type.tagName);
     if (value !== NOT_RESOLVED) return value;
   }
