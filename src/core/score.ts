@@ -44,27 +44,38 @@ function scoreCompetency(
   values: ReadonlyMap<string, number>,
   topValue: number,
 ): ScoredCompetency {
-  // Each indicator's answer, looked up once: the attainments, the results and the next steps use it.
-  const answers = competency.indicators.map((indicator) => assessment.answers.get(indicator.id));
+  // One pass over the indicators: each answer looked up once, its result made, and its weight
+  // added to its stage's sums (by the stage's place in the model; the first stage has no sums).
+  const stagePlace = stagePlaces(model);
+  const weighted = new Array<number>(model.stages.length).fill(0);
+  const weights = new Array<number>(model.stages.length).fill(0);
   /** What each indicator counts for: its scale value, 0 when unanswered, null for n/a (left out). */
-  const counted = answers.map((answer): number | null => {
-    const id = answer?.answer ?? null;
-    if (id === NOT_APPLICABLE) return null;
-    return id === null ? 0 : (values.get(id) ?? 0);
-  });
-
-  const attainment = new Map<string, number>();
-  for (const stage of model.stages.slice(1)) {
-    let weighted = 0;
-    let weights = 0;
-    competency.indicators.forEach((indicator, index) => {
-      const value = counted[index];
-      if (indicator.stage !== stage.id || value === null || value === undefined) return;
-      weighted += indicator.weight * value;
-      weights += indicator.weight;
+  const counted: (number | null)[] = [];
+  const indicators: IndicatorResult[] = [];
+  for (const indicator of competency.indicators) {
+    const entry = assessment.answers.get(indicator.id);
+    const answer = entry?.answer ?? null;
+    const value = answer === null || answer === NOT_APPLICABLE ? null : (values.get(answer) ?? null);
+    const count = answer === NOT_APPLICABLE ? null : (value ?? 0);
+    counted.push(count);
+    const place = stagePlace.get(indicator.stage);
+    if (count !== null && place !== undefined) {
+      weighted[place]! += indicator.weight * count;
+      weights[place]! += indicator.weight;
+    }
+    indicators.push({
+      id: indicator.id,
+      stage: indicator.stage,
+      text: indicator.text,
+      answer,
+      value,
+      note: entry?.note ?? null,
     });
-    attainment.set(stage.id, weights === 0 ? 1 : weighted / weights);
   }
+  const attainment = new Map<string, number>();
+  model.stages.forEach((stage, place) => {
+    if (place > 0) attainment.set(stage.id, weights[place] === 0 ? 1 : weighted[place]! / weights[place]!);
+  });
 
   // A stage counts only when every stage below it is met too.
   let level = 1;
@@ -76,26 +87,20 @@ function scoreCompetency(
   const raw = nextStage ? level + (attainment.get(nextStage.id) ?? 0) / model.threshold : level;
   const stage = model.stages[level - 1]!;
 
-  const indicators: IndicatorResult[] = competency.indicators.map((indicator, index) => {
-    const answer = answers[index];
-    return {
-      id: indicator.id,
-      stage: indicator.stage,
-      text: indicator.text,
-      answer: answer?.answer ?? null,
-      value: answer?.answer == null || answer.answer === NOT_APPLICABLE ? null : (values.get(answer.answer) ?? null),
-      note: answer?.note ?? null,
-    };
+  // The unmet indicators of the next stage (n/a ones are not steps).
+  const gaps: { order: number; gain: number }[] = [];
+  if (nextStage) {
+    competency.indicators.forEach((indicator, order) => {
+      const value = counted[order];
+      if (indicator.stage === nextStage.id && value !== null && value !== undefined && value < topValue) gaps.push({ order, gain: indicator.weight * (topValue - value) });
+    });
+  }
+  // The largest possible gain first; model order breaks ties so the list is stable.
+  gaps.sort((a, b) => b.gain - a.gain || a.order - b.order);
+  const next: NextStep[] = gaps.map(({ order }) => {
+    const result = indicators[order]!;
+    return { id: result.id, stage: result.stage, text: result.text, answer: result.answer, note: result.note, advice: competency.indicators[order]!.advice ?? null };
   });
-
-  const next: NextStep[] = nextStage
-    ? competency.indicators
-        .map((indicator, order) => ({ indicator, order, value: counted[order] ?? null, result: indicators[order]! }))
-        .filter(({ indicator, value }) => indicator.stage === nextStage.id && value !== null && value < topValue)
-        // The largest possible gain first; model order breaks ties so the list is stable.
-        .sort((a, b) => b.indicator.weight * (topValue - b.value!) - a.indicator.weight * (topValue - a.value!) || a.order - b.order)
-        .map(({ indicator, result }) => ({ id: result.id, stage: result.stage, text: result.text, answer: result.answer, note: result.note, advice: indicator.advice ?? null }))
-    : [];
 
   return {
     raw,
@@ -113,6 +118,15 @@ function scoreCompetency(
       indicators,
     },
   };
+}
+
+/** Each stage's place in the model, by id; kept per model, as a pool scores thousands of files with one. */
+const stagePlacesByModel = new WeakMap<Model, ReadonlyMap<string, number>>();
+
+function stagePlaces(model: Model): ReadonlyMap<string, number> {
+  let places = stagePlacesByModel.get(model);
+  if (!places) stagePlacesByModel.set(model, (places = new Map(model.stages.map((stage, place) => [stage.id, place]))));
+  return places;
 }
 
 function overall(model: Model, scored: ScoredCompetency[]): OverallResult {
