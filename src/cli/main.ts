@@ -4,6 +4,7 @@ import { GateFailed } from './gate-failed.js';
 import { diagnosticLines } from './diagnostics.js';
 import { VERSION } from './version.js';
 import { writeStdout } from './stdout.js';
+import { endRun, watchStandardStreams } from './exit.js';
 
 /**
  * Every command, in the order help lists them, each loaded only when needed: a run evaluates the
@@ -106,4 +107,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-void main(process.argv).then((code) => { process.exitCode = code; });
+watchStandardStreams();
+void main(process.argv).then(endRun);
