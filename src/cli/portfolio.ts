@@ -27,7 +27,6 @@ export interface PortfolioOptions extends Omit<FileScoringOptions, 'jsonl'> {
 export async function scorePortfolio(files: readonly string[], options: PortfolioOptions): Promise<void> {
   const progress = showsProgress(files.length, process.stderr.isTTY, process.env) ? progressBar(files.length, process.stderr) : NO_PROGRESS;
   const messages = messageWriter(progress);
-  const say = messages.add;
   const stream: StreamOutput | undefined = options.format === 'jsonl' ? await openStreamOutput(options.output) : undefined;
   const entries: PortfolioEntry[] = [];
   let scored = 0;
@@ -47,13 +46,13 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
       progress.tick();
       if ('diagnostics' in result) {
         invalid += 1;
-        await say(diagnosticLines(result.diagnostics));
+        await messages.add(diagnosticLines(result.diagnostics));
         continue;
       }
       if (scored === 0) checkSortKey(options.sort, result.sortKeys);
       scored += 1;
       if (result.gatesFailed) gatesFailed = true;
-      await say(result.notices);
+      await messages.add(result.notices);
       if ('line' in result) await stream?.write(result.line);
       else entries.push(result);
     }
