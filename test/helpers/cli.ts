@@ -23,7 +23,7 @@ export interface CliOptions {
 export function runCli(args: string[], options: CliOptions = {}): CliResult {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.env.CM_MATURITY_TEST_NODE || process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
     env: env as NodeJS.ProcessEnv,

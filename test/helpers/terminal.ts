@@ -21,7 +21,7 @@ export class Terminal {
   constructor(args: string[], cwd: string) {
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'FORCE_COLOR') env[key] = value;
-    this.pty = spawn(process.execPath, [BIN, ...args], { cols: 120, rows: 40, cwd, env: { ...env, NO_COLOR: '1', TERM: 'xterm' } });
+    this.pty = spawn(process.env.CM_MATURITY_TEST_NODE || process.execPath, [BIN, ...args], { cols: 120, rows: 40, cwd, env: { ...env, NO_COLOR: '1', TERM: 'xterm' } });
     this.pty.onData((data) => {
       this.output += data;
     });
