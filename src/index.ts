@@ -21,12 +21,13 @@ export { indicatorCount } from './core/model-facts.js';
 export { truncate2, formatScore } from './core/truncate.js';
 export type { InputIssue } from './core/issue.js';
 
-export { readTextFile, readStdin, MAX_INPUT_BYTES, type TextSource } from './load/read.js';
-export { loadModel, resolveModel, loadModelAt, type LoadedModel, type ModelLocation } from './load/model.js';
-export { parseModel } from './load/model-file.js';
-export { loadAssessment, parseAssessment, type LoadOptions, type LoadedAssessment } from './load/answers.js';
-export { builtinModelIds, DEFAULT_MODEL_ID } from './load/builtin.js';
-export { documentKind, type DocumentKind } from './load/document-kind.js';
+export { readTextFile, readStdin, MAX_INPUT_BYTES, type TextSource } from './read/text.js';
+export { loadModel, resolveModel, loadModelAt, type LoadedModel, type ModelLocation } from './pipeline/load-model.js';
+export { parseModel } from './parse/model.js';
+export { loadAssessment, parseAssessment } from './pipeline/load-assessment.js';
+export type { LoadOptions, LoadedAssessment } from './pipeline/load-model.js';
+export { builtinModelIds, DEFAULT_MODEL_ID } from './read/builtin-models.js';
+export { documentKind, type DocumentKind } from './parse/document-kind.js';
 
 export { loadFormatter, FORMAT_NAMES, DEFAULT_NEXT_STEPS, type FormatName, type FormatOptions, type Formatter } from './report/index.js';
 
@@ -34,8 +35,8 @@ export { scoreDelta, withBaseline, modelMismatch } from './core/compare.js';
 export { evaluateGates, resolveTarget, type GatePolicy, type ScoreFloor } from './core/gates.js';
 export { diffReports, regressions } from './core/diff.js';
 export { buildHistory, sparkline, type HistoryEntry, type HistoryProblem } from './core/history.js';
-export { loadResult, parseResult, type LoadedResult } from './load/result.js';
-export { committedVersions, type CommittedVersion } from './load/git-history.js';
+export { loadResult, parseResult, type LoadedResult } from './pipeline/load-result.js';
+export { committedVersions, type CommittedVersion } from './read/git-history.js';
 export { diffSchema, type Diff } from './schema/diff.js';
 export { historySchema, type History } from './schema/history.js';
 export type { BaselineResult, GateResult } from './schema/report.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.js';
-import { parseAssessment } from '../src/load/answers.js';
+import { parseAssessment } from '../src/pipeline/load-assessment.js';
 import { runCli, type CliResult } from './helpers/cli.js';
 
 // The error contract: every problem with the user's input is printed on stderr as

@@ -3,8 +3,7 @@ import { UserError } from '../errors.js';
 import { GateFailed } from './gate-failed.js';
 import { diagnosticLines } from './diagnostics.js';
 import { VERSION } from './version.js';
-import { writeStdout } from './stdout.js';
-import { endRun, watchStandardStreams } from './exit.js';
+import { writeStdout } from '../write/stdout.js';
 
 /**
  * Every command, in the order help lists them, each loaded only when needed: a run evaluates the
@@ -107,5 +106,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-watchStandardStreams();
-void main(process.argv).then(endRun);
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -3,12 +3,12 @@ import { UserError } from '../errors.js';
 import { loadPortfolioFormatter, type PortfolioFormatName } from '../report/portfolio/index.js';
 import { diagnosticLines } from './diagnostics.js';
 import { GateFailed } from './gate-failed.js';
-import type { FileScoringOptions } from './score-file.js';
+import type { FileScoringOptions } from '../pipeline/score-file.js';
 import { checkSortKey } from './sort-key.js';
-import { scoreFiles } from './score-files.js';
-import { colorFor, writeOutput } from './output.js';
+import { scoreFiles } from '../pipeline/score-files.js';
+import { colorFor, writeOutput } from '../write/output.js';
 import { NO_PROGRESS, progressBar, showsProgress, type Progress } from './progress.js';
-import { drained, openStreamOutput, type StreamOutput } from './stream-output.js';
+import { drained, openStreamOutput, type StreamOutput } from '../write/stream-output.js';
 
 export interface PortfolioOptions extends Omit<FileScoringOptions, 'jsonl'> {
   /** Threads scoring files at once (score-files.ts). */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sortPortfolio, type PortfolioEntry } from '../../src/core/portfolio.js';
 import { scoreAssessment } from '../../src/core/score.js';
-import { loadAssessment } from '../../src/load/answers.js';
+import { loadAssessment } from '../../src/pipeline/load-assessment.js';
 import type { Report } from '../../src/schema/report.js';
 
 // A real report to vary: only the organisation and the scores matter to the order.

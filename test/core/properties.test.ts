@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { checkAnswers } from '../../src/core/assessment.js';
 import { scoreAssessment } from '../../src/core/score.js';
-import { parseAssessment } from '../../src/load/answers.js';
+import { parseAssessment } from '../../src/pipeline/load-assessment.js';
 import { FORMAT_NAMES, loadFormatter } from '../../src/report/index.js';
 import { formatJson } from '../../src/report/json.js';
 import { answersSchema } from '../../src/schema/answers.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
-import { modelineTarget } from '../../src/load/schema-files.js';
+import { modelineTarget } from '../../src/read/schema-files.js';
 import { INDICATOR_COUNT, MODEL, ROOT, runCli, scoreJson, tempDir } from './support.js';
 
 const SCHEMA = join(ROOT, 'schema/answers.community.schema.json');

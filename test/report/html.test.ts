@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadAssessment } from '../../src/load/answers.js';
+import { loadAssessment } from '../../src/pipeline/load-assessment.js';
 import { scoreAssessment } from '../../src/core/score.js';
 import { formatHtml } from '../../src/report/html.js';
 import { escapeHtml } from '../../src/report/html/escape.js';

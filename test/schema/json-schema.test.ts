@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
-import { loadModel } from '../../src/load/model.js';
+import { loadModel } from '../../src/pipeline/load-model.js';
 import { answersJsonSchema, jsonSchemaText, modelJsonSchema } from '../../src/schema/json-schema.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 

@@ -1,24 +1,23 @@
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { answersTemplate } from '../../core/answers-template.js';
 import type { Answer, Assessment } from '../../core/assessment.js';
 import { answeredCount, answerChoices, applyAction, nextIndex, questions, questionText, startIndex, type Action } from '../../core/questionnaire.js';
 import { scoreAssessment } from '../../core/score.js';
 import { UserError } from '../../errors.js';
-import { assessmentFromYaml } from '../../load/answers-yaml.js';
-import { DEFAULT_MODEL_ID } from '../../load/builtin.js';
-import { loadModelAt, resolveModel, type LoadedModel } from '../../load/model.js';
-import { readTextFile } from '../../load/read.js';
-import { answersSchemaFile, GENERIC_ANSWERS_SCHEMA_FILE, modelineTarget, shippedSchemaDirectory } from '../../load/schema-files.js';
-import { parseYaml } from '../../load/yaml.js';
+import { assessmentFromYaml } from '../../pipeline/load-assessment.js';
+import { DEFAULT_MODEL_ID } from '../../read/builtin-models.js';
+import { loadModelAt, resolveModel, type LoadedModel } from '../../pipeline/load-model.js';
+import { readTextFile } from '../../read/text.js';
+import { answersSchemaFile, GENERIC_ANSWERS_SCHEMA_FILE, modelineTarget, shippedSchemaDirectory } from '../../read/schema-files.js';
+import { parseYaml } from '../../parse/yaml.js';
 import { isoDate } from '../../schema/answers.js';
 import type { Model } from '../../schema/model.js';
 import { DEFAULT_NEXT_STEPS } from '../../report/index.js';
 import { formatTable } from '../../report/table.js';
 import { relativeModelRef } from '../model-ref.js';
-import { useColor, writeOutput } from '../output.js';
+import { useColor, writeOutput } from '../../write/output.js';
 
 interface AssessOptions {
   model?: string;
@@ -211,12 +210,7 @@ async function save(session: Session): Promise<void> {
   await writeOutput(text, session.file);
 }
 
-/**
- * The prompts library (an ES module, not bundled: only `assess` needs it). On Node 20 the bundle
- * runs from V8's code cache (bin/code-cache.cjs), where import() is unavailable, so it is required
- * wherever Node can require ES modules (20.19+, 22.12+) and imported only where it cannot.
- */
-async function loadPrompts(): Promise<Prompts> {
-  if ((process.features as { require_module?: boolean }).require_module) return createRequire(import.meta.url)('@inquirer/prompts') as Prompts;
+/** The prompts library: not bundled, and loaded only by `assess`. */
+function loadPrompts(): Promise<Prompts> {
   return import('@inquirer/prompts');
 }

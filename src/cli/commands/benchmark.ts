@@ -3,11 +3,11 @@ import { addToPool, benchmark, organisationEntry, poolColumns, poolModel, type O
 import { scoreAssessment } from '../../core/score.js';
 import { fileDiagnostic, UserError, type Diagnostic } from '../../errors.js';
 import { keepHeapNearLive } from '../heap.js';
-import { loadAssessment } from '../../load/answers.js';
-import type { LoadedModel } from '../../load/model.js';
-import { expandInputs } from '../../load/inputs.js';
+import { loadAssessment } from '../../pipeline/load-assessment.js';
+import type { LoadedModel } from '../../pipeline/load-model.js';
+import { expandInputs } from '../../read/inputs.js';
 import { BENCHMARK_FORMAT_NAMES, benchmarkFormatters, type BenchmarkFormatName } from '../../report/benchmark/index.js';
-import { colorFor, writeOutput } from '../output.js';
+import { colorFor, writeOutput } from '../../write/output.js';
 
 interface BenchmarkOptions {
   org?: string;

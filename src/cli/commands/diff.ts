@@ -1,10 +1,10 @@
 import { Command, Option } from 'commander';
 import { diffReports, regressions } from '../../core/diff.js';
-import { loadResult } from '../../load/result.js';
+import { loadResult } from '../../pipeline/load-result.js';
 import { fileDiagnostic, UserError } from '../../errors.js';
 import { diffFormatters, type DiffFormatName } from '../../report/diff.js';
 import { GateFailed } from '../gate-failed.js';
-import { colorFor, writeOutput } from '../output.js';
+import { colorFor, writeOutput } from '../../write/output.js';
 
 interface DiffOptions {
   model?: string;

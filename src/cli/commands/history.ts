@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
 import { dirname } from 'node:path';
 import { buildHistory, type HistoryEntry } from '../../core/history.js';
-import { committedVersions } from '../../load/git-history.js';
-import { loadResult, parseResult } from '../../load/result.js';
+import { committedVersions } from '../../read/git-history.js';
+import { loadResult, parseResult } from '../../pipeline/load-result.js';
 import { fileDiagnostic, UserError } from '../../errors.js';
 import { historyFormatters, type HistoryFormatName } from '../../report/history.js';
-import { colorFor, writeOutput } from '../output.js';
+import { colorFor, writeOutput } from '../../write/output.js';
 
 interface HistoryOptions {
   model?: string;

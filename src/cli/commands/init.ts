@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { answersTemplate } from '../../core/answers-template.js';
 import { UserError } from '../../errors.js';
-import { DEFAULT_MODEL_ID } from '../../load/builtin.js';
-import { loadModelAt, resolveModel } from '../../load/model.js';
-import { answersSchemaFile, GENERIC_ANSWERS_SCHEMA_FILE, modelineTarget, shippedSchemaDirectory } from '../../load/schema-files.js';
+import { DEFAULT_MODEL_ID } from '../../read/builtin-models.js';
+import { loadModelAt, resolveModel } from '../../pipeline/load-model.js';
+import { answersSchemaFile, GENERIC_ANSWERS_SCHEMA_FILE, modelineTarget, shippedSchemaDirectory } from '../../read/schema-files.js';
 import { isoDate } from '../../schema/answers.js';
-import { writeOutput } from '../output.js';
+import { writeOutput } from '../../write/output.js';
 import { relativeModelRef } from '../model-ref.js';
 
 interface InitOptions {

@@ -1,9 +1,9 @@
 import { Command, Option } from 'commander';
 import Table from 'cli-table3';
 import { COMPACT } from '../../report/table-style.js';
-import { builtinModelIds } from '../../load/builtin.js';
-import { loadModel } from '../../load/model.js';
-import { writeOutput } from '../output.js';
+import { builtinModelIds } from '../../read/builtin-models.js';
+import { loadModel } from '../../pipeline/load-model.js';
+import { writeOutput } from '../../write/output.js';
 import { indicatorCount } from '../../core/model-facts.js';
 
 export function modelsCommand(): Command {

@@ -1,8 +1,8 @@
 import { Argument, Command } from 'commander';
-import { loadModel } from '../../load/model.js';
-import { DEFAULT_MODEL_ID } from '../../load/builtin.js';
+import { loadModel } from '../../pipeline/load-model.js';
+import { DEFAULT_MODEL_ID } from '../../read/builtin-models.js';
 import { answersJsonSchema, jsonSchemaText, modelJsonSchema } from '../../schema/json-schema.js';
-import { writeOutput } from '../output.js';
+import { writeOutput } from '../../write/output.js';
 
 interface SchemaOptions {
   model?: string;

@@ -1,17 +1,17 @@
 import { statSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { loadAssessment } from '../../load/answers.js';
+import { loadAssessment } from '../../pipeline/load-assessment.js';
 import { scoreAssessment } from '../../core/score.js';
 import { modelMismatch, withBaseline } from '../../core/compare.js';
 import { evaluateGates } from '../../core/gates.js';
 import { fileDiagnostic, UserError } from '../../errors.js';
 import { DEFAULT_NEXT_STEPS, FORMAT_NAMES, loadFormatter, type FormatName } from '../../report/index.js';
 import { LIST_ONLY_FORMATS, loadPortfolioFormatter, PORTFOLIO_FORMAT_NAMES, type PortfolioFormatName } from '../../report/portfolio/index.js';
-import { expandInputs } from '../../load/inputs.js';
+import { expandInputs } from '../../read/inputs.js';
 import { GateFailed } from '../gate-failed.js';
 import { keepHeapNearLive } from '../heap.js';
 import { collect, gateFailureLines, gatePolicy, type GateOptions } from '../gates.js';
-import { colorFor, writeOutput } from '../output.js';
+import { colorFor, writeOutput } from '../../write/output.js';
 import { checkSortKey } from '../sort-key.js';
 import { sortKeys } from '../../core/portfolio.js';
 import { defaultJobs, PARALLEL_MIN_FILES } from '../jobs.js';
@@ -103,7 +103,7 @@ error and the others are still scored (exit 2); gates apply to every organisatio
       checkSortKey(options.sort, sortKeys(report));
       if (options.baseline !== undefined) {
         // Loaded only for a baseline: it brings the report schema, which a plain run does not build.
-        const { loadResult } = await import('../../load/result.js');
+        const { loadResult } = await import('../../pipeline/load-result.js');
         const baseline = await loadResult(options.baseline, { model: options.model });
         const mismatch = modelMismatch(report, baseline.report);
         if (mismatch !== null && !options.allowModelChange) {

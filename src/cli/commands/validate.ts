@@ -1,15 +1,15 @@
 import { Command } from 'commander';
 import { fileDiagnostic, UserError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../../errors.js';
 import { lintModel } from '../../core/lint-model.js';
-import { assessmentFromYaml } from '../../load/answers-yaml.js';
-import { toDiagnostics } from '../../load/diagnostics.js';
-import { documentKind } from '../../load/document-kind.js';
-import { expectMapping } from '../../load/mapping.js';
-import { modelFromYaml } from '../../load/model-file.js';
-import { readInput } from '../../load/read.js';
-import { parseResult } from '../../load/result.js';
-import { parseYaml } from '../../load/yaml.js';
-import { writeOutput } from '../output.js';
+import { assessmentFromYaml } from '../../pipeline/load-assessment.js';
+import { toDiagnostics } from '../../parse/diagnostics.js';
+import { documentKind } from '../../parse/document-kind.js';
+import { expectMapping } from '../../parse/mapping.js';
+import { modelFromYaml } from '../../parse/model.js';
+import { readInput } from '../../read/text.js';
+import { parseResult } from '../../pipeline/load-result.js';
+import { parseYaml } from '../../parse/yaml.js';
+import { writeOutput } from '../../write/output.js';
 import { indicatorCount } from '../../core/model-facts.js';
 import { unansweredIndicators } from '../../core/assessment.js';
 

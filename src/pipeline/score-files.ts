@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
-import { defaultJobs, PARALLEL_MIN_FILES } from './jobs.js';
+import { defaultJobs, PARALLEL_MIN_FILES } from '../cli/jobs.js';
 import { fileScorer, type FileResult, type FileScoringOptions } from './score-file.js';
 
 /** Files a thread is given at a time: enough to keep messages few, few enough to share the work evenly. */
@@ -49,7 +49,7 @@ async function* scoreInWorkers(files: readonly string[], options: FileScoringOpt
     wake?.();
     wake = undefined;
   };
-  const script = fileURLToPath(new URL('./score-worker.cjs', import.meta.url));
+  const script = fileURLToPath(new URL('./score-worker.js', import.meta.url));
   // This thread scores its share too, so N jobs are N - 1 workers, each with a heap of its own.
   // More threads than cores gain nothing and each one costs memory and a start-up of its own.
   const score = fileScorer(options);

@@ -1,14 +1,14 @@
 import { evaluateGates, type GatePolicy } from '../core/gates.js';
 import { scoreAssessment } from '../core/score.js';
 import { UserError, type Diagnostic } from '../errors.js';
-import { loadAssessment } from '../load/answers.js';
-import type { LoadedModel } from '../load/model.js';
+import { loadAssessment } from './load-assessment.js';
+import type { LoadedModel } from './load-model.js';
 import type { Model } from '../schema/model.js';
 import type { Report } from '../schema/report.js';
 import { sortKeys } from '../core/portfolio.js';
-import { jsonLineEncoder } from '../report/portfolio/json-line-bytes.js';
-import { gateFailureLines, gatePolicy, type GateOptions } from './gates.js';
-import { unansweredWarning } from './unanswered.js';
+import { jsonLine } from '../report/portfolio/json.js';
+import { gateFailureLines, gatePolicy, type GateOptions } from '../cli/gates.js';
+import { unansweredWarning } from '../cli/unanswered.js';
 
 /**
  * What scoring one answers file of many gives: the located errors that stopped it, or its report
@@ -37,7 +37,7 @@ export function fileScorer(options: FileScoringOptions): (file: string) => Promi
   const modelCache = new Map<string, Promise<LoadedModel>>();
   const policies = new Map<Model, GatePolicy>();
   const gated = options.failUnder !== undefined || (options.require ?? []).length > 0;
-  const encodeLine = options.jsonl ? jsonLineEncoder() : undefined;
+  const encoder = options.jsonl ? new TextEncoder() : undefined;
   return async (file) => {
     try {
       const { model, assessment } = await loadAssessment(file, { model: options.model, strict: options.strict, modelCache });
@@ -51,7 +51,7 @@ export function fileScorer(options: FileScoringOptions): (file: string) => Promi
       const failures = gateFailureLines(report, report.gates ?? [], file);
       const notices = warning === null ? failures : [warning, ...failures];
       const scored = { file, notices, gatesFailed: failures.length > 0, sortKeys: sortKeys(report) };
-      return encodeLine ? { ...scored, line: encodeLine(report) } : { ...scored, report };
+      return encoder ? { ...scored, line: encoder.encode(jsonLine(report)) } : { ...scored, report };
     } catch (error) {
       if (error instanceof UserError && error.diagnostics.length > 0) return { file, diagnostics: error.diagnostics };
       throw error;

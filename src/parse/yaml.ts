@@ -1,6 +1,6 @@
 import { isAlias, isCollection, isScalar, LineCounter, parseDocument, Scalar, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import { UserError, type Diagnostic } from '../errors.js';
-import type { TextSource } from './read.js';
+import type { TextSource } from '../source.js';
 
 /** A parsed YAML file that still knows where every node came from. */
 export interface ParsedSource extends TextSource {

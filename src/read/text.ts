@@ -2,19 +2,13 @@ import { readFileSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
+import { STDIN_NAME, type TextSource } from '../source.js';
+
+export { STDIN_NAME, type TextSource } from '../source.js';
 
 /** Larger inputs are refused before they are read or parsed: no assessment is anywhere near this. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
-/** The name errors use for standard input. */
-export const STDIN_NAME = '<stdin>';
-
-export interface TextSource {
-  /** The name shown in errors: the path as the user gave it, or `<stdin>`. */
-  file: string;
-  /** The decoded text, without a byte-order mark. */
-  text: string;
-}
 
 function fail(file: string, code: string, message: string, line = 1, column = 1): never {
   throw new UserError([{ file, line, column, code, message }]);

@@ -6,7 +6,7 @@ import { documentKind } from './document-kind.js';
 import { expectMapping } from './mapping.js';
 import { scalarSourceAt } from './locate.js';
 import { keepProtoKey } from './proto-key.js';
-import type { TextSource } from './read.js';
+import type { TextSource } from '../source.js';
 import { parseYaml, type ParsedSource } from './yaml.js';
 import { fromZodIssues } from './zod-issues.js';
 

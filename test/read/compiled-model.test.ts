@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtinModelIds, builtinModelPath } from '../../src/load/builtin.js';
-import { compiledModelText, readCompiledModel } from '../../src/load/compiled-model.js';
-import { parseModel } from '../../src/load/model-file.js';
+import { builtinModelIds, builtinModelPath } from '../../src/read/builtin-models.js';
+import { compiledModelText, readCompiledModel } from '../../src/read/compiled-model.js';
+import { parseModel } from '../../src/parse/model.js';
 import { ROOT } from '../helpers/cli.js';
 
 /** The bundle's folder: compiled models sit in models/ there. */

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { decode, MAX_INPUT_BYTES } from './read.js';
-import type { TextSource } from './read.js';
+import { decode, MAX_INPUT_BYTES } from './text.js';
+import type { TextSource } from './text.js';
 
 /** One committed version of a file. */
 export interface CommittedVersion {

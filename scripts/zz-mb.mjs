@@ -1,2 +1,0 @@
-import { build } from 'esbuild';
-await build({ entryPoints: ['/work/scratch/mb/entry.ts'], outfile: '/work/scratch/mb/out.mjs', bundle: true, format: 'esm', platform: 'node', define: { 'import.meta.url': '"file:///work/main/src/load/x.js"' }, logLevel: 'error', nodePaths: ['/work/main/node_modules'], banner: { js: "import { createRequire } from 'module'; const require = createRequire('/work/main/');" } });

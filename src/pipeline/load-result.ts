@@ -1,0 +1,29 @@
+import { scoreAssessment } from '../core/score.js';
+import { isReport, parseReport } from '../parse/report.js';
+import { parseYaml } from '../parse/yaml.js';
+import { readInput } from '../read/text.js';
+import type { Report } from '../schema/report.js';
+import type { TextSource } from '../source.js';
+import { assessmentFromYaml } from './load-assessment.js';
+import type { AssessmentOptions, LoadOptions } from './load-model.js';
+
+/** A scored result read back: from a JSON report written by `--format json`, or by scoring an answers file. */
+export interface LoadedResult {
+  file: string;
+  kind: 'report' | 'answers';
+  report: Report;
+}
+
+/** Reads a JSON report or an answers file (`-` for standard input) and returns its scored report. */
+export async function loadResult(input: string, options: LoadOptions = {}): Promise<LoadedResult> {
+  const { baseDir, ...source } = await readInput(input);
+  return parseResult(source, { ...options, baseDir });
+}
+
+/** A JSON report as it is, or an answers file scored against its model. */
+export async function parseResult(source: TextSource, options: AssessmentOptions = {}): Promise<LoadedResult> {
+  const parsed = parseYaml(source);
+  if (isReport(parsed)) return { file: source.file, kind: 'report', report: parseReport(parsed) };
+  const { model, assessment } = await assessmentFromYaml(parsed, options);
+  return { file: source.file, kind: 'answers', report: scoreAssessment(model.model, assessment) };
+}
