@@ -1,7 +1,7 @@
 // Builds what the package ships:
-// - dist/cli.js and the chunks beside it: the CLI, one bundle split only where the sources load a
-//   module with import() (a command, a format, a library few runs need), run by bin/cm-maturity.cjs;
-// - dist/score-worker.js: the worker threads that score many files at once, sharing those chunks;
+// - dist/cli.cjs: the CLI, one bundle, run by bin/cm-maturity.cjs; what the sources load with
+//   import() (a command, a format, a library few runs need) is evaluated only when it is loaded;
+// - dist/score-worker.cjs: the worker threads that score many files at once;
 // - dist/index.js: the library API, with its dependencies left to the consumer's node_modules;
 // - dist/models/*.compiled: the built-in models, parsed and checked;
 // - dist/types: declarations for the library API;
@@ -31,18 +31,16 @@ await Promise.all([
     ...shared,
     entryPoints: { cli: 'src/cli/main.ts', 'score-worker': 'src/pipeline/score-worker.ts' },
     outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
     bundle: true,
-    splitting: true,
-    // Every file in dist/ itself, so that the paths the code finds from its own folder (the
-    // models, the schemas, the worker) are the same from every chunk.
-    chunkNames: 'chunk-[hash]',
     minifySyntax: true,
     // Loaded from node_modules only by `assess`.
     external: ['@inquirer/prompts'],
-    // Bundled CommonJS libraries call require() for Node's own modules and use __filename.
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url); const __filename = import.meta.filename; const __dirname = import.meta.dirname;",
-    },
+    // CommonJS, which Node loads with fewer steps than an ES module; import.meta, which bundled
+    // libraries use too, is given its CommonJS values.
+    define: { ...shared.define, 'import.meta.dirname': '__dirname', 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
   build({
     ...shared,

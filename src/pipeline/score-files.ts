@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { defaultJobs, PARALLEL_MIN_FILES } from '../cli/jobs.js';
 import { fileScorer, type FileResult, type FileScoringOptions } from './score-file.js';
@@ -49,7 +49,7 @@ async function* scoreInWorkers(files: readonly string[], options: FileScoringOpt
     wake?.();
     wake = undefined;
   };
-  const script = fileURLToPath(new URL('./score-worker.js', import.meta.url));
+  const script = join(import.meta.dirname, 'score-worker.cjs');
   // This thread scores its share too, so N jobs are N - 1 workers, each with a heap of its own.
   // More threads than cores gain nothing and each one costs memory and a start-up of its own.
   const score = fileScorer(options);

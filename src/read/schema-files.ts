@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 /** The JSON Schema files that ship in the package's `schema/` folder. */
 export const MODEL_SCHEMA_FILE = 'model.schema.json';
@@ -17,7 +16,7 @@ let directory: string | undefined;
 export function shippedSchemaDirectory(): string {
   if (directory) return directory;
   for (const candidate of ['../schema/', '../../schema/']) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    const path = join(import.meta.dirname, candidate);
     if (existsSync(`${path}${MODEL_SCHEMA_FILE}`)) return (directory = path);
   }
   throw new Error('the schema folder is missing from this installation');
