@@ -1,16 +1,17 @@
-import { sortPortfolio, type PortfolioEntry } from '../core/portfolio.js';
+import { checkSortKey, sortPortfolio, type PortfolioEntry } from '../core/portfolio.js';
 import { UserError } from '../errors.js';
-import { loadPortfolioFormatter, type PortfolioFormatName } from '../report/portfolio/index.js';
-import { diagnosticLines } from './diagnostics.js';
-import { GateFailed } from './gate-failed.js';
-import type { FileScoringOptions } from '../pipeline/score-file.js';
-import { checkSortKey } from './sort-key.js';
+import type { ScoringOptions } from '../pipeline/score-file.js';
 import { scoreFiles } from '../pipeline/score-files.js';
+import { loadPortfolioFormatter, type PortfolioFormatName } from '../report/portfolio/index.js';
+import type { OutputStream } from '../write/stream-writer.js';
 import { colorFor, writeOutput } from '../write/output.js';
+import { openStreamOutput, type StreamOutput } from '../write/stream-output.js';
+import { diagnosticLines } from './diagnostics.js';
+import type { Io } from './io.js';
 import { NO_PROGRESS, progressBar, showsProgress, type Progress } from './progress.js';
-import { drained, openStreamOutput, type StreamOutput } from '../write/stream-output.js';
+import { GateFailed } from './stop.js';
 
-export interface PortfolioOptions extends Omit<FileScoringOptions, 'jsonl'> {
+export interface PortfolioOptions extends ScoringOptions {
   /** Threads scoring files at once (score-files.ts). */
   jobs: number;
   format: PortfolioFormatName;
@@ -24,24 +25,24 @@ export interface PortfolioOptions extends Omit<FileScoringOptions, 'jsonl'> {
  * others: its errors are printed and the run ends with exit 2 once the valid ones are written.
  * jsonl is written as each file is scored, in input order; the other formats are sorted first.
  */
-export async function scorePortfolio(files: readonly string[], options: PortfolioOptions): Promise<void> {
-  const progress = showsProgress(files.length, process.stderr.isTTY, process.env) ? progressBar(files.length, process.stderr) : NO_PROGRESS;
-  const messages = messageWriter(progress);
-  const stream: StreamOutput | undefined = options.format === 'jsonl' ? await openStreamOutput(options.output) : undefined;
+export async function scorePortfolio(files: readonly string[], options: PortfolioOptions, io: Io): Promise<void> {
+  const progress = showsProgress(files.length, io.stderr.isTTY, io.env) ? progressBar(files.length, io.stderr) : NO_PROGRESS;
+  const messages = messageWriter(progress, io.stderr);
+  const stream: StreamOutput | undefined = options.format === 'jsonl' ? await openStreamOutput(options.output, io.stdout) : undefined;
   const entries: PortfolioEntry[] = [];
   let scored = 0;
   let invalid = 0;
   let gatesFailed = false;
 
   try {
-    const scoring: FileScoringOptions = {
+    const scoring = {
       model: options.model,
       strict: options.strict,
       failUnder: options.failUnder,
       require: options.require,
       jsonl: stream !== undefined,
     };
-    for await (const result of scoreFiles(files, scoring, options.jobs)) {
+    for await (const result of scoreFiles(files, scoring, options.jobs, io.stdin)) {
       if (stream && !stream.open) break;
       progress.tick();
       if ('diagnostics' in result) {
@@ -61,10 +62,9 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
     // Nothing valid, nothing written: as for a single invalid file.
     if (stream) await (scored > 0 ? stream.commit() : stream.abort());
     else if (entries.length > 0) {
-      const toTerminal = options.output === undefined || options.output === '-';
       const format = await loadPortfolioFormatter(options.format);
-      const text = format(sortPortfolio(entries, options.sort), { color: colorFor(options.format, options.color, toTerminal) });
-      await writeOutput(text, options.output);
+      const text = format(sortPortfolio(entries, options.sort), { color: colorFor(options.format, options.color, options.output, io.stdout, io.env) });
+      await writeOutput(text, options.output, io.stdout);
     }
   } catch (error) {
     await messages.flush();
@@ -86,11 +86,10 @@ const MESSAGES_HELD = 64;
 const MESSAGES_DELAY_MS = 200;
 
 /**
- * Warnings and errors for standard error, written a few dozen lines at a time, in order. Standard
- * error to a pipe may be written asynchronously: 100,000 warnings would pile up in memory while
- * the reader lags (20 MB measured), so a write that fills the pipe waits for it to drain.
+ * Warnings and errors for standard error, written a few dozen lines at a time, in order. Each
+ * write is waited for, so that warnings never pile up in memory while a slow reader lags.
  */
-function messageWriter(progress: Progress): { add(lines: readonly string[]): Promise<void>; flush(): Promise<void> } {
+function messageWriter(progress: Progress, stderr: OutputStream): { add(lines: readonly string[]): Promise<void>; flush(): Promise<void> } {
   let held: string[] = [];
   let since = 0;
   const flush = async () => {
@@ -98,7 +97,7 @@ function messageWriter(progress: Progress): { add(lines: readonly string[]): Pro
     const text = `${held.join('\n')}\n`;
     held = [];
     progress.clear();
-    if (!process.stderr.write(text)) await drained(process.stderr);
+    await stderr.write(text);
   };
   return {
     /** Called for every file, with or without lines, so that none waits long when files come slowly. */

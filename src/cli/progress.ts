@@ -1,3 +1,5 @@
+import type { OutputStream } from '../write/stream-writer.js';
+
 /** Below this many files a run is over before a bar would help. */
 export const PROGRESS_MIN_FILES = 200;
 
@@ -19,7 +21,7 @@ export interface Progress {
 const BAR_WIDTH = 30;
 
 /** A one-line bar redrawn in place with a carriage return, only when the shown percentage moves. */
-export function progressBar(total: number, stream: NodeJS.WritableStream): Progress {
+export function progressBar(total: number, stream: OutputStream): Progress {
   let done = 0;
   let shown = -1;
   return {
@@ -29,11 +31,11 @@ export function progressBar(total: number, stream: NodeJS.WritableStream): Progr
       if (percent === shown) return;
       shown = percent;
       const filled = Math.round((done / total) * BAR_WIDTH);
-      stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total} files (${percent}%)`);
+      void stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total} files (${percent}%)`);
     },
     clear() {
       if (shown < 0) return;
-      stream.write('\r\u001b[K');
+      void stream.write('\r\u001b[K');
       shown = -1;
     },
   };

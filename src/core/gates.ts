@@ -1,5 +1,15 @@
+import { UserError } from '../errors.js';
+import type { Model } from '../schema/model.js';
 import type { GateResult, Report } from '../schema/report.js';
 import { scoreDelta } from './compare.js';
+import { didYouMean } from './suggest.js';
+
+/** The gates as the command line states them. */
+export interface GateOptions {
+  failUnder?: string;
+  require?: string[];
+  failOnRegression?: boolean;
+}
 
 /** A floor on the overall score or on one competency's score, its target already resolved to a number. */
 export interface ScoreFloor {
@@ -36,6 +46,37 @@ export function resolveTarget(text: string, stages: readonly Stage[]): number | 
     return `"${text}" is out of range: a score is between 1 and ${top}`;
   }
   return `"${text}" is neither a score (1 to ${top}) nor a stage id; stages: ${stages.map((candidate) => candidate.id).join(', ')}`;
+}
+
+/** Turns the gate options into a policy for this model; an unknown competency or stage is a usage error. */
+export function gatePolicy(options: GateOptions, model: Model): GatePolicy {
+  const stages = model.stages.map((stage, index) => ({ id: stage.id, level: index + 1 }));
+  const target = (option: string, text: string): number => {
+    const value = resolveTarget(text, stages);
+    if (typeof value === 'string') throw new UserError(`${option}: ${value}`);
+    return value;
+  };
+  const policy: GatePolicy = { noRegression: options.failOnRegression === true };
+  if (options.failUnder !== undefined) {
+    policy.failUnder = { subject: 'overall', target: target('--fail-under', options.failUnder), text: options.failUnder };
+  }
+  const ids = model.competencies.map((competency) => competency.id);
+  policy.require = (options.require ?? []).map((raw): ScoreFloor => {
+    const at = raw.indexOf('=');
+    if (at <= 0 || at === raw.length - 1) throw new UserError(`--require "${raw}": expected <competency>=<score|stage id>, e.g. --require strategy=2.5`);
+    const subject = raw.slice(0, at).trim();
+    const text = raw.slice(at + 1).trim();
+    if (!ids.includes(subject)) {
+      throw new UserError(`--require: unknown competency "${subject}" in model ${model.id}${didYouMean(subject, ids)}; competencies: ${ids.join(', ')}`);
+    }
+    return { subject, target: target(`--require ${subject}`, text), text };
+  });
+  return policy;
+}
+
+/** Whether any gate is asked for. */
+export function hasGates(options: GateOptions): boolean {
+  return options.failUnder !== undefined || (options.require ?? []).length > 0 || options.failOnRegression === true;
 }
 
 /** Every gate of the policy against a scored report, in a fixed order: fail-under, require (as given), no-regression. */

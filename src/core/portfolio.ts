@@ -1,3 +1,5 @@
+import { UserError } from '../errors.js';
+import { didYouMean } from './suggest.js';
 import type { Report } from '../schema/report.js';
 
 /** One scored organisation of a portfolio, with the answers file it came from. */
@@ -51,4 +53,12 @@ function compareText(a: string, b: string): number {
   const lowerB = b.toLowerCase();
   if (lowerA !== lowerB) return lowerA < lowerB ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A usage error when `--sort` names neither score, name nor a competency of the report's model;
+ * `keys` are the report's sort keys. Checked against the first report only: a pool may mix models.
+ */
+export function checkSortKey(key: string, keys: readonly string[]): void {
+  if (!keys.includes(key)) throw new UserError(`--sort: unknown key "${key}"${didYouMean(key, keys)}; valid keys: ${keys.join(', ')}`);
 }

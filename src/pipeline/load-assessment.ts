@@ -7,7 +7,7 @@ import { modelFor, type AssessmentOptions, type LoadedAssessment, type LoadedMod
 
 /** Reads an answers file (`-` for standard input) and checks it against its model. */
 export async function loadAssessment(input: string, options: LoadOptions = {}): Promise<LoadedAssessment> {
-  const { baseDir, ...source } = await readInput(input);
+  const { baseDir, ...source } = await readInput(input, options.stdin);
   return assessmentFromYaml(parseYaml(source), { ...options, baseDir });
 }
 

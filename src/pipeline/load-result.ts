@@ -16,7 +16,7 @@ export interface LoadedResult {
 
 /** Reads a JSON report or an answers file (`-` for standard input) and returns its scored report. */
 export async function loadResult(input: string, options: LoadOptions = {}): Promise<LoadedResult> {
-  const { baseDir, ...source } = await readInput(input);
+  const { baseDir, ...source } = await readInput(input, options.stdin);
   return parseResult(source, { ...options, baseDir });
 }
 

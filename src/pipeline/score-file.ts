@@ -1,60 +1,71 @@
-import { evaluateGates, type GatePolicy } from '../core/gates.js';
+import { evaluateGates, gatePolicy, hasGates, type GateOptions, type GatePolicy } from '../core/gates.js';
+import { sortKeys } from '../core/portfolio.js';
 import { scoreAssessment } from '../core/score.js';
-import { UserError, type Diagnostic } from '../errors.js';
-import { loadAssessment } from './load-assessment.js';
-import type { LoadedModel } from './load-model.js';
+import type { Diagnostic } from '../errors.js';
+import { gateFailureLines, unansweredWarning } from '../report/notices.js';
+import { jsonLine } from '../report/portfolio/json.js';
 import type { Model } from '../schema/model.js';
 import type { Report } from '../schema/report.js';
-import { sortKeys } from '../core/portfolio.js';
-import { jsonLine } from '../report/portfolio/json.js';
-import { gateFailureLines, gatePolicy, type GateOptions } from '../cli/gates.js';
-import { unansweredWarning } from '../cli/unanswered.js';
+import { tryFile } from './each-file.js';
+import { loadAssessment } from './load-assessment.js';
+import type { LoadedModel } from './load-model.js';
+
+/** How answers files are scored in a run; plain data, so that worker threads get it too. */
+export interface ScoringOptions extends GateOptions {
+  model?: string;
+  strict?: boolean;
+}
+
+/** One answers file read, checked and scored, with the gate policy of its model. */
+export interface ScoredFile {
+  /** The file's name as errors show it (`<stdin>` for `-`). */
+  file: string;
+  report: Report;
+  policy: GatePolicy;
+}
+
+/**
+ * The one way an answers file is scored, whoever asks (one file, many, a worker thread, a
+ * benchmark): read, parse, check against its model, score. Each model file is read and checked
+ * once per run, and the gate options are checked once against each model (a usage error, thrown).
+ */
+export function fileScoring(options: ScoringOptions, stdin?: NodeJS.ReadableStream): (input: string) => Promise<ScoredFile> {
+  const modelCache = new Map<string, Promise<LoadedModel>>();
+  const policies = new Map<Model, GatePolicy>();
+  return async (input) => {
+    const { file, model, assessment } = await loadAssessment(input, { model: options.model, strict: options.strict, modelCache, stdin });
+    let policy = policies.get(model.model);
+    if (!policy) policies.set(model.model, (policy = gatePolicy(options, model.model)));
+    return { file, report: scoreAssessment(model.model, assessment), policy };
+  };
+}
+
+/** The report with the outcome of every gate asked for, if any is. */
+export function withGates(report: Report, policy: GatePolicy, options: GateOptions): Report {
+  return hasGates(options) ? { ...report, gates: evaluateGates(report, policy) } : report;
+}
 
 /**
  * What scoring one answers file of many gives: the located errors that stopped it, or its report
  * (for jsonl, already as its line in UTF-8: a worker thread encodes it and hands the bytes over
- * without a copy, rather than an object to rebuild or text for the writing thread to encode),
- * with the warnings and gate failures to print for it.
+ * without a copy), with the warnings and gate failures to print for it.
  */
 export type FileResult =
   | { file: string; diagnostics: Diagnostic[] }
   | ({ file: string; notices: string[]; gatesFailed: boolean; sortKeys: string[] } & ({ report: Report } | { line: Uint8Array }));
 
-/** The options that decide how each file is scored; plain data, so that worker threads get them too. */
-export interface FileScoringOptions extends GateOptions {
-  model?: string;
-  strict?: boolean;
-  /** Whether each report is wanted as a line of JSON Lines rather than as an object. */
-  jsonl: boolean;
-}
-
-/**
- * Scores answers files one at a time, reading each model file once. Invalid files give their
- * diagnostics; an error without a place in a file (a bad --model, an unknown competency in
- * --require) is the same for every file and is thrown.
- */
-export function fileScorer(options: FileScoringOptions): (file: string) => Promise<FileResult> {
-  const modelCache = new Map<string, Promise<LoadedModel>>();
-  const policies = new Map<Model, GatePolicy>();
-  const gated = options.failUnder !== undefined || (options.require ?? []).length > 0;
+/** Scores one file of many: its errors are its result, and what it says is named by its file. */
+export function manyFilesScorer(options: ScoringOptions & { jsonl: boolean }, stdin?: NodeJS.ReadableStream): (file: string) => Promise<FileResult> {
+  const score = fileScoring(options, stdin);
   const encoder = options.jsonl ? new TextEncoder() : undefined;
   return async (file) => {
-    try {
-      const { model, assessment } = await loadAssessment(file, { model: options.model, strict: options.strict, modelCache });
-      let report = scoreAssessment(model.model, assessment);
-      if (gated) {
-        let policy = policies.get(model.model);
-        if (!policy) policies.set(model.model, (policy = gatePolicy(options, model.model)));
-        report = { ...report, gates: evaluateGates(report, policy) };
-      }
-      const warning = unansweredWarning(report, file);
-      const failures = gateFailureLines(report, report.gates ?? [], file);
-      const notices = warning === null ? failures : [warning, ...failures];
-      const scored = { file, notices, gatesFailed: failures.length > 0, sortKeys: sortKeys(report) };
-      return encoder ? { ...scored, line: encoder.encode(jsonLine(report)) } : { ...scored, report };
-    } catch (error) {
-      if (error instanceof UserError && error.diagnostics.length > 0) return { file, diagnostics: error.diagnostics };
-      throw error;
-    }
+    const outcome = await tryFile(file, score);
+    if ('diagnostics' in outcome) return outcome;
+    const { policy } = outcome.value;
+    const report = withGates(outcome.value.report, policy, options);
+    const warning = unansweredWarning(report, file);
+    const failures = gateFailureLines(report, report.gates ?? [], file);
+    const scored = { file, notices: warning === null ? failures : [warning, ...failures], gatesFailed: failures.length > 0, sortKeys: sortKeys(report) };
+    return encoder ? { ...scored, line: encoder.encode(jsonLine(report)) } : { ...scored, report };
   };
 }

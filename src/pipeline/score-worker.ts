@@ -2,11 +2,11 @@
 // sent with the options it was started with, and replies with each batch's results.
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../errors.js';
-import { fileScorer, type FileScoringOptions } from './score-file.js';
+import { manyFilesScorer, type ScoringOptions } from './score-file.js';
 import type { WorkerReply } from './score-files.js';
 
 const port = parentPort!;
-const score = fileScorer(workerData as FileScoringOptions);
+const score = manyFilesScorer(workerData as ScoringOptions & { jsonl: boolean });
 
 port.on('message', ({ id, files }: { id: number; files: string[] }) => {
   // The lines of JSON Lines are moved to the main thread, not copied.

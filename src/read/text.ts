@@ -36,8 +36,8 @@ export async function readTextFile(path: string): Promise<TextSource> {
 }
 
 /** Reads standard input to its end, refusing it once it grows past the size limit. */
-export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<TextSource> {
-  if ((stream as NodeJS.ReadStream).isTTY) {
+export async function readStdin(stream: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin): Promise<TextSource> {
+  if (stream.isTTY) {
     fail(STDIN_NAME, 'stdin-is-terminal', 'standard input is a terminal; pipe a file into it or pass a path instead of -');
   }
   const chunks: Buffer[] = [];
@@ -113,7 +113,7 @@ function formatBytes(bytes: number): string {
 }
 
 /** A path or `-` read as text, with the folder its relative references (`model:`) are resolved from. */
-export async function readInput(input: string): Promise<TextSource & { baseDir: string }> {
-  const source = input === '-' ? await readStdin() : await readTextFile(input);
+export async function readInput(input: string, stdin?: NodeJS.ReadableStream): Promise<TextSource & { baseDir: string }> {
+  const source = input === '-' ? await readStdin(stdin) : await readTextFile(input);
   return { ...source, baseDir: input === '-' ? process.cwd() : dirname(input) };
 }

@@ -1,33 +1,33 @@
-// fs.promises and write-file-atomic are reached only when something is written to a file: each
-// costs milliseconds of start-up that a report to standard output does not need.
 import { promises as fs } from 'node:fs';
 import { UserError } from '../errors.js';
-import { writeStdout } from './stdout.js';
+import type { OutputStream } from './stream-writer.js';
 
 /**
  * Whether to colour what goes to standard output: only on a terminal, never when the user
  * said --no-color or set NO_COLOR (which chalk alone ignores); FORCE_COLOR opts in anywhere.
  */
-export function useColor(option: boolean, stream: NodeJS.WriteStream = process.stdout, env = process.env): boolean {
+export function useColor(option: boolean, isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
   if (!option || (env.NO_COLOR ?? '') !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
-  return stream.isTTY === true && env.TERM !== 'dumb';
+  return isTTY && env.TERM !== 'dumb';
 }
 
-/**
- * The colour setting for a format's output: only tables are coloured, and other formats do not
- * ask whether standard output is a terminal, which creates process.stdout (see stdout.ts).
- */
-export function colorFor(format: string, option: boolean, toTerminal: boolean): boolean {
-  return toTerminal && format === 'table' && useColor(option);
+/** The colour setting for a format's output: only tables are coloured, and only on standard output. */
+export function colorFor(format: string, option: boolean, output: string | undefined, stdout: OutputStream, env: NodeJS.ProcessEnv): boolean {
+  return (output === undefined || output === '-') && format === 'table' && useColor(option, stdout.isTTY, env);
 }
 
-/** Writes a finished output: to a file atomically (never half-written), or to standard output. */
-export async function writeOutput(text: string, path: string | undefined): Promise<void> {
+/** Writes a finished output: to a file atomically (never half-written), or to standard output (`-` or none). */
+export async function writeOutput(text: string, path: string | undefined, stdout: OutputStream): Promise<void> {
   if (path === undefined || path === '-') {
-    await writeStdout(text);
+    await stdout.write(text);
     return;
   }
+  await writeFile(text, path);
+}
+
+/** Writes a file atomically: it is either the whole new text or left as it was. */
+export async function writeFile(text: string, path: string): Promise<void> {
   try {
     if (await isSpecialFile(path)) await fs.writeFile(path, text, { encoding: 'utf8' });
     else await (await import('write-file-atomic')).default(path, text, { encoding: 'utf8' });

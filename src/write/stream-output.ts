@@ -1,8 +1,7 @@
 import { closeSync, openSync, promises as fs, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Writable } from 'node:stream';
 import { isSpecialFile, writeError } from './output.js';
-import { stdoutOpen, writeStdout } from './stdout.js';
+import type { OutputStream } from './stream-writer.js';
 
 /**
  * An output written piece by piece as results come (`--format jsonl`), so that nothing has to be
@@ -20,8 +19,8 @@ export interface StreamOutput {
   abort(): Promise<void>;
 }
 
-export async function openStreamOutput(path: string | undefined): Promise<StreamOutput> {
-  if (path === undefined || path === '-') return stdoutOutput();
+export async function openStreamOutput(path: string | undefined, stdout: OutputStream): Promise<StreamOutput> {
+  if (path === undefined || path === '-') return stdoutOutput(stdout);
   const special = await isSpecialFile(path);
   const target = special ? path : join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   // Written synchronously: a write of one result to the page cache takes microseconds, while an
@@ -71,28 +70,13 @@ function writeAllSync(fd: number, bytes: Uint8Array): void {
   for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
 }
 
-function stdoutOutput(): StreamOutput {
+function stdoutOutput(stdout: OutputStream): StreamOutput {
   return {
     get open() {
-      return stdoutOpen();
+      return stdout.open;
     },
-    write: writeStdout,
+    write: (text) => stdout.write(text),
     async commit() {},
     async abort() {},
   };
-}
-
-/** Resolves when the stream wants more, or when it will never drain (it failed or closed). */
-export function drained(stream: Writable): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      stream.off('drain', done);
-      stream.off('error', done);
-      stream.off('close', done);
-      resolve();
-    };
-    stream.on('drain', done);
-    stream.on('error', done);
-    stream.on('close', done);
-  });
 }

@@ -17,7 +17,9 @@ import type { Model } from '../../schema/model.js';
 import { DEFAULT_NEXT_STEPS } from '../../report/index.js';
 import { formatTable } from '../../report/table.js';
 import { relativeModelRef } from '../model-ref.js';
-import { useColor, writeOutput } from '../../write/output.js';
+import { useColor, writeFile } from '../../write/output.js';
+import type { Io } from '../io.js';
+import { EXIT, Interrupted } from '../stop.js';
 
 interface AssessOptions {
   model?: string;
@@ -25,8 +27,6 @@ interface AssessOptions {
   color: boolean;
 }
 
-/** Exit status after Ctrl-C, as shells report a process ended by SIGINT. */
-export const EXIT_INTERRUPTED = 130;
 
 const MODELINE = '# yaml-language-server: $schema=';
 
@@ -42,7 +42,7 @@ interface Session {
   answers: ReadonlyMap<string, Answer>;
 }
 
-export function assessCommand(): Command {
+export function assessCommand(io: Io): Command {
   return new Command('assess')
     .description('answer the questions of a model one by one in the terminal, saving after every answer')
     .option('-m, --model <id|path>', `built-in model id or model file (default: the file's model:, else "${DEFAULT_MODEL_ID}")`)
@@ -58,28 +58,27 @@ Examples:
 Competency by competency, each indicator is shown with its advice; choose a level of the
 scale, n/a, skip it (leave it as it is), add a note, or go back. The file is saved (atomically)
 after every answer, in the format of cm-maturity init: comments are regenerated, the answers,
-organisation, date, assessor and model are kept. Ctrl-C stops (exit ${EXIT_INTERRUPTED}) keeping every
+organisation, date, assessor and model are kept. Ctrl-C stops (exit ${EXIT.interrupted}) keeping every
 saved answer; run the same command again to resume at the first unanswered indicator. At the end
 the score report is printed. Needs a terminal: without one, start a file with cm-maturity init.`,
     )
     .action(async (options: AssessOptions) => {
-      if (!process.stdin.isTTY) {
+      if (!io.stdin.isTTY) {
         throw new UserError('assess asks questions in a terminal, and standard input is not one; to fill in answers in a file instead, start one with: cm-maturity init -o answers.yaml');
       }
       if (options.output === '-') throw new UserError('--output: assess saves to a file after every answer; name one (default answers.yaml)');
       if (!existsSync(dirname(resolve(options.output)))) throw new UserError(`cannot write ${options.output}: its folder does not exist`);
       const prompts = await loadPrompts();
       try {
-        await run(prompts, options);
+        await run(prompts, options, io);
       } catch (error) {
         if (error instanceof Error && error.name === 'ExitPromptError') {
-          process.stderr.write(
+          await io.stderr.write(
             existsSync(options.output)
               ? `\nStopped. Every answer given so far is saved in ${options.output}; run the same command to go on.\n`
               : '\nStopped before anything was saved.\n',
           );
-          process.exitCode = EXIT_INTERRUPTED;
-          return;
+          throw new Interrupted();
         }
         throw error;
       }
@@ -88,13 +87,13 @@ the score report is printed. Needs a terminal: without one, start a file with cm
 
 type Prompts = typeof import('@inquirer/prompts');
 
-async function run(prompts: Prompts, options: AssessOptions): Promise<void> {
+async function run(prompts: Prompts, options: AssessOptions, io: Io): Promise<void> {
   let session = existsSync(options.output) ? await resume(options) : await start(prompts, options);
   const list = questions(session.model);
   let index = startIndex(list, session.answers);
   const answered = answeredCount(list, session.answers);
   if (answered > 0) {
-    process.stdout.write(
+    await io.stdout.write(
       answered === list.length
         ? `All ${list.length} indicators in ${session.file} are answered; reviewing from the first.\n`
         : `Resuming ${session.file}: ${answered}/${list.length} answered.\n`,
@@ -132,8 +131,8 @@ async function run(prompts: Prompts, options: AssessOptions): Promise<void> {
   }
 
   const report = scoreAssessment(session.model, assessment(session));
-  process.stdout.write(`\nSaved ${session.file}: ${report.completeness.answered}/${report.completeness.total} answered.\n\n`);
-  process.stdout.write(formatTable(report, { color: useColor(options.color), nextSteps: DEFAULT_NEXT_STEPS }));
+  await io.stdout.write(`\nSaved ${session.file}: ${report.completeness.answered}/${report.completeness.total} answered.\n\n`);
+  await io.stdout.write(formatTable(report, { color: useColor(options.color, io.stdout.isTTY, io.env), nextSteps: DEFAULT_NEXT_STEPS }));
 }
 
 /** A new assessment: the organisation, date and assessor first, then the questions. */
@@ -207,7 +206,7 @@ async function save(session: Session): Promise<void> {
     assessor: session.assessor,
     answers: session.answers,
   });
-  await writeOutput(text, session.file);
+  await writeFile(text, session.file);
 }
 
 /** The prompts library: not bundled, and loaded only by `assess`. */

@@ -1,10 +1,10 @@
 import { Command, Option } from 'commander';
 import { addToPool, benchmark, organisationEntry, poolColumns, poolModel, type OrganisationEntry, type PoolColumns, type PoolModel } from '../../core/benchmark.js';
-import { scoreAssessment } from '../../core/score.js';
-import { fileDiagnostic, UserError, type Diagnostic } from '../../errors.js';
+import { fileDiagnostic, UserError } from '../../errors.js';
+import { eachFile } from '../../pipeline/each-file.js';
+import { fileScoring } from '../../pipeline/score-file.js';
+import type { Io } from '../io.js';
 import { keepHeapNearLive } from '../heap.js';
-import { loadAssessment } from '../../pipeline/load-assessment.js';
-import type { LoadedModel } from '../../pipeline/load-model.js';
 import { expandInputs } from '../../read/inputs.js';
 import { BENCHMARK_FORMAT_NAMES, benchmarkFormatters, type BenchmarkFormatName } from '../../report/benchmark/index.js';
 import { colorFor, writeOutput } from '../../write/output.js';
@@ -17,7 +17,7 @@ interface BenchmarkOptions {
   color: boolean;
 }
 
-export function benchmarkCommand(): Command {
+export function benchmarkCommand(io: Io): Command {
   return new Command('benchmark')
     .description('compare a pool of assessments: score distributions and stage shares per competency, and where one organisation stands')
     .argument('<answers...>', 'answers files, folders (every *.yaml/*.yml inside) or quoted glob patterns')
@@ -41,43 +41,31 @@ Examples:
     .action(async (inputs: string[], options: BenchmarkOptions) => {
       keepHeapNearLive();
       const files = await expandInputs(inputs);
-      const modelCache = new Map<string, Promise<LoadedModel>>();
-      const diagnostics: Diagnostic[] = [];
+      const score = fileScoring({ model: options.model }, io.stdin);
       let pool: PoolColumns | undefined;
       let model: { shape: PoolModel; file: string } | undefined;
 
       // Only a few numbers of each report are kept, so that very large pools fit in memory.
-      const score = async (file: string): Promise<OrganisationEntry | undefined> => {
-        try {
-          const loaded = await loadAssessment(file, { model: options.model, modelCache });
-          const report = scoreAssessment(loaded.model.model, loaded.assessment);
-          if (!model) model = { shape: poolModel(report), file };
-          else if (report.model.id !== model.shape.model.id || report.model.version !== model.shape.model.version) {
-            const expected = model.shape.model;
-            diagnostics.push(
-              fileDiagnostic(file, 'model-mismatch', `uses model ${report.model.id} ${report.model.version}, but the pool uses ${expected.id} ${expected.version} (as in ${model.file}); a benchmark compares one model`),
-            );
-            return undefined;
-          }
-          return organisationEntry(report);
-        } catch (error) {
-          // A usage error (a bad --model) is about the command, not this file: said once.
-          if (!(error instanceof UserError) || error.diagnostics.length === 0) throw error;
-          diagnostics.push(...error.diagnostics);
-          return undefined;
+      const entry = async (file: string): Promise<OrganisationEntry> => {
+        const { report } = await score(file);
+        if (!model) model = { shape: poolModel(report), file };
+        else if (report.model.id !== model.shape.model.id || report.model.version !== model.shape.model.version) {
+          const expected = model.shape.model;
+          throw new UserError([
+            fileDiagnostic(file, 'model-mismatch', `uses model ${report.model.id} ${report.model.version}, but the pool uses ${expected.id} ${expected.version} (as in ${model.file}); a benchmark compares one model`),
+          ]);
         }
+        return organisationEntry(report);
       };
 
-      for (const file of files) {
-        const entry = await score(file);
-        if (entry) addToPool((pool ??= poolColumns([], entry.competencies.length)), entry);
-      }
-      const organisation = options.org === undefined ? undefined : await score(options.org);
+      const diagnostics = await eachFile(files, entry, (value) => addToPool((pool ??= poolColumns([], value.competencies.length)), value));
+      let organisation: OrganisationEntry | undefined;
+      if (options.org !== undefined) diagnostics.push(...(await eachFile([options.org], entry, (value) => (organisation = value))));
       // A benchmark over part of the pool would be silently wrong: any invalid file stops it.
       if (diagnostics.length > 0 || !model || !pool) throw new UserError(diagnostics);
 
       const result = benchmark(model.shape, pool, organisation);
-      const toTerminal = options.output === undefined || options.output === '-';
-      await writeOutput(benchmarkFormatters[options.format](result, { color: colorFor(options.format, options.color, toTerminal) }), options.output);
+      const color = colorFor(options.format, options.color, options.output, io.stdout, io.env);
+      await writeOutput(benchmarkFormatters[options.format](result, { color }), options.output, io.stdout);
     });
 }

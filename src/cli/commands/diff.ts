@@ -3,8 +3,9 @@ import { diffReports, regressions } from '../../core/diff.js';
 import { loadResult } from '../../pipeline/load-result.js';
 import { fileDiagnostic, UserError } from '../../errors.js';
 import { diffFormatters, type DiffFormatName } from '../../report/diff.js';
-import { GateFailed } from '../gate-failed.js';
+import { GateFailed } from '../stop.js';
 import { colorFor, writeOutput } from '../../write/output.js';
+import type { Io } from '../io.js';
 
 interface DiffOptions {
   model?: string;
@@ -15,7 +16,7 @@ interface DiffOptions {
   allowModelChange?: boolean;
 }
 
-export function diffCommand(): Command {
+export function diffCommand(io: Io): Command {
   return new Command('diff')
     .description('show what changed between two assessments of one organisation: answers, stages and scores')
     .argument('<old>', 'the earlier answers file or JSON report')
@@ -38,8 +39,8 @@ Exits 0 whether or not anything changed; with --fail-on-regression, 1 when a sco
     )
     .action(async (oldInput: string, newInput: string, options: DiffOptions) => {
       if (oldInput === '-' && newInput === '-') throw new UserError('standard input (-) can be read once: give at most one of the two assessments as -');
-      const old = await loadResult(oldInput, { model: options.model });
-      const current = await loadResult(newInput, { model: options.model });
+      const old = await loadResult(oldInput, { model: options.model, stdin: io.stdin });
+      const current = await loadResult(newInput, { model: options.model, stdin: io.stdin });
       if (old.report.organisation !== current.report.organisation) {
         throw new UserError([fileDiagnostic(current.file, 'other-organisation', `this is an assessment of "${current.report.organisation}", but ${old.file} is of "${old.report.organisation}"`)]);
       }
@@ -51,12 +52,12 @@ Exits 0 whether or not anything changed; with --fail-on-regression, 1 when a sco
         ]);
       }
       const diff = diffReports(old.report, current.report, { old: old.file, new: current.file });
-      const toTerminal = options.output === undefined || options.output === '-';
-      await writeOutput(diffFormatters[options.format](diff, { color: colorFor(options.format, options.color, toTerminal) }), options.output);
+      const color = colorFor(options.format, options.color, options.output, io.stdout, io.env);
+      await writeOutput(diffFormatters[options.format](diff, { color }), options.output, io.stdout);
       if (options.failOnRegression) {
         const fallen = regressions(diff);
         if (fallen.length > 0) {
-          process.stderr.write(
+          await io.stderr.write(
             fallen
               .map((item) => `cm-maturity: regression (--fail-on-regression): ${item.subject === 'overall' ? 'overall' : item.subject} score fell from ${item.from.toFixed(2)} to ${item.to.toFixed(2)} (${item.delta.toFixed(2)})\n`)
               .join(''),

@@ -6,6 +6,8 @@ import { loadResult, parseResult } from '../../pipeline/load-result.js';
 import { fileDiagnostic, UserError } from '../../errors.js';
 import { historyFormatters, type HistoryFormatName } from '../../report/history.js';
 import { colorFor, writeOutput } from '../../write/output.js';
+import { eachFile } from '../../pipeline/each-file.js';
+import type { Io } from '../io.js';
 
 interface HistoryOptions {
   model?: string;
@@ -15,7 +17,7 @@ interface HistoryOptions {
   color: boolean;
 }
 
-export function historyCommand(): Command {
+export function historyCommand(io: Io): Command {
   return new Command('history')
     .description("show an organisation's scores over time, from dated answers files or from every committed version of one")
     .argument('<answers...>', 'dated answers files or JSON reports of one organisation; with --git, the one answers file')
@@ -33,30 +35,25 @@ Examples:
   $ cm-maturity history --git community/maturity.yaml --format csv -o maturity.csv`,
     )
     .action(async (inputs: string[], options: HistoryOptions) => {
-      const entries = options.git ? await fromGit(inputs, options) : await fromFiles(inputs, options);
+      const entries = options.git ? await fromGit(inputs, options, io) : await fromFiles(inputs, options, io);
       const history = buildHistory(entries);
       if (Array.isArray(history)) {
         throw new UserError(history.map((problem) => fileDiagnostic(entries[problem.index]?.source ?? inputs[0] ?? '-', problem.code, problem.message)));
       }
-      const toTerminal = options.output === undefined || options.output === '-';
-      await writeOutput(historyFormatters[options.format](history, { color: colorFor(options.format, options.color, toTerminal) }), options.output);
+      const color = colorFor(options.format, options.color, options.output, io.stdout, io.env);
+      await writeOutput(historyFormatters[options.format](history, { color }), options.output, io.stdout);
     });
 }
 
 /** Every file is loaded, and every error of every file reported at once. */
-async function fromFiles(inputs: string[], options: HistoryOptions): Promise<HistoryEntry[]> {
+async function fromFiles(inputs: string[], options: HistoryOptions, io: Io): Promise<HistoryEntry[]> {
   const entries: HistoryEntry[] = [];
-  const errors: UserError[] = [];
-  for (const input of inputs) {
-    try {
-      const { file, report } = await loadResult(input, { model: options.model });
-      entries.push({ report, source: file, commit: null });
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      errors.push(error);
-    }
-  }
-  if (errors.length > 0) throw combine(errors);
+  const diagnostics = await eachFile(
+    inputs,
+    (input) => loadResult(input, { model: options.model, stdin: io.stdin }),
+    ({ file, report }) => entries.push({ report, source: file, commit: null }),
+  );
+  if (diagnostics.length > 0) throw new UserError(diagnostics);
   return entries;
 }
 
@@ -65,7 +62,7 @@ async function fromFiles(inputs: string[], options: HistoryOptions): Promise<His
  * since) is skipped with a warning rather than blocking the whole history. Several commits with
  * the same date are one assessment being edited: the newest of them counts.
  */
-async function fromGit(inputs: string[], options: HistoryOptions): Promise<HistoryEntry[]> {
+async function fromGit(inputs: string[], options: HistoryOptions, io: Io): Promise<HistoryEntry[]> {
   if (inputs.length !== 1) throw new UserError(`--git takes one answers file, not ${inputs.length}`);
   const file = inputs[0]!;
   const entries: HistoryEntry[] = [];
@@ -78,7 +75,7 @@ async function fromGit(inputs: string[], options: HistoryOptions): Promise<Histo
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       const first = error.diagnostics[0];
-      process.stderr.write(`warning: skipped ${version.path}@${version.commit.slice(0, 7)}: ${first ? `${first.line}:${first.column}: ${first.message}` : error.message}\n`);
+      await io.stderr.write(`warning: skipped ${version.path}@${version.commit.slice(0, 7)}: ${first ? `${first.line}:${first.column}: ${first.message}` : error.message}\n`);
       continue;
     }
     const date = entry.report.date ?? version.date;
@@ -88,9 +85,4 @@ async function fromGit(inputs: string[], options: HistoryOptions): Promise<Histo
   }
   if (entries.length === 0) throw new UserError(`--git ${file}: no committed version could be read`);
   return entries;
-}
-
-function combine(errors: UserError[]): UserError {
-  const diagnostics = errors.flatMap((error) => error.diagnostics);
-  return diagnostics.length > 0 ? new UserError(diagnostics) : errors[0]!;
 }

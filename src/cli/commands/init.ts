@@ -8,6 +8,7 @@ import { loadModelAt, resolveModel } from '../../pipeline/load-model.js';
 import { answersSchemaFile, GENERIC_ANSWERS_SCHEMA_FILE, modelineTarget, shippedSchemaDirectory } from '../../read/schema-files.js';
 import { isoDate } from '../../schema/answers.js';
 import { writeOutput } from '../../write/output.js';
+import type { Io } from '../io.js';
 import { relativeModelRef } from '../model-ref.js';
 
 interface InitOptions {
@@ -19,7 +20,7 @@ interface InitOptions {
   schema?: string;
 }
 
-export function initCommand(): Command {
+export function initCommand(io: Io): Command {
   return new Command('init')
     .description('write a ready-to-fill answers file for a model, every indicator listed with its text and advice')
     .option('-m, --model <id|path>', `built-in model id or model file (default: "${DEFAULT_MODEL_ID}")`)
@@ -62,6 +63,6 @@ for your own model.`,
         organisation: options.organisation,
         date: options.date ?? null,
       });
-      await writeOutput(text, options.output);
+      await writeOutput(text, options.output, io.stdout);
     });
 }

@@ -4,9 +4,10 @@ import { COMPACT } from '../../report/table-style.js';
 import { builtinModelIds } from '../../read/builtin-models.js';
 import { loadModel } from '../../pipeline/load-model.js';
 import { writeOutput } from '../../write/output.js';
+import type { Io } from '../io.js';
 import { indicatorCount } from '../../core/model-facts.js';
 
-export function modelsCommand(): Command {
+export function modelsCommand(io: Io): Command {
   return new Command('models')
     .description('list the built-in maturity models')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
@@ -24,11 +25,11 @@ export function modelsCommand(): Command {
         });
       }
       if (options.format === 'json') {
-        await writeOutput(`${JSON.stringify(rows, null, 2)}\n`, undefined);
+        await writeOutput(`${JSON.stringify(rows, null, 2)}\n`, undefined, io.stdout);
         return;
       }
       const table = new Table({ head: ['Id', 'Name', 'Version', 'Stages', 'Competencies', 'Indicators'], style: { head: [], border: [] }, chars: COMPACT });
       for (const row of rows) table.push([row.id, row.name, row.version, row.stages.join(' → '), row.competencies, row.indicators]);
-      await writeOutput(`${table.toString()}\n`, undefined);
+      await writeOutput(`${table.toString()}\n`, undefined, io.stdout);
     });
 }

@@ -3,13 +3,14 @@ import { loadModel } from '../../pipeline/load-model.js';
 import { DEFAULT_MODEL_ID } from '../../read/builtin-models.js';
 import { answersJsonSchema, jsonSchemaText, modelJsonSchema } from '../../schema/json-schema.js';
 import { writeOutput } from '../../write/output.js';
+import type { Io } from '../io.js';
 
 interface SchemaOptions {
   model?: string;
   output?: string;
 }
 
-export function schemaCommand(): Command {
+export function schemaCommand(io: Io): Command {
   return new Command('schema')
     .description('print the JSON Schema (draft-07) of model files or of a model\'s answers files, for editors')
     .addArgument(new Argument('<kind>', 'which files the schema describes').choices(['model', 'answers']))
@@ -31,6 +32,6 @@ package's schema/ folder; cm-maturity init writes that line for you.`,
     )
     .action(async (kind: 'model' | 'answers', options: SchemaOptions) => {
       const schema = kind === 'model' ? modelJsonSchema() : answersJsonSchema((await loadModel(options.model ?? DEFAULT_MODEL_ID)).model);
-      await writeOutput(jsonSchemaText(schema), options.output);
+      await writeOutput(jsonSchemaText(schema), options.output, io.stdout);
     });
 }

@@ -1,21 +1,20 @@
 import { statSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { loadAssessment } from '../../pipeline/load-assessment.js';
-import { scoreAssessment } from '../../core/score.js';
 import { modelMismatch, withBaseline } from '../../core/compare.js';
-import { evaluateGates } from '../../core/gates.js';
+import type { GateOptions } from '../../core/gates.js';
+import { checkSortKey, sortKeys } from '../../core/portfolio.js';
 import { fileDiagnostic, UserError } from '../../errors.js';
 import { DEFAULT_NEXT_STEPS, FORMAT_NAMES, loadFormatter, type FormatName } from '../../report/index.js';
 import { LIST_ONLY_FORMATS, loadPortfolioFormatter, PORTFOLIO_FORMAT_NAMES, type PortfolioFormatName } from '../../report/portfolio/index.js';
 import { expandInputs } from '../../read/inputs.js';
-import { GateFailed } from '../gate-failed.js';
+import { GateFailed } from '../stop.js';
 import { keepHeapNearLive } from '../heap.js';
-import { collect, gateFailureLines, gatePolicy, type GateOptions } from '../gates.js';
+import { collect } from '../options.js';
+import type { Io } from '../io.js';
 import { colorFor, writeOutput } from '../../write/output.js';
-import { checkSortKey } from '../sort-key.js';
-import { sortKeys } from '../../core/portfolio.js';
-import { defaultJobs, PARALLEL_MIN_FILES } from '../jobs.js';
-import { unansweredWarning } from '../unanswered.js';
+import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
+import { fileScoring, withGates } from '../../pipeline/score-file.js';
+import { gateFailureLines, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
 
@@ -34,7 +33,7 @@ interface ScoreOptions extends GateOptions {
   jobs?: number;
 }
 
-export function scoreCommand(): Command {
+export function scoreCommand(io: Io): Command {
   return new Command('score')
     .description("score an organisation's answers against a maturity model, or many organisations' side by side")
     .argument('<answers>', 'answers file (YAML), - to read standard input, or a folder (every *.yaml/*.yml inside) or quoted glob pattern')
@@ -92,19 +91,17 @@ error and the others are still scored (exit 2); gates apply to every organisatio
         }
         // Loaded only for many files: a run over one file reads none of the portfolio code.
         const { scorePortfolio } = await import('../portfolio.js');
-        await scorePortfolio(files, { ...options, format, jobs: options.jobs ?? defaultJobs() });
+        await scorePortfolio(files, { ...options, format, jobs: options.jobs ?? defaultJobs() }, io);
         return;
       }
-      const input = first;
       if (options.failOnRegression && options.baseline === undefined) throw new UserError('--fail-on-regression needs --baseline <file>');
-      const { model, assessment } = await loadAssessment(input, { model: options.model, strict: options.strict });
-      const policy = gatePolicy(options, model.model);
-      let report = scoreAssessment(model.model, assessment);
-      checkSortKey(options.sort, sortKeys(report));
+      const scored = await fileScoring(options, io.stdin)(first);
+      checkSortKey(options.sort, sortKeys(scored.report));
+      let report = scored.report;
       if (options.baseline !== undefined) {
         // Loaded only for a baseline: it brings the report schema, which a plain run does not build.
         const { loadResult } = await import('../../pipeline/load-result.js');
-        const baseline = await loadResult(options.baseline, { model: options.model });
+        const baseline = await loadResult(options.baseline, { model: options.model, stdin: io.stdin });
         const mismatch = modelMismatch(report, baseline.report);
         if (mismatch !== null && !options.allowModelChange) {
           throw new UserError([fileDiagnostic(baseline.file, 'model-mismatch', `${mismatch}; --allow-model-change compares the competencies both have`)]);
@@ -112,26 +109,24 @@ error and the others are still scored (exit 2); gates apply to every organisatio
         // diff refuses two organisations; here the comparison may be wanted (a renamed
         // organisation), but a baseline picked by mistake must not pass a gate unnoticed.
         if (baseline.report.organisation !== report.organisation) {
-          process.stderr.write(`${otherOrganisationWarning(baseline.file, baseline.report.organisation, report.organisation)}\n`);
+          await io.stderr.write(`${otherOrganisationWarning(baseline.file, baseline.report.organisation, report.organisation)}\n`);
         }
         report = withBaseline(report, baseline.report);
       }
-      const gated = options.failUnder !== undefined || (options.require ?? []).length > 0 || options.failOnRegression === true;
-      if (gated) report = { ...report, gates: evaluateGates(report, policy) };
+      report = withGates(report, scored.policy, options);
 
-      const toTerminal = options.output === undefined || options.output === '-';
-      const color = colorFor(options.format, options.color, toTerminal);
+      const color = colorFor(options.format, options.color, options.output, io.stdout, io.env);
       const format = options.format;
       const text =
         format === 'jsonl' || format === 'csv'
-          ? (await loadPortfolioFormatter(format))([{ file: input, report }], { color })
+          ? (await loadPortfolioFormatter(format))([{ file: first, report }], { color })
           : (await loadFormatter(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS });
       const warning = unansweredWarning(report);
-      if (warning !== null) process.stderr.write(`${warning}\n`);
-      await writeOutput(text, options.output);
+      if (warning !== null) await io.stderr.write(`${warning}\n`);
+      await writeOutput(text, options.output, io.stdout);
       const failures = gateFailureLines(report, report.gates ?? []);
       if (failures.length > 0) {
-        process.stderr.write(`${failures.join('\n')}\n`);
+        await io.stderr.write(`${failures.join('\n')}\n`);
         throw new GateFailed();
       }
     });
@@ -156,9 +151,4 @@ function parseJobs(value: string): number {
 
 function isPortfolioFormat(format: string): format is PortfolioFormatName {
   return (PORTFOLIO_FORMAT_NAMES as string[]).includes(format);
-}
-
-/** The warning for a baseline of another organisation than the answers scored. */
-function otherOrganisationWarning(file: string, baseline: string, current: string): string {
-  return `warning: ${file}: the baseline is an assessment of "${baseline}", not of "${current}"; its scores are compared as they are`;
 }

@@ -7,9 +7,11 @@ import { documentKind } from '../../parse/document-kind.js';
 import { expectMapping } from '../../parse/mapping.js';
 import { modelFromYaml } from '../../parse/model.js';
 import { readInput } from '../../read/text.js';
-import { parseResult } from '../../pipeline/load-result.js';
+import { parseReport } from '../../parse/report.js';
 import { parseYaml } from '../../parse/yaml.js';
 import { writeOutput } from '../../write/output.js';
+import { eachFile } from '../../pipeline/each-file.js';
+import type { Io } from '../io.js';
 import { indicatorCount } from '../../core/model-facts.js';
 import { unansweredIndicators } from '../../core/assessment.js';
 
@@ -23,7 +25,7 @@ interface Validated {
   warnings: Diagnostic[];
 }
 
-export function validateCommand(): Command {
+export function validateCommand(io: Io): Command {
   return new Command('validate')
     .description('check model and answers files; each file is recognised as one or the other')
     .argument('<file...>', 'model or answers files (YAML); - reads standard input')
@@ -44,22 +46,20 @@ are not strictly decreasing or increasing. --strict makes them errors (exit 2).`
     )
     .action(async (files: string[], options: ValidateOptions) => {
       const ok: string[] = [];
-      const diagnostics: Diagnostic[] = [];
       const warnings: Diagnostic[] = [];
-      for (const file of files) {
-        try {
-          const result = await validateFile(file, options);
-          if (options.strict) diagnostics.push(...result.warnings.map((warning) => ({ ...warning, message: `${warning.message} (--strict)` })));
+      const strictWarnings: Diagnostic[] = [];
+      const diagnostics = await eachFile(
+        files,
+        (file) => validateFile(file, options, io.stdin),
+        (result) => {
+          if (options.strict) strictWarnings.push(...result.warnings.map((warning) => ({ ...warning, message: `${warning.message} (--strict)` })));
           else warnings.push(...result.warnings);
           if (result.ok !== undefined) ok.push(result.ok);
-        } catch (error) {
-          // A usage error (a bad --model) is about the command, not this file: said once.
-          if (!(error instanceof UserError) || error.diagnostics.length === 0) throw error;
-          diagnostics.push(...error.diagnostics);
-        }
-      }
-      if (warnings.length > 0) process.stderr.write(sortDiagnostics(warnings).map((warning) => `${formatWarning(warning)}\n`).join(''));
-      await writeOutput(ok.map((line) => `${line}\n`).join(''), undefined);
+        },
+      );
+      diagnostics.push(...strictWarnings);
+      if (warnings.length > 0) await io.stderr.write(sortDiagnostics(warnings).map((warning) => `${formatWarning(warning)}\n`).join(''));
+      await writeOutput(ok.map((line) => `${line}\n`).join(''), undefined, io.stdout);
       if (diagnostics.length > 0) throw new UserError(diagnostics);
     });
 }
@@ -68,8 +68,8 @@ function formatWarning(warning: Diagnostic): string {
   return formatDiagnostic({ ...warning, message: `warning: ${warning.message}` });
 }
 
-async function validateFile(file: string, options: ValidateOptions): Promise<Validated> {
-  const { baseDir, ...source } = await readInput(file);
+async function validateFile(file: string, options: ValidateOptions, stdin: NodeJS.ReadableStream): Promise<Validated> {
+  const { baseDir, ...source } = await readInput(file, stdin);
   const parsed = parseYaml(source);
   const kind = documentKind(parsed.data);
   if (kind === 'model') {
@@ -87,7 +87,7 @@ async function validateFile(file: string, options: ValidateOptions): Promise<Val
     return { ok: `ok ${source.file}: answers of ${assessment.organisation} for model ${model.model.id} ${model.model.version} (${answered}/${total} answered)`, warnings: [] };
   }
   if (kind === 'report') {
-    const { report } = await parseResult(source);
+    const report = parseReport(parsed);
     return { ok: `ok ${source.file}: JSON report of ${report.organisation} for model ${report.model.id} ${report.model.version}`, warnings: [] };
   }
   expectMapping(parsed, 'either');

@@ -1,0 +1,103 @@
+import { Command, CommanderError } from 'commander';
+import { UserError } from '../errors.js';
+import { EXIT, GateFailed, Interrupted } from './stop.js';
+import { diagnosticLines } from './diagnostics.js';
+import { VERSION } from './version.js';
+import type { Io } from './io.js';
+
+/**
+ * Every command, in the order help lists them, each loaded only when needed: a run evaluates the
+ * code (and the schemas and libraries) of the command it runs, not of all nine.
+ */
+const COMMANDS: Record<string, (io: Io) => Promise<Command>> = {
+  score: async (io) => (await import('./commands/score.js')).scoreCommand(io),
+  validate: async (io) => (await import('./commands/validate.js')).validateCommand(io),
+  models: async (io) => (await import('./commands/models.js')).modelsCommand(io),
+  diff: async (io) => (await import('./commands/diff.js')).diffCommand(io),
+  history: async (io) => (await import('./commands/history.js')).historyCommand(io),
+  benchmark: async (io) => (await import('./commands/benchmark.js')).benchmarkCommand(io),
+  init: async (io) => (await import('./commands/init.js')).initCommand(io),
+  assess: async (io) => (await import('./commands/assess.js')).assessCommand(io),
+  schema: async (io) => (await import('./commands/schema.js')).schemaCommand(io),
+};
+
+/**
+ * The commands a command line needs: the one it names, none for `--version` alone, or all of
+ * them for help, a mistyped command (so that commander can suggest the right one) and no command
+ * at all. The root options take no value, so the first word that is not an option is the command.
+ */
+function commandsFor(argv: readonly string[], io: Io): Promise<Command[]> {
+  const word = argv.slice(2).find((argument) => !argument.startsWith('-'));
+  const help = argv.includes('--help') || argv.includes('-h');
+  const version = argv.includes('--version') || argv.includes('-V');
+  const names = help ? Object.keys(COMMANDS) : word !== undefined && Object.hasOwn(COMMANDS, word) ? [word] : word === undefined && version ? [] : Object.keys(COMMANDS);
+  return Promise.all(names.map((name) => COMMANDS[name]!(io)));
+}
+
+
+function program(commands: readonly Command[], io: Io): Command {
+  const root = new Command('cm-maturity')
+    .description('Tells an organisation how mature its community management is, competency by competency, and what to do next.')
+    .version(VERSION, '-V, --version')
+    .option('--debug', 'show the stack trace of an internal failure')
+    .showSuggestionAfterError()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cm-maturity score examples/middle.yaml
+  $ cm-maturity score answers.yaml --format json -o report.json
+  $ cm-maturity score assessments/ --format csv -o portfolio.csv
+  $ cm-maturity validate models/community.yaml examples/*.yaml
+  $ cm-maturity models
+  $ cm-maturity score answers.yaml --fail-under community --baseline last.json --fail-on-regression
+  $ cm-maturity diff old.yaml answers.yaml
+  $ cm-maturity history --git answers.yaml
+  $ cm-maturity benchmark assessments/ --org acme.yaml
+  $ cm-maturity init -o answers.yaml
+  $ cm-maturity assess -o answers.yaml
+  $ cm-maturity schema answers -o answers.schema.json
+
+Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.`,
+    );
+  for (const command of commands) root.addCommand(command);
+  // Usage errors must exit 2, not commander's 1 (which is reserved for failed gates).
+  // Its messages get the prefix every other error of the tool has.
+  const exitOverride = (command: Command) => {
+    command.exitOverride();
+    command.configureOutput({
+      outputError: (text) => void io.stderr.write(`cm-maturity: ${text}`),
+      // Help and --version, written as reports are; a reader gone away is not a failure.
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+    });
+    command.commands.forEach(exitOverride);
+  };
+  exitOverride(root);
+  return root;
+}
+
+/** Runs a command line (`argv` as process.argv has it) and returns its exit code. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    await program(await commandsFor(argv, io), io).parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof GateFailed) return EXIT.gateFailed;
+    if (error instanceof Interrupted) return EXIT.interrupted;
+    if (error instanceof CommanderError) {
+      // Commander has printed the message (or the help) already.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    if (error instanceof UserError) {
+      const lines = error.diagnostics.length > 0 ? diagnosticLines(error.diagnostics) : [`cm-maturity: error: ${error.message}`];
+      await io.stderr.write(`${lines.join('\n')}\n`);
+      return EXIT.badInput;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    await io.stderr.write(`cm-maturity: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && error instanceof Error && error.stack) await io.stderr.write(`${error.stack}\n`);
+    return EXIT.internal;
+  }
+}
