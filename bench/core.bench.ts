@@ -4,7 +4,7 @@
 //   library API does it for one file, with the model loaded once as the CLI does for many files.
 // Each iteration goes through the same generated assessments (CM_BENCH_ASSESSMENTS, 100 by default).
 import { bench, describe } from 'vitest';
-import { loadFormatter, loadModel, parseAssessment, scoreAssessment, DEFAULT_NEXT_STEPS, type Assessment, type LoadedModel } from '../src/index.js';
+import { reportFormats, loadModel, parseAssessment, scoreAssessment, DEFAULT_NEXT_STEPS, type Assessment, type LoadedModel } from '../src/index.js';
 import { answersText } from './generate.mjs';
 
 const COUNT = Number(process.env.CM_BENCH_ASSESSMENTS ?? 100);
@@ -18,7 +18,7 @@ const sources = Array.from({ length: COUNT }, (_, index) => ({ file: `org-${inde
 const modelCache = new Map<string, Promise<LoadedModel>>();
 const assessments: Assessment[] = [];
 for (const source of sources) assessments.push((await parseAssessment(source, { modelCache })).assessment);
-const formatJson = await loadFormatter('json');
+const formatJson = await reportFormats.load('json');
 
 describe('core', () => {
   bench(

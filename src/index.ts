@@ -29,7 +29,7 @@ export type { LoadOptions, LoadedAssessment } from './pipeline/load-model.js';
 export { builtinModelIds, DEFAULT_MODEL_ID } from './read/builtin-models.js';
 export { documentKind, type DocumentKind } from './parse/document-kind.js';
 
-export { loadFormatter, FORMAT_NAMES, DEFAULT_NEXT_STEPS, type FormatName, type FormatOptions, type Formatter } from './report/index.js';
+export { reportFormats, DEFAULT_NEXT_STEPS, type FormatName, type FormatOptions, type Formatter } from './report/single/index.js';
 
 export { scoreDelta, withBaseline, modelMismatch } from './core/compare.js';
 export { evaluateGates, resolveTarget, type GatePolicy, type ScoreFloor } from './core/gates.js';
@@ -40,5 +40,7 @@ export { committedVersions, type CommittedVersion } from './read/git-history.js'
 export { diffSchema, type Diff } from './schema/diff.js';
 export { historySchema, type History } from './schema/history.js';
 export type { BaselineResult, GateResult } from './schema/report.js';
-export { diffFormatters, type DiffFormatName } from './report/diff.js';
-export { historyFormatters, type HistoryFormatName } from './report/history.js';
+export { diffFormats, type DiffFormatName } from './report/diff/index.js';
+export { historyFormats, type HistoryFormatName } from './report/history/index.js';
+export { portfolioFormats, type PortfolioFormatName } from './report/portfolio/index.js';
+export { benchmarkFormats, type BenchmarkFormatName } from './report/benchmark/index.js';

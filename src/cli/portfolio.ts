@@ -2,7 +2,7 @@ import { checkSortKey, sortPortfolio, type PortfolioEntry } from '../core/portfo
 import { UserError } from '../errors.js';
 import type { ScoringOptions } from '../pipeline/score-file.js';
 import { scoreFiles } from '../pipeline/score-files.js';
-import { loadPortfolioFormatter, type PortfolioFormatName } from '../report/portfolio/index.js';
+import { portfolioFormats, type PortfolioFormatName } from '../report/portfolio/index.js';
 import type { OutputStream } from '../write/stream-writer.js';
 import { colorFor, writeOutput } from '../write/output.js';
 import { openStreamOutput, type StreamOutput } from '../write/stream-output.js';
@@ -62,7 +62,7 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
     // Nothing valid, nothing written: as for a single invalid file.
     if (stream) await (scored > 0 ? stream.commit() : stream.abort());
     else if (entries.length > 0) {
-      const format = await loadPortfolioFormatter(options.format);
+      const format = await portfolioFormats.load(options.format);
       const text = format(sortPortfolio(entries, options.sort), { color: colorFor(options.format, options.color, options.output, io.stdout, io.env) });
       await writeOutput(text, options.output, io.stdout);
     }

@@ -3,7 +3,7 @@ import { sortKeys } from '../core/portfolio.js';
 import { scoreAssessment } from '../core/score.js';
 import type { Diagnostic } from '../errors.js';
 import { gateFailureLines, unansweredWarning } from '../report/notices.js';
-import { jsonLine } from '../report/portfolio/json.js';
+import { jsonLine } from '../report/portfolio/jsonl.js';
 import type { Model } from '../schema/model.js';
 import type { Report } from '../schema/report.js';
 import { tryFile } from './each-file.js';

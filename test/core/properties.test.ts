@@ -7,8 +7,8 @@ import { stringify } from 'yaml';
 import { checkAnswers } from '../../src/core/assessment.js';
 import { scoreAssessment } from '../../src/core/score.js';
 import { parseAssessment } from '../../src/pipeline/load-assessment.js';
-import { FORMAT_NAMES, loadFormatter } from '../../src/report/index.js';
-import { formatJson } from '../../src/report/json.js';
+import { reportFormats } from '../../src/report/single/index.js';
+import { formatJson } from '../../src/report/single/json.js';
 import { answersSchema } from '../../src/schema/answers.js';
 import { AGGREGATES, modelSchema, NOT_APPLICABLE, type Model } from '../../src/schema/model.js';
 
@@ -133,7 +133,7 @@ describe('scoring properties over random models and answers', () => {
   });
 
   it('is deterministic: the same input gives byte-identical output in every format', async () => {
-    const formatters = await Promise.all(FORMAT_NAMES.map(loadFormatter));
+    const formatters = await Promise.all(reportFormats.names.map((name) => reportFormats.load(name)));
     fc.assert(
       fc.property(assessmentArbitrary, ({ model, answers }) => {
         for (const format of formatters) {

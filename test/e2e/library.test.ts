@@ -10,15 +10,15 @@ type Library = typeof source;
 async function viaLibrary(library: Library, file: string, format: (typeof FORMATS)[number]): Promise<string> {
   const { model, assessment } = await library.loadAssessment(file);
   const report = library.scoreAssessment(model.model, assessment);
-  return (await library.loadFormatter(format))(report, { color: false, nextSteps: library.DEFAULT_NEXT_STEPS });
+  return (await library.reportFormats.load(format))(report, { color: false, nextSteps: library.DEFAULT_NEXT_STEPS });
 }
 
 describe('the library API gives the CLI’s output', () => {
-  it('loadAssessment → scoreAssessment → loadFormatter("json") equals the CLI’s JSON byte for byte (examples/middle.yaml)', async () => {
+  it('loadAssessment → scoreAssessment → reportFormats.load("json") equals the CLI’s JSON byte for byte (examples/middle.yaml)', async () => {
     const { model, assessment } = await source.loadAssessment(join(ROOT, 'examples/middle.yaml'));
     const report = source.scoreAssessment(model.model, assessment);
     expect(source.reportSchema.parse(report)).toEqual(report);
-    const json = (await source.loadFormatter('json'))(report, { color: false, nextSteps: source.DEFAULT_NEXT_STEPS });
+    const json = (await source.reportFormats.load('json'))(report, { color: false, nextSteps: source.DEFAULT_NEXT_STEPS });
     expect(json).toBe(ok(['score', 'examples/middle.yaml', '--format', 'json']));
   });
 

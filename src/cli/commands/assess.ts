@@ -14,8 +14,8 @@ import { answersSchemaFile, GENERIC_ANSWERS_SCHEMA_FILE, modelineTarget, shipped
 import { parseYaml } from '../../parse/yaml.js';
 import { isoDate } from '../../schema/answers.js';
 import type { Model } from '../../schema/model.js';
-import { DEFAULT_NEXT_STEPS } from '../../report/index.js';
-import { formatTable } from '../../report/table.js';
+import { DEFAULT_NEXT_STEPS } from '../../report/single/index.js';
+import { formatTable } from '../../report/single/table.js';
 import { relativeModelRef } from '../model-ref.js';
 import { useColor, writeFile } from '../../write/output.js';
 import type { Io } from '../io.js';

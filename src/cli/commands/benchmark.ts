@@ -6,7 +6,7 @@ import { fileScoring } from '../../pipeline/score-file.js';
 import type { Io } from '../io.js';
 import { keepHeapNearLive } from '../heap.js';
 import { expandInputs } from '../../read/inputs.js';
-import { BENCHMARK_FORMAT_NAMES, benchmarkFormatters, type BenchmarkFormatName } from '../../report/benchmark/index.js';
+import { benchmarkFormats, type BenchmarkFormatName } from '../../report/benchmark/index.js';
 import { colorFor, writeOutput } from '../../write/output.js';
 
 interface BenchmarkOptions {
@@ -23,7 +23,7 @@ export function benchmarkCommand(io: Io): Command {
     .argument('<answers...>', 'answers files, folders (every *.yaml/*.yml inside) or quoted glob patterns')
     .option('--org <file>', "an organisation's answers file to place against the pool (percentile and gap per competency)")
     .option('-m, --model <id|path>', 'model for every file (default: each file\'s model:, else "community")')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(BENCHMARK_FORMAT_NAMES).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(benchmarkFormats.names).default('table'))
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
     .option('--no-color', 'never colour the output')
     .addHelpText(
@@ -66,6 +66,7 @@ Examples:
 
       const result = benchmark(model.shape, pool, organisation);
       const color = colorFor(options.format, options.color, options.output, io.stdout, io.env);
-      await writeOutput(benchmarkFormatters[options.format](result, { color }), options.output, io.stdout);
+      const format = await benchmarkFormats.load(options.format);
+      await writeOutput(format(result, { color }), options.output, io.stdout);
     });
 }

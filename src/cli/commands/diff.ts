@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { diffReports, regressions } from '../../core/diff.js';
 import { loadResult } from '../../pipeline/load-result.js';
 import { fileDiagnostic, UserError } from '../../errors.js';
-import { diffFormatters, type DiffFormatName } from '../../report/diff.js';
+import { diffFormats, type DiffFormatName } from '../../report/diff/index.js';
 import { GateFailed } from '../stop.js';
 import { colorFor, writeOutput } from '../../write/output.js';
 import type { Io } from '../io.js';
@@ -22,7 +22,7 @@ export function diffCommand(io: Io): Command {
     .argument('<old>', 'the earlier answers file or JSON report')
     .argument('<new>', 'the later answers file or JSON report')
     .option('-m, --model <id|path>', 'score answers files with this model (default: each file\'s model:, else "community")')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(diffFormatters)).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(diffFormats.names).default('table'))
     .option('-o, --output <file>', 'write the result to a file (atomically) instead of standard output')
     .option('--fail-on-regression', 'exit 1 when the overall or any competency score went down')
     .option('--allow-model-change', 'compare results of different models or model versions')
@@ -53,7 +53,8 @@ Exits 0 whether or not anything changed; with --fail-on-regression, 1 when a sco
       }
       const diff = diffReports(old.report, current.report, { old: old.file, new: current.file });
       const color = colorFor(options.format, options.color, options.output, io.stdout, io.env);
-      await writeOutput(diffFormatters[options.format](diff, { color }), options.output, io.stdout);
+      const format = await diffFormats.load(options.format);
+      await writeOutput(format(diff, { color }), options.output, io.stdout);
       if (options.failOnRegression) {
         const fallen = regressions(diff);
         if (fallen.length > 0) {

@@ -4,7 +4,7 @@ import { buildHistory, type HistoryEntry } from '../../core/history.js';
 import { committedVersions } from '../../read/git-history.js';
 import { loadResult, parseResult } from '../../pipeline/load-result.js';
 import { fileDiagnostic, UserError } from '../../errors.js';
-import { historyFormatters, type HistoryFormatName } from '../../report/history.js';
+import { historyFormats, type HistoryFormatName } from '../../report/history/index.js';
 import { colorFor, writeOutput } from '../../write/output.js';
 import { eachFile } from '../../pipeline/each-file.js';
 import type { Io } from '../io.js';
@@ -23,7 +23,7 @@ export function historyCommand(io: Io): Command {
     .argument('<answers...>', 'dated answers files or JSON reports of one organisation; with --git, the one answers file')
     .option('--git', "read every committed version of the answers file from its git repository (following renames); dated by its date:, else the commit date")
     .option('-m, --model <id|path>', 'score answers with this model (default: each file\'s model:, else "community")')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(historyFormatters)).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(historyFormats.names).default('table'))
     .option('-o, --output <file>', 'write the result to a file (atomically) instead of standard output')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .addHelpText(
@@ -41,7 +41,8 @@ Examples:
         throw new UserError(history.map((problem) => fileDiagnostic(entries[problem.index]?.source ?? inputs[0] ?? '-', problem.code, problem.message)));
       }
       const color = colorFor(options.format, options.color, options.output, io.stdout, io.env);
-      await writeOutput(historyFormatters[options.format](history, { color }), options.output, io.stdout);
+      const format = await historyFormats.load(options.format);
+      await writeOutput(format(history, { color }), options.output, io.stdout);
     });
 }
 

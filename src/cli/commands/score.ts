@@ -4,8 +4,8 @@ import { modelMismatch, withBaseline } from '../../core/compare.js';
 import type { GateOptions } from '../../core/gates.js';
 import { checkSortKey, sortKeys } from '../../core/portfolio.js';
 import { fileDiagnostic, UserError } from '../../errors.js';
-import { DEFAULT_NEXT_STEPS, FORMAT_NAMES, loadFormatter, type FormatName } from '../../report/index.js';
-import { LIST_ONLY_FORMATS, loadPortfolioFormatter, PORTFOLIO_FORMAT_NAMES, type PortfolioFormatName } from '../../report/portfolio/index.js';
+import { DEFAULT_NEXT_STEPS, reportFormats, type FormatName } from '../../report/single/index.js';
+import { LIST_ONLY_FORMATS, portfolioFormats, type PortfolioFormatName } from '../../report/portfolio/index.js';
 import { expandInputs } from '../../read/inputs.js';
 import { GateFailed } from '../stop.js';
 import { keepHeapNearLive } from '../heap.js';
@@ -18,7 +18,7 @@ import { gateFailureLines, otherOrganisationWarning, unansweredWarning } from '.
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
 
-const SCORE_FORMAT_NAMES: ScoreFormatName[] = [...FORMAT_NAMES, ...LIST_ONLY_FORMATS];
+const SCORE_FORMAT_NAMES: ScoreFormatName[] = [...reportFormats.names, ...LIST_ONLY_FORMATS];
 
 interface ScoreOptions extends GateOptions {
   model?: string;
@@ -87,7 +87,7 @@ error and the others are still scored (exit 2); gates apply to every organisatio
         }
         const format = options.format;
         if (!isPortfolioFormat(format)) {
-          throw new UserError(`--format ${format} shows one organisation; with several answers files use ${PORTFOLIO_FORMAT_NAMES.join(', ')}`);
+          throw new UserError(`--format ${format} shows one organisation; with several answers files use ${portfolioFormats.names.join(', ')}`);
         }
         // Loaded only for many files: a run over one file reads none of the portfolio code.
         const { scorePortfolio } = await import('../portfolio.js');
@@ -119,8 +119,8 @@ error and the others are still scored (exit 2); gates apply to every organisatio
       const format = options.format;
       const text =
         format === 'jsonl' || format === 'csv'
-          ? (await loadPortfolioFormatter(format))([{ file: first, report }], { color })
-          : (await loadFormatter(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS });
+          ? (await portfolioFormats.load(format))([{ file: first, report }], { color })
+          : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS });
       const warning = unansweredWarning(report);
       if (warning !== null) await io.stderr.write(`${warning}\n`);
       await writeOutput(text, options.output, io.stdout);
@@ -150,5 +150,5 @@ function parseJobs(value: string): number {
 }
 
 function isPortfolioFormat(format: string): format is PortfolioFormatName {
-  return (PORTFOLIO_FORMAT_NAMES as string[]).includes(format);
+  return (portfolioFormats.names as string[]).includes(format);
 }

@@ -1,18 +1,14 @@
-import { formatBenchmarkCsv } from './csv.js';
+import { formatRegistry } from '../registry.js';
 import type { BenchmarkFormatter } from './format.js';
-import { formatBenchmarkMarkdown } from './markdown.js';
-import { formatBenchmarkTable } from './table.js';
 
-/** Every `benchmark --format`, by name. */
-export const benchmarkFormatters = {
-  table: formatBenchmarkTable,
-  json: (benchmark) => `${JSON.stringify(benchmark, null, 2)}\n`,
-  markdown: formatBenchmarkMarkdown,
-  csv: formatBenchmarkCsv,
-} satisfies Record<string, BenchmarkFormatter>;
+/** The formats of a peer benchmark (`benchmark --format`). */
+export const benchmarkFormats = formatRegistry({
+  table: async (): Promise<BenchmarkFormatter> => (await import('./table.js')).formatBenchmarkTable,
+  json: async () => (await import('./json.js')).formatBenchmarkJson,
+  markdown: async () => (await import('./markdown.js')).formatBenchmarkMarkdown,
+  csv: async () => (await import('./csv.js')).formatBenchmarkCsv,
+});
 
-export type BenchmarkFormatName = keyof typeof benchmarkFormatters;
-
-export const BENCHMARK_FORMAT_NAMES = Object.keys(benchmarkFormatters) as BenchmarkFormatName[];
+export type BenchmarkFormatName = (typeof benchmarkFormats.names)[number];
 
 export type { BenchmarkFormatter } from './format.js';

@@ -1,5 +1,5 @@
 import { formatScore } from '../../core/truncate.js';
-import { inline } from '../markdown.js';
+import { inline } from '../escape/markdown.js';
 import type { BenchmarkFormatter } from './format.js';
 import { distributionRows, percentileText, shareText, signed, STAT_COLUMNS, statCells } from './rows.js';
 

@@ -1,5 +1,5 @@
 import { formatScore } from '../../core/truncate.js';
-import { inline } from '../markdown.js';
+import { inline } from '../escape/markdown.js';
 import type { PortfolioFormatter } from './format.js';
 import { cellScore, countText, portfolioRows } from './rows.js';
 

@@ -1,8 +1,8 @@
-import { formatScore } from '../core/truncate.js';
-import { gateFailureText } from '../core/gates.js';
-import type { GateResult, Report } from '../schema/report.js';
+import { formatScore } from '../../core/truncate.js';
+import { gateFailureText } from '../../core/gates.js';
+import type { GateResult, Report } from '../../schema/report.js';
 import type { Formatter } from './format.js';
-import { changeText, nextStageText } from './text.js';
+import { changeText, nextStageText } from '../text.js';
 
 /**
  * The report as JUnit XML for CI test-report views (GitHub, GitLab, Jenkins): one test case per

@@ -1,4 +1,4 @@
-import type { Report } from '../schema/report.js';
+import type { Report } from '../../schema/report.js';
 
 export interface FormatOptions {
   /** Use terminal colours (only ever true when writing to a colour terminal). */

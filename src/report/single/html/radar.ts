@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape.js';
+import { escapeHtml } from '../../escape/html.js';
 
 /** One spoke of the chart: a competency. */
 export interface RadarAxis {

@@ -1,10 +1,10 @@
-import { formatScore } from '../core/truncate.js';
-import type { CompetencyResult, Report } from '../schema/report.js';
+import { formatScore } from '../../core/truncate.js';
+import type { CompetencyResult, Report } from '../../schema/report.js';
 import type { Formatter } from './format.js';
-import { escapeHtml as e } from './html/escape.js';
+import { escapeHtml as e } from '../escape/html.js';
 import { radar, type RadarSeries } from './html/radar.js';
 import { STYLE } from './html/style.js';
-import { answerText, baselineLine, changeText, completenessText, gateLine, percent, stageName } from './text.js';
+import { answerText, baselineLine, changeText, completenessText, gateLine, percent, stageName } from '../text.js';
 
 /** Attainments this close below the threshold still meet it, as in scoring. */
 const TOLERANCE = 1e-9;

@@ -1,7 +1,8 @@
-import { formatScore } from '../core/truncate.js';
-import type { CompetencyResult, Report } from '../schema/report.js';
+import { formatScore } from '../../core/truncate.js';
+import type { CompetencyResult, Report } from '../../schema/report.js';
 import type { Formatter } from './format.js';
-import { answerText, baselineLine, changeText, completenessText, gateLine, nextStageText, percent, scoreOf, stageName } from './text.js';
+import { inline } from '../escape/markdown.js';
+import { answerText, baselineLine, changeText, completenessText, gateLine, nextStageText, percent, scoreOf, stageName } from '../text.js';
 
 /** The report as GitHub-flavoured markdown, for pull-request comments and CI job summaries. */
 export const formatMarkdown: Formatter = (report, options) => {
@@ -72,18 +73,4 @@ function nextStepLines(report: Report, competency: CompetencyResult, limit: numb
   const hidden = competency.next.length - limit;
   if (hidden > 0) lines.push(`- … and ${hidden} more (\`--all\` lists every one)`);
   return lines;
-}
-
-/**
- * Text from a model or answers file, made inert: markdown and HTML characters are escaped so an
- * organisation name cannot inject links, images or raw HTML into a pull-request comment,
- * and `|` cannot break a table row.
- */
-export function inline(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+!|~]/g, (character) => `\\${character}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
 }

@@ -1,10 +1,10 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import { COMPACT } from './table-style.js';
-import { formatScore } from '../core/truncate.js';
-import type { CompetencyResult, Report } from '../schema/report.js';
+import { COMPACT } from '../table-style.js';
+import { formatScore } from '../../core/truncate.js';
+import type { CompetencyResult, Report } from '../../schema/report.js';
 import type { Formatter } from './format.js';
-import { answerText, bar, baselineLine, changeText, completenessText, gateLine, nextStageText, percent, scoreOf, stageName } from './text.js';
+import { answerText, bar, baselineLine, changeText, completenessText, gateLine, nextStageText, percent, scoreOf, stageName } from '../text.js';
 
 const BAR_WIDTH = 20;
 

@@ -1,0 +1,38 @@
+import { formatScore } from '../../core/truncate.js';
+import type { Diff } from '../../schema/diff.js';
+
+// Texts every format of a diff shows alike.
+
+export function stageName(diff: Diff, id: string): string {
+  return diff.stages.find((stage) => stage.id === id)?.name ?? id;
+}
+
+export function subjectName(diff: Diff, subject: string): string {
+  return subject === 'overall' ? 'Overall' : (diff.competencies.find((competency) => competency.id === subject)?.name ?? subject);
+}
+
+export function answerText(answer: { answer: string | null } | null): string {
+  if (answer === null) return '(not in model)';
+  return answer.answer ?? 'unanswered';
+}
+
+export function noteChange(change: Diff['answers'][number]): string {
+  const before = change.old?.note ?? null;
+  const after = change.new?.note ?? null;
+  if (before === after) return after ?? '';
+  if (after === null) return `(note removed: ${before})`;
+  return before === null ? after : `${after} (was: ${before})`;
+}
+
+export function dates(diff: Diff): string {
+  return `${diff.old.date ?? diff.old.file} → ${diff.new.date ?? diff.new.file}`;
+}
+
+export function modelText(diff: Diff): string {
+  const version = diff.model.old === diff.model.new ? diff.model.new : `${diff.model.old} → ${diff.model.new}`;
+  return `${diff.model.name} ${version} (${diff.model.id})`;
+}
+
+export function score(value: { score: number } | null): string {
+  return value ? formatScore(value.score) : '—';
+}

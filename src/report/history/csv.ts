@@ -1,0 +1,20 @@
+import { stringify } from 'csv-stringify/sync';
+import { formatScore } from '../../core/truncate.js';
+import type { HistoryFormatter } from './format.js';
+import { hasCommits } from './rows.js';
+
+/** One row per date; columns date, commit (with --git), overall, then each competency id. Quoting by csv-stringify. */
+export const formatHistoryCsv: HistoryFormatter = (history) => {
+  const commits = hasCommits(history);
+  const header = ['date', ...(commits ? ['commit'] : []), 'overall', ...history.competencies.map((competency) => competency.id)];
+  const records = history.points.map((point) => [
+    point.date,
+    ...(commits ? [point.commit ?? ''] : []),
+    formatScore(point.overall.score),
+    ...history.competencies.map((competency) => {
+      const score = point.scores[competency.id];
+      return score === undefined ? '' : formatScore(score);
+    }),
+  ]);
+  return stringify([header, ...records], { record_delimiter: 'unix' });
+};

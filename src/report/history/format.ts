@@ -1,0 +1,4 @@
+import type { History } from '../../schema/history.js';
+
+/** A history format: a pure function from an organisation's scores over time to the text to write. */
+export type HistoryFormatter = (history: History, options: { color: boolean }) => string;

@@ -1,0 +1,34 @@
+import { formatScore } from '../../core/truncate.js';
+import type { History } from '../../schema/history.js';
+
+// The rows and texts every format of a history shows alike.
+
+/** Commit ids are shown short, as git shows them. */
+export function shortCommit(commit: string | null): string {
+  return commit === null ? '' : commit.slice(0, 7);
+}
+
+export function hasCommits(history: History): boolean {
+  return history.points.some((point) => point.commit !== null);
+}
+
+export function rows(history: History): string[][] {
+  return history.points.map((point) => [
+    point.date,
+    ...(hasCommits(history) ? [shortCommit(point.commit)] : []),
+    ...history.competencies.map((competency) => {
+      const score = point.scores[competency.id];
+      return score === undefined ? '' : formatScore(score);
+    }),
+    formatScore(point.overall.score),
+  ]);
+}
+
+export function trendRow(history: History): string[] {
+  return ['trend', ...(hasCommits(history) ? [''] : []), ...history.competencies.map((competency) => history.trends[competency.id] ?? ''), history.trends.overall ?? ''];
+}
+
+export function heading(history: History): string {
+  const span = history.points.length === 1 ? history.points[0]!.date : `${history.points[0]!.date} → ${history.points.at(-1)!.date}`;
+  return `${history.points.length} assessment${history.points.length === 1 ? '' : 's'}, ${span}`;
+}
