@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RADAR, axisAngle, polygonPoints, radar, radarPoint, wrapLabel } from '../../src/report/html/radar.js';
+import { RADAR, axisAngle, polygonPoints, radar, radarPoint, wrapLabel } from '../../src/report/single/html/radar.js';
 import { parseHtml, select } from '../helpers/html.js';
 
 const CX = RADAR.width / 2;
