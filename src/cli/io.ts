@@ -5,13 +5,26 @@ import { streamWriter, type OutputStream } from '../write/stream-writer.js';
  * get it from the caller, so that the same run can happen in a process or inside a test.
  */
 export interface Io {
-  stdout: OutputStream;
-  stderr: OutputStream;
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  env: NodeJS.ProcessEnv;
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  readonly env: NodeJS.ProcessEnv;
 }
 
-/** The process's own streams and environment. */
+/** The process's own streams, each made when first used (a run that never reads standard input does not open it), and its environment. */
 export function processIo(): Io {
-  return { stdout: streamWriter(process.stdout), stderr: streamWriter(process.stderr), stdin: process.stdin, env: process.env };
+  let stdout: OutputStream | undefined;
+  let stderr: OutputStream | undefined;
+  return {
+    get stdout() {
+      return (stdout ??= streamWriter(process.stdout));
+    },
+    get stderr() {
+      return (stderr ??= streamWriter(process.stderr));
+    },
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+  };
 }

@@ -42,7 +42,7 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
       require: options.require,
       jsonl: stream !== undefined,
     };
-    for await (const result of scoreFiles(files, scoring, options.jobs, io.stdin)) {
+    for await (const result of scoreFiles(files, scoring, options.jobs, () => io.stdin)) {
       if (stream && !stream.open) break;
       progress.tick();
       if ('diagnostics' in result) {

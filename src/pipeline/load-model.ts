@@ -67,8 +67,8 @@ export interface LoadOptions {
    * model file is read and checked once. Left out, every call reads its model afresh.
    */
   modelCache?: Map<string, Promise<LoadedModel>>;
-  /** What `-` reads; the process's standard input by default. */
-  stdin?: NodeJS.ReadableStream;
+  /** What `-` reads, opened only when read; the process's standard input by default. */
+  stdin?: () => NodeJS.ReadableStream;
 }
 
 export interface LoadedAssessment {

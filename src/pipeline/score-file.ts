@@ -29,7 +29,7 @@ export interface ScoredFile {
  * benchmark): read, parse, check against its model, score. Each model file is read and checked
  * once per run, and the gate options are checked once against each model (a usage error, thrown).
  */
-export function fileScoring(options: ScoringOptions, stdin?: NodeJS.ReadableStream): (input: string) => Promise<ScoredFile> {
+export function fileScoring(options: ScoringOptions, stdin?: () => NodeJS.ReadableStream): (input: string) => Promise<ScoredFile> {
   const modelCache = new Map<string, Promise<LoadedModel>>();
   const policies = new Map<Model, GatePolicy>();
   return async (input) => {
@@ -55,7 +55,7 @@ export type FileResult =
   | ({ file: string; notices: string[]; gatesFailed: boolean; sortKeys: string[] } & ({ report: Report } | { line: Uint8Array }));
 
 /** Scores one file of many: its errors are its result, and what it says is named by its file. */
-export function manyFilesScorer(options: ScoringOptions & { jsonl: boolean }, stdin?: NodeJS.ReadableStream): (file: string) => Promise<FileResult> {
+export function manyFilesScorer(options: ScoringOptions & { jsonl: boolean }, stdin?: () => NodeJS.ReadableStream): (file: string) => Promise<FileResult> {
   const score = fileScoring(options, stdin);
   const encoder = options.jsonl ? new TextEncoder() : undefined;
   return async (file) => {

@@ -24,7 +24,7 @@ const WORKER_YOUNG_GENERATION_MB = 6;
  * threads, so that every output is the same with --jobs 1 and --jobs 8. With `jobs` above 1 and
  * enough files, worker threads read, check and score while this thread writes.
  */
-export async function* scoreFiles(files: readonly string[], options: ScoringOptions & { jsonl: boolean }, jobs: number, stdin?: NodeJS.ReadableStream): AsyncGenerator<FileResult> {
+export async function* scoreFiles(files: readonly string[], options: ScoringOptions & { jsonl: boolean }, jobs: number, stdin?: () => NodeJS.ReadableStream): AsyncGenerator<FileResult> {
   // Worker threads have no standard input: `-` among the files keeps everything on this thread.
   if (jobs <= 1 || files.length < PARALLEL_MIN_FILES || files.includes('-')) {
     const score = manyFilesScorer(options, stdin);

@@ -113,7 +113,7 @@ function formatBytes(bytes: number): string {
 }
 
 /** A path or `-` read as text, with the folder its relative references (`model:`) are resolved from. */
-export async function readInput(input: string, stdin?: NodeJS.ReadableStream): Promise<TextSource & { baseDir: string }> {
-  const source = input === '-' ? await readStdin(stdin) : await readTextFile(input);
+export async function readInput(input: string, stdin?: () => NodeJS.ReadableStream): Promise<TextSource & { baseDir: string }> {
+  const source = input === '-' ? await readStdin(stdin?.()) : await readTextFile(input);
   return { ...source, baseDir: input === '-' ? process.cwd() : dirname(input) };
 }

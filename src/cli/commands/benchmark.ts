@@ -41,7 +41,7 @@ Examples:
     .action(async (inputs: string[], options: BenchmarkOptions) => {
       keepHeapNearLive();
       const files = await expandInputs(inputs);
-      const score = fileScoring({ model: options.model }, io.stdin);
+      const score = fileScoring({ model: options.model }, () => io.stdin);
       let pool: PoolColumns | undefined;
       let model: { shape: PoolModel; file: string } | undefined;
 

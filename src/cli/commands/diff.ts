@@ -39,8 +39,8 @@ Exits 0 whether or not anything changed; with --fail-on-regression, 1 when a sco
     )
     .action(async (oldInput: string, newInput: string, options: DiffOptions) => {
       if (oldInput === '-' && newInput === '-') throw new UserError('standard input (-) can be read once: give at most one of the two assessments as -');
-      const old = await loadResult(oldInput, { model: options.model, stdin: io.stdin });
-      const current = await loadResult(newInput, { model: options.model, stdin: io.stdin });
+      const old = await loadResult(oldInput, { model: options.model, stdin: () => io.stdin });
+      const current = await loadResult(newInput, { model: options.model, stdin: () => io.stdin });
       if (old.report.organisation !== current.report.organisation) {
         throw new UserError([fileDiagnostic(current.file, 'other-organisation', `this is an assessment of "${current.report.organisation}", but ${old.file} is of "${old.report.organisation}"`)]);
       }

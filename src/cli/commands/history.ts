@@ -51,7 +51,7 @@ async function fromFiles(inputs: string[], options: HistoryOptions, io: Io): Pro
   const entries: HistoryEntry[] = [];
   const diagnostics = await eachFile(
     inputs,
-    (input) => loadResult(input, { model: options.model, stdin: io.stdin }),
+    (input) => loadResult(input, { model: options.model, stdin: () => io.stdin }),
     ({ file, report }) => entries.push({ report, source: file, commit: null }),
   );
   if (diagnostics.length > 0) throw new UserError(diagnostics);

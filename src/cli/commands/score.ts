@@ -95,13 +95,13 @@ error and the others are still scored (exit 2); gates apply to every organisatio
         return;
       }
       if (options.failOnRegression && options.baseline === undefined) throw new UserError('--fail-on-regression needs --baseline <file>');
-      const scored = await fileScoring(options, io.stdin)(first);
+      const scored = await fileScoring(options, () => io.stdin)(first);
       checkSortKey(options.sort, sortKeys(scored.report));
       let report = scored.report;
       if (options.baseline !== undefined) {
         // Loaded only for a baseline: it brings the report schema, which a plain run does not build.
         const { loadResult } = await import('../../pipeline/load-result.js');
-        const baseline = await loadResult(options.baseline, { model: options.model, stdin: io.stdin });
+        const baseline = await loadResult(options.baseline, { model: options.model, stdin: () => io.stdin });
         const mismatch = modelMismatch(report, baseline.report);
         if (mismatch !== null && !options.allowModelChange) {
           throw new UserError([fileDiagnostic(baseline.file, 'model-mismatch', `${mismatch}; --allow-model-change compares the competencies both have`)]);

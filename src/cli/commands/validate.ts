@@ -50,7 +50,7 @@ are not strictly decreasing or increasing. --strict makes them errors (exit 2).`
       const strictWarnings: Diagnostic[] = [];
       const diagnostics = await eachFile(
         files,
-        (file) => validateFile(file, options, io.stdin),
+        (file) => validateFile(file, options, () => io.stdin),
         (result) => {
           if (options.strict) strictWarnings.push(...result.warnings.map((warning) => ({ ...warning, message: `${warning.message} (--strict)` })));
           else warnings.push(...result.warnings);
@@ -68,7 +68,7 @@ function formatWarning(warning: Diagnostic): string {
   return formatDiagnostic({ ...warning, message: `warning: ${warning.message}` });
 }
 
-async function validateFile(file: string, options: ValidateOptions, stdin: NodeJS.ReadableStream): Promise<Validated> {
+async function validateFile(file: string, options: ValidateOptions, stdin: () => NodeJS.ReadableStream): Promise<Validated> {
   const { baseDir, ...source } = await readInput(file, stdin);
   const parsed = parseYaml(source);
   const kind = documentKind(parsed.data);
