@@ -5,11 +5,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.js';
 import { parseAssessment } from '../src/pipeline/load-assessment.js';
 import { runCli, type CliResult } from './helpers/cli.js';
+import { runInProcess } from './helpers/in-process.js';
 
 // The error contract: every problem with the user's input is printed on stderr as
 // `file:line:col: message`, all at once, sorted, at most 20 then "… and N more"; the exit code
 // is 2; there is no stack trace, nothing on stdout, and no report file is written.
 // Every expected position below was counted by hand from the fixture, not copied from the tool.
+//
+// Every case runs in this process (runInProcess: the CLI's own run() with its streams in
+// memory), as each class of bad input is the work of the code, not of the process. A handful of
+// them, chosen to cover each part of the contract (a file, the model, standard input, a cut list,
+// -o, a usage error), run again in a real, spawned process at the end of this file: that its exit
+// code, its stderr and the files it leaves are what run() says.
 
 const BAD = 'test/fixtures/bad';
 const BAD_MODELS = 'test/fixtures/bad-models';
@@ -57,22 +64,40 @@ function expectContract(result: CliResult, testCase: Case): void {
   expect(result.code, result.stderr).toBe(2);
 }
 
-function runCase(testCase: Case, extra: string[] = []): CliResult {
-  return runCli([...testCase.args, ...extra], { input: testCase.input });
+function runCase(testCase: Case, extra: string[] = []): Promise<CliResult> {
+  return runInProcess([...testCase.args, ...extra], { input: testCase.input });
 }
+
+/** A report file for a case's `-o` run, which must never be written. */
+function reportFile(testCase: Case, where: string): string {
+  return join(tmp, `report-${where}-${testCase.name.replace(/\W+/g, '-')}.txt`);
+}
+
+/** The cases that run again in a spawned CLI (see the end of this file), by name. */
+const SPAWNED = new Set([
+  'answers: a missing path',
+  'model: an empty file',
+  'model: a binary file (NUL byte) (validate)',
+  'a model on standard input',
+  'errors of the schema and of the answers, reported together',
+  'more than 20 errors are cut',
+  'duplicate ids, each with its first definition (--model)',
+]);
+const spawned: Case[] = [];
 
 /** Runs every case, and every `score` case again with `-o` to check that no report is written. */
 function table(cases: Case[]): void {
   for (const testCase of cases) {
-    it(testCase.name, () => expectContract(runCase(testCase), testCase));
+    it(testCase.name, async () => expectContract(await runCase(testCase), testCase));
   }
   for (const testCase of cases.filter((c) => c.args[0] === 'score')) {
-    it(`${testCase.name} (-o): writes no report file`, () => {
-      const output = join(tmp, `report-${testCase.name.replace(/\W+/g, '-')}.txt`);
-      expectContract(runCase(testCase, ['-o', output]), testCase);
+    it(`${testCase.name} (-o): writes no report file`, async () => {
+      const output = reportFile(testCase, 'in-process');
+      expectContract(await runCase(testCase, ['-o', output]), testCase);
       expect(existsSync(output)).toBe(false);
     });
   }
+  spawned.push(...cases.filter((c) => SPAWNED.has(c.name)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,8 +220,8 @@ describe('bad answers files', () => {
     { name: 'answers given as --model', args: ['score', ANSWERS, '--model', ANSWERS], lines: [[`${ANSWERS}:1:1`, 'this is an answers file, not a model; pass it as the answers to score, and a model with --model']] },
   ]);
 
-  it('without --strict, unanswered indicators are only a warning', () => {
-    const result = runCli(['score', f('unanswered')]);
+  it('without --strict, unanswered indicators are only a warning', async () => {
+    const result = await runInProcess(['score', f('unanswered')]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^warning: 2 of 72 indicators are unanswered/);
   });
@@ -270,9 +295,9 @@ describe('byte-order mark and CRLF', () => {
     { name: 'BOM: not counted as a column', args: ['score', bomError], lines: [[`${bomError}:1:15`, 'organisation must be text, not 2026']] },
   ]);
 
-  it('a file with a BOM and CRLF line ends scores', () => {
+  it('a file with a BOM and CRLF line ends scores', async () => {
     const file = generated('bom-crlf.yaml', `${bom}organisation: Example Org\r\nanswers:\r\n  strategy.purpose: "yes"\r\n`);
-    const result = runCli(['score', file, '--format', 'json']);
+    const result = await runInProcess(['score', file, '--format', 'json']);
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as { organisation: string; completeness: { answered: number } };
     expect(report.organisation).toBe('Example Org');
@@ -283,22 +308,32 @@ describe('byte-order mark and CRLF', () => {
 // ---------------------------------------------------------------------------------------------
 // Usage errors: exit 2, a message, no stack trace, no report file.
 
+interface UsageCase {
+  name: string;
+  args: string[];
+  message: RegExp;
+}
+
+const USAGE: UsageCase[] = [
+  { name: 'unknown option', args: ['score', 'examples/early.yaml', '--bogus'], message: /unknown option '--bogus'/ },
+  { name: 'unknown command', args: ['bogus'], message: /unknown command 'bogus'/ },
+  { name: 'bad --format value', args: ['score', 'examples/early.yaml', '--format', 'xml'], message: /argument 'xml' is invalid/ },
+  { name: '--model naming nothing', args: ['score', 'examples/early.yaml', '--model', 'comunity'], message: /"comunity" is not a built-in model \(did you mean community\?\)/ },
+];
+
+function expectUsageError(result: CliResult, { message }: UsageCase, output: string): void {
+  expect(result.code, result.stderr).toBe(2);
+  expect(result.stderr).toMatch(message);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  expect(result.stdout).toBe('');
+  expect(existsSync(output)).toBe(false);
+}
+
 describe('usage errors', () => {
-  const usage: { name: string; args: string[]; message: RegExp }[] = [
-    { name: 'unknown option', args: ['score', 'examples/early.yaml', '--bogus'], message: /unknown option '--bogus'/ },
-    { name: 'unknown command', args: ['bogus'], message: /unknown command 'bogus'/ },
-    { name: 'bad --format value', args: ['score', 'examples/early.yaml', '--format', 'xml'], message: /argument 'xml' is invalid/ },
-    { name: '--model naming nothing', args: ['score', 'examples/early.yaml', '--model', 'comunity'], message: /"comunity" is not a built-in model \(did you mean community\?\)/ },
-  ];
-  for (const { name, args, message } of usage) {
-    it(name, () => {
-      const output = join(tmp, `usage-${name.replace(/\W+/g, '-')}.txt`);
-      const result = runCli([...args, '-o', output]);
-      expect(result.code, result.stderr).toBe(2);
-      expect(result.stderr).toMatch(message);
-      expect(result.stderr).not.toMatch(/^\s+at /m);
-      expect(result.stdout).toBe('');
-      expect(existsSync(output)).toBe(false);
+  for (const usage of USAGE) {
+    it(usage.name, async () => {
+      const output = join(tmp, `usage-${usage.name.replace(/\W+/g, '-')}.txt`);
+      expectUsageError(await runInProcess([...usage.args, '-o', output]), usage, output);
     });
   }
 });
@@ -328,4 +363,28 @@ describe('prototype keys through the library', () => {
     await expect(parseAssessment({ file: 'answers.yaml', text })).rejects.toThrow('answers.yaml:2:1: unknown key "__proto__"');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The same contract from a real process: the built CLI, spawned, on a few of the cases above.
+
+describe('in a spawned CLI', () => {
+  it('runs every case chosen for it', () => {
+    expect(spawned.map((testCase) => testCase.name).sort()).toEqual([...SPAWNED].sort());
+  });
+
+  for (const testCase of spawned) {
+    it(testCase.name, () => {
+      const extra = testCase.args[0] === 'score' ? ['-o', reportFile(testCase, 'spawned')] : [];
+      expectContract(runCli([...testCase.args, ...extra], { input: testCase.input }), testCase);
+      if (extra.length > 0) expect(existsSync(extra[1]!)).toBe(false);
+    });
+  }
+
+  for (const usage of USAGE.filter((u) => u.name === 'unknown option' || u.name === '--model naming nothing')) {
+    it(`usage error: ${usage.name}`, () => {
+      const output = join(tmp, `usage-spawned-${usage.name.replace(/\W+/g, '-')}.txt`);
+      expectUsageError(runCli([...usage.args, '-o', output]), usage, output);
+    });
+  }
 });
