@@ -1,7 +1,7 @@
 import { formatDiagnostic, type Diagnostic } from '../errors.js';
 
 /** More than this many errors are summarised: the first screenful is what gets fixed first. */
-export const MAX_PRINTED_DIAGNOSTICS = 20;
+const MAX_PRINTED_DIAGNOSTICS = 20;
 
 /** `file:line:col: message` lines, sorted, with "… and N more" past the cap. */
 export function diagnosticLines(diagnostics: readonly Diagnostic[], max = MAX_PRINTED_DIAGNOSTICS): string[] {

@@ -74,7 +74,7 @@ export function answersTemplate(model: Model, options: AnswersTemplateOptions): 
 }
 
 /** The allowed answers as a user writes them: `"yes", mostly, partly, "no", n/a`. */
-export function allowedAnswers(model: Model): string {
+function allowedAnswers(model: Model): string {
   return [...model.scale.map((level) => yamlScalar(level.id)), NOT_APPLICABLE].join(', ');
 }
 

@@ -19,7 +19,7 @@ export interface OrganisationEntry extends PoolEntry {
   date: string | null;
 }
 
-export function poolEntry(report: Report): PoolEntry {
+function poolEntry(report: Report): PoolEntry {
   return {
     overall: { score: report.overall.score, level: report.overall.level },
     competencies: report.competencies.map(({ score, level }) => ({ score, level })),
@@ -41,7 +41,7 @@ export interface PoolColumns {
   competencies: PoolColumn[];
 }
 
-export interface PoolColumn {
+interface PoolColumn {
   scores: number[];
   levels: number[];
 }

@@ -15,7 +15,7 @@ export function modelMismatch(current: Report, baseline: Report): string | null 
 }
 
 /** The parts of a report a later one is compared with. */
-export function baselineOf(baseline: Report): BaselineResult {
+function baselineOf(baseline: Report): BaselineResult {
   const { level, stage, score } = baseline.overall;
   return {
     date: baseline.date,

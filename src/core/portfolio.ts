@@ -15,7 +15,7 @@ export interface PortfolioColumn {
 }
 
 /** The sort keys every portfolio accepts, before the competency ids of its model. */
-export const BASE_SORT_KEYS = ['score', 'name'] as const;
+const BASE_SORT_KEYS = ['score', 'name'] as const;
 
 /** The valid `--sort` keys for a report's model: score, name, then its competency ids. */
 export function sortKeys(report: Report): string[] {

@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isScalar, LineCounter, parseDocument, Scalar, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
+import { isAlias, isCollection, isScalar, LineCounter, parseDocument, Scalar, visit, type Document, type YAMLError } from 'yaml';
 import { UserError, type Diagnostic } from '../errors.js';
 import type { TextSource } from '../source.js';
 
@@ -102,4 +102,3 @@ function yamlMessage(code: string, message: string): string {
   return `YAML syntax error: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
 }
 
-export type { YamlNode };

@@ -128,7 +128,7 @@ function expectedName(expected: string): string {
   }
 }
 
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
@@ -137,7 +137,7 @@ export function describeValue(value: unknown): string {
 }
 
 /** `competencies[2].indicators[0].weight`, or "the file" for the top level. */
-export function describePath(path: Path): string {
+function describePath(path: Path): string {
   if (path.length === 0) return 'the file';
   return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
 }

@@ -52,7 +52,7 @@ export async function loadModel(ref: string, baseDir = process.cwd()): Promise<L
 }
 
 /** A path as short as it can be shown: relative to the working folder when inside it. */
-export function displayPath(path: string): string {
+function displayPath(path: string): string {
   const relativePath = relative(process.cwd(), path);
   return relativePath && !relativePath.startsWith('..') && !isAbsolute(relativePath) ? relativePath : path;
 }

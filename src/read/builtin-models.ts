@@ -10,7 +10,7 @@ let directory: string | undefined;
  * The folder of built-in models. It sits at the package root, one level above the bundled
  * `dist/cli.js` and two above this source file (when run from source in tests).
  */
-export function builtinModelsDirectory(): string {
+function builtinModelsDirectory(): string {
   if (directory) return directory;
   for (const relative of ['../models/', '../../models/']) {
     const candidate = join(import.meta.dirname, relative);

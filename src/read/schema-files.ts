@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 /** The JSON Schema files that ship in the package's `schema/` folder. */
-export const MODEL_SCHEMA_FILE = 'model.schema.json';
+const MODEL_SCHEMA_FILE = 'model.schema.json';
 export const GENERIC_ANSWERS_SCHEMA_FILE = 'answers.schema.json';
 
 /** The answers schema of a built-in model: indicator ids and answers specific to it. */

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 import { STDIN_NAME, type TextSource } from '../source.js';
 
-export { STDIN_NAME, type TextSource } from '../source.js';
+export type { TextSource } from '../source.js';
 
 /** Larger inputs are refused before they are read or parsed: no assessment is anywhere near this. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;

@@ -47,7 +47,7 @@ export function deltaText(delta: number | null | undefined): string {
 }
 
 /** "Emergent Community → Community" when a competency changed stage since the baseline, else "". */
-export function stageChangeText(report: Report, id: string, stage: string, escape: (text: string) => string = (text) => text): string {
+function stageChangeText(report: Report, id: string, stage: string, escape: (text: string) => string = (text) => text): string {
   const before = id === 'overall' ? report.baseline?.overall.stage : report.baseline?.competencies.find((competency) => competency.id === id)?.stage;
   if (before === undefined || before === stage) return '';
   return `${escape(stageName(report, before))} → ${escape(stageName(report, stage))}`;

@@ -3,7 +3,7 @@ import * as z from 'zod';
 /** The peer benchmark as `benchmark --format json` writes it; types are inferred from here. */
 export const BENCHMARK_SCHEMA_VERSION = 1;
 
-export const distributionSchema = z.strictObject({
+const distributionSchema = z.strictObject({
   count: z.number().int(),
   min: z.number(),
   p25: z.number(),

@@ -4,19 +4,19 @@ import { AGGREGATES } from './constants.js';
 
 export { AGGREGATES, NOT_APPLICABLE } from './constants.js';
 
-export const scaleLevelSchema = z.strictObject({
+const scaleLevelSchema = z.strictObject({
   id: z.string().min(1),
   label: text,
   value: z.number().min(0).max(1),
 });
 
-export const stageSchema = z.strictObject({
+const stageSchema = z.strictObject({
   id: slug,
   name: text,
   description: text.optional(),
 });
 
-export const indicatorSchema = z.strictObject({
+const indicatorSchema = z.strictObject({
   id: slug,
   stage: slug,
   text,
@@ -24,7 +24,7 @@ export const indicatorSchema = z.strictObject({
   weight,
 });
 
-export const competencySchema = z.strictObject({
+const competencySchema = z.strictObject({
   id: slug,
   name: text,
   weight,

@@ -10,7 +10,7 @@ export { REPORT_SCHEMA_VERSION };
  */
 const score = z.number();
 
-export const indicatorResultSchema = z.strictObject({
+const indicatorResultSchema = z.strictObject({
   id: z.string(),
   stage: z.string(),
   /** The indicator's statement, as in the model. */
@@ -22,7 +22,7 @@ export const indicatorResultSchema = z.strictObject({
   note: z.string().nullable(),
 });
 
-export const nextStepSchema = z.strictObject({
+const nextStepSchema = z.strictObject({
   id: z.string(),
   stage: z.string(),
   text: z.string(),
@@ -31,7 +31,7 @@ export const nextStepSchema = z.strictObject({
   advice: z.string().nullable(),
 });
 
-export const competencyResultSchema = z.strictObject({
+const competencyResultSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
   weight: z.number(),
@@ -50,7 +50,7 @@ export const competencyResultSchema = z.strictObject({
   indicators: z.array(indicatorResultSchema),
 });
 
-export const overallResultSchema = z.strictObject({
+const overallResultSchema = z.strictObject({
   level: z.number().int(),
   stage: z.string(),
   stageName: z.string(),
@@ -62,7 +62,7 @@ export const overallResultSchema = z.strictObject({
 const stageScoreSchema = z.strictObject({ level: z.number().int(), stage: z.string(), score });
 
 /** The earlier result a report was compared with (`--baseline`). */
-export const baselineSchema = z.strictObject({
+const baselineSchema = z.strictObject({
   date: z.string().nullable(),
   model: z.strictObject({ id: z.string(), version: z.string() }),
   overall: stageScoreSchema,
@@ -71,7 +71,7 @@ export const baselineSchema = z.strictObject({
 });
 
 /** The outcome of one policy gate (`--fail-under`, `--require`, `--fail-on-regression`). */
-export const gateResultSchema = z.strictObject({
+const gateResultSchema = z.strictObject({
   /** `fail-under`, `require` or `no-regression`. */
   gate: z.string(),
   /** `overall` or a competency id. */

@@ -12,7 +12,7 @@ import { answerOf, type RawAnswers, type RawModel } from './support.js';
 
 const QUARTERS: Record<string, number> = { yes: 4, mostly: 3, partly: 2, no: 0 };
 
-export interface ExpectedCompetency {
+interface ExpectedCompetency {
   id: string;
   name: string;
   level: number;

@@ -4,7 +4,7 @@ import type { History } from '../../schema/history.js';
 // The rows and texts every format of a history shows alike.
 
 /** Commit ids are shown short, as git shows them. */
-export function shortCommit(commit: string | null): string {
+function shortCommit(commit: string | null): string {
   return commit === null ? '' : commit.slice(0, 7);
 }
 
