@@ -61,8 +61,8 @@ async function* scoreInWorkers(files: readonly string[], options: ScoringOptions
   // More threads than cores gain nothing and each one costs memory and a start-up of its own.
   const score = manyFilesScorer(options);
   const workers = Array.from({ length: Math.min(jobs, defaultJobs(), batches.length) - 1 }, () => {
-    // A smaller young generation than V8's default (up to 48 MB per thread) keeps each worker's
-    // memory near what one file needs; measured on 10,000 files: peak RSS 250 → 180 MB, same speed.
+    // A smaller young generation than V8's default keeps each worker's memory near what one file
+    // needs, at the same speed (BENCHMARKS.md, memory).
     const worker = new Worker(script, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     worker.on('message', (reply: WorkerReply) => {
       replies.set(reply.id, reply);

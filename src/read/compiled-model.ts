@@ -4,10 +4,10 @@ import type { Model } from '../schema/model.js';
 
 /**
  * A built-in model as the build writes it: the YAML text it was made from, a NUL character, and
- * the model that text parses and checks to, as JSON. Parsing the 30 KB built-in model costs more
- * than everything else a single `score` does, so the build does it once; the text is kept to
+ * the model that text parses and checks to, as JSON. Parsing the built-in model costs more than
+ * everything else a single `score` does, so the build does it once; the text is kept to
  * prove the compiled model is that of the file on disk (an edited model is parsed as usual). No
- * model text holds a NUL (read.ts refuses one). The two are compared as bytes, so that a run
+ * model text holds a NUL (read/text.ts refuses one). The two are compared as bytes, so that a run
  * decodes neither the YAML text nor its copy, only the model's JSON.
  */
 export function compiledModelText(source: string, model: Model): string {
