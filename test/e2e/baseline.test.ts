@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportSchema, type Report } from '../../src/schema/report.js';
-import { boxRows, markdownCells, ok, runCli, tempDir } from './support.js';
+import { boxRows, markdownCells, okInProcess, runInProcess, tempDir } from './support.js';
+
+// Every run here is in this process (runInProcess): baselines, deltas and --fail-on-regression
+// are the work of the code. That a failed gate is exit 1 of a real process, and a bad input
+// exit 2, is checked on spawned runs in gates.test.ts and errors.test.ts.
 
 const EARLY = 'examples/early.yaml';
 const MIDDLE = 'examples/middle.yaml';
@@ -13,17 +17,17 @@ const MIDDLE_OVER_EARLY = [1.78, 0.33, 1, 1.89, 2.34, 0.22, 0.44, 1.55];
 
 const dir = tempDir();
 const earlyJson = join(dir, 'early.json');
-writeFileSync(earlyJson, ok(['score', EARLY, '-f', 'json']));
+writeFileSync(earlyJson, await okInProcess(['score', EARLY, '-f', 'json']));
 
-function scored(args: string[]): Report {
-  return reportSchema.parse(JSON.parse(ok(['score', ...args, '-f', 'json'])));
+async function scored(args: string[]): Promise<Report> {
+  return reportSchema.parse(JSON.parse(await okInProcess(['score', ...args, '-f', 'json'])));
 }
 
 describe.each([
   ['a JSON report', earlyJson],
   ['an answers file', EARLY],
-])('--baseline with %s', (_kind, baseline) => {
-  const report = scored([MIDDLE, '--baseline', baseline]);
+])('--baseline with %s', async (_kind, baseline) => {
+  const report = await scored([MIDDLE, '--baseline', baseline]);
 
   it('adds the baseline and a delta on the overall score and every competency', () => {
     expect(report.baseline).toEqual({
@@ -53,8 +57,8 @@ describe.each([
 });
 
 describe('deltas in the table and markdown reports', () => {
-  it('the table has a Change column with ▲/▼ and stage changes, and a baseline line', () => {
-    const table = ok(['score', MIDDLE, '--baseline', EARLY]);
+  it('the table has a Change column with ▲/▼ and stage changes, and a baseline line', async () => {
+    const table = await okInProcess(['score', MIDDLE, '--baseline', EARLY]);
     const rows = boxRows(table);
     expect(rows[0]).toEqual(['Competency', 'Stage', 'Score', 'Change', '', 'Next stage']);
     expect(rows[1]!.slice(0, 4)).toEqual(['Strategy', 'Community', '3.44', '▲ +1.78 (Hierarchy → Community)']);
@@ -63,15 +67,15 @@ describe('deltas in the table and markdown reports', () => {
     expect(table).toContain('Baseline 2026-03-12: overall 1.79 → 2.98 (▲ +1.19)');
   });
 
-  it('a fall shows ▼ with a minus sign', () => {
-    const rows = boxRows(ok(['score', MIDDLE, '--baseline', ADVANCED]));
+  it('a fall shows ▼ with a minus sign', async () => {
+    const rows = boxRows(await okInProcess(['score', MIDDLE, '--baseline', ADVANCED]));
     // advanced: strategy 4.00, overall 3.80.
     expect(rows[1]!.slice(0, 4)).toEqual(['Strategy', 'Community', '3.44', '▼ -0.56 (Network → Community)']);
     expect(rows[9]![3]).toBe('▼ -0.82 (Community → Emergent Community)');
   });
 
-  it('the markdown table has a Change column', () => {
-    const markdown = ok(['score', MIDDLE, '--baseline', EARLY, '-f', 'markdown']);
+  it('the markdown table has a Change column', async () => {
+    const markdown = await okInProcess(['score', MIDDLE, '--baseline', EARLY, '-f', 'markdown']);
     const lines = markdown.split('\n');
     const header = lines.findIndex((line) => line.startsWith('| Competency'));
     expect(markdownCells(lines[header]!)).toEqual(['Competency', 'Stage', 'Score', 'Change', 'Next stage']);
@@ -79,28 +83,28 @@ describe('deltas in the table and markdown reports', () => {
     expect(markdown).toContain('Baseline 2026-03-12: overall 1.79 → 2.98 (▲ +1.19).');
   });
 
-  it('without --baseline nothing changes', () => {
-    expect(ok(['score', MIDDLE])).not.toContain('Change');
+  it('without --baseline nothing changes', async () => {
+    expect(await okInProcess(['score', MIDDLE])).not.toContain('Change');
   });
 });
 
 describe('--fail-on-regression', () => {
-  it('passes when nothing went down, with one gate per competency and overall', () => {
-    const result = runCli(['score', MIDDLE, '--baseline', earlyJson, '--fail-on-regression', '-f', 'json']);
+  it('passes when nothing went down, with one gate per competency and overall', async () => {
+    const result = await runInProcess(['score', MIDDLE, '--baseline', earlyJson, '--fail-on-regression', '-f', 'json']);
     expect(result.code).toBe(0);
     const report = reportSchema.parse(JSON.parse(result.stdout));
     expect(report.gates!.map((gate) => [gate.subject, gate.passed])).toEqual([['overall', true], ...IDS.map((id) => [id, true])]);
   });
 
-  it('passes against itself (no change is no regression)', () => {
-    expect(runCli(['score', MIDDLE, '--baseline', MIDDLE, '--fail-on-regression']).code).toBe(0);
+  it('passes against itself (no change is no regression)', async () => {
+    expect((await runInProcess(['score', MIDDLE, '--baseline', MIDDLE, '--fail-on-regression'])).code).toBe(0);
   });
 
-  it('fails when any score is lower, naming each', () => {
+  it('fails when any score is lower, naming each', async () => {
     // The advanced example's answers, as if they were Larkspur's earlier assessment.
     const earlier = join(dir, 'larkspur-earlier.json');
-    writeFileSync(earlier, JSON.stringify({ ...JSON.parse(ok(['score', ADVANCED, '-f', 'json'])), organisation: 'Larkspur Analytics' }, null, 2));
-    const result = runCli(['score', MIDDLE, '--baseline', earlier, '--fail-on-regression']);
+    writeFileSync(earlier, JSON.stringify({ ...JSON.parse(await okInProcess(['score', ADVANCED, '-f', 'json'])), organisation: 'Larkspur Analytics' }, null, 2));
+    const result = await runInProcess(['score', MIDDLE, '--baseline', earlier, '--fail-on-regression']);
     expect(result.code).toBe(1);
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines[0]).toBe('cm-maturity: gate failed (--fail-on-regression): overall score fell from 3.80 to 2.98 (-0.82) since the baseline');
@@ -112,8 +116,8 @@ describe('--fail-on-regression', () => {
 });
 
 describe('a baseline of another organisation', () => {
-  it('is compared, with a warning naming both organisations, so that a wrong file does not pass a gate unnoticed', () => {
-    const result = runCli(['score', MIDDLE, '--baseline', EARLY, '--fail-on-regression', '-f', 'json']);
+  it('is compared, with a warning naming both organisations, so that a wrong file does not pass a gate unnoticed', async () => {
+    const result = await runInProcess(['score', MIDDLE, '--baseline', EARLY, '--fail-on-regression', '-f', 'json']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
       `warning: ${EARLY}: the baseline is an assessment of "Fernwood Regional Health", not of "Larkspur Analytics"; its scores are compared as they are\n`,
@@ -121,55 +125,55 @@ describe('a baseline of another organisation', () => {
     expect(reportSchema.parse(JSON.parse(result.stdout)).baseline!.overall.score).toBe(1.79);
   });
 
-  it('the same organisation gives no warning', () => {
-    expect(runCli(['score', MIDDLE, '--baseline', MIDDLE]).stderr).toBe('');
+  it('the same organisation gives no warning', async () => {
+    expect((await runInProcess(['score', MIDDLE, '--baseline', MIDDLE])).stderr).toBe('');
   });
 });
 
-describe('baseline errors', () => {
-  const report = JSON.parse(ok(['score', EARLY, '-f', 'json'])) as Record<string, unknown> & { model: { version: string }; competencies: { id: string }[] };
+describe('baseline errors', async () => {
+  const report = JSON.parse(await okInProcess(['score', EARLY, '-f', 'json'])) as Record<string, unknown> & { model: { version: string }; competencies: { id: string }[] };
 
-  it('a baseline of another model version is an input error (exit 2)', () => {
+  it('a baseline of another model version is an input error (exit 2)', async () => {
     const file = join(dir, 'other-version.json');
     writeFileSync(file, JSON.stringify({ ...report, model: { ...report.model, version: '0.9' } }, null, 2));
-    const result = runCli(['score', MIDDLE, '--baseline', file]);
+    const result = await runInProcess(['score', MIDDLE, '--baseline', file]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`${file}:1:1: the baseline was made with model community 0.9, this report with community 1.0; --allow-model-change compares the competencies both have\n`);
   });
 
-  it('--allow-model-change compares only the competencies both have', () => {
+  it('--allow-model-change compares only the competencies both have', async () => {
     const file = join(dir, 'fewer.json');
     writeFileSync(file, JSON.stringify({ ...report, model: { ...report.model, version: '0.9' }, competencies: report.competencies.filter((competency) => competency.id !== 'tools') }, null, 2));
-    const result = runCli(['score', MIDDLE, '--baseline', file, '--allow-model-change', '--fail-on-regression', '-f', 'json']);
+    const result = await runInProcess(['score', MIDDLE, '--baseline', file, '--allow-model-change', '--fail-on-regression', '-f', 'json']);
     expect(result.code).toBe(0);
     const scoredReport = reportSchema.parse(JSON.parse(result.stdout));
     expect(scoredReport.competencies.find((competency) => competency.id === 'tools')!.delta).toBeNull();
     expect(scoredReport.gates!.map((gate) => gate.subject)).not.toContain('tools');
     expect(scoredReport.baseline!.model).toEqual({ id: 'community', version: '0.9' });
-    expect(ok(['score', MIDDLE, '--baseline', file, '--allow-model-change'])).toMatch(/│ Tools +│ Emergent Community │ +2\.88 │ new /);
+    expect(await okInProcess(['score', MIDDLE, '--baseline', file, '--allow-model-change'])).toMatch(/│ Tools +│ Emergent Community │ +2\.88 │ new /);
   });
 
-  it('a damaged JSON report is located like any input error', () => {
+  it('a damaged JSON report is located like any input error', async () => {
     const file = join(dir, 'damaged.json');
     const text = JSON.stringify({ ...report, overall: { level: 1, stage: 'hierarchy', stageName: 'Hierarchy', score: 'high' } }, null, 2);
     writeFileSync(file, text);
     const line = text.split('\n').findIndex((row) => row.includes('"high"')) + 1;
-    const result = runCli(['score', MIDDLE, '--baseline', file]);
+    const result = await runInProcess(['score', MIDDLE, '--baseline', file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}:${line}:\\d+: .*score`));
   });
 
-  it('a JSON syntax error is located', () => {
+  it('a JSON syntax error is located', async () => {
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{\n  "schemaVersion": 1,\n  "model": {\n}');
-    const result = runCli(['score', MIDDLE, '--baseline', file]);
+    const result = await runInProcess(['score', MIDDLE, '--baseline', file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/broken\.json:\d+:\d+: /);
   });
 
-  it('a missing baseline file is an input error', () => {
-    const result = runCli(['score', MIDDLE, '--baseline', 'nope.json']);
+  it('a missing baseline file is an input error', async () => {
+    const result = await runInProcess(['score', MIDDLE, '--baseline', 'nope.json']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('nope.json:1:1: no such file\n');
   });

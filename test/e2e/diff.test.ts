@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffSchema } from '../../src/schema/diff.js';
-import { markdownCells, ok, runCli, tempDir } from './support.js';
+import { markdownCells, ok, okInProcess, runCli, runInProcess, tempDir } from './support.js';
+
+// Runs are in this process (runInProcess), but for reading standard input, checked on a spawned
+// CLI: one of the two assessments from the real standard input, and not both.
 
 const dir = tempDir();
 /** The same organisation at two dates: small, hand-checked changes against examples/middle.yaml. */
@@ -21,8 +24,8 @@ const changed = middle
   .replace(/^( {2}strategy\.purpose:).*$/m, '$1 { answer: "yes", note: "Charter <v2> & more" }');
 writeFileSync(after, changed);
 
-describe('cm-maturity diff', () => {
-  const json = diffSchema.parse(JSON.parse(ok(['diff', before, after, '-f', 'json'])));
+describe('cm-maturity diff', async () => {
+  const json = diffSchema.parse(JSON.parse(await okInProcess(['diff', before, after, '-f', 'json'])));
 
   it('lists every changed answer with its competency, old and new answer and notes', () => {
     expect(json.answers).toEqual([
@@ -32,7 +35,7 @@ describe('cm-maturity diff', () => {
     ]);
   });
 
-  it('gives score deltas and the stages gained and lost', () => {
+  it('gives score deltas and the stages gained and lost', async () => {
     expect(json.competencies.map((competency) => [competency.id, competency.old!.score, competency.new!.score, competency.delta])).toEqual([
       ['strategy', 3.44, 3.44, 0],
       ['leadership', 2.55, 2.55, 0],
@@ -48,55 +51,55 @@ describe('cm-maturity diff', () => {
       { subject: 'governance', from: 'hierarchy', to: 'emergent', change: 'gained' },
       { subject: 'overall', from: 'emergent', to: 'community', change: 'gained' },
     ]);
-    const lost = diffSchema.parse(JSON.parse(ok(['diff', after, before, '-f', 'json'])));
+    const lost = diffSchema.parse(JSON.parse(await okInProcess(['diff', after, before, '-f', 'json'])));
     expect(lost.stageChanges.map((change) => change.change)).toEqual(['lost', 'lost']);
     expect(json.old).toEqual({ file: before, date: '2026-09-15' });
     expect(json.new).toEqual({ file: after, date: '2026-12-01' });
   });
 
-  it('the table and markdown formats say the same', () => {
-    const table = ok(['diff', before, after]);
+  it('the table and markdown formats say the same', async () => {
+    const table = await okInProcess(['diff', before, after]);
     expect(table).toContain('Larkspur Analytics — changes 2026-09-15 → 2026-12-01');
     expect(table).toContain('▲ gained Policies & Governance: Hierarchy → Emergent Community');
     expect(table).toMatch(/│ tools\.sso +│ Tools +│ partly → no +│/);
-    const markdown = ok(['diff', before, after, '-f', 'markdown']);
+    const markdown = await okInProcess(['diff', before, after, '-f', 'markdown']);
     const row = markdown.split('\n').find((line) => line.startsWith('| strategy.purpose'))!;
     expect(markdownCells(row)).toEqual(['strategy.purpose', 'Strategy', 'yes → yes', 'Charter &lt;v2&gt; &amp; more']);
     expect(markdown).toContain('- ▲ gained Policies &amp; Governance: Hierarchy → Emergent Community');
   });
 
-  it('exits 0 whether or not anything changed; no change says so', () => {
-    const same = runCli(['diff', before, before]);
+  it('exits 0 whether or not anything changed; no change says so', async () => {
+    const same = await runInProcess(['diff', before, before]);
     expect(same.code).toBe(0);
     expect(same.stdout).toContain('Stages: no change.');
     expect(same.stdout).toContain('Answers: no change.');
-    expect(runCli(['diff', before, after]).code).toBe(0);
+    expect((await runInProcess(['diff', before, after])).code).toBe(0);
   });
 
-  it('--fail-on-regression exits 1 when a score went down, 0 when none did', () => {
-    const result = runCli(['diff', before, after, '--fail-on-regression']);
+  it('--fail-on-regression exits 1 when a score went down, 0 when none did', async () => {
+    const result = await runInProcess(['diff', before, after, '--fail-on-regression']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('cm-maturity: regression (--fail-on-regression): tools score fell from 2.88 to 2.66 (-0.22)\n');
-    expect(runCli(['diff', after, after, '--fail-on-regression']).code).toBe(0);
+    expect((await runInProcess(['diff', after, after, '--fail-on-regression'])).code).toBe(0);
   });
 
-  it('compares JSON reports as well as answers files, and mixes of both', () => {
+  it('compares JSON reports as well as answers files, and mixes of both', async () => {
     const report = join(dir, 'before.json');
-    writeFileSync(report, ok(['score', before, '-f', 'json']));
-    expect(diffSchema.parse(JSON.parse(ok(['diff', report, after, '-f', 'json'])))).toEqual({ ...json, old: { ...json.old, file: report } });
+    writeFileSync(report, await okInProcess(['score', before, '-f', 'json']));
+    expect(diffSchema.parse(JSON.parse(await okInProcess(['diff', report, after, '-f', 'json'])))).toEqual({ ...json, old: { ...json.old, file: report } });
   });
 
-  it('refuses assessments of different organisations or models (exit 2)', () => {
-    const other = runCli(['diff', 'examples/early.yaml', after]);
+  it('refuses assessments of different organisations or models (exit 2)', async () => {
+    const other = await runInProcess(['diff', 'examples/early.yaml', after]);
     expect(other.code).toBe(2);
     expect(other.stderr).toBe(`${after}:1:1: this is an assessment of "Larkspur Analytics", but examples/early.yaml is of "Fernwood Regional Health"\n`);
-    const report = JSON.parse(ok(['score', before, '-f', 'json'])) as { model: { version: string } };
+    const report = JSON.parse(await okInProcess(['score', before, '-f', 'json'])) as { model: { version: string } };
     const oldModel = join(dir, 'old-model.json');
     writeFileSync(oldModel, JSON.stringify({ ...report, model: { ...report.model, version: '0.9' } }));
-    const mismatch = runCli(['diff', oldModel, after]);
+    const mismatch = await runInProcess(['diff', oldModel, after]);
     expect(mismatch.code).toBe(2);
     expect(mismatch.stderr).toContain('scored with model community 1.0, but');
-    expect(runCli(['diff', oldModel, after, '--allow-model-change']).code).toBe(0);
+    expect((await runInProcess(['diff', oldModel, after, '--allow-model-change'])).code).toBe(0);
   });
 
   it('reads one of the two from standard input, but not both', () => {

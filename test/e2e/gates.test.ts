@@ -2,15 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportSchema } from '../../src/schema/report.js';
-import { ok, runCli, tempDir } from './support.js';
+import { ok, runCli, runInProcess, tempDir } from './support.js';
+
+// The gates and their messages are checked on runs in this process (runInProcess). Spawned, as
+// they are about the process: the report written to --output before the run fails, and (at the
+// end) that a failed gate and a gate usage error are the exit code and stderr of a real process.
 
 // Hand-checked scores of the examples (see the worked example in the README):
 // middle: overall 2.98; strategy 3.44, leadership 2.55, culture 2.88, management 3.44,
 //         content 4.00, governance 1.88, tools 2.88, metrics 2.77.
 const MIDDLE = 'examples/middle.yaml';
 
-function json(args: string[]) {
-  const result = runCli(['score', MIDDLE, '--format', 'json', ...args]);
+async function json(args: string[]) {
+  const result = await runInProcess(['score', MIDDLE, '--format', 'json', ...args]);
   return { ...result, report: result.stdout ? reportSchema.parse(JSON.parse(result.stdout)) : undefined };
 }
 
@@ -23,29 +27,29 @@ describe('--fail-under', () => {
     ['2.99', 1],
     ['community', 1],
     ['network', 1],
-  ])('--fail-under %s exits %i', (target, code) => {
-    const result = runCli(['score', MIDDLE, '--fail-under', target]);
+  ])('--fail-under %s exits %i', async (target, code) => {
+    const result = await runInProcess(['score', MIDDLE, '--fail-under', target]);
     expect(result.code).toBe(code);
     // The report is printed whether the gate passes or not.
     expect(result.stdout).toContain('Overall stage: Emergent Community');
     if (code === 0) expect(result.stderr).toBe('');
   });
 
-  it('says on stderr which gate failed and by how much', () => {
-    expect(runCli(['score', MIDDLE, '--fail-under', 'community']).stderr).toBe(
+  it('says on stderr which gate failed and by how much', async () => {
+    expect((await runInProcess(['score', MIDDLE, '--fail-under', 'community'])).stderr).toBe(
       'cm-maturity: gate failed (--fail-under community (3)): overall score 2.98 is below 3.00 by 0.02\n',
     );
-    expect(runCli(['score', MIDDLE, '--fail-under', '3.5']).stderr).toBe('cm-maturity: gate failed (--fail-under 3.5): overall score 2.98 is below 3.50 by 0.52\n');
+    expect((await runInProcess(['score', MIDDLE, '--fail-under', '3.5'])).stderr).toBe('cm-maturity: gate failed (--fail-under 3.5): overall score 2.98 is below 3.50 by 0.52\n');
   });
 
-  it('records the gate in the JSON report, a stage id resolved to its level', () => {
-    const { report, code } = json(['--fail-under', 'community']);
+  it('records the gate in the JSON report, a stage id resolved to its level', async () => {
+    const { report, code } = await json(['--fail-under', 'community']);
     expect(code).toBe(1);
     expect(report!.gates).toEqual([{ gate: 'fail-under', subject: 'overall', target: 3, actual: 2.98, passed: false }]);
   });
 
-  it('leaves the JSON report without gates when none is asked for', () => {
-    expect(Object.keys(json([]).report!)).not.toContain('gates');
+  it('leaves the JSON report without gates when none is asked for', async () => {
+    expect(Object.keys((await json([])).report!)).not.toContain('gates');
   });
 
   it('writes the report to --output before failing', () => {
@@ -59,8 +63,8 @@ describe('--fail-under', () => {
 });
 
 describe('--require', () => {
-  it('passes when every named competency reaches its floor', () => {
-    const { code, report, stderr } = json(['--require', 'strategy=community', '--require', 'tools=2.88', '--require', 'governance=1']);
+  it('passes when every named competency reaches its floor', async () => {
+    const { code, report, stderr } = await json(['--require', 'strategy=community', '--require', 'tools=2.88', '--require', 'governance=1']);
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(report!.gates).toEqual([
@@ -70,8 +74,8 @@ describe('--require', () => {
     ]);
   });
 
-  it('fails for each competency below its floor, one stderr line each', () => {
-    const result = runCli(['score', MIDDLE, '--require', 'tools=community', '--require', 'strategy=2.5', '--require', 'governance=emergent', '--fail-under', '2']);
+  it('fails for each competency below its floor, one stderr line each', async () => {
+    const result = await runInProcess(['score', MIDDLE, '--require', 'tools=community', '--require', 'strategy=2.5', '--require', 'governance=emergent', '--fail-under', '2']);
     expect(result.code).toBe(1);
     expect(result.stderr.trimEnd().split('\n')).toEqual([
       'cm-maturity: gate failed (--require tools=community (3)): tools score 2.88 is below 3.00 by 0.12',
@@ -80,29 +84,51 @@ describe('--require', () => {
   });
 });
 
+const USAGE_ERRORS: [string[], string][] = [
+  [['--require', 'strategi=2'], 'cm-maturity: error: --require: unknown competency "strategi" in model community (did you mean strategy?); competencies: strategy, leadership, culture, management, content, governance, tools, metrics'],
+  [['--require', 'strategy=networking'], 'cm-maturity: error: --require strategy: "networking" is neither a score (1 to 4) nor a stage id; stages: hierarchy, emergent, community, network'],
+  [['--fail-under', 'top'], 'cm-maturity: error: --fail-under: "top" is neither a score (1 to 4) nor a stage id; stages: hierarchy, emergent, community, network'],
+  [['--fail-under', '4.5'], 'cm-maturity: error: --fail-under: "4.5" is out of range: a score is between 1 and 4'],
+  [['--fail-under', '0'], 'cm-maturity: error: --fail-under: "0" is out of range: a score is between 1 and 4'],
+  [['--require', 'strategy'], 'cm-maturity: error: --require "strategy": expected <competency>=<score|stage id>, e.g. --require strategy=2.5'],
+  [['--require', '=3'], 'expected <competency>=<score|stage id>'],
+  [['--fail-on-regression'], 'cm-maturity: error: --fail-on-regression needs --baseline <file>'],
+];
+
 describe('gate usage errors exit 2 and write nothing', () => {
-  it.each([
-    [['--require', 'strategi=2'], 'cm-maturity: error: --require: unknown competency "strategi" in model community (did you mean strategy?); competencies: strategy, leadership, culture, management, content, governance, tools, metrics'],
-    [['--require', 'strategy=networking'], 'cm-maturity: error: --require strategy: "networking" is neither a score (1 to 4) nor a stage id; stages: hierarchy, emergent, community, network'],
-    [['--fail-under', 'top'], 'cm-maturity: error: --fail-under: "top" is neither a score (1 to 4) nor a stage id; stages: hierarchy, emergent, community, network'],
-    [['--fail-under', '4.5'], 'cm-maturity: error: --fail-under: "4.5" is out of range: a score is between 1 and 4'],
-    [['--fail-under', '0'], 'cm-maturity: error: --fail-under: "0" is out of range: a score is between 1 and 4'],
-    [['--require', 'strategy'], 'cm-maturity: error: --require "strategy": expected <competency>=<score|stage id>, e.g. --require strategy=2.5'],
-    [['--require', '=3'], 'expected <competency>=<score|stage id>'],
-    [['--fail-on-regression'], 'cm-maturity: error: --fail-on-regression needs --baseline <file>'],
-  ])('%j', (args, message) => {
-    const result = runCli(['score', MIDDLE, ...args]);
+  it.each(USAGE_ERRORS)('%j', async (args, message) => {
+    const result = await runInProcess(['score', MIDDLE, ...args]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(message);
   });
 
-  it('bad input wins over gates: an invalid answers file exits 2', () => {
+  it('bad input wins over gates: an invalid answers file exits 2', async () => {
     const dir = tempDir();
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, 'organisation: X\nanswers:\n  strategy.purpos: "yes"\n');
-    const result = runCli(['score', file, '--fail-under', '4']);
+    const result = await runInProcess(['score', file, '--fail-under', '4']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('bad.yaml:3:3: unknown indicator "strategy.purpos"');
+  });
+});
+
+describe('in a spawned CLI', () => {
+  it('a failed gate exits 1, with the report on stdout and the failure on stderr', () => {
+    const result = runCli(['score', MIDDLE, '--fail-under', 'community']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('Overall stage: Emergent Community');
+    expect(result.stderr).toBe('cm-maturity: gate failed (--fail-under community (3)): overall score 2.98 is below 3.00 by 0.02\n');
+  });
+
+  it('a gate that passes exits 0 with nothing on stderr', () => {
+    expect(runCli(['score', MIDDLE, '--fail-under', '2.98'])).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it.each(USAGE_ERRORS.slice(0, 1))('a gate usage error exits 2: %j', (args, message) => {
+    const result = runCli(['score', MIDDLE, ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(message);
   });
 });

@@ -3,14 +3,18 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN } from '../helpers/cli.js';
-import { ROOT, runCli } from './support.js';
+import { ROOT, runCli, runInProcess } from './support.js';
+
+// Help texts and usage errors are checked on runs in this process (runInProcess). Spawned, as
+// they are about the built program: help written to a reader that goes away, and --version, which
+// prints the version the build writes into the bundle (run from the sources, it is 0.0.0-dev).
 
 const SCORE_OPTIONS = ['--model', '--format', '--output', '--strict', '--all', '--no-color'];
 
 describe('help', () => {
-  it('--help lists every command, the examples and the exit codes', () => {
+  it('--help lists every command, the examples and the exit codes', async () => {
     for (const args of [['--help'], ['-h'], ['help']]) {
-      const result = runCli(args);
+      const result = await runInProcess(args);
       expect(result.code).toBe(0);
       expect(result.stderr).toBe('');
       expect(result.stdout).toMatch(/^Usage: cm-maturity /);
@@ -21,8 +25,8 @@ describe('help', () => {
     }
   });
 
-  it('score --help lists every option with its short form, the formats and examples', () => {
-    const result = runCli(['score', '--help']);
+  it('score --help lists every option with its short form, the formats and examples', async () => {
+    const result = await runInProcess(['score', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: cm-maturity score \[options\] <answers>/);
     for (const option of SCORE_OPTIONS) expect(result.stdout).toMatch(new RegExp(`^  (-\\w, )?${option}\\b`, 'm'));
@@ -32,15 +36,15 @@ describe('help', () => {
     expect(result.stdout).toContain('"table", "json", "markdown"');
     expect(result.stdout).toContain('first 3 per');
     expect(result.stdout).toContain('Examples:\n  $ cm-maturity score examples/middle.yaml');
-    expect(runCli(['help', 'score']).stdout).toBe(result.stdout);
+    expect((await runInProcess(['help', 'score'])).stdout).toBe(result.stdout);
   });
 
-  it('validate --help and models --help describe their options and exit 0', () => {
-    const validate = runCli(['validate', '--help']);
+  it('validate --help and models --help describe their options and exit 0', async () => {
+    const validate = await runInProcess(['validate', '--help']);
     expect(validate.code).toBe(0);
     expect(validate.stdout).toContain('--model');
     expect(validate.stdout).toContain('Examples:');
-    const models = runCli(['models', '--help']);
+    const models = await runInProcess(['models', '--help']);
     expect(models.code).toBe(0);
     expect(models.stdout).toContain('--format');
   });
@@ -74,16 +78,16 @@ describe('usage errors exit 2', () => {
     [['score', 'examples/middle.yaml', '--model'], "option '-m, --model <id|path>' argument missing"],
     [['validate'], "missing required argument 'file'"],
     [['models', 'extra'], 'too many arguments'],
-  ])('cm-maturity %j', (args, message) => {
-    const result = runCli(args);
+  ])('cm-maturity %j', async (args, message) => {
+    const result = await runInProcess(args);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(message);
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
-  it('with no command at all, shows the help on stderr', () => {
-    const result = runCli([]);
+  it('with no command at all, shows the help on stderr', async () => {
+    const result = await runInProcess([]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Usage: cm-maturity');
   });
@@ -94,8 +98,8 @@ describe('usage errors exit 2', () => {
 });
 
 describe('help of the CI options and commands', () => {
-  it('score --help lists the gate and baseline options with examples', () => {
-    const { stdout, code } = runCli(['score', '--help']);
+  it('score --help lists the gate and baseline options with examples', async () => {
+    const { stdout, code } = await runInProcess(['score', '--help']);
     expect(code).toBe(0);
     for (const option of ['--fail-under', '--require', '--baseline', '--fail-on-regression', '--allow-model-change']) expect(stdout).toMatch(new RegExp(`^  ${option}\\b`, 'm'));
     expect(stdout.replace(/\s+/g, ' ')).toContain('"junit"');
@@ -105,15 +109,15 @@ describe('help of the CI options and commands', () => {
   it.each([
     ['diff', ['--format', '--fail-on-regression', '--allow-model-change', '--model', '--output'], '$ cm-maturity diff examples/early.yaml examples/middle.yaml'],
     ['history', ['--git', '--format', '--model', '--output'], '$ cm-maturity history --git community/maturity.yaml'],
-  ])('%s --help describes its options with examples', (command, options, example) => {
-    const { stdout, code } = runCli([command, '--help']);
+  ])('%s --help describes its options with examples', async (command, options, example) => {
+    const { stdout, code } = await runInProcess([command, '--help']);
     expect(code).toBe(0);
     for (const option of options) expect(stdout).toContain(option);
     expect(stdout).toContain(example);
   });
 
-  it('the root help lists diff and history', () => {
-    const { stdout } = runCli(['--help']);
+  it('the root help lists diff and history', async () => {
+    const { stdout } = await runInProcess(['--help']);
     for (const command of ['diff', 'history']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 });

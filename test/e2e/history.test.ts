@@ -3,7 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historySchema } from '../../src/schema/history.js';
-import { boxRows, ok, runCli, tempDir } from './support.js';
+import { boxRows, ok, okInProcess, runCli, runInProcess, tempDir } from './support.js';
+
+// The history of files is checked on runs in this process (runInProcess). Spawned, as they are
+// about the process: the runs of history --git from a working folder (cwd) in a repository, or
+// outside one.
 
 const ORG = 'organisation: Larkspur Analytics';
 const early = readFileSync('examples/early.yaml', 'utf8').replace(/^organisation: .*$/m, ORG);
@@ -28,8 +32,8 @@ describe('history of files', () => {
   writeFileSync(files.later, later);
   const args = ['history', files.later, files.early, files.middle];
 
-  it('sorts by date: a row per date, a column per competency and overall, a sparkline per column', () => {
-    const table = ok(args);
+  it('sorts by date: a row per date, a column per competency and overall, a sparkline per column', async () => {
+    const table = await okInProcess(args);
     const rows = boxRows(table);
     expect(rows[0]).toEqual(['Date', 'strategy', 'leadership', 'culture', 'management', 'content', 'governance', 'tools', 'metrics', 'overall']);
     expect(rows.slice(1)).toEqual([EARLY_ROW, MIDDLE_ROW, LATER_ROW, TREND_ROW]);
@@ -37,8 +41,8 @@ describe('history of files', () => {
     expect(table).toContain('3 assessments, 2026-03-12 → 2026-12-01');
   });
 
-  it('--format json gives the points oldest first, with their files and trends', () => {
-    const history = historySchema.parse(JSON.parse(ok([...args, '-f', 'json'])));
+  it('--format json gives the points oldest first, with their files and trends', async () => {
+    const history = historySchema.parse(JSON.parse(await okInProcess([...args, '-f', 'json'])));
     expect(history.points.map((point) => [point.date, point.source, point.commit, point.overall.score])).toEqual([
       ['2026-03-12', files.early, null, 1.79],
       ['2026-09-15', files.middle, null, 2.98],
@@ -49,8 +53,8 @@ describe('history of files', () => {
     expect(history.trends).toEqual({ strategy: '▃▇▇', leadership: '▄▅▅', culture: '▃▅▅', management: '▂▇▇', content: '▃██', governance: '▃▃▃', tools: '▄▅▇', metrics: '▂▅▅', overall: '▃▆▆' });
   });
 
-  it('--format csv has a header and a row per date, overall first', () => {
-    expect(ok([...args, '-f', 'csv'])).toBe(
+  it('--format csv has a header and a row per date, overall first', async () => {
+    expect(await okInProcess([...args, '-f', 'csv'])).toBe(
       [
         'date,overall,strategy,leadership,culture,management,content,governance,tools,metrics',
         '2026-03-12,1.79,1.66,2.22,1.88,1.55,1.66,1.66,2.44,1.22',
@@ -61,21 +65,21 @@ describe('history of files', () => {
     );
   });
 
-  it('--format markdown is a table with competency names and a trend row', () => {
-    const markdown = ok([...args, '-f', 'markdown']);
+  it('--format markdown is a table with competency names and a trend row', async () => {
+    const markdown = await okInProcess([...args, '-f', 'markdown']);
     expect(markdown).toContain('| Date | Strategy | Leadership | Culture | Community Management | Content &amp; Programming | Policies &amp; Governance | Tools | Metrics &amp; Measurement | Overall |');
     expect(markdown).toContain(`| ${TREND_ROW.join(' | ')} |`);
   });
 
-  it('refuses a file without a date, another organisation, another model, or a date twice (exit 2)', () => {
+  it('refuses a file without a date, another organisation, another model, or a date twice (exit 2)', async () => {
     const undated = join(dir, 'undated.yaml');
     writeFileSync(undated, middle.replace(/^date: .*\n/m, ''));
     const other = join(dir, 'other.yaml');
     writeFileSync(other, readFileSync('examples/early.yaml', 'utf8'));
-    const report = JSON.parse(ok(['score', files.early, '-f', 'json'])) as { model: object; date: string };
+    const report = JSON.parse(await okInProcess(['score', files.early, '-f', 'json'])) as { model: object; date: string };
     const otherModel = join(dir, 'other-model.json');
     writeFileSync(otherModel, JSON.stringify({ ...report, date: '2025-01-01', model: { ...report.model, version: '0.9' } }));
-    const result = runCli(['history', files.middle, undated, other, otherModel, files.middle]);
+    const result = await runInProcess(['history', files.middle, undated, other, otherModel, files.middle]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.trimEnd().split('\n').sort()).toEqual(
@@ -88,10 +92,10 @@ describe('history of files', () => {
     );
   });
 
-  it('a JSON report counts as an assessment too', () => {
+  it('a JSON report counts as an assessment too', async () => {
     const report = join(dir, 'q1.json');
-    writeFileSync(report, ok(['score', files.early, '-f', 'json']));
-    const history = historySchema.parse(JSON.parse(ok(['history', report, files.middle, '-f', 'json'])));
+    writeFileSync(report, await okInProcess(['score', files.early, '-f', 'json']));
+    const history = historySchema.parse(JSON.parse(await okInProcess(['history', report, files.middle, '-f', 'json'])));
     expect(history.points.map((point) => point.source)).toEqual([report, files.middle]);
   });
 });
@@ -143,7 +147,7 @@ describe('history --git', () => {
     ]);
   });
 
-  it('works from a subfolder, and shows short commit ids in the table and full ones in CSV', () => {
+  it('works from a subfolder, and shows short commit ids in the table and full ones in CSV', async () => {
     const rows = boxRows(ok(['history', '--git', 'maturity.yaml'], { cwd: join(repo, 'community') }));
     expect(rows[0]!.slice(0, 3)).toEqual(['Date', 'Commit', 'strategy']);
     expect(rows.slice(1, 4).map((row) => row.slice(0, 2))).toEqual([
@@ -151,7 +155,7 @@ describe('history --git', () => {
       ['2026-09-15', renamed.slice(0, 7)],
       ['2026-12-01', q4.slice(0, 7)],
     ]);
-    const csv = ok(['history', '--git', join(repo, 'community/maturity.yaml'), '-f', 'csv']).split('\n');
+    const csv = (await okInProcess(['history', '--git', join(repo, 'community/maturity.yaml'), '-f', 'csv'])).split('\n');
     expect(csv[0]).toBe('date,commit,overall,strategy,leadership,culture,management,content,governance,tools,metrics');
     expect(csv[3]).toBe(`2026-12-01,${q4},3.06,3.44,2.55,2.88,3.44,4.00,1.88,3.55,2.77`);
   });

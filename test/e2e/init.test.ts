@@ -5,7 +5,11 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { modelineTarget } from '../../src/read/schema-files.js';
-import { INDICATOR_COUNT, MODEL, ROOT, runCli, scoreJson, tempDir } from './support.js';
+import { INDICATOR_COUNT, MODEL, ROOT, runCli, runInProcess, scoreJsonInProcess, tempDir } from './support.js';
+
+// The answers file init writes is checked on runs in this process (runInProcess). Spawned, as they
+// are about the files a process writes or leaves alone: init -o writing a file, refusing to
+// replace one, and writing nothing on a bad option.
 
 const SCHEMA = join(ROOT, 'schema/answers.community.schema.json');
 const INDICATORS = MODEL.competencies.flatMap((competency) => competency.indicators.map((indicator) => ({ ...indicator, competency: competency.name })));
@@ -21,8 +25,8 @@ interface RawIndicator {
 describe('init', () => {
   const dir = tempDir();
 
-  it('writes to standard output a file that lists every indicator, in model order, empty, under a comment with its text, stage, answers and advice', () => {
-    const result = runCli(['init']);
+  it('writes to standard output a file that lists every indicator, in model order, empty, under a comment with its text, stage, answers and advice', async () => {
+    const result = await runInProcess(['init']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const text = result.stdout;
@@ -51,11 +55,11 @@ describe('init', () => {
     expect(lines.every((line) => line.length <= 100), 'lines fit in 100 columns').toBe(true);
   });
 
-  it('-o writes the file, which validates as it is and passes the shipped schema', () => {
+  it('-o writes the file, which validates as it is and passes the shipped schema', async () => {
     const file = join(dir, 'fresh.yaml');
     const result = runCli(['init', '-o', file]);
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
-    const validate = runCli(['validate', file]);
+    const validate = await runInProcess(['validate', file]);
     expect(validate.code).toBe(0);
     expect(validate.stdout).toBe(`ok ${file}: answers of Your organisation for model community 1.0 (0/${INDICATOR_COUNT} answered)\n`);
     const ajv = new Ajv({ allErrors: true, strict: true });
@@ -76,16 +80,16 @@ describe('init', () => {
     expect(readAnswers(readFileSync(file, 'utf8')).organisation).toBe('Your organisation');
   });
 
-  it('round trip: init, fill in some answers and a note, then score', () => {
+  it('round trip: init, fill in some answers and a note, then score', async () => {
     const file = join(dir, 'round-trip.yaml');
-    expect(runCli(['init', '-o', file, '--organisation', 'Acme: "Community" Corp', '--date', '2026-10-01']).code).toBe(0);
+    expect((await runInProcess(['init', '-o', file, '--organisation', 'Acme: "Community" Corp', '--date', '2026-10-01'])).code).toBe(0);
     const filled = readFileSync(file, 'utf8')
       .replace('\n  strategy.purpose:\n', '\n  strategy.purpose: "yes"\n')
       .replace('\n  strategy.sponsor:\n', '\n  strategy.sponsor: mostly\n')
       .replace('\n  strategy.audience:\n', '\n  strategy.audience: { answer: "yes", note: "Survey of May" }\n')
       .replace('\n  tools.sso:\n', '\n  tools.sso: n/a\n');
     writeFileSync(file, filled);
-    const report = scoreJson([file]);
+    const report = await scoreJsonInProcess([file]);
     expect(report.organisation).toBe('Acme: "Community" Corp');
     expect(report.date).toBe('2026-10-01');
     expect(report.completeness.answered).toBe(4);
@@ -105,26 +109,26 @@ describe('init', () => {
     expect(existsSync(file)).toBe(false);
   });
 
-  it('for a model file: model: is the path from the answers file, the modeline the generic schema unless --schema', () => {
+  it('for a model file: model: is the path from the answers file, the modeline the generic schema unless --schema', async () => {
     const sub = join(dir, 'project', 'assessments');
     mkdirSync(sub, { recursive: true });
     const modelFile = join(dir, 'project', 'weak.yaml');
     writeFileSync(modelFile, readFileSync(join(ROOT, 'test/fixtures/weak-models/weak.yaml')));
     const file = join(sub, 'weak-answers.yaml');
-    expect(runCli(['init', '--model', modelFile, '-o', file]).code).toBe(0);
+    expect((await runInProcess(['init', '--model', modelFile, '-o', file])).code).toBe(0);
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${join(ROOT, 'schema/answers.schema.json')}`);
     expect(readAnswers(text).model).toBe('../weak.yaml');
     expect(Object.keys(readAnswers(text).answers)).toHaveLength(9);
     // Scored from another folder: model: is resolved from the answers file's folder.
-    expect(runCli(['score', file, '--format', 'json']).code).toBe(0);
+    expect((await runInProcess(['score', file, '--format', 'json'])).code).toBe(0);
 
-    expect(runCli(['init', '--model', modelFile, '-o', file, '--force', '--schema', '../weak.answers.schema.json']).code).toBe(0);
+    expect((await runInProcess(['init', '--model', modelFile, '-o', file, '--force', '--schema', '../weak.answers.schema.json'])).code).toBe(0);
     expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../weak.answers.schema.json');
   });
 
-  it('--help shows examples', () => {
-    const result = runCli(['init', '--help']);
+  it('--help shows examples', async () => {
+    const result = await runInProcess(['init', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('$ cm-maturity init -o answers.yaml');
   });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { ok, runCli, tempDir } from './support.js';
+import { okInProcess, runInProcess, tempDir } from './support.js';
+
+// Every run here is in this process (runInProcess): the JUnit XML is the work of the code. That a
+// failed gate is exit 1 of a real process is checked on spawned runs in gates.test.ts.
 
 interface Testcase {
   '@_classname': string;
@@ -32,8 +35,8 @@ function parseJunit(xml: string): Junit {
 }
 
 describe('--format junit', () => {
-  it('has one test case per competency and one for the overall score, all passing without gates', () => {
-    const xml = ok(['score', 'examples/middle.yaml', '-f', 'junit']);
+  it('has one test case per competency and one for the overall score, all passing without gates', async () => {
+    const xml = await okInProcess(['score', 'examples/middle.yaml', '-f', 'junit']);
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n')).toBe(true);
     const suite = parseJunit(xml).testsuites.testsuite;
     expect(suite['@_name']).toBe('Community maturity: Larkspur Analytics');
@@ -48,8 +51,8 @@ describe('--format junit', () => {
     expect(suite.properties.property.find((property) => property['@_name'] === 'overall.score')!['@_value']).toBe('2.98');
   });
 
-  it('has a failure with a readable message for each failing gate and regression', () => {
-    const result = runCli(['score', 'examples/middle.yaml', '-f', 'junit', '--require', 'tools=community', '--fail-under', 'community', '--baseline', 'examples/advanced.yaml', '--fail-on-regression']);
+  it('has a failure with a readable message for each failing gate and regression', async () => {
+    const result = await runInProcess(['score', 'examples/middle.yaml', '-f', 'junit', '--require', 'tools=community', '--fail-under', 'community', '--baseline', 'examples/advanced.yaml', '--fail-on-regression']);
     expect(result.code).toBe(1);
     const junit = parseJunit(result.stdout);
     const suite = junit.testsuites.testsuite;
@@ -64,7 +67,7 @@ describe('--format junit', () => {
     expect(byId.strategy!['system-out']).toBe('Community (level 3 of 4), score 3.44, ▼ -0.56 (Network → Community) since the baseline; next: Network 33%');
   });
 
-  it('stays well-formed and keeps every text intact whatever the files contain', () => {
+  it('stays well-formed and keeps every text intact whatever the files contain', async () => {
     const dir = tempDir();
     const hostile = 'A <b>&amp; "co" \'q\' ]]> <![CDATA[x]]> 🚀 </testcase>';
     const model = {
@@ -87,7 +90,7 @@ describe('--format junit', () => {
     writeFileSync(join(dir, 'model.json'), JSON.stringify(model));
     // A control character (from a YAML escape) cannot appear in XML 1.0 at all; it must not break the file.
     writeFileSync(join(dir, 'answers.yaml'), `organisation: "Org ${hostile.replace(/"/g, '\\"')} \\x01 tab\\there"\nmodel: ./model.json\nanswers:\n  c1.a: "yes"\n  c2.a: "no"\n`);
-    const result = runCli(['score', join(dir, 'answers.yaml'), '-f', 'junit', '--require', 'c2=high']);
+    const result = await runInProcess(['score', join(dir, 'answers.yaml'), '-f', 'junit', '--require', 'c2=high']);
     expect(result.code).toBe(1);
     const suite = parseJunit(result.stdout).testsuites.testsuite;
     expect(suite['@_name']).toBe(`Community maturity: Org ${hostile} \uFFFD tab\there`);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './support.js';
+import { runInProcess } from './support.js';
+
+// Every run here is in this process (runInProcess): model lint is the work of the code. That a
+// bad input is exit 2 of a real process is checked on spawned runs in errors.test.ts.
 
 const WEAK = 'test/fixtures/weak-models/weak.yaml';
 const UNORDERED = 'test/fixtures/weak-models/unordered-scale.yaml';
@@ -15,8 +18,8 @@ const WEAK_WARNINGS = [
 ];
 
 describe('validate: model lint', () => {
-  it('prints located warnings on stderr, still accepts the model (exit 0) and counts them on its ok line', () => {
-    const result = runCli(['validate', WEAK, UNORDERED]);
+  it('prints located warnings on stderr, still accepts the model (exit 0) and counts them on its ok line', async () => {
+    const result = await runInProcess(['validate', WEAK, UNORDERED]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       `ok ${WEAK}: model weak 1 (2 stages, 3 competencies, 9 indicators), 6 warnings\n` +
@@ -28,8 +31,8 @@ describe('validate: model lint', () => {
     WEAK_WARNINGS.forEach((start, index) => expect(lines[index + 1]!.startsWith(start), lines[index + 1]).toBe(true));
   });
 
-  it('--strict makes warnings errors: exit 2, no ok line for the weak model, the same positions', () => {
-    const result = runCli(['validate', '--strict', WEAK, 'models/community.yaml']);
+  it('--strict makes warnings errors: exit 2, no ok line for the weak model, the same positions', async () => {
+    const result = await runInProcess(['validate', '--strict', WEAK, 'models/community.yaml']);
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(/^ok models\/community\.yaml: model community /);
     expect(result.stdout).not.toContain(WEAK);
@@ -41,8 +44,8 @@ describe('validate: model lint', () => {
     });
   });
 
-  it('the built-in model passes validate --strict', () => {
-    const result = runCli(['validate', '--strict', 'models/community.yaml']);
+  it('the built-in model passes validate --strict', async () => {
+    const result = await runInProcess(['validate', '--strict', 'models/community.yaml']);
     expect(result).toEqual({ code: 0, stdout: expect.stringMatching(/^ok models\/community\.yaml: model community 1\.0 \(4 stages, 8 competencies, 72 indicators\)\n$/), stderr: '' });
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { markdownCells, ok, ROOT, scoreJson, tempDir, unescapedPipes } from './support.js';
+import { markdownCells, okInProcess, ROOT, scoreJsonInProcess, tempDir, unescapedPipes } from './support.js';
+
+// Every run here is in this process (runInProcess): escaping is the work of the code, not of the
+// process.
 
 const ORGANISATION = 'Evil | Corp <script>alert(1)</script> [x](http://e)';
 const NOTE = 'first | part\nsecond <b>line</b> | ![img](http://e/i.png)\r\n\nthird `code` *em* _u_ # hash';
@@ -19,7 +22,7 @@ function expectInert(markdown: string): void {
   }
 }
 
-describe('markdown output is safe from text in the answers file', () => {
+describe('markdown output is safe from text in the answers file', async () => {
   const dir = tempDir();
   const answers = join(dir, 'evil.yaml');
   writeFileSync(
@@ -31,7 +34,7 @@ describe('markdown output is safe from text in the answers file', () => {
       answers: { 'strategy.purpose': { answer: 'partly', note: NOTE }, 'strategy.sponsor': 'yes' },
     }),
   );
-  const markdown = ok(['score', answers, '-f', 'markdown']);
+  const markdown = await okInProcess(['score', answers, '-f', 'markdown']);
 
   it('writes the text into the answers file exactly (a check of the test itself)', () => {
     expect((parse(readFileSync(answers, 'utf8')) as { answers: Record<string, { note: string }> }).answers['strategy.purpose']!.note).toBe(NOTE);
@@ -52,8 +55,8 @@ describe('markdown output is safe from text in the answers file', () => {
     expect(markdown).toContain('**Assessor:** Mallory &lt;img src=x onerror=alert\\(1\\)&gt; \\| \\\\\\|');
   });
 
-  it('keeps the raw text exactly in the JSON report', () => {
-    const report = scoreJson([answers]);
+  it('keeps the raw text exactly in the JSON report', async () => {
+    const report = await scoreJsonInProcess([answers]);
     expect(report.organisation).toBe(ORGANISATION);
     expect(report.assessor).toBe(ASSESSOR);
     const strategy = report.competencies.find((competency) => competency.id === 'strategy')!;
@@ -61,12 +64,12 @@ describe('markdown output is safe from text in the answers file', () => {
     expect(strategy.next.find((step) => step.id === 'strategy.purpose')!.note).toBe(NOTE);
   });
 
-  it('keeps the raw text in the terminal table, which is not markdown', () => {
-    expect(ok(['score', answers])).toContain(`${ORGANISATION} — community maturity`);
+  it('keeps the raw text in the terminal table, which is not markdown', async () => {
+    expect(await okInProcess(['score', answers])).toContain(`${ORGANISATION} — community maturity`);
   });
 });
 
-describe('markdown output is safe from text in a model file', () => {
+describe('markdown output is safe from text in a model file', async () => {
   const dir = tempDir();
   const model = parse(readFileSync(join(ROOT, 'models/community.yaml'), 'utf8')) as {
     id: string;
@@ -86,7 +89,7 @@ describe('markdown output is safe from text in a model file', () => {
   writeFileSync(join(dir, 'evil-model.yaml'), stringify(model));
   const answers = join(dir, 'answers.yaml');
   writeFileSync(answers, stringify({ organisation: 'Plain Org', model: './evil-model.yaml', answers: { 'strategy.purpose': 'no' } }));
-  const markdown = ok(['score', answers, '-f', 'markdown']);
+  const markdown = await okInProcess(['score', answers, '-f', 'markdown']);
 
   it('escapes model names, stage names, indicator texts and advice', () => {
     expect(markdown).not.toContain('<script>');
@@ -96,8 +99,8 @@ describe('markdown output is safe from text in a model file', () => {
     expect(markdown).toContain('### Strat \\| egy &lt;script&gt;alert\\(1\\)&lt;/script&gt; → Emergent \\| \\[link\\]\\(http://e\\)');
   });
 
-  it('keeps them raw in the JSON', () => {
-    const report = scoreJson([answers]);
+  it('keeps them raw in the JSON', async () => {
+    const report = await scoreJsonInProcess([answers]);
     expect(report.model).toEqual({ id: 'evil', name: model.name, version: model.version });
     expect(report.competencies[0]!.name).toBe(model.competencies[0]!.name);
     expect(report.competencies[0]!.next.find((step) => step.id === 'strategy.purpose')).toMatchObject({

@@ -2,21 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { boxRows, MODEL, ok, ROOT, runCli, scoreJson, tempDir } from './support.js';
+import { boxRows, MODEL, ok, okInProcess, ROOT, runCli, runInProcess, scoreJson, scoreJsonInProcess, tempDir } from './support.js';
+
+// Runs without a working folder of their own are in this process (runInProcess). Spawned, as
+// they are about the process: every run from another working folder (cwd), which is the
+// process's own, and so is how relative paths are resolved.
 
 const MIDDLE = 'examples/middle.yaml';
 
-describe('choosing the model', () => {
+describe('choosing the model', async () => {
   const dir = tempDir();
-  const byFile = ok(['score', MIDDLE, '-f', 'json']);
+  const byFile = await okInProcess(['score', MIDDLE, '-f', 'json']);
 
   it.each([
     ['--model', 'community'],
     ['--model', 'models/community.yaml'],
     ['-m', './models/community.yaml'],
     ['-m', join(ROOT, 'models/community.yaml')],
-  ])('%s %s gives the same report as the file’s model:', (flag, ref) => {
-    expect(ok(['score', MIDDLE, flag, ref, '-f', 'json'])).toBe(byFile);
+  ])('%s %s gives the same report as the file’s model:', async (flag, ref) => {
+    expect(await okInProcess(['score', MIDDLE, flag, ref, '-f', 'json'])).toBe(byFile);
   });
 
   it('resolves --model paths against the working folder', () => {
@@ -69,10 +73,10 @@ describe('choosing the model', () => {
     expect(scoreJson([answers, '--model', 'community'], { cwd: join(dir, 'other') }).model.id).toBe('community');
   });
 
-  it('uses the community model when the answers file names none', () => {
+  it('uses the community model when the answers file names none', async () => {
     const answers = join(dir, 'no-model.yaml');
     writeFileSync(answers, stringify({ organisation: 'Nameless', answers: { 'strategy.purpose': 'yes' } }));
-    const report = scoreJson([answers]);
+    const report = await scoreJsonInProcess([answers]);
     expect(report.model.id).toBe('community');
     expect(report.completeness.answered).toBe(1);
   });
@@ -81,8 +85,8 @@ describe('choosing the model', () => {
 describe('models', () => {
   const indicators = MODEL.competencies.reduce((sum, competency) => sum + competency.indicators.length, 0);
 
-  it('lists the community model in a table', () => {
-    const result = runCli(['models']);
+  it('lists the community model in a table', async () => {
+    const result = await runInProcess(['models']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const rows = boxRows(result.stdout);
@@ -101,8 +105,8 @@ describe('models', () => {
     expect(indicators).toBe(72);
   });
 
-  it('lists the community model as JSON', () => {
-    const result = runCli(['models', '--format', 'json']);
+  it('lists the community model as JSON', async () => {
+    const result = await runInProcess(['models', '--format', 'json']);
     expect(result.code).toBe(0);
     const list = JSON.parse(result.stdout) as unknown[];
     expect(list).toContainEqual({
@@ -113,11 +117,11 @@ describe('models', () => {
       competencies: 8,
       indicators: 72,
     });
-    expect(runCli(['models', '-f', 'json']).stdout).toBe(result.stdout);
+    expect((await runInProcess(['models', '-f', 'json'])).stdout).toBe(result.stdout);
   });
 
-  it('rejects an unknown format with exit 2', () => {
-    const result = runCli(['models', '--format', 'markdown']);
+  it('rejects an unknown format with exit 2', async () => {
+    const result = await runInProcess(['models', '--format', 'markdown']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('markdown');

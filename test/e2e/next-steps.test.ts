@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { EXAMPLES, ok, runCli, scoreJson, tempDir } from './support.js';
+import { EXAMPLES, okInProcess, runInProcess, scoreJsonInProcess, tempDir } from './support.js';
+
+// Every run here is in this process (runInProcess): next steps are the work of the code, not of
+// the process.
 
 /**
  * Every competency of the community model has three indicators per stage, so it never has more
@@ -65,19 +68,19 @@ describe('next steps and --all', () => {
   // yes and n/a are not steps.
   const ALPHA_ORDER = ['alpha.a2', 'alpha.a5', 'alpha.a7', 'alpha.a1', 'alpha.a4'];
 
-  it('puts every unmet indicator of the next stage in the JSON, largest gain first, with or without --all', () => {
-    const report = scoreJson([answers]);
+  it('puts every unmet indicator of the next stage in the JSON, largest gain first, with or without --all', async () => {
+    const report = await scoreJsonInProcess([answers]);
     const alpha = report.competencies[0]!;
     expect(alpha).toMatchObject({ id: 'alpha', level: 1, nextStage: 'middle', score: 1.5 });
     expect(alpha.attainment.middle).toBe(0.37);
     expect(alpha.next.map((step) => step.id)).toEqual(ALPHA_ORDER);
     expect(alpha.next[4]).toEqual({ id: 'alpha.a4', stage: 'middle', text: 'Do alpha.a4.', answer: 'mostly', note: 'Nearly there.', advice: 'Advice for alpha.a4.' });
     expect(report.competencies[1]!.next.map((step) => step.id)).toEqual(['beta.b1', 'beta.b2']);
-    expect(ok(['score', answers, '--all', '-f', 'json'])).toBe(ok(['score', answers, '-f', 'json']));
+    expect(await okInProcess(['score', answers, '--all', '-f', 'json'])).toBe(await okInProcess(['score', answers, '-f', 'json']));
   });
 
-  it('lists three next steps per competency in the table by default, and says how many more there are', () => {
-    const table = ok(['score', answers]);
+  it('lists three next steps per competency in the table by default, and says how many more there are', async () => {
+    const table = await okInProcess(['score', answers]);
     const bullets = [...table.matchAll(/^ {2}• Do ([\w.]+)\. \[\1: (\w+)\]$/gm)].map((match) => match[1]);
     expect(bullets).toEqual([...ALPHA_ORDER.slice(0, 3), 'beta.b1', 'beta.b2']);
     expect(table).toContain('  … and 2 more (--all lists every one)');
@@ -85,8 +88,8 @@ describe('next steps and --all', () => {
     expect(table).toContain('Alpha → Middle (37% of 75% needed)');
   });
 
-  it('lists every next step in the table with --all', () => {
-    const table = ok(['score', answers, '--all']);
+  it('lists every next step in the table with --all', async () => {
+    const table = await okInProcess(['score', answers, '--all']);
     const bullets = [...table.matchAll(/^ {2}• Do ([\w.]+)\./gm)].map((match) => match[1]);
     expect(bullets).toEqual([...ALPHA_ORDER, 'beta.b1', 'beta.b2']);
     expect(table).not.toContain('more (--all');
@@ -94,33 +97,33 @@ describe('next steps and --all', () => {
     expect(table).toContain('    → Advice for alpha.a4.');
   });
 
-  it('does the same in markdown', () => {
-    const markdown = ok(['score', answers, '-f', 'markdown']);
+  it('does the same in markdown', async () => {
+    const markdown = await okInProcess(['score', answers, '-f', 'markdown']);
     const steps = (text: string) => [...text.matchAll(/^- Do ([\w.]+)\. \(`\1`: \w+\)$/gm)].map((match) => match[1]);
     expect(steps(markdown)).toEqual([...ALPHA_ORDER.slice(0, 3), 'beta.b1', 'beta.b2']);
     expect(markdown).toContain('- … and 2 more (`--all` lists every one)');
-    const all = ok(['score', answers, '-f', 'markdown', '--all']);
+    const all = await okInProcess(['score', answers, '-f', 'markdown', '--all']);
     expect(steps(all)).toEqual([...ALPHA_ORDER, 'beta.b1', 'beta.b2']);
     expect(all).not.toContain('more (`--all`');
     expect(all).toContain('  - Note: Nearly there.');
   });
 
-  it.each(EXAMPLES)('changes nothing for %s, where no competency has more than three steps', (file) => {
+  it.each(EXAMPLES)('changes nothing for %s, where no competency has more than three steps', async (file) => {
     for (const format of ['table', 'markdown']) {
-      const all = runCli(['score', file, '-f', format, '--all']).stdout;
-      expect(all).toBe(runCli(['score', file, '-f', format]).stdout);
+      const all = (await runInProcess(['score', file, '-f', format, '--all'])).stdout;
+      expect(all).toBe((await runInProcess(['score', file, '-f', format])).stdout);
       expect(all).not.toMatch(/and \d+ more/);
     }
   });
 
-  it('has no next steps section when every competency is at the top stage', () => {
+  it('has no next steps section when every competency is at the top stage', async () => {
     const top = join(dir, 'top.yaml');
     const yes = Object.fromEntries(['alpha.a1', 'alpha.a2', 'alpha.a3', 'alpha.a4', 'alpha.a5', 'alpha.a6', 'alpha.a7', 'alpha.top', 'beta.b1', 'beta.b2', 'beta.top'].map((id) => [id, 'yes']));
     writeFileSync(top, stringify({ organisation: 'Top Co', model: './steps-model.yaml', answers: yes }));
-    const report = scoreJson([top]);
+    const report = await scoreJsonInProcess([top]);
     expect(report.overall).toMatchObject({ level: 3, score: 3, stageName: 'End' });
     expect(report.competencies.every((competency) => competency.nextStage === null && competency.next.length === 0)).toBe(true);
-    expect(ok(['score', top])).not.toContain('Next steps');
-    expect(ok(['score', top, '-f', 'markdown'])).not.toContain('## Next steps');
+    expect(await okInProcess(['score', top])).not.toContain('Next steps');
+    expect(await okInProcess(['score', top, '-f', 'markdown'])).not.toContain('## Next steps');
   });
 });

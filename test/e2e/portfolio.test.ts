@@ -2,16 +2,24 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { reportSchema, type Report } from '../../src/schema/report.js';
 import { BIN } from '../helpers/cli.js';
-import { boxRows, COMPLETE_EXAMPLES, EXAMPLES, markdownCells, ok, ROOT, runCli, scoreJson, tempDir } from './support.js';
+import { boxRows, COMPLETE_EXAMPLES, EXAMPLES, markdownCells, ok, okInProcess, ROOT, runCli, runInProcess, scoreJsonInProcess, tempDir } from './support.js';
 
-function portfolioJson(args: string[]): Report[] {
-  return reportSchema.array().parse(JSON.parse(ok(['score', ...args, '--format', 'json'])));
+// Scoring many files, sorting, the formats, gates and refusals run in this process
+// (runInProcess). Spawned, as they are about the process: writing a file with -o (streamed, no
+// temporary file left, the old file kept on a usage error), and runs of 200 or more files, which
+// use worker threads (these work only from the built bundle) and may draw a progress bar on a
+// terminal.
+
+function portfolioJson(args: string[]): Promise<Report[]> {
+  return okInProcess(['score', ...args, '--format', 'json']).then((stdout) => z.array(reportSchema).parse(JSON.parse(stdout)));
 }
 
 /** Every example's single-file report, by file. */
-const SINGLE = new Map(EXAMPLES.map((file) => [file, scoreJson([file])]));
+const SINGLE = new Map<string, Report>();
+for (const file of EXAMPLES) SINGLE.set(file, await scoreJsonInProcess([file]));
 
 /** A copy of an example with another organisation name, in a folder of its own. */
 function renamed(folder: string, name: string, organisation: string, from = 'examples/middle.yaml'): string {
@@ -22,13 +30,13 @@ function renamed(folder: string, name: string, organisation: string, from = 'exa
 }
 
 describe('score with several answers files', () => {
-  it('scores files, folders and quoted glob patterns alike, one single-file report per organisation', () => {
+  it('scores files, folders and quoted glob patterns alike, one single-file report per organisation', async () => {
     const folder = tempDir();
     mkdirSync(join(folder, 'nested'));
     for (const file of EXAMPLES) copyFileSync(file, join(folder, file === 'examples/middle.yaml' ? 'nested/middle.yml' : file.slice('examples/'.length)));
-    const byGlob = portfolioJson(['examples/*.yaml']);
-    const byFiles = portfolioJson(EXAMPLES);
-    const byFolder = portfolioJson([folder]);
+    const byGlob = await portfolioJson(['examples/*.yaml']);
+    const byFiles = await portfolioJson(EXAMPLES);
+    const byFolder = await portfolioJson([folder]);
     expect(byGlob).toHaveLength(EXAMPLES.length);
     expect(byFiles).toEqual(byGlob);
     expect(byFolder).toEqual(byGlob);
@@ -37,8 +45,8 @@ describe('score with several answers files', () => {
     expect(byGlob).toEqual(expected);
   });
 
-  it('shows one table row per organisation with each competency and overall, sorted by overall score', () => {
-    const table = ok(['score', ...EXAMPLES]);
+  it('shows one table row per organisation with each competency and overall, sorted by overall score', async () => {
+    const table = await okInProcess(['score', ...EXAMPLES]);
     const rows = boxRows(table);
     const [head, ...body] = rows;
     expect(head).toEqual(['Organisation', 'File', 'strategy', 'leadership', 'culture', 'management', 'content', 'governance', 'tools', 'metrics', 'Overall', 'Stage']);
@@ -50,39 +58,39 @@ describe('score with several answers files', () => {
     expect(table).toContain(`${EXAMPLES.length} organisations`);
   });
 
-  it('sorts by --sort name, score (ties by name, then file) and a competency id', () => {
+  it('sorts by --sort name, score (ties by name, then file) and a competency id', async () => {
     const folder = tempDir();
     const zeta = renamed(folder, 'a-zeta.yaml', 'Zeta');
     const alpha = renamed(folder, 'b-alpha.yaml', 'alpha');
     const alphaAgain = renamed(folder, 'a-alpha.yaml', 'alpha');
     const files = [zeta, alpha, alphaAgain, 'examples/early.yaml', 'examples/advanced.yaml'];
-    const order = (sort: string[]) => portfolioJson([...files, ...sort]).map((report) => report.organisation);
+    const order = async (sort: string[]) => (await portfolioJson([...files, ...sort])).map((report) => report.organisation);
     const early = SINGLE.get('examples/early.yaml')!.organisation;
     const advanced = SINGLE.get('examples/advanced.yaml')!.organisation;
     // Three equal middle scores between advanced and early: alpha (a-alpha, then b-alpha), then Zeta.
-    expect(order([])).toEqual([advanced, 'alpha', 'alpha', 'Zeta', early]);
-    expect(order(['--sort', 'score'])).toEqual(order([]));
-    expect(portfolioJson(files).map((report) => report.organisation === 'alpha')).toEqual([false, true, true, false, false]);
-    const csv = parseCsv(ok(['score', ...files, '-f', 'csv']), { columns: true }) as Record<string, string>[];
+    expect(await order([])).toEqual([advanced, 'alpha', 'alpha', 'Zeta', early]);
+    expect(await order(['--sort', 'score'])).toEqual(await order([]));
+    expect((await portfolioJson(files)).map((report) => report.organisation === 'alpha')).toEqual([false, true, true, false, false]);
+    const csv = parseCsv(await okInProcess(['score', ...files, '-f', 'csv']), { columns: true }) as Record<string, string>[];
     expect(csv.map((row) => row.file)).toEqual(['examples/advanced.yaml', alphaAgain, alpha, zeta, 'examples/early.yaml']);
-    expect(order(['--sort', 'name'])).toEqual(['alpha', 'alpha', early, advanced, 'Zeta'].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
+    expect(await order(['--sort', 'name'])).toEqual(['alpha', 'alpha', early, advanced, 'Zeta'].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
     // content: middle 4.00 beats advanced 3.88, which beats early 1.66.
-    expect(order(['--sort', 'content'])).toEqual(['alpha', 'alpha', 'Zeta', advanced, early]);
-    const markdown = ok(['score', ...files, '-f', 'markdown', '--sort', 'name']).split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Organisation') && !line.startsWith('| ---'));
-    expect(markdown.map((line) => markdownCells(line)[0])).toEqual(order(['--sort', 'name']));
+    expect(await order(['--sort', 'content'])).toEqual(['alpha', 'alpha', 'Zeta', advanced, early]);
+    const markdown = (await okInProcess(['score', ...files, '-f', 'markdown', '--sort', 'name'])).split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Organisation') && !line.startsWith('| ---'));
+    expect(markdown.map((line) => markdownCells(line)[0])).toEqual(await order(['--sort', 'name']));
   });
 
-  it('refuses an unknown --sort key, listing the valid ones', () => {
-    const result = runCli(['score', ...EXAMPLES, '--sort', 'strategi']);
+  it('refuses an unknown --sort key, listing the valid ones', async () => {
+    const result = await runInProcess(['score', ...EXAMPLES, '--sort', 'strategi']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('--sort: unknown key "strategi"');
     expect(result.stderr).toContain('score, name, strategy, leadership, culture, management, content, governance, tools, metrics');
   });
 
-  it('writes jsonl in input order, one single-file report per line', () => {
+  it('writes jsonl in input order, one single-file report per line', async () => {
     const files = ['examples/early.yaml', 'examples/advanced.yaml', 'examples/middle.yaml'];
-    const lines = ok(['score', ...files, '--format', 'jsonl']).split('\n');
+    const lines = (await okInProcess(['score', ...files, '--format', 'jsonl'])).split('\n');
     expect(lines.at(-1)).toBe('');
     expect(lines.slice(0, -1).map((line) => JSON.parse(line))).toEqual(files.map((file) => SINGLE.get(file)));
   });
@@ -99,11 +107,11 @@ describe('score with several answers files', () => {
     expect(readdirSync(folder)).toEqual(['portfolio.jsonl']);
   });
 
-  it('writes RFC 4180 CSV, one row per organisation, whatever the names hold', () => {
+  it('writes RFC 4180 CSV, one row per organisation, whatever the names hold', async () => {
     const folder = tempDir();
     const hostile = 'Acme, "Quoted" & Co\nsecond line';
     const file = renamed(folder, 'hostile.yaml', hostile);
-    const rows = parseCsv(ok(['score', file, 'examples/early.yaml', '-f', 'csv']), { columns: true }) as Record<string, string>[];
+    const rows = parseCsv(await okInProcess(['score', file, 'examples/early.yaml', '-f', 'csv']), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(2);
     const middle = SINGLE.get('examples/middle.yaml')!;
     const early = SINGLE.get('examples/early.yaml')!;
@@ -121,29 +129,29 @@ describe('score with several answers files', () => {
       ...middle.competencies.flatMap((competency) => [`${competency.id}_score`, `${competency.id}_stage`]),
     ]);
     // The markdown table keeps the name on one row and its characters inert.
-    const markdown = ok(['score', file, 'examples/early.yaml', '-f', 'markdown']);
+    const markdown = await okInProcess(['score', file, 'examples/early.yaml', '-f', 'markdown']);
     expect(markdown).toContain('| Acme, "Quoted" &amp; Co second line |');
   });
 
-  it('writes one line or one row for a single answers file, and a list for a folder holding one', () => {
+  it('writes one line or one row for a single answers file, and a list for a folder holding one', async () => {
     const single = SINGLE.get('examples/middle.yaml')!;
-    const jsonl = ok(['score', 'examples/middle.yaml', '-f', 'jsonl']);
+    const jsonl = await okInProcess(['score', 'examples/middle.yaml', '-f', 'jsonl']);
     expect(jsonl.split('\n')).toHaveLength(2);
     expect(JSON.parse(jsonl)).toEqual(single);
-    const csv = parseCsv(ok(['score', 'examples/middle.yaml', '-f', 'csv']), { columns: true }) as Record<string, string>[];
+    const csv = parseCsv(await okInProcess(['score', 'examples/middle.yaml', '-f', 'csv']), { columns: true }) as Record<string, string>[];
     expect(csv).toEqual([expect.objectContaining({ file: 'examples/middle.yaml', organisation: single.organisation })]);
     const folder = tempDir();
     copyFileSync('examples/middle.yaml', join(folder, 'middle.yaml'));
-    expect(portfolioJson([folder])).toEqual([single]);
+    expect(await portfolioJson([folder])).toEqual([single]);
   });
 
-  it('reports the valid files when one is invalid, locates the errors and exits 2', () => {
+  it('reports the valid files when one is invalid, locates the errors and exits 2', async () => {
     const folder = tempDir();
     const unknown = join(folder, 'unknown.yaml');
     writeFileSync(unknown, 'organisation: Broken\nanswers:\n  strategy.nope: "yes"\n');
     const syntax = join(folder, 'syntax.yaml');
     writeFileSync(syntax, 'organisation: [unclosed\n');
-    const result = runCli(['score', 'examples/early.yaml', unknown, 'examples/advanced.yaml', syntax, '-f', 'json']);
+    const result = await runInProcess(['score', 'examples/early.yaml', unknown, 'examples/advanced.yaml', syntax, '-f', 'json']);
     expect(result.code).toBe(2);
     const reports = JSON.parse(result.stdout) as Report[];
     expect(reports).toEqual([SINGLE.get('examples/advanced.yaml'), SINGLE.get('examples/early.yaml')]);
@@ -152,13 +160,15 @@ describe('score with several answers files', () => {
     expect(result.stderr).toContain('cm-maturity: error: 2 of 4 answers files are invalid (see above); the other 2 are reported');
   });
 
-  it('applies gates to every organisation: exit 1, one stderr line per failure naming the file', () => {
+  it('applies gates to every organisation: exit 1, one stderr line per failure naming the file', async () => {
     const files = ['examples/early.yaml', 'examples/advanced.yaml', 'examples/middle.yaml'];
-    const result = runCli(['score', ...files, '--fail-under', 'community', '--require', 'strategy=3', '-f', 'json']);
+    const result = await runInProcess(['score', ...files, '--fail-under', 'community', '--require', 'strategy=3', '-f', 'json']);
     expect(result.code).toBe(1);
     const reports = JSON.parse(result.stdout) as Report[];
-    const single = (file: string) => JSON.parse(runCli(['score', file, '--fail-under', 'community', '--require', 'strategy=3', '-f', 'json']).stdout) as Report;
-    expect(reports).toEqual(files.map(single).sort((a, b) => b.overall.score - a.overall.score));
+    const single = async (file: string) => JSON.parse((await runInProcess(['score', file, '--fail-under', 'community', '--require', 'strategy=3', '-f', 'json'])).stdout) as Report;
+    const singles: Report[] = [];
+    for (const file of files) singles.push(await single(file));
+    expect(reports).toEqual(singles.sort((a, b) => b.overall.score - a.overall.score));
     const failures = result.stderr.trim().split('\n');
     // early fails both gates (overall 1.79, strategy 1.66); middle only the overall one (2.98); advanced none.
     expect(failures).toEqual([
@@ -166,15 +176,15 @@ describe('score with several answers files', () => {
       'cm-maturity: gate failed (--require strategy=community (3)): examples/early.yaml: strategy score 1.66 is below 3.00 by 1.34',
       'cm-maturity: gate failed (--fail-under community (3)): examples/middle.yaml: overall score 2.98 is below 3.00 by 0.02',
     ]);
-    const passing = runCli(['score', 'examples/advanced.yaml', 'examples/middle.yaml', '--fail-under', '2.5']);
+    const passing = await runInProcess(['score', 'examples/advanced.yaml', 'examples/middle.yaml', '--fail-under', '2.5']);
     expect(passing.code).toBe(0);
   });
 
-  it('exits 2, not 1, when a file is invalid and a gate fails', () => {
+  it('exits 2, not 1, when a file is invalid and a gate fails', async () => {
     const folder = tempDir();
     const broken = join(folder, 'broken.yaml');
     writeFileSync(broken, 'organisation: Broken\nanswers:\n  strategy.nope: "yes"\n');
-    const result = runCli(['score', 'examples/early.yaml', broken, '--fail-under', 'community']);
+    const result = await runInProcess(['score', 'examples/early.yaml', broken, '--fail-under', 'community']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('examples/early.yaml: overall score');
     expect(boxRows(result.stdout)).toHaveLength(2);
@@ -183,26 +193,26 @@ describe('score with several answers files', () => {
   it.each([
     [['--baseline', 'examples/early.yaml']],
     [['--baseline', 'examples/early.yaml', '--fail-on-regression']],
-  ])('refuses %j with several answers files', (options) => {
-    const result = runCli(['score', 'examples/middle.yaml', 'examples/advanced.yaml', ...options]);
+  ])('refuses %j with several answers files', async (options) => {
+    const result = await runInProcess(['score', 'examples/middle.yaml', 'examples/advanced.yaml', ...options]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe('cm-maturity: error: --baseline, --fail-on-regression and --allow-model-change take one answers file, not several\n');
   });
 
-  it('refuses a folder without answers files among several arguments, but reads a lone one as a file', () => {
+  it('refuses a folder without answers files among several arguments, but reads a lone one as a file', async () => {
     const empty = tempDir();
-    const many = runCli(['score', 'examples/middle.yaml', empty]);
+    const many = await runInProcess(['score', 'examples/middle.yaml', empty]);
     expect(many.code).toBe(2);
     expect(many.stdout).toBe('');
     expect(many.stderr).toBe(`cm-maturity: error: no *.yaml or *.yml files in folder ${empty}\n`);
-    const lone = runCli(['score', empty]);
+    const lone = await runInProcess(['score', empty]);
     expect(lone.code).toBe(2);
     expect(lone.stderr).toContain(`${empty}:1:1: `);
   });
 
-  it('refuses a one-organisation format with several answers files', () => {
-    const result = runCli(['score', 'examples/middle.yaml', 'examples/advanced.yaml', '-f', 'junit']);
+  it('refuses a one-organisation format with several answers files', async () => {
+    const result = await runInProcess(['score', 'examples/middle.yaml', 'examples/advanced.yaml', '-f', 'junit']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--format junit shows one organisation; with several answers files use table, json, markdown, jsonl, csv');
   });

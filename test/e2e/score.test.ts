@@ -16,19 +16,33 @@ import {
   markdownCells,
   readYaml,
   runCli,
-  scoreJson,
+  runInProcess,
+  scoreJsonInProcess,
   type RawAnswers,
 } from './support.js';
+import type { CliResult } from '../helpers/cli.js';
+
+// The reports, their numbers and --strict are checked on runs in this process (runInProcess).
+// Spawned, as they are about the process: determinism across separate runs, in another time zone
+// and locale (which only a process's own environment sets), and reading the real standard input
+// (each example and each format once; every pair of them runs in this process).
 
 const UNANSWERED_WARNING = /^warning: (\d+) of (\d+) indicators are unanswered/;
+
+type Runs = Record<(typeof FORMATS)[number], CliResult>;
+
+/** Every example scored in every format, in this process. */
+const RUNS = new Map<string, Runs>();
+for (const file of EXAMPLES) {
+  const runs: Partial<Runs> = {};
+  for (const format of FORMATS) runs[format] = await runInProcess(['score', file, '--format', format]);
+  RUNS.set(file, runs as Runs);
+}
 
 describe.each(EXAMPLES)('score %s', (file) => {
   const answers = readYaml<RawAnswers>(file);
   const unansweredIds = MODEL.competencies.flatMap((c) => c.indicators.map((i) => i.id)).filter((id) => answerOf(answers, id) === null);
-  const runs = Object.fromEntries(FORMATS.map((format) => [format, runCli(['score', file, '--format', format])])) as Record<
-    (typeof FORMATS)[number],
-    ReturnType<typeof runCli>
-  >;
+  const runs = RUNS.get(file)!;
   const report: Report = reportSchema.parse(JSON.parse(runs.json.stdout));
 
   it.each(FORMATS)('exits 0 in %s format with output on stdout', (format) => {
@@ -134,7 +148,7 @@ describe.each(EXAMPLES)('score %s', (file) => {
   });
 });
 
-describe('score examples/middle.yaml gives the values the scoring rules give', () => {
+describe('score examples/middle.yaml gives the values the scoring rules give', async () => {
   const answers = readYaml<RawAnswers>('examples/middle.yaml');
 
   it('uses a model the independent calculation applies to (equal weights, the four-level scale, threshold 0.75)', () => {
@@ -149,9 +163,9 @@ describe('score examples/middle.yaml gives the values the scoring rules give', (
   });
 
   const expected = expectedScores(MODEL, answers);
-  const report = scoreJson(['examples/middle.yaml']);
-  const table = runCli(['score', 'examples/middle.yaml']).stdout;
-  const markdown = runCli(['score', 'examples/middle.yaml', '--format', 'markdown']).stdout;
+  const report = await scoreJsonInProcess(['examples/middle.yaml']);
+  const table = (await runInProcess(['score', 'examples/middle.yaml'])).stdout;
+  const markdown = (await runInProcess(['score', 'examples/middle.yaml', '--format', 'markdown'])).stdout;
 
   it.each(expected.competencies.map((competency) => [competency.id, competency] as const))('%s', (_id, competency) => {
     const actual = report.competencies.find((c) => c.id === competency.id)!;
@@ -222,28 +236,38 @@ describe('score is deterministic', () => {
 });
 
 describe('score - reads the answers from standard input', () => {
-  it.each(EXAMPLES)('%s: the same report as from the path', (file) => {
+  it.each(EXAMPLES)('%s: the same report as from the path', async (file) => {
     const text = readFileSync(join(ROOT, file), 'utf8');
     for (const format of FORMATS) {
-      const fromPath = runCli(['score', file, '-f', format]);
-      const fromStdin = runCli(['score', '-', '-f', format], { input: text });
+      const fromPath = await runInProcess(['score', file, '-f', format]);
+      const fromStdin = await runInProcess(['score', '-', '-f', format], { input: text });
       expect(fromStdin.code).toBe(0);
       expect(fromStdin.stdout).toBe(fromPath.stdout);
       expect(fromStdin.stderr).toBe(fromPath.stderr);
     }
   });
+
+  // The real standard input of a spawned CLI: each example once, each format once.
+  it.each(EXAMPLES.map((file, index) => [file, FORMATS[index % FORMATS.length]!] as const))('%s in %s format, spawned: the same report as from the path', (file, format) => {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    const fromPath = runCli(['score', file, '-f', format]);
+    const fromStdin = runCli(['score', '-', '-f', format], { input: text });
+    expect(fromStdin.code).toBe(0);
+    expect(fromStdin.stdout).toBe(fromPath.stdout);
+    expect(fromStdin.stderr).toBe(fromPath.stderr);
+  });
 });
 
 describe('score --strict', () => {
-  it.each(COMPLETE_EXAMPLES)('passes on the complete example %s with the same report', (file) => {
-    const strict = runCli(['score', file, '--strict', '-f', 'json']);
+  it.each(COMPLETE_EXAMPLES)('passes on the complete example %s with the same report', async (file) => {
+    const strict = await runInProcess(['score', file, '--strict', '-f', 'json']);
     expect(strict.code).toBe(0);
     expect(strict.stderr).toBe('');
-    expect(strict.stdout).toBe(runCli(['score', file, '-f', 'json']).stdout);
+    expect(strict.stdout).toBe((await runInProcess(['score', file, '-f', 'json'])).stdout);
   });
 
-  it('fails on the partial example with exit 2, a located error per unanswered indicator and no report', () => {
-    const result = runCli(['score', 'examples/partial.yaml', '--strict']);
+  it('fails on the partial example with exit 2, a located error per unanswered indicator and no report', async () => {
+    const result = await runInProcess(['score', 'examples/partial.yaml', '--strict']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^examples\/partial\.yaml:\d+:\d+: indicator [\w.-]+ is not answered \(--strict\)$/m);

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXAMPLES, INDICATOR_COUNT, MODEL, ROOT, answerOf, readYaml, runCli, tempDir, type RawAnswers } from './support.js';
+import { answerOf, EXAMPLES, INDICATOR_COUNT, MODEL, type RawAnswers, readYaml, ROOT, runCli, runInProcess, tempDir } from './support.js';
+
+// Runs are in this process (runInProcess), but for reading the real standard input, checked on a
+// spawned CLI.
 
 describe('validate', () => {
   const dir = tempDir();
 
-  it('accepts the model and every example, one ok line each, naming the kind of file', () => {
+  it('accepts the model and every example, one ok line each, naming the kind of file', async () => {
     const files = ['models/community.yaml', ...EXAMPLES];
-    const result = runCli(['validate', ...files]);
+    const result = await runInProcess(['validate', ...files]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const lines = result.stdout.trimEnd().split('\n');
@@ -27,10 +30,10 @@ describe('validate', () => {
     expect(result.stdout).toBe('ok <stdin>: answers of Brightwater City Council for model community 1.0 (29/72 answered)\n');
   });
 
-  it('with one good and one bad file: exit 2, ok for the good one on stdout, a located error for the bad one on stderr', () => {
+  it('with one good and one bad file: exit 2, ok for the good one on stdout, a located error for the bad one on stderr', async () => {
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, ['organisation: Typo Ltd', 'model: community', 'answers:', '  strategy.purpose: "yes"', '  strategy.sponsr: "yes"', ''].join('\n'));
-    const result = runCli(['validate', 'examples/middle.yaml', bad]);
+    const result = await runInProcess(['validate', 'examples/middle.yaml', bad]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('ok examples/middle.yaml: answers of Larkspur Analytics for model community 1.0 (72/72 answered)\n');
     expect(result.stderr).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:3: unknown indicator "strategy\\.sponsr"`, 'm'));
@@ -39,10 +42,10 @@ describe('validate', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
-  it('checks every file even after a bad one', () => {
+  it('checks every file even after a bad one', async () => {
     const bad = join(dir, 'bad-model.yaml');
     writeFileSync(bad, 'id: broken\nname: Broken\nversion: "1"\nscale: []\nstages: []\ncompetencies: []\n');
-    const result = runCli(['validate', bad, 'models/community.yaml', 'examples/early.yaml']);
+    const result = await runInProcess(['validate', bad, 'models/community.yaml', 'examples/early.yaml']);
     expect(result.code).toBe(2);
     expect(result.stdout.trimEnd().split('\n')).toEqual([
       expect.stringMatching(/^ok models\/community\.yaml: model community /),
