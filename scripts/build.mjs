@@ -34,7 +34,10 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
     bundle: true,
-    minifySyntax: true,
+    // Minified: most of a short run is spent compiling the functions it calls, and V8 compiles
+    // smaller source faster. The source map beside it serves `node --enable-source-maps`.
+    minify: true,
+    sourcemap: 'linked',
     // Loaded from node_modules only by `assess`.
     external: ['@inquirer/prompts'],
     // CommonJS, which Node loads with fewer steps than an ES module; import.meta, which bundled

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { InputIssue } from '../core/issue.js';
 import { didYouMean } from '../core/suggest.js';
 
@@ -12,7 +12,7 @@ export type SourceText = (path: Path) => string | undefined;
  * Turns zod's issues into our own, with messages written for the person editing the YAML file:
  * they name the key, say what was expected and what was found, and suggest the likely key.
  */
-export function fromZodIssues(issues: readonly ZodIssue[], schema: z.ZodType, data: unknown, sourceText: SourceText = () => undefined): InputIssue[] {
+export function fromZodIssues(issues: readonly ZodIssue[], schema: z.ZodMiniType, data: unknown, sourceText: SourceText = () => undefined): InputIssue[] {
   const all = issues.flatMap((issue) => fromZodIssue(issue, [], schema, data, sourceText));
   // zod still runs a value's checks when its type is wrong (`note: []` would also "need at least
   // 1 entry"); for a value of the wrong type, the type is the one thing worth saying.
@@ -20,7 +20,7 @@ export function fromZodIssues(issues: readonly ZodIssue[], schema: z.ZodType, da
   return all.filter((issue) => issue.code === 'wrong-type' || !wrongType.has(JSON.stringify(issue.path)));
 }
 
-function fromZodIssue(issue: ZodIssue, prefix: Path, schema: z.ZodType, data: unknown, sourceText: SourceText): InputIssue[] {
+function fromZodIssue(issue: ZodIssue, prefix: Path, schema: z.ZodMiniType, data: unknown, sourceText: SourceText): InputIssue[] {
   const path = [...prefix, ...(issue.path as Path)];
   const value = valueAt(data, path);
   const label = describePath(path);
@@ -153,20 +153,20 @@ function valueAt(data: unknown, path: Path): unknown {
 
 interface Def {
   type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  valueType?: z.ZodType;
-  innerType?: z.ZodType;
-  options?: z.ZodType[];
-  in?: z.ZodType;
+  shape?: Record<string, z.ZodMiniType>;
+  element?: z.ZodMiniType;
+  valueType?: z.ZodMiniType;
+  innerType?: z.ZodMiniType;
+  options?: z.ZodMiniType[];
+  in?: z.ZodMiniType;
 }
 
-function defOf(schema: z.ZodType): Def {
+function defOf(schema: z.ZodMiniType): Def {
   return (schema as unknown as { _zod: { def: Def } })._zod.def;
 }
 
 /** The part of a schema that validates `path`, seen through optional, nullable and default wrappers. */
-function schemaAt(schema: z.ZodType | undefined, path: Path): z.ZodType | undefined {
+function schemaAt(schema: z.ZodMiniType | undefined, path: Path): z.ZodMiniType | undefined {
   let current = unwrap(schema);
   for (const segment of path) {
     if (!current) return undefined;
@@ -180,7 +180,7 @@ function schemaAt(schema: z.ZodType | undefined, path: Path): z.ZodType | undefi
   return current;
 }
 
-function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+function unwrap(schema: z.ZodMiniType | undefined): z.ZodMiniType | undefined {
   let current = schema;
   while (current) {
     const def = defOf(current);
@@ -195,7 +195,7 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
   return current;
 }
 
-function objectKeys(schema: z.ZodType | undefined): string[] {
+function objectKeys(schema: z.ZodMiniType | undefined): string[] {
   if (!schema) return [];
   const def = defOf(schema);
   return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { text } from './common.js';
 
 /** A calendar date written as YYYY-MM-DD that exists (no 2026-02-30). */
@@ -9,25 +9,28 @@ export const isoDate = z.iso.date();
  * text so that models with numeric scale ids ("0".."3") need no quotes. Empty (null) means
  * "not answered yet", which is what a freshly generated answers file holds.
  */
-const answerValue = z.union([z.string().min(1), z.number().transform(String)]);
+const answerValue = z.union([z.string().check(z.minLength(1)), z.pipe(z.number(), z.transform(String))]);
 
-export const answerEntrySchema = z
-  .union([
-    answerValue,
-    z.strictObject({
-      answer: answerValue.nullable().optional(),
-      note: text.optional(),
-    }),
-  ], { error: 'must be an answer (a scale id or n/a) or a mapping { answer, note }' })
-  .nullable();
+export const answerEntrySchema = z.nullable(
+  z.union(
+    [
+      answerValue,
+      z.strictObject({
+        answer: z.optional(z.nullable(answerValue)),
+        note: z.optional(text),
+      }),
+    ],
+    { error: 'must be an answer (a scale id or n/a) or a mapping { answer, note }' },
+  ),
+);
 
 export const answersSchema = z.strictObject({
   organisation: text,
   // Empty (null) is "not given", as a freshly generated answers file leaves them.
-  date: isoDate.nullable().optional(),
-  model: text.optional(),
-  assessor: text.nullable().optional(),
-  answers: z.record(z.string(), answerEntrySchema).nullable().optional(),
+  date: z.optional(z.nullable(isoDate)),
+  model: z.optional(text),
+  assessor: z.optional(z.nullable(text)),
+  answers: z.optional(z.nullable(z.record(z.string(), answerEntrySchema))),
 });
 
 export type AnswersFile = z.infer<typeof answersSchema>;

@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The peer benchmark as `benchmark --format json` writes it; types are inferred from here. */
 export const BENCHMARK_SCHEMA_VERSION = 1;
 
 const distributionSchema = z.strictObject({
-  count: z.number().int(),
+  count: z.int(),
   min: z.number(),
   p25: z.number(),
   median: z.number(),
@@ -18,7 +18,7 @@ const stageShares = z.record(z.string(), z.number());
 
 const standingSchema = z.strictObject({
   score: z.number(),
-  level: z.number().int(),
+  level: z.int(),
   stage: z.string(),
   /** Percentile rank in the pool, 0–100 (ties count half). */
   percentile: z.number(),
@@ -31,20 +31,20 @@ const standingSchema = z.strictObject({
 export const benchmarkSchema = z.strictObject({
   schemaVersion: z.literal(BENCHMARK_SCHEMA_VERSION),
   model: z.strictObject({ id: z.string(), name: z.string(), version: z.string() }),
-  stages: z.array(z.strictObject({ id: z.string(), name: z.string(), level: z.number().int() })),
-  count: z.number().int(),
+  stages: z.array(z.strictObject({ id: z.string(), name: z.string(), level: z.int() })),
+  count: z.int(),
   overall: z.strictObject({ distribution: distributionSchema, stages: stageShares }),
   competencies: z.array(z.strictObject({ id: z.string(), name: z.string(), distribution: distributionSchema, stages: stageShares })),
-  organisation: z
-    .strictObject({
+  organisation: z.nullable(
+    z.strictObject({
       organisation: z.string(),
-      date: z.string().nullable(),
+      date: z.nullable(z.string()),
       overall: standingSchema,
-      competencies: z.array(standingSchema.extend({ id: z.string(), name: z.string() })),
+      competencies: z.array(z.extend(standingSchema, { id: z.string(), name: z.string() })),
       /** Competency ids furthest below the pool's median, the largest gap first (at most three). */
       furthestBehind: z.array(z.string()),
-    })
-    .nullable(),
+    }),
+  ),
 });
 
 export type Benchmark = z.infer<typeof benchmarkSchema>;

@@ -1,12 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
-const stageScore = z.strictObject({ level: z.number().int(), stage: z.string(), score: z.number() });
+const stageScore = z.strictObject({ level: z.int(), stage: z.string(), score: z.number() });
 
 /** Dated assessments of one organisation, oldest first, as `history --format json` writes it. */
 export const historySchema = z.strictObject({
   organisation: z.string(),
   model: z.strictObject({ id: z.string(), name: z.string(), version: z.string() }),
-  stages: z.array(z.strictObject({ id: z.string(), name: z.string(), level: z.number().int() })),
+  stages: z.array(z.strictObject({ id: z.string(), name: z.string(), level: z.int() })),
   competencies: z.array(z.strictObject({ id: z.string(), name: z.string() })),
   points: z.array(
     z.strictObject({
@@ -14,7 +14,7 @@ export const historySchema = z.strictObject({
       /** The file it was read from; `path@commit` for a committed version. */
       source: z.string(),
       /** The full commit id with `--git`, else null. */
-      commit: z.string().nullable(),
+      commit: z.nullable(z.string()),
       overall: stageScore,
       /** Competency scores by id, in model order. */
       scores: z.record(z.string(), z.number()),

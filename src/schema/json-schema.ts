@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { answersSchema } from './answers.js';
 import { text } from './common.js';
 import { modelSchema, NOT_APPLICABLE, type Model } from './model.js';
@@ -35,20 +35,20 @@ export function answersJsonSchema(model?: Model): JsonSchema {
   // `definitions`, and nothing leaks between calls for different models.
   const registry = z.registry<{ id?: string; title?: string; description?: string }>();
   const answer = answerValue(model);
-  const entry = z.union([answer, z.strictObject({ answer: answer.nullable().optional(), note: text.optional() })]).nullable();
+  const entry = z.nullable(z.union([answer, z.strictObject({ answer: z.optional(z.nullable(answer)), note: z.optional(text) })]));
   registry.add(answer, { id: 'answer', description: `${model.scale.map((level) => `${level.id}: ${level.label}`).join('; ')}; ${NOT_APPLICABLE}: does not apply` });
   registry.add(entry, { id: 'entry', description: 'An answer, or { answer, note }; empty while not answered' });
   registry.add(text, { id: 'text' });
-  const indicators: Record<string, z.ZodType> = {};
+  const indicators: Record<string, z.ZodMiniType> = {};
   for (const competency of model.competencies) {
     for (const indicator of competency.indicators) {
       const stage = model.stages.find((candidate) => candidate.id === indicator.stage)?.name ?? indicator.stage;
-      const property = entry.optional();
+      const property = z.optional(entry);
       registry.add(property, { title: `${competency.name} · ${stage}`, description: indicator.text });
       indicators[indicator.id] = property;
     }
   }
-  const specific = answersSchema.extend({ answers: z.strictObject(indicators).nullable().optional() });
+  const specific = z.extend(answersSchema, { answers: z.optional(z.nullable(z.strictObject(indicators))) });
   return {
     ...(z.toJSONSchema(specific, { ...OPTIONS, metadata: registry, reused: 'ref' }) as JsonSchema),
     title: `cm-maturity answers for ${model.name} (${model.id} ${model.version})`,

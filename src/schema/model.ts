@@ -1,26 +1,26 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { slug, text, weight } from './common.js';
 import { AGGREGATES } from './constants.js';
 
 export { AGGREGATES, NOT_APPLICABLE } from './constants.js';
 
 const scaleLevelSchema = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   label: text,
-  value: z.number().min(0).max(1),
+  value: z.number().check(z.gte(0), z.lte(1)),
 });
 
 const stageSchema = z.strictObject({
   id: slug,
   name: text,
-  description: text.optional(),
+  description: z.optional(text),
 });
 
 const indicatorSchema = z.strictObject({
   id: slug,
   stage: slug,
   text,
-  advice: text.optional(),
+  advice: z.optional(text),
   weight,
 });
 
@@ -28,23 +28,23 @@ const competencySchema = z.strictObject({
   id: slug,
   name: text,
   weight,
-  description: text.optional(),
+  description: z.optional(text),
   /** What this competency looks like at each stage, keyed by stage id. */
-  stages: z.record(z.string(), text).optional(),
-  indicators: z.array(indicatorSchema).min(1),
+  stages: z.optional(z.record(z.string(), text)),
+  indicators: z.array(indicatorSchema).check(z.minLength(1)),
 });
 
 export const modelSchema = z.strictObject({
   id: slug,
   name: text,
   version: text,
-  description: text.optional(),
-  source: text.optional(),
-  scale: z.array(scaleLevelSchema).min(2),
-  threshold: z.number().gt(0).max(1).default(0.75),
-  aggregate: z.enum(AGGREGATES).default('mean'),
-  stages: z.array(stageSchema).min(2),
-  competencies: z.array(competencySchema).min(1),
+  description: z.optional(text),
+  source: z.optional(text),
+  scale: z.array(scaleLevelSchema).check(z.minLength(2)),
+  threshold: z._default(z.number().check(z.gt(0), z.lte(1)), 0.75),
+  aggregate: z._default(z.enum(AGGREGATES), 'mean'),
+  stages: z.array(stageSchema).check(z.minLength(2)),
+  competencies: z.array(competencySchema).check(z.minLength(1)),
 });
 
 export type Model = z.infer<typeof modelSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AGGREGATES, REPORT_SCHEMA_VERSION } from './constants.js';
 
 export { REPORT_SCHEMA_VERSION };
@@ -16,33 +16,33 @@ const indicatorResultSchema = z.strictObject({
   /** The indicator's statement, as in the model. */
   text: z.string(),
   /** The scale id or `n/a`; null when not answered. */
-  answer: z.string().nullable(),
+  answer: z.nullable(z.string()),
   /** The scale value; null for `n/a` and unanswered. */
-  value: z.number().nullable(),
-  note: z.string().nullable(),
+  value: z.nullable(z.number()),
+  note: z.nullable(z.string()),
 });
 
 const nextStepSchema = z.strictObject({
   id: z.string(),
   stage: z.string(),
   text: z.string(),
-  answer: z.string().nullable(),
-  note: z.string().nullable(),
-  advice: z.string().nullable(),
+  answer: z.nullable(z.string()),
+  note: z.nullable(z.string()),
+  advice: z.nullable(z.string()),
 });
 
 const competencyResultSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
   weight: z.number(),
-  level: z.number().int(),
+  level: z.int(),
   stage: z.string(),
   stageName: z.string(),
   score,
   /** With a baseline: printed score minus the baseline's printed score; null when the baseline lacks this competency. */
-  delta: z.number().nullable().optional(),
+  delta: z.optional(z.nullable(z.number())),
   /** The stage to reach next; null at the top stage. */
-  nextStage: z.string().nullable(),
+  nextStage: z.nullable(z.string()),
   /** Attainment (0–1) of every stage above the first, keyed by stage id. */
   attainment: z.record(z.string(), z.number()),
   /** The unmet indicators of the next stage, the largest gain first. */
@@ -51,23 +51,23 @@ const competencyResultSchema = z.strictObject({
 });
 
 const overallResultSchema = z.strictObject({
-  level: z.number().int(),
+  level: z.int(),
   stage: z.string(),
   stageName: z.string(),
   score,
   /** With a baseline: printed score minus the baseline's printed score. */
-  delta: z.number().optional(),
+  delta: z.optional(z.number()),
 });
 
-const stageScoreSchema = z.strictObject({ level: z.number().int(), stage: z.string(), score });
+const stageScoreSchema = z.strictObject({ level: z.int(), stage: z.string(), score });
 
 /** The earlier result a report was compared with (`--baseline`). */
 const baselineSchema = z.strictObject({
-  date: z.string().nullable(),
+  date: z.nullable(z.string()),
   model: z.strictObject({ id: z.string(), version: z.string() }),
   overall: stageScoreSchema,
   /** The baseline's competencies, in its own model order. */
-  competencies: z.array(stageScoreSchema.extend({ id: z.string() })),
+  competencies: z.array(z.extend(stageScoreSchema, { id: z.string() })),
 });
 
 /** The outcome of one policy gate (`--fail-under`, `--require`, `--fail-on-regression`). */
@@ -86,20 +86,20 @@ export const reportSchema = z.strictObject({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   model: z.strictObject({ id: z.string(), name: z.string(), version: z.string() }),
   organisation: z.string(),
-  date: z.string().nullable(),
-  assessor: z.string().nullable(),
+  date: z.nullable(z.string()),
+  assessor: z.nullable(z.string()),
   threshold: z.number(),
   aggregate: z.enum(AGGREGATES),
-  stages: z.array(z.strictObject({ id: z.string(), name: z.string(), level: z.number().int() })),
+  stages: z.array(z.strictObject({ id: z.string(), name: z.string(), level: z.int() })),
   overall: overallResultSchema,
   competencies: z.array(competencyResultSchema),
   completeness: z.strictObject({
-    answered: z.number().int(),
-    total: z.number().int(),
+    answered: z.int(),
+    total: z.int(),
     unanswered: z.array(z.string()),
   }),
-  baseline: baselineSchema.optional(),
-  gates: z.array(gateResultSchema).optional(),
+  baseline: z.optional(baselineSchema),
+  gates: z.optional(z.array(gateResultSchema)),
 });
 
 export type Report = z.infer<typeof reportSchema>;
