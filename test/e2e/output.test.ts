@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { BIN } from '../helpers/cli.js';
 import { ESC, ROOT, runCli, tempDir } from './support.js';
 
+// Every test here stays end-to-end, on the spawned CLI: each is about the process, not about what
+// it computes (the files it writes or leaves alone, its standard output as a pipe, a full device,
+// a reader gone away, colour as decided from its environment and terminal).
+
 const MIDDLE = 'examples/middle.yaml';
 
 describe('score --output', () => {
@@ -171,9 +175,12 @@ describe('score writing to standard output', () => {
 describe('colour', () => {
   const dir = tempDir();
   const colourEnv = { NO_COLOR: undefined, FORCE_COLOR: '1' };
+  /** The table as printed without colour (NO_COLOR=1), made once. */
+  let plainTable: string | undefined;
+  const plain = () => (plainTable ??= runCli(['score', MIDDLE]).stdout);
 
   it('is off with NO_COLOR=1, even when FORCE_COLOR is set', () => {
-    expect(runCli(['score', MIDDLE]).stdout).not.toContain(ESC);
+    expect(plain()).not.toContain(ESC);
     const result = runCli(['score', MIDDLE], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain(ESC);
@@ -184,7 +191,7 @@ describe('colour', () => {
     expect(coloured.code).toBe(0);
     expect(coloured.stdout).toContain(`${ESC}[`);
     // The same text once the escapes are taken out.
-    expect(coloured.stdout.replace(/\u001b\[\d+m/g, '')).toBe(runCli(['score', MIDDLE]).stdout);
+    expect(coloured.stdout.replace(/\u001b\[\d+m/g, '')).toBe(plain());
   });
 
   it('is treated as unset when NO_COLOR is empty', () => {
@@ -199,7 +206,7 @@ describe('colour', () => {
     const result = runCli(['score', MIDDLE, '--no-color'], { env: colourEnv });
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain(ESC);
-    expect(result.stdout).toBe(runCli(['score', MIDDLE]).stdout);
+    expect(result.stdout).toBe(plain());
   });
 
   it('never appears in JSON or markdown, nor in the warning on stderr', () => {
@@ -217,7 +224,7 @@ describe('colour', () => {
     const result = runCli(['score', MIDDLE, '-o', path], { env: colourEnv });
     expect(result.code).toBe(0);
     expect(readFileSync(path, 'utf8')).not.toContain(ESC);
-    expect(readFileSync(path, 'utf8')).toBe(runCli(['score', MIDDLE]).stdout);
+    expect(readFileSync(path, 'utf8')).toBe(plain());
   });
 
   it('never appears in the models and validate output', () => {

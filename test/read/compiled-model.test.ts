@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtinModelIds, builtinModelPath } from '../../src/read/builtin-models.js';
@@ -12,9 +12,22 @@ const BUNDLE_DIRECTORY = join(ROOT, 'dist');
 
 const modelText = (id: string) => readFileSync(builtinModelPath(id)!, 'utf8');
 
+/** Every temporary folder the tests make, removed when they are done. */
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A temporary folder, removed after the tests. */
+function tempFolder(prefix: string): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(folder);
+  return folder;
+}
+
 /** A model file holding `text`, in a folder of its own. */
 function modelFile(text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'cm-model-')), 'model.yaml');
+  const path = join(tempFolder('cm-model-'), 'model.yaml');
   writeFileSync(path, text);
   return path;
 }
@@ -41,7 +54,7 @@ describe('compiled built-in models', () => {
   });
 
   it('reads what compiledModelText writes, and nothing where there is no compiled file', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'cm-compiled-'));
+    const folder = tempFolder('cm-compiled-');
     mkdirSync(join(folder, 'models'));
     const text = modelText('community');
     const model = parseModel({ file: 'models/community.yaml', text });
