@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -33,8 +34,27 @@ export interface LaunchedBrowser {
   close: () => Promise<void>;
 }
 
-/** Starts Chromium; Playwright gives every launch a fresh profile of its own and removes it on close. */
+/**
+ * Starts Chromium; Playwright gives every launch a fresh profile of its own and removes it on close.
+ * Chromium also leaves empty files (.org.chromium.Chromium.*) in its temporary folder: it gets a
+ * folder of its own (TMPDIR), removed on close with whatever is in it.
+ */
 export async function launchChromium(): Promise<LaunchedBrowser> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
-  return { browser, close: () => browser.close() };
+  const temp = mkdtempSync(join(tmpdir(), 'cm-maturity-chromium-'));
+  try {
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, env: { ...process.env, TMPDIR: temp } });
+    return {
+      browser,
+      close: async () => {
+        try {
+          await browser.close();
+        } finally {
+          rmSync(temp, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
 }
