@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml, select } from '../helpers/html.js';
-import { runCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/in-process.js';
 
-describe('html report with --baseline and gates', () => {
-  const result = runCli(['score', 'examples/advanced.yaml', '--baseline', 'examples/middle.yaml', '--fail-under', 'network', '-f', 'html']);
+// Every run here is in this process (runInProcess): the HTML report is the work of the code, not
+// of the process.
+
+describe('html report with --baseline and gates', async () => {
+  const result = await runInProcess(['score', 'examples/advanced.yaml', '--baseline', 'examples/middle.yaml', '--fail-under', 'network', '-f', 'html']);
   const page = parseHtml(result.stdout);
 
   it('still writes the report when a gate fails, and exits 1', () => {
@@ -31,8 +34,8 @@ describe('html report with --baseline and gates', () => {
     expect(page.text).toContain('✘ fail-under overall: 3.80 < 4.00');
   });
 
-  it('has no change column and a single series without a baseline', () => {
-    const plain = parseHtml(runCli(['score', 'examples/advanced.yaml', '-f', 'html']).stdout);
+  it('has no change column and a single series without a baseline', async () => {
+    const plain = parseHtml((await runInProcess(['score', 'examples/advanced.yaml', '-f', 'html'])).stdout);
     expect(select(plain, 'g', 'series-baseline')).toHaveLength(0);
     expect(select(select(plain, 'table', 'scores')[0]!, 'th').map((cell) => cell.text)).not.toContain('Change');
   });

@@ -6,7 +6,8 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { loadModel } from '../../src/pipeline/load-model.js';
 import { answersJsonSchema, jsonSchemaText, modelJsonSchema } from '../../src/schema/json-schema.js';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/in-process.js';
 
 // The JSON Schemas are checked with a real JSON Schema validator (ajv, draft-07), as an editor
 // would use them: what the tool accepts passes, and the shape errors a schema can catch fail.
@@ -106,16 +107,17 @@ describe('shipped JSON Schemas', () => {
   });
 });
 
+// The schema command runs in this process (runInProcess): what it prints is the work of the code.
 describe('schema command', () => {
-  it('prints the shipped schemas', () => {
+  it('prints the shipped schemas', async () => {
     for (const [args, file] of [[['schema', 'model'], 'model.schema.json'], [['schema', 'answers'], 'answers.community.schema.json'], [['schema', 'answers', '--model', 'community'], 'answers.community.schema.json']] as const) {
-      const result = runCli([...args]);
+      const result = await runInProcess([...args]);
       expect(result, args.join(' ')).toEqual({ code: 0, stdout: readFileSync(join(SCHEMA_DIR, file), 'utf8'), stderr: '' });
     }
   });
 
-  it("writes a custom model's answers schema, with its indicator ids, to a file", () => {
-    const result = runCli(['schema', 'answers', '--model', 'test/fixtures/weak-models/weak.yaml']);
+  it("writes a custom model's answers schema, with its indicator ids, to a file", async () => {
+    const result = await runInProcess(['schema', 'answers', '--model', 'test/fixtures/weak-models/weak.yaml']);
     expect(result.code).toBe(0);
     const schema = JSON.parse(result.stdout) as { properties: { answers: { anyOf: { properties?: Record<string, unknown> }[] } } };
     expect(Object.keys(schema.properties.answers.anyOf[0]!.properties!)).toEqual([
@@ -123,18 +125,18 @@ describe('schema command', () => {
     ]);
   });
 
-  it('--help has examples, and the root help lists the new commands', () => {
-    expect(runCli(['schema', '--help']).stdout).toContain('$ cm-maturity schema answers --model ./my-model.yaml -o my-model.answers.schema.json');
-    const root = runCli(['--help']).stdout;
+  it('--help has examples, and the root help lists the new commands', async () => {
+    expect((await runInProcess(['schema', '--help'])).stdout).toContain('$ cm-maturity schema answers --model ./my-model.yaml -o my-model.answers.schema.json');
+    const root = (await runInProcess(['--help'])).stdout;
     for (const command of ['init', 'assess', 'schema']) expect(root).toMatch(new RegExp(`^  ${command} `, 'm'));
-    expect(runCli(['validate', '--help']).stdout).toContain('--strict');
+    expect((await runInProcess(['validate', '--help'])).stdout).toContain('--strict');
   });
 
-  it('refuses an unknown kind and a bad model with exit 2', () => {
-    const kind = runCli(['schema', 'report']);
+  it('refuses an unknown kind and a bad model with exit 2', async () => {
+    const kind = await runInProcess(['schema', 'report']);
     expect(kind.code).toBe(2);
     expect(kind.stderr).toContain("'report' is invalid for argument 'kind'. Allowed choices are model, answers");
-    const model = runCli(['schema', 'answers', '--model', 'test/fixtures/bad-models/unknown-key.yaml']);
+    const model = await runInProcess(['schema', 'answers', '--model', 'test/fixtures/bad-models/unknown-key.yaml']);
     expect(model.code).toBe(2);
     expect(model.stderr).toMatch(/^test\/fixtures\/bad-models\/unknown-key\.yaml:13:5: /);
     expect(model.stdout).toBe('');
