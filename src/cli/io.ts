@@ -17,10 +17,10 @@ export function processIo(): Io {
   let stderr: OutputStream | undefined;
   return {
     get stdout() {
-      return (stdout ??= streamWriter(process.stdout));
+      return (stdout ??= streamWriter(process.stdout, 'stdout'));
     },
     get stderr() {
-      return (stderr ??= streamWriter(process.stderr));
+      return (stderr ??= streamWriter(process.stderr, 'stderr'));
     },
     get stdin() {
       return process.stdin;

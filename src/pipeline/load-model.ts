@@ -44,6 +44,13 @@ export async function loadModelAt(location: ModelLocation): Promise<LoadedModel>
   return { model, file, builtin: location.builtin };
 }
 
+/** The file a `--model` reference names, if it names a file rather than a built-in model. */
+export function modelFileOf(ref: string | undefined): string | undefined {
+  if (ref === undefined) return undefined;
+  const location = resolveModel(ref, process.cwd());
+  return typeof location === 'string' || location.builtin ? undefined : location.path;
+}
+
 /** Loads a model by `--model`-style reference (built-in id or path, relative to the working folder). */
 export async function loadModel(ref: string, baseDir = process.cwd()): Promise<LoadedModel> {
   const location = resolveModel(ref, baseDir);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { UserError } from '../errors.js';
 import { manyFilesScorer, type FileResult, type ScoringOptions } from './score-file.js';
 
@@ -28,7 +29,12 @@ export async function* scoreFiles(files: readonly string[], options: ScoringOpti
   // Worker threads have no standard input: `-` among the files keeps everything on this thread.
   if (jobs <= 1 || files.length < PARALLEL_MIN_FILES || files.includes('-')) {
     const score = manyFilesScorer(options, stdin);
-    for (const file of files) yield await score(file);
+    for (const [index, file] of files.entries()) {
+      // Reading and scoring never wait on the event loop: a pause now and then lets it handle a
+      // signal (Ctrl-C) while a long run goes on.
+      if (index > 0 && index % BATCH_SIZE === 0) await setImmediate();
+      yield await score(file);
+    }
     return;
   }
   yield* scoreInWorkers(files, options, jobs);

@@ -1,5 +1,8 @@
 import { promises as fs } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { writeError } from './write-error.js';
 import type { OutputStream } from './stream-writer.js';
 
 /**
@@ -43,10 +46,25 @@ export async function isSpecialFile(path: string): Promise<boolean> {
   return fs.stat(path).then((info) => !info.isFile() && !info.isDirectory(), () => false);
 }
 
-/** A failure to write an output file: a file-system refusal is the user's to fix; anything else is our failure (exit 3). */
-export function writeError(path: string, error: unknown): unknown {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (typeof code !== 'string') return error;
-  const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code;
-  return new UserError(`cannot write ${path}: ${reason}`);
+/** A path as the file system knows it: symbolic links resolved, as far as the path exists. */
+function canonical(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const folder = dirname(resolve(path));
+    return folder === resolve(path) ? folder : join(canonical(folder), basename(path));
+  }
+}
+
+/**
+ * Refuses an output that would replace one of the run's inputs (`score a.yaml -o a.yaml`), before
+ * anything is read or written: the input stays as it is.
+ */
+export function refuseInputAsOutput(output: string | undefined, inputs: readonly (string | undefined)[]): void {
+  if (output === undefined || output === '-') return;
+  const target = canonical(output);
+  for (const input of inputs) {
+    if (input === undefined || input === '-') continue;
+    if (canonical(input) === target) throw new UserError(`-o ${output}: this is ${input}, one of the inputs; write the output to another file`);
+  }
 }

@@ -1,3 +1,5 @@
+import { writeError } from './write-error.js';
+
 /** Where a command's text goes: standard output or standard error, or a buffer in a test. */
 export interface OutputStream {
   /** Writes text (or UTF-8 bytes); resolves once it is written or queued behind earlier text. */
@@ -8,8 +10,12 @@ export interface OutputStream {
   readonly isTTY: boolean;
 }
 
-/** A Node stream as an OutputStream: a reader gone away (EPIPE) ends the output quietly. */
-export function streamWriter(stream: NodeJS.WriteStream): OutputStream {
+/**
+ * A standard stream as an OutputStream. A reader gone away (EPIPE) ends the output quietly.
+ * Standard output that cannot be written (a full disk) is a usage error that says why; standard
+ * error that cannot be written has nowhere to say anything, and its writes are dropped.
+ */
+export function streamWriter(stream: NodeJS.WriteStream, kind: 'stdout' | 'stderr'): OutputStream {
   let gone = false;
   // A failed write is also emitted as an 'error' event, which would crash the process unheard;
   // the write's own callback reports it.
@@ -27,7 +33,7 @@ export function streamWriter(stream: NodeJS.WriteStream): OutputStream {
       if (gone) return Promise.resolve();
       return new Promise((resolve, reject) => {
         stream.write(chunk, (error) => {
-          if (error && (error as NodeJS.ErrnoException).code !== 'EPIPE') reject(error);
+          if (error && (error as NodeJS.ErrnoException).code !== 'EPIPE' && kind === 'stdout') reject(writeError(undefined, error));
           else {
             if (error) gone = true;
             resolve();

@@ -7,7 +7,8 @@ import type { Io } from '../io.js';
 import { keepHeapNearLive } from '../heap.js';
 import { expandInputs } from '../../read/inputs.js';
 import { benchmarkFormats, type BenchmarkFormatName } from '../../report/benchmark/index.js';
-import { colorFor, writeOutput } from '../../write/output.js';
+import { colorFor, refuseInputAsOutput, writeOutput } from '../../write/output.js';
+import { modelFileOf } from '../../pipeline/load-model.js';
 
 interface BenchmarkOptions {
   org?: string;
@@ -41,6 +42,7 @@ Examples:
     .action(async (inputs: string[], options: BenchmarkOptions) => {
       keepHeapNearLive();
       const files = await expandInputs(inputs);
+      refuseInputAsOutput(options.output, [...files, options.org, modelFileOf(options.model)]);
       const score = fileScoring({ model: options.model }, () => io.stdin);
       let pool: PoolColumns | undefined;
       let model: { shape: PoolModel; file: string } | undefined;

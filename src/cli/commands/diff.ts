@@ -4,7 +4,8 @@ import { loadResult } from '../../pipeline/load-result.js';
 import { fileDiagnostic, UserError } from '../../errors.js';
 import { diffFormats, type DiffFormatName } from '../../report/diff/index.js';
 import { GateFailed } from '../stop.js';
-import { colorFor, writeOutput } from '../../write/output.js';
+import { colorFor, refuseInputAsOutput, writeOutput } from '../../write/output.js';
+import { modelFileOf } from '../../pipeline/load-model.js';
 import type { Io } from '../io.js';
 
 interface DiffOptions {
@@ -39,6 +40,7 @@ Exits 0 whether or not anything changed; with --fail-on-regression, 1 when a sco
     )
     .action(async (oldInput: string, newInput: string, options: DiffOptions) => {
       if (oldInput === '-' && newInput === '-') throw new UserError('standard input (-) can be read once: give at most one of the two assessments as -');
+      refuseInputAsOutput(options.output, [oldInput, newInput, modelFileOf(options.model)]);
       const old = await loadResult(oldInput, { model: options.model, stdin: () => io.stdin });
       const current = await loadResult(newInput, { model: options.model, stdin: () => io.stdin });
       if (old.report.organisation !== current.report.organisation) {

@@ -5,7 +5,8 @@ import { committedVersions } from '../../read/git-history.js';
 import { loadResult, parseResult } from '../../pipeline/load-result.js';
 import { fileDiagnostic, UserError } from '../../errors.js';
 import { historyFormats, type HistoryFormatName } from '../../report/history/index.js';
-import { colorFor, writeOutput } from '../../write/output.js';
+import { colorFor, refuseInputAsOutput, writeOutput } from '../../write/output.js';
+import { modelFileOf } from '../../pipeline/load-model.js';
 import { eachFile } from '../../pipeline/each-file.js';
 import type { Io } from '../io.js';
 
@@ -35,6 +36,7 @@ Examples:
   $ cm-maturity history --git community/maturity.yaml --format csv -o maturity.csv`,
     )
     .action(async (inputs: string[], options: HistoryOptions) => {
+      refuseInputAsOutput(options.output, [...inputs, modelFileOf(options.model)]);
       const entries = options.git ? await fromGit(inputs, options, io) : await fromFiles(inputs, options, io);
       const history = buildHistory(entries);
       if (Array.isArray(history)) {

@@ -4,10 +4,10 @@ import { dirname, resolve } from 'node:path';
 import { answersTemplate } from '../../core/answers-template.js';
 import { UserError } from '../../errors.js';
 import { DEFAULT_MODEL_ID } from '../../read/builtin-models.js';
-import { loadModelAt, resolveModel } from '../../pipeline/load-model.js';
+import { loadModelAt, modelFileOf, resolveModel } from '../../pipeline/load-model.js';
 import { answersSchemaFile, GENERIC_ANSWERS_SCHEMA_FILE, modelineTarget, shippedSchemaDirectory } from '../../read/schema-files.js';
 import { isoDate } from '../../schema/answers.js';
-import { writeOutput } from '../../write/output.js';
+import { refuseInputAsOutput, writeOutput } from '../../write/output.js';
 import type { Io } from '../io.js';
 import { relativeModelRef } from '../model-ref.js';
 
@@ -47,6 +47,7 @@ for your own model.`,
       const toFile = options.output !== undefined && options.output !== '-';
       if (options.organisation !== undefined && options.organisation.trim() === '') throw new UserError('--organisation: must not be empty');
       if (options.date !== undefined && !isoDate.safeParse(options.date).success) throw new UserError(`--date: "${options.date}" is not a date written as YYYY-MM-DD`);
+      refuseInputAsOutput(options.output, [modelFileOf(options.model)]);
       if (toFile && !options.force && existsSync(options.output!)) {
         throw new UserError(`${options.output} already exists; use --force to replace it`);
       }

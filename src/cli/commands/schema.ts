@@ -1,8 +1,8 @@
 import { Argument, Command } from 'commander';
-import { loadModel } from '../../pipeline/load-model.js';
+import { loadModel, modelFileOf } from '../../pipeline/load-model.js';
 import { DEFAULT_MODEL_ID } from '../../read/builtin-models.js';
 import { answersJsonSchema, jsonSchemaText, modelJsonSchema } from '../../schema/json-schema.js';
-import { writeOutput } from '../../write/output.js';
+import { refuseInputAsOutput, writeOutput } from '../../write/output.js';
 import type { Io } from '../io.js';
 
 interface SchemaOptions {
@@ -31,6 +31,7 @@ indicator's text on hover and flag wrong values. The schemas of the built-in mod
 package's schema/ folder; cm-maturity init writes that line for you.`,
     )
     .action(async (kind: 'model' | 'answers', options: SchemaOptions) => {
+      refuseInputAsOutput(options.output, [modelFileOf(options.model)]);
       const schema = kind === 'model' ? modelJsonSchema() : answersJsonSchema((await loadModel(options.model ?? DEFAULT_MODEL_ID)).model);
       await writeOutput(jsonSchemaText(schema), options.output, io.stdout);
     });

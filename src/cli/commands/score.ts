@@ -11,7 +11,8 @@ import { GateFailed } from '../stop.js';
 import { keepHeapNearLive } from '../heap.js';
 import { collect } from '../options.js';
 import type { Io } from '../io.js';
-import { colorFor, writeOutput } from '../../write/output.js';
+import { colorFor, refuseInputAsOutput, writeOutput } from '../../write/output.js';
+import { modelFileOf } from '../../pipeline/load-model.js';
 import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
 import { fileScoring, withGates } from '../../pipeline/score-file.js';
 import { gateFailureLines, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
@@ -80,6 +81,7 @@ error and the others are still scored (exit 2); gates apply to every organisatio
         if (inputs.length === 1 && error instanceof UserError) return [first];
         throw error;
       });
+      refuseInputAsOutput(options.output, [...files, options.baseline, modelFileOf(options.model)]);
       // A folder or a pattern asks for a list, even when it holds one file: scripts get one shape.
       if (inputs.length > 1 || files.length !== 1 || files[0] !== first) {
         if (options.baseline !== undefined || options.failOnRegression || options.allowModelChange) {
