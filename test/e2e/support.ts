@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { afterAll, onTestFinished } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT, runCli, type CliOptions } from '../helpers/cli.js';
-import { runInProcess, type InProcessOptions } from '../helpers/in-process.js';
 import { reportSchema, type Report } from '../../src/schema/report.js';
 
-export { ROOT, runCli, runInProcess };
+export { ROOT, runCli };
 
 /** Every example answers file, as a path relative to the package root. */
 export const EXAMPLES = readdirSync(join(ROOT, 'examples'))
@@ -66,18 +65,6 @@ export function ok(args: string[], options?: CliOptions): string {
 /** Scores a file with --format json and returns the parsed, schema-checked report. */
 export function scoreJson(args: string[], options?: CliOptions): Report {
   return reportSchema.parse(JSON.parse(ok(['score', ...args, '--format', 'json'], options)));
-}
-
-/** As ok(), with the CLI run in this process (runInProcess). */
-export async function okInProcess(args: string[], options?: InProcessOptions): Promise<string> {
-  const result = await runInProcess(args, options);
-  if (result.code !== 0) throw new Error(`cm-maturity ${args.join(' ')} exited ${result.code}:\n${result.stderr}`);
-  return result.stdout;
-}
-
-/** As scoreJson(), with the CLI run in this process (runInProcess). */
-export async function scoreJsonInProcess(args: string[], options?: InProcessOptions): Promise<Report> {
-  return reportSchema.parse(JSON.parse(await okInProcess(['score', ...args, '--format', 'json'], options)));
 }
 
 /** A fresh temporary folder, removed when the test that made it ends (or the file, when made outside a test). */

@@ -5,7 +5,7 @@ import { afterAll } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 
 /** The hostile fixtures: one answers file per class of issue 13, with its model next to it. */
-export const HOSTILE = join(ROOT, 'test/fixtures/hostile');
+const HOSTILE = join(ROOT, 'test/fixtures/hostile');
 
 export function fixture(name: string): string {
   return join(HOSTILE, name);

@@ -18,11 +18,13 @@ export function csvCell(cell: string): string {
 
 /**
  * Rows as CSV (RFC 4180, `\n` line ends, quoting by csv-stringify), every text cell through
- * csvCell: the one way the tool writes CSV.
+ * csvCell: the one way the tool writes CSV. A cell holding a carriage return is quoted too, which
+ * csv-stringify does not do by itself with `\n` line ends: unquoted, a spreadsheet would start a
+ * new row there, and the rest of the cell could be a formula.
  */
 export function csvText(rows: readonly (readonly (string | number)[])[]): string {
   return stringify(
     rows.map((row) => row.map((cell) => (typeof cell === 'number' ? cell : csvCell(cell)))),
-    { record_delimiter: 'unix' },
+    { record_delimiter: 'unix', quoted_match: /\r/ },
   );
 }
