@@ -51,13 +51,13 @@ describe('every CSV the tool writes is inert in a spreadsheet', () => {
   });
 
   it('score -f csv: a carriage return inside a name is quoted, so that no row (and no formula) starts there', async () => {
-    const split = copyFixture(dir, 'csv.yaml', 'split.yaml', withValue('organisation', '"Acme\\r=HYPERLINK(\\"https://evil.example\\")"'));
+    const split = copyFixture(dir, 'csv.yaml', 'split.yaml', withValue('organisation', '"Acme\\r=1+cmd|\' /C calc\'!A0"'));
     const result = await runInProcess(['score', split, '-f', 'csv']);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('"Acme\r=HYPERLINK(""https://evil.example"")"');
+    expect(result.stdout).toContain(`"Acme\r=1+cmd|' /C calc'!A0"`);
     const rows = expectInert(result.stdout);
     expect(rows).toHaveLength(2);
-    expect(records(rows)[0]!.organisation).toBe('Acme\r=HYPERLINK("https://evil.example")');
+    expect(records(rows)[0]!.organisation).toBe("Acme\r=1+cmd|' /C calc'!A0");
   });
 
   it('score -f csv: file names that start a formula, a tab or a carriage return are prefixed', () => {

@@ -74,7 +74,7 @@ describe('csvCell and csvText', () => {
   });
 
   it('quote a cell holding a carriage return, so that no spreadsheet starts a row (and a formula) inside it', () => {
-    expect(csvText([['Acme\r=HYPERLINK("x")', '1']])).toBe('"Acme\r=HYPERLINK(""x"")",1\n');
+    expect(csvText([['Acme\r=1+1', '1']])).toBe('"Acme\r=1+1",1\n');
   });
 });
 
