@@ -1,3 +1,5 @@
+import { terminalText } from './report/escape/terminal.js';
+
 /** One problem found in a user's input, located in its file. Lines and columns are 1-based. */
 export interface Diagnostic {
   file: string;
@@ -28,8 +30,13 @@ export function fileDiagnostic(file: string, code: string, message: string): Dia
   return { file, line: 1, column: 1, code, message };
 }
 
+/**
+ * `file:line:col: message`, one line whatever the file's name or the message hold: a control
+ * character in either (a line break, ESC) is shown escaped, so it can neither forge another
+ * line nor act on the terminal.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.message}`;
+  return `${terminalText(d.file)}:${d.line}:${d.column}: ${terminalText(d.message)}`;
 }
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
+import { terminalText } from '../report/escape/terminal.js';
 import { EXIT, GateFailed, Interrupted } from './stop.js';
 import { diagnosticLines } from './diagnostics.js';
 import { VERSION } from './version.js';
@@ -66,7 +67,8 @@ Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.
   const exitOverride = (command: Command) => {
     command.exitOverride();
     command.configureOutput({
-      outputError: (text) => void io.stderr.write(`cm-maturity: ${text}`),
+      // Its messages may quote an argument: each of their lines is made inert for the terminal.
+      outputError: (text) => void io.stderr.write(`cm-maturity: ${text.split('\n').map(terminalText).join('\n')}`),
       // Help and --version, written as reports are; a reader gone away is not a failure.
       writeOut: (text) => void io.stdout.write(text),
       writeErr: (text) => void io.stderr.write(text),
@@ -91,13 +93,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     }
     if (error instanceof UserError) {
-      const lines = error.diagnostics.length > 0 ? diagnosticLines(error.diagnostics) : [`cm-maturity: error: ${error.message}`];
+      const lines = error.diagnostics.length > 0 ? diagnosticLines(error.diagnostics) : [`cm-maturity: error: ${terminalText(error.message)}`];
       await io.stderr.write(`${lines.join('\n')}\n`);
       return EXIT.badInput;
     }
     const message = error instanceof Error ? error.message : String(error);
-    await io.stderr.write(`cm-maturity: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
-    if (debug && error instanceof Error && error.stack) await io.stderr.write(`${error.stack}\n`);
+    await io.stderr.write(`cm-maturity: internal error: ${terminalText(message)}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && error instanceof Error && error.stack) await io.stderr.write(`${error.stack.split('\n').map(terminalText).join('\n')}\n`);
     return EXIT.internal;
   }
 }

@@ -67,17 +67,17 @@ export function runningStage(model: Model, assessment: Assessment, competencyId:
   return { stageName: result.stageName, score: formatScore(result.score) };
 }
 
-/** The text shown above a question's choices. */
-export function questionText(model: Model, assessment: Assessment, question: Question, total: number): string {
+/** The text shown above a question's choices, one line per part; `escape` is applied to each text from the model or the answers. */
+export function questionText(model: Model, assessment: Assessment, question: Question, total: number, escape: (text: string) => string = (text) => text): string {
   const { competency, stage, indicator } = question;
   const running = runningStage(model, assessment, competency.id);
   const note = assessment.answers.get(indicator.id)?.note ?? null;
   return [
-    `[${progressText(question.index, total)}] ${competency.name}: now at ${running.stageName} (${running.score})`,
-    `${stage.name} · ${indicator.id}`,
-    indicator.text,
-    ...(indicator.advice === undefined ? [] : [`Advice: ${indicator.advice}`]),
-    ...(note === null ? [] : [`Note: ${note}`]),
+    `[${progressText(question.index, total)}] ${escape(competency.name)}: now at ${escape(running.stageName)} (${running.score})`,
+    `${escape(stage.name)} · ${escape(indicator.id)}`,
+    escape(indicator.text),
+    ...(indicator.advice === undefined ? [] : [`Advice: ${escape(indicator.advice)}`]),
+    ...(note === null ? [] : [`Note: ${escape(note)}`]),
   ].join('\n');
 }
 

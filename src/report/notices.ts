@@ -1,14 +1,16 @@
 import { gateFailureText } from '../core/gates.js';
 import type { GateResult, Report } from '../schema/report.js';
+import { terminalText } from './escape/terminal.js';
 
 // What a run says on standard error about a report, besides its errors: warnings and failed gates.
+// Each is one line, made inert for a terminal (terminalText): it names files and quotes their texts.
 
 /** The stderr warning for unanswered indicators, or null when every one is answered; `file` names the file when there are several. */
 export function unansweredWarning(report: Report, file?: string): string | null {
   const { unanswered, total } = report.completeness;
   if (unanswered.length === 0) return null;
   const sample = unanswered.slice(0, 3).join(', ') + (unanswered.length > 3 ? ', …' : '');
-  return `warning: ${file === undefined ? '' : `${file}: `}${unanswered.length} of ${total} indicators are unanswered and count as 0 (${sample}); --strict makes this an error`;
+  return terminalText(`warning: ${file === undefined ? '' : `${file}: `}${unanswered.length} of ${total} indicators are unanswered and count as 0 (${sample}); --strict makes this an error`);
 }
 
 /** The stderr lines for the gates that failed; `file` names the answers file when there are several. */
@@ -19,11 +21,11 @@ export function gateFailureLines(report: Report, gates: readonly GateResult[], f
       const stage = Number.isInteger(gate.target) ? report.stages.find((candidate) => candidate.level === gate.target) : undefined;
       const target = stage ? `${stage.id} (${gate.target})` : String(gate.target);
       const option = gate.gate === 'fail-under' ? `--fail-under ${target}` : gate.gate === 'require' ? `--require ${gate.subject}=${target}` : '--fail-on-regression';
-      return `cm-maturity: gate failed (${option}): ${file === undefined ? '' : `${file}: `}${gateFailureText(gate)}`;
+      return terminalText(`cm-maturity: gate failed (${option}): ${file === undefined ? '' : `${file}: `}${gateFailureText(gate)}`);
     });
 }
 
 /** The warning for a baseline of another organisation than the answers scored. */
 export function otherOrganisationWarning(file: string, baseline: string, current: string): string {
-  return `warning: ${file}: the baseline is an assessment of "${baseline}", not of "${current}"; its scores are compared as they are`;
+  return terminalText(`warning: ${file}: the baseline is an assessment of "${baseline}", not of "${current}"; its scores are compared as they are`);
 }

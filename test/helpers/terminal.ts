@@ -28,6 +28,11 @@ export class Terminal {
     this.exited = new Promise((resolve) => this.pty.onExit(({ exitCode }) => resolve(exitCode)));
   }
 
+  /** Everything printed so far, exactly as the program wrote it, control sequences included. */
+  get raw(): string {
+    return this.output;
+  }
+
   /** Everything printed so far, terminal control sequences removed. */
   get screen(): string {
     return plain(this.output);

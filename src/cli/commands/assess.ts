@@ -16,6 +16,7 @@ import { isoDate } from '../../schema/answers.js';
 import type { Model } from '../../schema/model.js';
 import { DEFAULT_NEXT_STEPS } from '../../report/single/index.js';
 import { formatTable } from '../../report/single/table.js';
+import { terminalText } from '../../report/escape/terminal.js';
 import { relativeModelRef } from '../model-ref.js';
 import { useColor, writeFile } from '../../write/output.js';
 import type { Io } from '../io.js';
@@ -106,9 +107,10 @@ async function run(prompts: Prompts, options: AssessOptions, io: Io): Promise<vo
     const id = question.indicator.id;
     const current = session.answers.get(id) ?? null;
     const choice = await prompts.select<string>({
-      message: questionText(session.model, assessment(session), question, list.length),
+      // The model's texts and the note, made inert for the terminal the prompt draws in.
+      message: questionText(session.model, assessment(session), question, list.length, terminalText),
       choices: [
-        ...answerChoices(session.model).map(({ answer, label }) => ({ value: `answer:${answer}`, name: `${answer} — ${label}` })),
+        ...answerChoices(session.model).map(({ answer, label }) => ({ value: `answer:${answer}`, name: terminalText(`${answer} — ${label}`) })),
         new prompts.Separator(),
         { value: 'skip', name: current?.answer ? 'skip (keep this answer)' : 'skip (leave unanswered)' },
         { value: 'note', name: current?.note ? 'edit the note…' : 'add a note…' },

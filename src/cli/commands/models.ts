@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import Table from 'cli-table3';
 import { COMPACT } from '../../report/table-style.js';
+import { terminalSafe } from '../../report/escape/terminal.js';
 import { builtinModelIds } from '../../read/builtin-models.js';
 import { loadModel } from '../../pipeline/load-model.js';
 import { writeOutput } from '../../write/output.js';
@@ -29,7 +30,7 @@ export function modelsCommand(io: Io): Command {
         return;
       }
       const table = new Table({ head: ['Id', 'Name', 'Version', 'Stages', 'Competencies', 'Indicators'], style: { head: [], border: [] }, chars: COMPACT });
-      for (const row of rows) table.push([row.id, row.name, row.version, row.stages.join(' → '), row.competencies, row.indicators]);
+      for (const row of terminalSafe(rows)) table.push([row.id, row.name, row.version, row.stages.join(' → '), row.competencies, row.indicators]);
       await writeOutput(`${table.toString()}\n`, undefined, io.stdout);
     });
 }

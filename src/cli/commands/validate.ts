@@ -10,6 +10,7 @@ import { readInput } from '../../read/text.js';
 import { parseReport } from '../../parse/report.js';
 import { parseYaml } from '../../parse/yaml.js';
 import { writeOutput } from '../../write/output.js';
+import { terminalText } from '../../report/escape/terminal.js';
 import { eachFile } from '../../pipeline/each-file.js';
 import type { Io } from '../io.js';
 import { indicatorCount } from '../../core/model-facts.js';
@@ -59,7 +60,8 @@ are not strictly decreasing or increasing. --strict makes them errors (exit 2).`
       );
       diagnostics.push(...strictWarnings);
       if (warnings.length > 0) await io.stderr.write(sortDiagnostics(warnings).map((warning) => `${formatWarning(warning)}\n`).join(''));
-      await writeOutput(ok.map((line) => `${line}\n`).join(''), undefined, io.stdout);
+      // An ok line names the file and the organisation: each is one line, inert in a terminal.
+      await writeOutput(ok.map((line) => `${terminalText(line)}\n`).join(''), undefined, io.stdout);
       if (diagnostics.length > 0) throw new UserError(diagnostics);
     });
 }

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../escape/csv.js';
 import type { BenchmarkFormatter } from './format.js';
 import { distributionRows } from './rows.js';
 
@@ -39,5 +39,5 @@ export const formatBenchmarkCsv: BenchmarkFormatter = (benchmark) => {
       ...(standing ? [standing.score.toFixed(2), standing.stage, standing.gap.toFixed(2), String(standing.percentile)] : []),
     ];
   });
-  return stringify([header, ...rows], { record_delimiter: 'unix' });
+  return csvText([header, ...rows]);
 };

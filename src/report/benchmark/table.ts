@@ -3,11 +3,13 @@ import Table from 'cli-table3';
 import { formatScore } from '../../core/truncate.js';
 import type { Benchmark } from '../../schema/benchmark.js';
 import { COMPACT } from '../table-style.js';
+import { terminalSafe } from '../escape/terminal.js';
 import type { BenchmarkFormatter } from './format.js';
 import { distributionRows, percentileText, shareText, signed, STAT_COLUMNS, statCells } from './rows.js';
 
-/** The peer benchmark for a terminal: the pool's distributions, then one organisation against it. */
-export const formatBenchmarkTable: BenchmarkFormatter = (benchmark, options) => {
+/** The peer benchmark for a terminal: the pool's distributions, then one organisation against it; every text made inert (terminalSafe). */
+export const formatBenchmarkTable: BenchmarkFormatter = (raw, options) => {
+  const benchmark = terminalSafe(raw);
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const lines = [
     paint.bold(`Peer benchmark — ${benchmark.count} assessment${benchmark.count === 1 ? '' : 's'}`),

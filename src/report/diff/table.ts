@@ -1,14 +1,16 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { COMPACT } from '../table-style.js';
+import { terminalSafe } from '../escape/terminal.js';
 import { deltaText } from '../text.js';
 import type { DiffFormatter } from './format.js';
 import { answerText, dates, modelText, noteChange, score, stageName, subjectName } from './text.js';
 
 const NOTE_WIDTH = 60;
 
-/** The changes for a terminal: scores side by side, stages gained and lost, then every changed answer. */
-export const formatDiffTable: DiffFormatter = (diff, options) => {
+/** The changes for a terminal: scores side by side, stages gained and lost, then every changed answer; every text made inert (terminalSafe). */
+export const formatDiffTable: DiffFormatter = (raw, options) => {
+  const diff = terminalSafe(raw);
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const lines = [paint.bold(`${diff.organisation} — changes ${dates(diff)}`), paint.dim(`Model: ${modelText(diff)}`), ''];
   const trend = (delta: number | null) => (delta === null ? 'new' : delta > 0 ? paint.green(deltaText(delta)) : delta < 0 ? paint.red(deltaText(delta)) : deltaText(delta));

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../escape/csv.js';
 import { formatScore } from '../../core/truncate.js';
 import type { HistoryFormatter } from './format.js';
 import { hasCommits } from './rows.js';
@@ -16,5 +16,5 @@ export const formatHistoryCsv: HistoryFormatter = (history) => {
       return score === undefined ? '' : formatScore(score);
     }),
   ]);
-  return stringify([header, ...records], { record_delimiter: 'unix' });
+  return csvText([header, ...records]);
 };

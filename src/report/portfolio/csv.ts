@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../escape/csv.js';
 import { formatScore } from '../../core/truncate.js';
 import type { PortfolioFormatter } from './format.js';
 import { portfolioRows } from './rows.js';
@@ -22,5 +22,5 @@ export const formatPortfolioCsv: PortfolioFormatter = (entries) => {
       ...cells.flatMap((cell) => (cell ? [formatScore(cell.score), cell.stage] : ['', ''])),
     ];
   });
-  return stringify([header, ...records], { record_delimiter: 'unix' });
+  return csvText([header, ...records]);
 };

@@ -2,11 +2,13 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { formatScore } from '../../core/truncate.js';
 import { COMPACT } from '../table-style.js';
+import { terminalSafe } from '../escape/terminal.js';
 import type { PortfolioFormatter } from './format.js';
 import { cellScore, countText, portfolioRows } from './rows.js';
 
-/** Many organisations for a terminal: one row each, a column per competency (by id), then overall. */
-export const formatPortfolioTable: PortfolioFormatter = (entries, options) => {
+/** Many organisations for a terminal: one row each, a column per competency (by id), then overall; every text made inert (terminalSafe). */
+export const formatPortfolioTable: PortfolioFormatter = (raw, options) => {
+  const entries = terminalSafe(raw);
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const { columns, rows } = portfolioRows(entries);
   const table = new Table({

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { COMPACT } from '../table-style.js';
+import { terminalSafe } from '../escape/terminal.js';
 import { formatScore } from '../../core/truncate.js';
 import type { CompetencyResult, Report } from '../../schema/report.js';
 import type { Formatter } from './format.js';
@@ -8,8 +9,12 @@ import { answerText, bar, baselineLine, changeText, completenessText, gateLine, 
 
 const BAR_WIDTH = 20;
 
-/** The report for a terminal: a header, one row per competency, the overall row, then next steps. */
-export const formatTable: Formatter = (report, options) => {
+/**
+ * The report for a terminal: a header, one row per competency, the overall row, then next steps.
+ * Every text of the report is made inert first (terminalSafe): no cell or line holds a control character.
+ */
+export const formatTable: Formatter = (raw, options) => {
+  const report = terminalSafe(raw);
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const stages = report.stages.length;
   const lines: string[] = [];

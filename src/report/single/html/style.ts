@@ -1,6 +1,10 @@
 /**
  * The report's stylesheet. Colours are a blue/orange pair that colour-blind readers tell apart,
  * and every state also has a pattern or a word, so the report reads the same in grayscale.
+ * A long word from a file (a URL, a hash, a run of letters) in a note, or in a next step's text
+ * or advice, wraps anywhere rather than widening the page on screen and in print; the note column
+ * of the answers keeps at least 9em, so that ordinary words are not cut on a narrow screen and
+ * the tables lay out as they did before.
  */
 export const STYLE = `
 :root {
@@ -82,6 +86,8 @@ details summary { cursor: pointer; font-weight: 600; }
 details[open] summary { margin-bottom: 8px; }
 table.answers th:nth-child(1) { width: 48%; } table.answers th:nth-child(2) { width: 15%; } table.answers th:nth-child(3) { width: 10%; }
 table.answers th.group { background: var(--wash); font-size: 13px; }
+table.answers td:last-child { overflow-wrap: anywhere; min-width: 9em; }
+.step-text, .advice, h3 { overflow-wrap: anywhere; }
 footer { border-top: 1px solid var(--rule); padding-top: 12px; font-size: 12px; color: var(--muted); }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
