@@ -1,6 +1,7 @@
-import { isAlias, isCollection, isScalar, LineCounter, parseDocument, Scalar, visit, type Document, type YAMLError } from 'yaml';
+import { Composer, isAlias, isCollection, isScalar, LineCounter, Parser, Scalar, visit, YAMLParseError, type Document, type YAMLError } from 'yaml';
 import { UserError, type Diagnostic } from '../errors.js';
 import type { TextSource } from '../source.js';
+import { checkedTokens, forbiddenCharacters, TAG_MESSAGE, TooDeep } from './plain-yaml.js';
 
 /** A parsed YAML file that still knows where every node came from. */
 export interface ParsedSource extends TextSource {
@@ -16,11 +17,19 @@ export interface ParsedSource extends TextSource {
  */
 const MAX_ALIAS_COUNT = 100;
 
-/** Parses YAML 1.2 (so `yes`/`no` stay strings), reporting every syntax error and duplicate key at once. */
+/** How the one document of a file is composed: YAML 1.2 (so `yes`/`no` stay strings), every duplicate key an error. */
+const COMPOSE_OPTIONS = { logLevel: 'error', prettyErrors: false, uniqueKeys: true, version: '1.2' } as const;
+
+/**
+ * Parses YAML 1.2 (so `yes`/`no` stay strings), reporting every syntax error and duplicate key at
+ * once. Only plain data is read: characters YAML forbids, tags and nesting past the limit are
+ * refused, at their line and column, before anything recursive runs (see plain-yaml.ts).
+ */
 export function parseYaml(source: TextSource): ParsedSource {
+  const characters = forbiddenCharacters(source.file, source.text);
+  if (characters.length > 0) throw new UserError(characters);
   const lines = new LineCounter();
-  // logLevel "error": the parser must not print warnings of its own; every message goes through our diagnostics.
-  const document = parseDocument(source.text, { lineCounter: lines, logLevel: 'error', prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  const document = composeDocument(source, lines);
   if (document.errors.length > 0) {
     throw new UserError(document.errors.map((error) => syntaxDiagnostic(source.file, document, lines, error)));
   }
@@ -39,6 +48,32 @@ export function parseYaml(source: TextSource): ParsedSource {
     throw new UserError([diagnostic(source.file, at, 'yaml-alias', message)]);
   }
   return { ...source, document, lines, data };
+}
+
+/**
+ * The file's first document, as the yaml library's `parseDocument` composes it (a second one is
+ * an error), from tokens checked as they are read. The parser's warnings are not printed
+ * (logLevel "error"): every message goes through our diagnostics.
+ */
+function composeDocument(source: TextSource, lines: LineCounter): Document.Parsed {
+  const composer = new Composer(COMPOSE_OPTIONS);
+  const tags: number[] = [];
+  let document: Document.Parsed | undefined;
+  try {
+    for (const next of composer.compose(checkedTokens(source.text, new Parser(lines.addNewLine), lines, tags), true, source.text.length)) {
+      if (document === undefined) document = next;
+      else {
+        document.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+        break;
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof TooDeep)) throw error;
+    throw new UserError([diagnostic(source.file, lines.linePos(error.offset), 'too-deep', `YAML nesting too deep: ${error.message}`)]);
+  }
+  if (tags.length > 0) throw new UserError(tags.map((offset) => diagnostic(source.file, lines.linePos(offset), 'yaml-tag', TAG_MESSAGE)));
+  // compose(…, forceDoc) always gives a document, an empty one for an empty stream.
+  return document!;
 }
 
 function syntaxDiagnostic(file: string, document: Document.Parsed, lines: LineCounter, error: YAMLError): Diagnostic {
