@@ -1,6 +1,7 @@
 import { Composer, isAlias, isCollection, isScalar, LineCounter, Parser, Scalar, visit, YAMLParseError, type Document, type YAMLError } from 'yaml';
 import { UserError, type Diagnostic } from '../errors.js';
 import type { TextSource } from '../source.js';
+import { shortText } from '../core/quote.js';
 import { checkedTokens, forbiddenCharacters, TAG_MESSAGE, TooDeep } from './plain-yaml.js';
 
 /** A parsed YAML file that still knows where every node came from. */
@@ -44,7 +45,7 @@ export function parseYaml(source: TextSource): ParsedSource {
     const at = lines.linePos(firstAliasOffset(document, unresolved) ?? 0);
     const message = /exhaustion/i.test(error.message)
       ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}); this looks like a "billion laughs" document and is refused`
-      : error.message;
+      : error.message.replace(/: (\S+)$/, (_all, name: string) => `: ${shortText(name)}`);
     throw new UserError([diagnostic(source.file, at, 'yaml-alias', message)]);
   }
   return { ...source, document, lines, data };
@@ -128,9 +129,22 @@ function unclosedNodeStart(document: Document.Parsed, error: YAMLError): number 
   return start;
 }
 
+/**
+ * The parser's messages that end with text from the file (a token, a directive): the file may
+ * be anything a `model:` line names, so that text is left out; the location says where it is.
+ */
+const ECHOING_MESSAGES = [
+  /^(Block scalar header includes extra characters): .*$/s,
+  /^(Not a YAML token): .*$/s,
+  /^(Unsupported YAML version) .*$/s,
+  /^(Unknown directive) .*$/s,
+  /^(Unexpected \S+ token in YAML (?:stream|document)): .*$/s,
+];
+
 /** The parser's messages end with a source excerpt meant for a terminal; we print our own location. */
 function yamlMessage(code: string, message: string): string {
-  const first = message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '').trim() ?? message;
+  let first = message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '').trim() ?? message;
+  for (const echoing of ECHOING_MESSAGES) first = first.replace(echoing, '$1');
   if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear only once in a mapping';
   // The parser's own advice here names a library function; the user needs to know what is wrong with the file.
   if (code === 'MULTIPLE_DOCS') return 'YAML syntax error: a second document starts here (after ---); the file must hold exactly one';
