@@ -12,6 +12,7 @@ import { parseYaml } from '../../parse/yaml.js';
 import { writeOutput } from '../../write/output.js';
 import { eachFile } from '../../pipeline/each-file.js';
 import type { Io } from '../io.js';
+import { diagnosticLines } from '../diagnostics.js';
 import { indicatorCount } from '../../core/model-facts.js';
 import { unansweredIndicators } from '../../core/assessment.js';
 
@@ -60,7 +61,13 @@ are not strictly decreasing or increasing. --strict makes them errors (exit 2).`
       diagnostics.push(...strictWarnings);
       if (warnings.length > 0) await io.stderr.write(sortDiagnostics(warnings).map((warning) => `${formatWarning(warning)}\n`).join(''));
       await writeOutput(ok.map((line) => `${line}\n`).join(''), undefined, io.stdout);
-      if (diagnostics.length > 0) throw new UserError(diagnostics);
+      if (diagnostics.length === 0) return;
+      if (files.length === 1) throw new UserError(diagnostics);
+      // With several files, each one's errors are listed (cut per file), then every invalid file is named.
+      const sorted = sortDiagnostics(diagnostics);
+      await io.stderr.write(`${diagnosticLines(sorted).join('\n')}\n`);
+      const invalid = [...new Set(sorted.map((diagnostic) => diagnostic.file))];
+      throw new UserError(`${invalid.length} of ${files.length} files ${invalid.length === 1 ? 'is' : 'are'} invalid: ${invalid.join(', ')}`);
     });
 }
 
