@@ -10,7 +10,7 @@ import { readInput } from '../../read/text.js';
 import { parseReport } from '../../parse/report.js';
 import { parseYaml } from '../../parse/yaml.js';
 import { writeOutput } from '../../write/output.js';
-import { eachFile } from '../../pipeline/each-file.js';
+import { tryFile } from '../../pipeline/each-file.js';
 import type { Io } from '../io.js';
 import { diagnosticLines } from '../diagnostics.js';
 import { indicatorCount } from '../../core/model-facts.js';
@@ -48,26 +48,30 @@ are not strictly decreasing or increasing. --strict makes them errors (exit 2).`
     .action(async (files: string[], options: ValidateOptions) => {
       const ok: string[] = [];
       const warnings: Diagnostic[] = [];
-      const strictWarnings: Diagnostic[] = [];
-      const diagnostics = await eachFile(
-        files,
-        (file) => validateFile(file, options, () => io.stdin),
-        (result) => {
-          if (options.strict) strictWarnings.push(...result.warnings.map((warning) => ({ ...warning, message: `${warning.message} (--strict)` })));
-          else warnings.push(...result.warnings);
-          if (result.ok !== undefined) ok.push(result.ok);
-        },
-      );
-      diagnostics.push(...strictWarnings);
+      const diagnostics: Diagnostic[] = [];
+      /** The files given that are invalid (their errors may be located in the model they name). */
+      const invalid = new Set<string>();
+      for (const file of files) {
+        const outcome = await tryFile(file, (input) => validateFile(input, options, () => io.stdin));
+        if ('diagnostics' in outcome) {
+          diagnostics.push(...outcome.diagnostics);
+          invalid.add(file);
+          continue;
+        }
+        const result = outcome.value;
+        if (options.strict && result.warnings.length > 0) {
+          diagnostics.push(...result.warnings.map((warning) => ({ ...warning, message: `${warning.message} (--strict)` })));
+          invalid.add(file);
+        } else warnings.push(...result.warnings);
+        if (result.ok !== undefined) ok.push(result.ok);
+      }
       if (warnings.length > 0) await io.stderr.write(sortDiagnostics(warnings).map((warning) => `${formatWarning(warning)}\n`).join(''));
       await writeOutput(ok.map((line) => `${line}\n`).join(''), undefined, io.stdout);
       if (diagnostics.length === 0) return;
       if (files.length === 1) throw new UserError(diagnostics);
       // With several files, each one's errors are listed (cut per file), then every invalid file is named.
-      const sorted = sortDiagnostics(diagnostics);
-      await io.stderr.write(`${diagnosticLines(sorted).join('\n')}\n`);
-      const invalid = [...new Set(sorted.map((diagnostic) => diagnostic.file))];
-      throw new UserError(`${invalid.length} of ${files.length} files ${invalid.length === 1 ? 'is' : 'are'} invalid: ${invalid.join(', ')}`);
+      await io.stderr.write(`${diagnosticLines(sortDiagnostics(diagnostics)).join('\n')}\n`);
+      throw new UserError(`${invalid.size} of ${files.length} files ${invalid.size === 1 ? 'is' : 'are'} invalid: ${[...invalid].join(', ')}`);
     });
 }
 
