@@ -1,7 +1,7 @@
 import { NOT_APPLICABLE } from '../schema/constants.js';
 import type { Model } from '../schema/model.js';
 import type { InputIssue } from './issue.js';
-import { shortText } from './quote.js';
+import { quoted } from './quote.js';
 import { didYouMean } from './suggest.js';
 
 /**
@@ -37,7 +37,7 @@ export function checkModel(model: Model): InputIssue[] {
           path: [...base, 'stages', stageId],
           at: 'key',
           code: 'unknown-stage',
-          message: `competency ${competency.id} describes unknown stage "${shortText(stageId)}"${didYouMean(stageId, stageIds)}; stages are ${stageIds.join(', ')}`,
+          message: `competency ${competency.id} describes unknown stage ${quoted(stageId)}${didYouMean(stageId, stageIds)}; stages are ${stageIds.join(', ')}`,
         });
       }
     }
@@ -49,7 +49,7 @@ export function checkModel(model: Model): InputIssue[] {
         issues.push({
           path: [...path, 'id'],
           code: 'duplicate-id',
-          message: `duplicate indicator id "${shortText(indicator.id)}"; indicator ids must be unique across the model`,
+          message: `duplicate indicator id ${quoted(indicator.id)}; indicator ids must be unique across the model`,
           related: first,
         });
       } else {
@@ -59,7 +59,7 @@ export function checkModel(model: Model): InputIssue[] {
         issues.push({
           path: [...path, 'stage'],
           code: 'unknown-stage',
-          message: `indicator ${indicator.id} is at unknown stage "${shortText(indicator.stage)}"${didYouMean(indicator.stage, stageIds)}; stages are ${stageIds.join(', ')}`,
+          message: `indicator ${indicator.id} is at unknown stage ${quoted(indicator.stage)}${didYouMean(indicator.stage, stageIds)}; stages are ${stageIds.join(', ')}`,
         });
       } else if (indicator.stage === firstStage) {
         issues.push({
@@ -96,7 +96,7 @@ function uniqueIds(items: { id: string }[], path: (string | number)[], kind: str
     issues.push({
       path: [...path, index, 'id'],
       code: 'duplicate-id',
-      message: `duplicate ${kind} id "${shortText(item.id)}"`,
+      message: `duplicate ${kind} id ${quoted(item.id)}`,
       related: [...path, first, 'id'],
     });
   });

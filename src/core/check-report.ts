@@ -1,6 +1,6 @@
 import type { CompetencyResult, Report } from '../schema/report.js';
 import type { InputIssue } from './issue.js';
-import { shortText } from './quote.js';
+import { inlineText, quoted } from './quote.js';
 
 /**
  * Attainments and scores in a report are cut to two decimals (truncate.ts): a met stage may read
@@ -24,7 +24,7 @@ export function checkReport(report: Report): InputIssue[] {
   const stageIds = new Set<string>();
   stages.forEach((stage, index) => {
     if (stage.level !== index + 1) add(['stages', index, 'level'], `stages[${index}].level must be ${index + 1} (stages are listed lowest first, numbered from 1), not ${stage.level}`);
-    if (stageIds.has(stage.id)) add(['stages', index, 'id'], `duplicate stage id "${shortText(stage.id)}"`);
+    if (stageIds.has(stage.id)) add(['stages', index, 'id'], `duplicate stage id ${quoted(stage.id)}`);
     stageIds.add(stage.id);
   });
   if (!(report.threshold > 0 && report.threshold <= 1)) add(['threshold'], `threshold must be greater than 0 and at most 1, not ${report.threshold}`);
@@ -39,11 +39,11 @@ export function checkReport(report: Report): InputIssue[] {
   const competencyIds = new Set<string>();
   const indicatorIds = new Set<string>();
   report.competencies.forEach((competency, index) => {
-    if (competencyIds.has(competency.id)) add(['competencies', index, 'id'], `duplicate competency id "${shortText(competency.id)}"`);
+    if (competencyIds.has(competency.id)) add(['competencies', index, 'id'], `duplicate competency id ${quoted(competency.id)}`);
     competencyIds.add(competency.id);
     checkCompetency(competency, index, report, add);
     competency.indicators.forEach((indicator, place) => {
-      if (indicatorIds.has(indicator.id)) add(['competencies', index, 'indicators', place, 'id'], `duplicate indicator id "${shortText(indicator.id)}"`);
+      if (indicatorIds.has(indicator.id)) add(['competencies', index, 'indicators', place, 'id'], `duplicate indicator id ${quoted(indicator.id)}`);
       indicatorIds.add(indicator.id);
     });
   });
@@ -57,7 +57,7 @@ export function checkReport(report: Report): InputIssue[] {
   if (total !== indicatorIds.size) add(['completeness', 'total'], `completeness.total must be ${indicatorIds.size} (the report's indicators), not ${total}`);
   if (answered !== total - unanswered.length) add(['completeness', 'answered'], `completeness.answered must be ${total - unanswered.length} (total less the unanswered), not ${answered}`);
   unanswered.forEach((id, index) => {
-    if (!indicatorIds.has(id)) add(['completeness', 'unanswered', index], `"${shortText(id)}" is not an indicator of this report`);
+    if (!indicatorIds.has(id)) add(['completeness', 'unanswered', index], `${quoted(id)} is not an indicator of this report`);
   });
   return issues;
 }
@@ -72,8 +72,8 @@ function checkLevel(path: (string | number)[], label: string, result: { level: n
     return false;
   }
   const stage = report.stages[result.level - 1]!;
-  if (result.stage !== stage.id) add([...path, 'stage'], `${label}.stage must be "${shortText(stage.id)}", the stage of level ${result.level}, not "${shortText(result.stage)}"`);
-  if (result.stageName !== stage.name) add([...path, 'stageName'], `${label}.stageName must be "${shortText(stage.name)}", the name of stage ${shortText(stage.id)}`);
+  if (result.stage !== stage.id) add([...path, 'stage'], `${label}.stage must be ${quoted(stage.id)}, the stage of level ${result.level}, not ${quoted(result.stage)}`);
+  if (result.stageName !== stage.name) add([...path, 'stageName'], `${label}.stageName must be ${quoted(stage.name)}, the name of stage ${inlineText(stage.id)}`);
   return true;
 }
 
@@ -86,23 +86,23 @@ function checkCompetency(competency: CompetencyResult, index: number, report: Re
   const aboveFirst = stages.slice(1).map((stage) => stage.id);
 
   for (const id of Object.keys(competency.attainment)) {
-    if (!aboveFirst.includes(id)) add([...path, 'attainment', id], `${label}.attainment has "${shortText(id)}", which is not a stage above the first (${aboveFirst.join(', ')})`);
+    if (!aboveFirst.includes(id)) add([...path, 'attainment', id], `${label}.attainment has ${quoted(id)}, which is not a stage above the first (${aboveFirst.map(inlineText).join(', ')})`);
     else {
       const value = competency.attainment[id]!;
-      if (!(value >= 0 && value <= 1)) add([...path, 'attainment', id], `${label}.attainment.${shortText(id)} must be between 0 and 1, not ${value}`);
+      if (!(value >= 0 && value <= 1)) add([...path, 'attainment', id], `${label}.attainment.${inlineText(id)} must be between 0 and 1, not ${value}`);
     }
   }
   for (const id of aboveFirst) {
-    if (!Object.hasOwn(competency.attainment, id)) add([...path, 'attainment'], `${label}.attainment lacks stage ${shortText(id)}: every stage above the first has one`);
+    if (!Object.hasOwn(competency.attainment, id)) add([...path, 'attainment'], `${label}.attainment lacks stage ${inlineText(id)}: every stage above the first has one`);
   }
   competency.indicators.forEach((indicator, place) => {
-    if (!aboveFirst.includes(indicator.stage)) add([...path, 'indicators', place, 'stage'], `${label}.indicators[${place}].stage "${shortText(indicator.stage)}" is not a stage above the first (${aboveFirst.join(', ')})`);
+    if (!aboveFirst.includes(indicator.stage)) add([...path, 'indicators', place, 'stage'], `${label}.indicators[${place}].stage ${quoted(indicator.stage)} is not a stage above the first (${aboveFirst.map(inlineText).join(', ')})`);
   });
 
   if (!checkLevel(path, label, competency, report, add)) return;
   const { level, score } = competency;
   const next = stages[level]?.id ?? null;
-  if (competency.nextStage !== next) add([...path, 'nextStage'], `${label}.nextStage must be ${next === null ? 'null at the top stage' : `"${shortText(next)}", the stage after level ${level}`}`);
+  if (competency.nextStage !== next) add([...path, 'nextStage'], `${label}.nextStage must be ${next === null ? 'null at the top stage' : `${quoted(next)}, the stage after level ${level}`}`);
   const scoreFits = level === top ? score === top : score >= level && score < level + 1;
   if (!scoreFits) add([...path, 'score'], `${label}.score ${score} does not fit level ${level}: ${level === top ? `the top level scores ${top}` : `a score at level ${level} is at least ${level} and below ${level + 1}`}`);
   // Every stage up to the level is met, and the next one is not (or the level would be higher).
@@ -112,13 +112,13 @@ function checkCompetency(competency: CompetencyResult, index: number, report: Re
   };
   stages.slice(1, level).forEach((stage) => {
     const value = attained(stage.id);
-    if (value !== undefined && value < threshold - CUT - 1e-9) add([...path, 'attainment', stage.id], `${label}.attainment.${shortText(stage.id)} is ${value}, below the threshold ${threshold}, yet the level ${level} says that stage is met`);
+    if (value !== undefined && value < threshold - CUT - 1e-9) add([...path, 'attainment', stage.id], `${label}.attainment.${inlineText(stage.id)} is ${value}, below the threshold ${threshold}, yet the level ${level} says that stage is met`);
   });
   if (next !== null) {
     const value = attained(next);
-    if (value !== undefined && value >= threshold) add([...path, 'attainment', next], `${label}.attainment.${shortText(next)} is ${value}, at or above the threshold ${threshold}, yet the level ${level} says that stage is not met`);
+    if (value !== undefined && value >= threshold) add([...path, 'attainment', next], `${label}.attainment.${inlineText(next)} is ${value}, at or above the threshold ${threshold}, yet the level ${level} says that stage is not met`);
   }
   competency.next.forEach((step, place) => {
-    if (step.stage !== next) add([...path, 'next', place, 'stage'], `${label}.next[${place}] is a step to stage "${shortText(step.stage)}", but the next stage is ${next === null ? 'none (the top is reached)' : next}`);
+    if (step.stage !== next) add([...path, 'next', place, 'stage'], `${label}.next[${place}] is a step to stage ${quoted(step.stage)}, but the next stage is ${next === null ? 'none (the top is reached)' : inlineText(next)}`);
   });
 }

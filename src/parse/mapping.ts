@@ -1,4 +1,4 @@
-import { shortText } from '../core/quote.js';
+import { quoted } from '../core/quote.js';
 import { fileDiagnostic, UserError } from '../errors.js';
 import type { ParsedSource } from './yaml.js';
 
@@ -13,7 +13,7 @@ const KIND_NAMES = { model: 'a model', answers: 'an answers file', either: 'a mo
 export function expectMapping(parsed: ParsedSource, kind: keyof typeof KIND_NAMES): void {
   const { data } = parsed;
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) return;
-  const value = kind === 'model' ? '; this is not a model (what it holds is not shown)' : `(${JSON.stringify(typeof data === 'string' ? shortText(data) : data)})`;
+  const value = kind === 'model' ? '; this is not a model (what it holds is not shown)' : `(${typeof data === 'string' ? quoted(data) : JSON.stringify(data)})`;
   const found = data === null || data === undefined ? 'nothing (only comments?)' : Array.isArray(data) ? 'a list' : `a single value${kind === 'model' ? '' : ' '}${value}`;
   throw new UserError([
     fileDiagnostic(parsed.file, 'not-a-mapping', `the top level of ${KIND_NAMES[kind]} must be a mapping of keys (key: value), but it holds ${found}`),

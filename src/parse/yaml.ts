@@ -1,7 +1,7 @@
 import { Composer, isAlias, isCollection, isScalar, LineCounter, Parser, Scalar, visit, YAMLParseError, type Document, type YAMLError } from 'yaml';
 import { UserError, type Diagnostic } from '../errors.js';
 import type { TextSource } from '../source.js';
-import { shortText } from '../core/quote.js';
+import { inlineText } from '../core/quote.js';
 import { checkedTokens, forbiddenCharacters, TAG_MESSAGE, TooDeep } from './plain-yaml.js';
 
 /** A parsed YAML file that still knows where every node came from. */
@@ -45,7 +45,7 @@ export function parseYaml(source: TextSource): ParsedSource {
     const at = lines.linePos(firstAliasOffset(document, unresolved) ?? 0);
     const message = /exhaustion/i.test(error.message)
       ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}); this looks like a "billion laughs" document and is refused`
-      : error.message.replace(/: (\S+)$/, (_all, name: string) => `: ${shortText(name)}`);
+      : error.message.replace(/: (\S+)$/, (_all, name: string) => `: ${inlineText(name)}`);
     throw new UserError([diagnostic(source.file, at, 'yaml-alias', message)]);
   }
   return { ...source, document, lines, data };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { TAG_MESSAGE } from '../../src/parse/plain-yaml.js';
 import { parseAssessment } from '../../src/pipeline/load-assessment.js';
-import { runInProcess } from '../e2e/support.js';
+import { runInProcess, scoreJsonInProcess } from '../e2e/support.js';
 
 // Class 2 of the hardening issue: YAML that is not plain data. Tags (`!!float mostly`,
 // `!!python/object:…`, `!!binary`, `!local`) were read as plain strings or as a Buffer, and raw
@@ -57,9 +57,7 @@ describe('YAML that is not plain data', () => {
       .replace('\u001a', '\\x1A')
       .replace('\uffff', '\\uFFFF')
       .replace('\u009b', '\\x9B');
-    const result = await runInProcess(['score', '-', '-f', 'json'], { input: text });
-    expect(result.code, result.stderr).toBe(0);
-    const report = JSON.parse(result.stdout) as { organisation: string; competencies: { indicators: { id: string; note: string | null }[] }[] };
+    const report = await scoreJsonInProcess(['-'], { input: text });
     expect(report.organisation).toBe('Control \u001b]0;pwned\u0007 Ltd');
     const notes = new Map(report.competencies.flatMap((competency) => competency.indicators).map((indicator) => [indicator.id, indicator.note]));
     expect(notes.get('strategy.purpose')).toBe('end of file \u001a here');
@@ -69,9 +67,7 @@ describe('YAML that is not plain data', () => {
 
   it('tab, line feed and carriage return are fine, and so is a character past U+FFFF', async () => {
     const text = 'organisation:\t"Tabs\tand 🦊 Ltd"\r\nanswers:\r\n  strategy.purpose: "yes"\r\n';
-    const result = await runInProcess(['score', '-', '-f', 'json'], { input: text });
-    expect(result.code, result.stderr).toBe(0);
-    expect((JSON.parse(result.stdout) as { organisation: string }).organisation).toBe('Tabs\tand 🦊 Ltd');
+    expect((await scoreJsonInProcess(['-'], { input: text })).organisation).toBe('Tabs\tand 🦊 Ltd');
   });
 
   it('columns count characters, not UTF-16 units, and every plane’s noncharacters are refused', async () => {
