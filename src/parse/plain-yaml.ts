@@ -1,4 +1,4 @@
-import { CST, Lexer, type LineCounter, type Parser } from 'yaml';
+import { CST, Lexer, type Parser } from 'yaml';
 import type { Diagnostic } from '../errors.js';
 
 // What a YAML file may hold to be read as plain data, checked before the parser builds anything
@@ -76,8 +76,7 @@ const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
  * token, so nesting is refused before anything recurses deeper than the limit. Tags are noted in
  * `tags` (by offset); the file is refused once every tag is known.
  */
-export function* checkedTokens(text: string, parser: Parser, lines: LineCounter, tags: number[]): Generator<CST.Token, void> {
-  lines.addNewLine(0);
+export function* checkedTokens(text: string, parser: Parser, tags: number[]): Generator<CST.Token, void> {
   let scalarNext = false;
   for (const lexeme of new Lexer().lex(text)) {
     const offset = parser.offset;

@@ -29,7 +29,7 @@ const COMPOSE_OPTIONS = { logLevel: 'error', prettyErrors: false, uniqueKeys: tr
 export function parseYaml(source: TextSource): ParsedSource {
   const characters = forbiddenCharacters(source.file, source.text);
   if (characters.length > 0) throw new UserError(characters);
-  const lines = new LineCounter();
+  const lines = lineCounter(source.text);
   const document = composeDocument(source, lines);
   if (document.errors.length > 0) {
     throw new UserError(document.errors.map((error) => syntaxDiagnostic(source.file, document, lines, error)));
@@ -52,6 +52,18 @@ export function parseYaml(source: TextSource): ParsedSource {
 }
 
 /**
+ * Where every line of `text` starts, for turning offsets into lines and columns. Counted here
+ * rather than by the parser as it reads, which misses the line breaks inside some malformed flow
+ * collections, and so placed later errors lines too high.
+ */
+function lineCounter(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines.addNewLine(at + 1);
+  return lines;
+}
+
+/**
  * The file's first document, as the yaml library's `parseDocument` composes it (a second one is
  * an error), from tokens checked as they are read. The parser's warnings are not printed
  * (logLevel "error"): every message goes through our diagnostics.
@@ -61,7 +73,7 @@ function composeDocument(source: TextSource, lines: LineCounter): Document.Parse
   const tags: number[] = [];
   let document: Document.Parsed | undefined;
   try {
-    for (const next of composer.compose(checkedTokens(source.text, new Parser(lines.addNewLine), lines, tags), true, source.text.length)) {
+    for (const next of composer.compose(checkedTokens(source.text, new Parser(), tags), true, source.text.length)) {
       if (document === undefined) document = next;
       else {
         document.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));

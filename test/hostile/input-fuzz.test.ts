@@ -18,6 +18,8 @@ import { runInProcess, tempDir } from '../e2e/support.js';
 
 const RUNS = Number(process.env.CM_MATURITY_FUZZ_RUNS ?? 120);
 const SEED = process.env.CM_MATURITY_FUZZ_SEED === undefined ? undefined : Number(process.env.CM_MATURITY_FUZZ_SEED);
+/** With the seed, the `path` fast-check printed for a failure: that case alone is run again. */
+const PATH = process.env.CM_MATURITY_FUZZ_PATH;
 const VALID_COMPANION = 'examples/early.yaml';
 
 type Kind = 'answers' | 'report' | 'model';
@@ -264,11 +266,27 @@ describe('fuzz: mutated valid files', () => {
           expectContract(await runInProcess(['score', VALID_COMPANION, '--model', file]), `--model: ${label}`, file, bytes, false);
         }
       }),
-      { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
+      { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), ...(PATH === undefined ? {} : { path: PATH }) },
     );
     const refused = [...seen.refused].sort((a, b) => b[1] - a[1]).map(([name, times]) => `${name}: ${times}`);
     console.log(`fuzz: ${seen.cases} cases, ${seen.valid} still valid, ${seen.cases - seen.valid} refused (${refused.join('; ')}); no exit 3, no stack, every error located`);
   }, Math.max(30_000, RUNS * 200));
+});
+
+describe('found by the fuzz run', () => {
+  it('errors after a broken flow collection are placed on their own lines (the parser lost count of lines there)', async () => {
+    // A JSON report whose opening brace moved down: past it, the parser reads "stream" tokens and
+    // its own line counter skipped the line breaks inside them, so later errors were placed lines too high.
+    const text = '  "a": 1,\n  "b": {\n    "x": "y"\n{\n      ],\n      "c": [\n        {\n          "d": 1\n        }\n      ]\n    },\n    {\n      "e": 2\n    }\n';
+    const result = await runInProcess(['validate', '-'], { input: text });
+    expect(result.code).toBe(2);
+    const lines = text.split('\n');
+    const places = result.stderr.trimEnd().split('\n').map((line) => located(line)!);
+    expect(places.length).toBeGreaterThan(10);
+    // Every error points at a token of its line, never at blank space or past the end.
+    for (const place of places) expect(lines[place.line - 1]![place.column - 1], `${place.line}:${place.column} ${place.message}`).toMatch(/\S/);
+    expect(result.stderr).toContain('<stdin>:8:11: YAML syntax error: unexpected double-quoted-scalar token in YAML stream\n');
+  });
 });
 
 /** With the mutated file invalid, the first JSON line is the valid companion's report. */
