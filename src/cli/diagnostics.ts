@@ -1,11 +1,24 @@
 import { formatDiagnostic, type Diagnostic } from '../errors.js';
 
-/** More than this many errors are summarised: the first screenful is what gets fixed first. */
+/** More than this many errors in one file are summarised: the first screenful is what gets fixed first. */
 const MAX_PRINTED_DIAGNOSTICS = 20;
 
-/** `file:line:col: message` lines, sorted, with "… and N more" past the cap. */
+/**
+ * `file:line:col: message` lines, in the order given (sorted), at most `max` per file, each
+ * file's list cut with "… and N more" (naming the file when there are several), so that a file
+ * with many errors never hides the others.
+ */
 export function diagnosticLines(diagnostics: readonly Diagnostic[], max = MAX_PRINTED_DIAGNOSTICS): string[] {
-  const lines = diagnostics.slice(0, max).map(formatDiagnostic);
-  if (diagnostics.length > max) lines.push(`… and ${diagnostics.length - max} more`);
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const diagnostic of diagnostics) {
+    const list = byFile.get(diagnostic.file);
+    if (list) list.push(diagnostic);
+    else byFile.set(diagnostic.file, [diagnostic]);
+  }
+  const lines: string[] = [];
+  for (const [file, list] of byFile) {
+    lines.push(...list.slice(0, max).map(formatDiagnostic));
+    if (list.length > max) lines.push(`… and ${list.length - max} more${byFile.size > 1 ? ` in ${file}` : ''}`);
+  }
   return lines;
 }

@@ -2,6 +2,7 @@ import { NOT_APPLICABLE } from '../schema/constants.js';
 import type { Model } from '../schema/model.js';
 import type { AnswersFile } from '../schema/answers.js';
 import type { InputIssue } from './issue.js';
+import { inlineText, quoted } from './quote.js';
 import { didYouMean } from './suggest.js';
 
 /** One answer after checking: a scale id or `n/a` (null when only a note was written). */
@@ -59,7 +60,7 @@ export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
         path: ['answers', id],
         at: 'key',
         code: 'unknown-indicator',
-        message: `unknown indicator "${id}" in model ${model.id}${didYouMean(id, indicatorIds)}`,
+        message: `unknown indicator ${quoted(id)} in model ${model.id}${didYouMean(id, indicatorIds)}`,
       });
       continue;
     }
@@ -70,7 +71,7 @@ export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
       issues.push({
         path: isObject ? ['answers', id, 'answer'] : ['answers', id],
         code: 'unknown-answer',
-        message: `"${answer}" is not an answer for ${id}${didYouMean(answer, allowed)}; allowed: ${allowed.join(', ')}`,
+        message: `${quoted(answer)} is not an answer for ${id}${didYouMean(answer, allowed)}; allowed: ${allowed.map(inlineText).join(', ')}`,
       });
       continue;
     }

@@ -1,6 +1,7 @@
 import { NOT_APPLICABLE } from '../schema/constants.js';
 import type { Model } from '../schema/model.js';
 import type { InputIssue } from './issue.js';
+import { quoted } from './quote.js';
 import { didYouMean } from './suggest.js';
 
 /**
@@ -36,7 +37,7 @@ export function checkModel(model: Model): InputIssue[] {
           path: [...base, 'stages', stageId],
           at: 'key',
           code: 'unknown-stage',
-          message: `competency ${competency.id} describes unknown stage "${stageId}"${didYouMean(stageId, stageIds)}; stages are ${stageIds.join(', ')}`,
+          message: `competency ${competency.id} describes unknown stage ${quoted(stageId)}${didYouMean(stageId, stageIds)}; stages are ${stageIds.join(', ')}`,
         });
       }
     }
@@ -48,7 +49,7 @@ export function checkModel(model: Model): InputIssue[] {
         issues.push({
           path: [...path, 'id'],
           code: 'duplicate-id',
-          message: `duplicate indicator id "${indicator.id}"; indicator ids must be unique across the model`,
+          message: `duplicate indicator id ${quoted(indicator.id)}; indicator ids must be unique across the model`,
           related: first,
         });
       } else {
@@ -58,7 +59,7 @@ export function checkModel(model: Model): InputIssue[] {
         issues.push({
           path: [...path, 'stage'],
           code: 'unknown-stage',
-          message: `indicator ${indicator.id} is at unknown stage "${indicator.stage}"${didYouMean(indicator.stage, stageIds)}; stages are ${stageIds.join(', ')}`,
+          message: `indicator ${indicator.id} is at unknown stage ${quoted(indicator.stage)}${didYouMean(indicator.stage, stageIds)}; stages are ${stageIds.join(', ')}`,
         });
       } else if (indicator.stage === firstStage) {
         issues.push({
@@ -95,7 +96,7 @@ function uniqueIds(items: { id: string }[], path: (string | number)[], kind: str
     issues.push({
       path: [...path, index, 'id'],
       code: 'duplicate-id',
-      message: `duplicate ${kind} id "${item.id}"`,
+      message: `duplicate ${kind} id ${quoted(item.id)}`,
       related: [...path, first, 'id'],
     });
   });

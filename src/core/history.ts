@@ -1,5 +1,6 @@
 import type { History } from '../schema/history.js';
 import type { Report } from '../schema/report.js';
+import { quoted } from './quote.js';
 
 /** One scored assessment of the series, with where it came from. */
 export interface HistoryEntry {
@@ -40,7 +41,7 @@ export function buildHistory(entries: readonly HistoryEntry[]): History | Histor
     else if (seen.has(date)) problems.push({ index, code: 'duplicate-date', message: `has the same date ${date} as ${entries[seen.get(date)!]!.source}` });
     else seen.set(date, index);
     if (report.organisation !== first.organisation) {
-      problems.push({ index, code: 'other-organisation', message: `is an assessment of "${report.organisation}", not of "${first.organisation}" (${entries[0]!.source})` });
+      problems.push({ index, code: 'other-organisation', message: `is an assessment of ${quoted(report.organisation)}, not of ${quoted(first.organisation)} (${entries[0]!.source})` });
     }
     if (report.model.id !== first.model.id || report.model.version !== first.model.version) {
       problems.push({ index, code: 'other-model', message: `was scored with model ${report.model.id} ${report.model.version}, not ${first.model.id} ${first.model.version} (${entries[0]!.source})` });

@@ -1,5 +1,6 @@
 import type { Model } from '../schema/model.js';
 import type { InputIssue } from './issue.js';
+import { quoted } from './quote.js';
 
 /**
  * A competency is "far smaller" than the others when it has fewer than this fraction of the
@@ -35,8 +36,8 @@ function lintScaleOrder(model: Model, issues: InputIssue[]): void {
       code: 'scale-order',
       message:
         step === 0
-          ? `scale levels "${previous.id}" and "${level.id}" have the same value ${level.value}; values must be strictly decreasing (or increasing) down the list`
-          : `scale level "${level.id}" (${level.value}) breaks the order of the values before it; values must be strictly decreasing (or increasing) down the list`,
+          ? `scale levels ${quoted(previous.id)} and ${quoted(level.id)} have the same value ${level.value}; values must be strictly decreasing (or increasing) down the list`
+          : `scale level ${quoted(level.id)} (${level.value}) breaks the order of the values before it; values must be strictly decreasing (or increasing) down the list`,
     });
     return;
   }

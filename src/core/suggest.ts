@@ -1,3 +1,4 @@
+import { inlineText } from './quote.js';
 /**
  * The candidate closest to `input`, if it is close enough to be a likely typo: at most one edit
  * per three characters (at least one), and never a word that would have to be rewritten whole.
@@ -22,7 +23,7 @@ export function closest(input: string, candidates: Iterable<string>): string | u
 /** " (did you mean x?)" or nothing. */
 export function didYouMean(input: string, candidates: Iterable<string>): string {
   const match = closest(input, candidates);
-  return match === undefined ? '' : ` (did you mean ${match}?)`;
+  return match === undefined ? '' : ` (did you mean ${inlineText(match)}?)`;
 }
 
 /**

@@ -2,13 +2,19 @@ import { checkModel } from '../core/check-model.js';
 import { fileDiagnostic, UserError } from '../errors.js';
 import { modelSchema, type Model } from '../schema/model.js';
 import { toDiagnostics } from './diagnostics.js';
-import { documentKind } from './document-kind.js';
+import { documentKind, hasModelKeys } from './document-kind.js';
 import { expectMapping } from './mapping.js';
 import { scalarSourceAt } from './locate.js';
 import { keepProtoKey } from './proto-key.js';
 import type { TextSource } from '../source.js';
 import { parseYaml, type ParsedSource } from './yaml.js';
 import { fromZodIssues } from './zod-issues.js';
+
+/**
+ * A mapping without stages, scale or competencies: refused without naming its keys or values, as
+ * the file may be anything a `model:` line points to (`./.env`, `/etc/passwd`, a CI config).
+ */
+const NOT_A_MODEL = 'this is not a model: it has none of the keys a model has (stages, scale, competencies); what it holds is not shown';
 
 /** Parses and checks a model from text; throws a UserError listing every problem. */
 export function parseModel(source: TextSource): Model {
@@ -26,6 +32,9 @@ export function modelFromYaml(parsed: ParsedSource): Model {
     throw new UserError([
       fileDiagnostic(source.file, 'wrong-kind', 'this is an answers file, not a model; pass it as the answers to score, and a model with --model'),
     ]);
+  }
+  if (!hasModelKeys(parsed.data as object)) {
+    throw new UserError([fileDiagnostic(source.file, 'not-a-model', NOT_A_MODEL)]);
   }
   const result = modelSchema.safeParse(parsed.data);
   if (!result.success) {

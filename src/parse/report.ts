@@ -1,3 +1,4 @@
+import { checkReport } from '../core/check-report.js';
 import { UserError } from '../errors.js';
 import { reportSchema, type Report } from '../schema/report.js';
 import { toDiagnostics } from './diagnostics.js';
@@ -11,11 +12,13 @@ export function isReport(parsed: ParsedSource): boolean {
   return documentKind(parsed.data) === 'report';
 }
 
-/** Checks a parsed JSON report against the report schema; a damaged one gets `file:line:col` errors like any file. */
+/** Checks a parsed JSON report against the report schema, then that its levels, stages and scores are possible (check-report.ts); a damaged one gets `file:line:col` errors like any file. */
 export function parseReport(parsed: ParsedSource): Report {
   const result = reportSchema.safeParse(parsed.data);
   if (!result.success) {
     throw new UserError(toDiagnostics(parsed, fromZodIssues(result.error.issues, reportSchema, parsed.data, (path) => scalarSourceAt(parsed, path))));
   }
+  const issues = checkReport(result.data);
+  if (issues.length > 0) throw new UserError(toDiagnostics(parsed, issues));
   return result.data;
 }

@@ -1,6 +1,8 @@
-import { isAlias, isCollection, isScalar, LineCounter, parseDocument, Scalar, visit, type Document, type YAMLError } from 'yaml';
+import { Composer, isAlias, isCollection, isScalar, LineCounter, Parser, Scalar, visit, YAMLParseError, type Document, type YAMLError } from 'yaml';
 import { UserError, type Diagnostic } from '../errors.js';
 import type { TextSource } from '../source.js';
+import { inlineText } from '../core/quote.js';
+import { checkedTokens, forbiddenCharacters, TAG_MESSAGE, TooDeep } from './plain-yaml.js';
 
 /** A parsed YAML file that still knows where every node came from. */
 export interface ParsedSource extends TextSource {
@@ -16,11 +18,19 @@ export interface ParsedSource extends TextSource {
  */
 const MAX_ALIAS_COUNT = 100;
 
-/** Parses YAML 1.2 (so `yes`/`no` stay strings), reporting every syntax error and duplicate key at once. */
+/** How the one document of a file is composed: YAML 1.2 (so `yes`/`no` stay strings), every duplicate key an error. */
+const COMPOSE_OPTIONS = { logLevel: 'error', prettyErrors: false, uniqueKeys: true, version: '1.2' } as const;
+
+/**
+ * Parses YAML 1.2 (so `yes`/`no` stay strings), reporting every syntax error and duplicate key at
+ * once. Only plain data is read: characters YAML forbids, tags and nesting past the limit are
+ * refused, at their line and column, before anything recursive runs (see plain-yaml.ts).
+ */
 export function parseYaml(source: TextSource): ParsedSource {
-  const lines = new LineCounter();
-  // logLevel "error": the parser must not print warnings of its own; every message goes through our diagnostics.
-  const document = parseDocument(source.text, { lineCounter: lines, logLevel: 'error', prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  const characters = forbiddenCharacters(source.file, source.text);
+  if (characters.length > 0) throw new UserError(characters);
+  const lines = lineCounter(source.text);
+  const document = composeDocument(source, lines);
   if (document.errors.length > 0) {
     throw new UserError(document.errors.map((error) => syntaxDiagnostic(source.file, document, lines, error)));
   }
@@ -35,10 +45,48 @@ export function parseYaml(source: TextSource): ParsedSource {
     const at = lines.linePos(firstAliasOffset(document, unresolved) ?? 0);
     const message = /exhaustion/i.test(error.message)
       ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}); this looks like a "billion laughs" document and is refused`
-      : error.message;
+      : error.message.replace(/: (\S+)$/, (_all, name: string) => `: ${inlineText(name)}`);
     throw new UserError([diagnostic(source.file, at, 'yaml-alias', message)]);
   }
   return { ...source, document, lines, data };
+}
+
+/**
+ * Where every line of `text` starts, for turning offsets into lines and columns. Counted here
+ * rather than by the parser as it reads, which misses the line breaks inside some malformed flow
+ * collections, and so placed later errors lines too high.
+ */
+function lineCounter(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines.addNewLine(at + 1);
+  return lines;
+}
+
+/**
+ * The file's first document, as the yaml library's `parseDocument` composes it (a second one is
+ * an error), from tokens checked as they are read. The parser's warnings are not printed
+ * (logLevel "error"): every message goes through our diagnostics.
+ */
+function composeDocument(source: TextSource, lines: LineCounter): Document.Parsed {
+  const composer = new Composer(COMPOSE_OPTIONS);
+  const tags: number[] = [];
+  let document: Document.Parsed | undefined;
+  try {
+    for (const next of composer.compose(checkedTokens(source.text, new Parser(), tags), true, source.text.length)) {
+      if (document === undefined) document = next;
+      else {
+        document.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+        break;
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof TooDeep)) throw error;
+    throw new UserError([diagnostic(source.file, lines.linePos(error.offset), 'too-deep', `YAML nesting too deep: ${error.message}`)]);
+  }
+  if (tags.length > 0) throw new UserError(tags.map((offset) => diagnostic(source.file, lines.linePos(offset), 'yaml-tag', TAG_MESSAGE)));
+  // compose(…, forceDoc) always gives a document, an empty one for an empty stream.
+  return document!;
 }
 
 function syntaxDiagnostic(file: string, document: Document.Parsed, lines: LineCounter, error: YAMLError): Diagnostic {
@@ -93,9 +141,22 @@ function unclosedNodeStart(document: Document.Parsed, error: YAMLError): number 
   return start;
 }
 
+/**
+ * The parser's messages that end with text from the file (a token, a directive): the file may
+ * be anything a `model:` line names, so that text is left out; the location says where it is.
+ */
+const ECHOING_MESSAGES = [
+  /^(Block scalar header includes extra characters): .*$/s,
+  /^(Not a YAML token): .*$/s,
+  /^(Unsupported YAML version) .*$/s,
+  /^(Unknown directive) .*$/s,
+  /^(Unexpected \S+ token in YAML (?:stream|document)): .*$/s,
+];
+
 /** The parser's messages end with a source excerpt meant for a terminal; we print our own location. */
 function yamlMessage(code: string, message: string): string {
-  const first = message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '').trim() ?? message;
+  let first = message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '').trim() ?? message;
+  for (const echoing of ECHOING_MESSAGES) first = first.replace(echoing, '$1');
   if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear only once in a mapping';
   // The parser's own advice here names a library function; the user needs to know what is wrong with the file.
   if (code === 'MULTIPLE_DOCS') return 'YAML syntax error: a second document starts here (after ---); the file must hold exactly one';

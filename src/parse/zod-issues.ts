@@ -1,5 +1,6 @@
 import type { z } from 'zod/mini';
 import type { InputIssue } from '../core/issue.js';
+import { inlineText, quoted } from '../core/quote.js';
 import { didYouMean } from '../core/suggest.js';
 
 type Path = (string | number)[];
@@ -31,7 +32,7 @@ function fromZodIssue(issue: ZodIssue, prefix: Path, schema: z.ZodMiniType, data
         path: [...path, key],
         at: 'key' as const,
         code: 'unknown-key',
-        message: `unknown key "${key}"${path.length > 0 ? ` in ${label}` : ''}${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`,
+        message: `unknown key ${quoted(key)}${path.length > 0 ? ` in ${label}` : ''}${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`,
       }));
     }
     case 'invalid_type': {
@@ -40,7 +41,7 @@ function fromZodIssue(issue: ZodIssue, prefix: Path, schema: z.ZodMiniType, data
         return [{ path: path.slice(0, -1), code: 'missing-key', message: `missing required key "${String(key)}"${path.length > 1 ? ` in ${describePath(path.slice(0, -1))}` : ''}` }];
       }
       // A number is shown as written: `version: 1.0` is read as 1, but the quotes must keep "1.0".
-      const written = typeof value === 'number' ? (sourceText(path) ?? String(value)) : undefined;
+      const written = typeof value === 'number' ? inlineText(sourceText(path) ?? String(value)) : undefined;
       const hint = issue.expected === 'string' && written !== undefined ? ` (write it in quotes: "${written}")` : '';
       return [{ path, code: 'wrong-type', message: `${label} must be ${expectedName(issue.expected)}, not ${written ?? describeValue(value)}${hint}` }];
     }
@@ -128,18 +129,19 @@ function expectedName(expected: string): string {
   }
 }
 
+/** A value as a message names it; text is quoted short (quote.ts). */
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return quoted(value);
   return `${typeof value === 'boolean' ? 'the boolean ' : ''}${String(value)}`;
 }
 
 /** `competencies[2].indicators[0].weight`, or "the file" for the top level. */
 function describePath(path: Path): string {
   if (path.length === 0) return 'the file';
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? inlineText(segment) : `.${inlineText(segment)}`)).join('');
 }
 
 function valueAt(data: unknown, path: Path): unknown {

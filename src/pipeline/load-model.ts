@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { didYouMean } from '../core/suggest.js';
+import { quoted } from '../core/quote.js';
 import { UserError } from '../errors.js';
 import type { Model } from '../schema/model.js';
 import { builtinModelIds, builtinModelPath, DEFAULT_MODEL_ID } from '../read/builtin-models.js';
@@ -31,7 +32,7 @@ export function resolveModel(ref: string, baseDir: string): ModelLocation | stri
   const path = isAbsolute(ref) ? ref : resolve(baseDir, ref);
   if (looksLikePath || existsSync(path)) return { builtin: false, path };
   const ids = builtinModelIds();
-  return `"${ref}" is not a built-in model${didYouMean(ref, ids)} and no file of that name exists; built-in models: ${ids.join(', ')}`;
+  return `${quoted(ref)} is not a built-in model${didYouMean(ref, ids)} and no file of that name exists; built-in models: ${ids.join(', ')}`;
 }
 
 /** Reads a model file or a built-in model. */
@@ -96,7 +97,7 @@ export interface AssessmentOptions extends LoadOptions {
  */
 function missingModelFile(ref: string, location: ModelLocation): string | undefined {
   if (location.builtin || existsSync(location.path)) return undefined;
-  return `model file "${ref}" does not exist (looked for ${displayPath(location.path)})`;
+  return `model file ${quoted(ref)} does not exist (looked for ${displayPath(location.path)})`;
 }
 
 /** The model chosen for an answers file: `--model`, else the file's `model:`, else the default. */

@@ -56,7 +56,8 @@ export async function committedVersions(file: string): Promise<CommittedVersion[
   if (!existsSync(folder)) throw new UserError(`--git ${file}: the folder ${dirname(file)} does not exist`);
   let prefix: string;
   try {
-    prefix = (await git(['rev-parse', '--show-prefix'], folder)).stdout.toString('utf8').trim();
+    // The folder's path from the repository root, ending in "/" (empty at the root), as it is: only the line end is cut.
+    prefix = (await git(['rev-parse', '--show-prefix'], folder)).stdout.toString('utf8').replace(/\r?\n$/, '');
   } catch (error) {
     if (error instanceof GitFailure) throw new UserError(`--git ${file}: not inside a git repository`);
     throw error;
@@ -64,21 +65,20 @@ export async function committedVersions(file: string): Promise<CommittedVersion[
   const path = `${prefix}${basename(absolute)}`;
   let log: string;
   try {
-    // From the repository root (`:/`), so the paths git prints and the one we ask for agree.
-    log = (await git(['log', '--follow', '--format=%x00%H %cI', '--name-status', '--', `:/${path}`], folder)).stdout.toString('utf8');
+    // The path reaches git as it is: a literal pathspec from the repository root (not a pattern,
+    // so `q[12].yaml` is not also `q1.yaml`, and a leading `-` or `:` is part of the name), after
+    // `--`. With -z, git writes the paths it prints unquoted, each ended by a NUL.
+    log = (await git(['log', '--follow', '-z', '--format=%x00%H %cI', '--name-status', '--', `:(top,literal)${path}`], folder)).stdout.toString('utf8');
   } catch (error) {
     // A repository without any commit yet has no history to show.
     if (error instanceof GitFailure) throw new UserError(`--git ${file}: has no committed version (${error.message.split('\n')[0]})`);
     throw error;
   }
   const versions: CommittedVersion[] = [];
-  for (const record of log.split('\0').slice(1)) {
-    const [header = '', ...rest] = record.split('\n').filter((line) => line !== '');
-    const [commit = '', when = ''] = header.split(' ');
-    const status = rest.at(-1)?.split('\t') ?? [];
-    if (status[0]?.startsWith('D')) continue;
-    // `R100<TAB>old<TAB>new` for a rename, `M<TAB>path` otherwise: the last field is the path at this commit.
-    const pathThen = status.at(-1) ?? path;
+  for (const { commit, when, status, paths } of logEntries(log)) {
+    if (status.startsWith('D')) continue;
+    // `R100 old new` for a rename, `M path` otherwise: the last path is the file's path at this commit.
+    const pathThen = paths.at(-1) ?? path;
     // A version too large to read is skipped with the others that cannot be scored, not a failure.
     const bytes = await git(['show', `${commit}:${pathThen}`], folder).then(
       (result) => result.stdout,
@@ -104,4 +104,39 @@ export async function committedVersions(file: string): Promise<CommittedVersion[
 
 function isFolder(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+}
+
+/** One commit of `git log -z --format=%x00%H %cI --name-status`: its file's last change (status and paths), if any. */
+interface LogEntry {
+  commit: string;
+  when: string;
+  status: string;
+  paths: string[];
+}
+
+/**
+ * The commits of a `-z` log, newest first. Every field ends with a NUL and none is empty but the
+ * one the format starts with, so the fields are read in order: "", "<hash> <date>", then for each
+ * changed path its status ("\nM", "R100": a line end before the first) and one path, two for a
+ * rename or copy. Paths are as they are, whatever characters they hold.
+ */
+function logEntries(log: string): LogEntry[] {
+  const fields = log.split('\0');
+  const entries: LogEntry[] = [];
+  let index = 0;
+  while (index < fields.length - 1) {
+    if (fields[index] !== '') throw new Error(`unexpected git log output at field ${index}`);
+    const [commit = '', when = ''] = (fields[index + 1] ?? '').split(' ');
+    index += 2;
+    let status = '';
+    let paths: string[] = [];
+    while (index < fields.length && fields[index] !== '') {
+      status = fields[index]!.replace(/^\n/, '');
+      const count = /^[RC]/.test(status) ? 2 : 1;
+      paths = fields.slice(index + 1, index + 1 + count);
+      index += 1 + count;
+    }
+    entries.push({ commit, when, status, paths });
+  }
+  return entries;
 }

@@ -1,18 +1,22 @@
-import { statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { readdirSync, realpath, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import type { FileSystemAdapter } from 'tinyglobby';
 import { UserError } from '../errors.js';
 
 /**
  * The answers files named by command-line arguments: a file as it is, a folder as every
  * `*.yaml`/`*.yml` below it, a glob pattern (quoted, so the same on every shell and OS) as its
- * matches. Sorted within each argument and without repeats, so runs are reproducible.
+ * matches. Sorted within each argument and without repeats, so runs are reproducible: a file
+ * named twice, by two spellings or through symbolic links (a linked folder, a linked file), is
+ * read once, under the name met first. A folder is walked through its symbolic links, but not
+ * through one that leads back to a folder it is in (a loop, which would lead out of the folder).
  */
 export async function expandInputs(args: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   const seen = new Set<string>();
-  // The same file may be named by different spellings (a relative match, an absolute path).
+  const realPathOf = realPaths();
   const add = (file: string) => {
-    const key = file === '-' ? file : resolve(file);
+    const key = file === '-' ? file : realPathOf(file);
     if (!seen.has(key)) {
       seen.add(key);
       files.push(file);
@@ -37,7 +41,7 @@ export async function expandInputs(args: readonly string[]): Promise<string[]> {
     }
     const pattern = kind === 'folder' ? `${escapeGlob(slashes(arg).replace(/\/+$/, ''))}/**/*.{yaml,yml}` : slashes(arg);
     // Matches are shown as the user wrote the pattern: absolute for an absolute one, else relative.
-    const matches = (await glob(pattern, { onlyFiles: true, dot: false, expandDirectories: false, absolute: isAbsolute(arg) })).sort();
+    const matches = (await glob(pattern, { onlyFiles: true, dot: false, expandDirectories: false, absolute: isAbsolute(arg), fs: WITHOUT_LOOPS })).sort();
     if (matches.length === 0) {
       throw new UserError(kind === 'folder' ? `no *.yaml or *.yml files in folder ${arg}` : `no files match ${arg}`);
     }
@@ -65,3 +69,69 @@ function slashes(path: string): string {
 function escapeGlob(path: string): string {
   return path.replace(/[*?[\]{}()!+@]/g, (character) => `\\${character}`);
 }
+
+/**
+ * The real path of each file (symbolic links resolved), or its absolute path when it cannot be
+ * had (a missing file, reported when read). Each folder is looked at once, not each file: its
+ * real path, and which of its entries are links, the only ones resolved one by one.
+ */
+function realPaths(): (file: string) => string {
+  const folders = new Map<string, { real: string; links: ReadonlySet<string> }>();
+  return (file) => {
+    const absolute = resolve(file);
+    const folder = dirname(absolute);
+    let known = folders.get(folder);
+    if (!known) {
+      known = { real: realPathOr(folder), links: linkNames(folder) };
+      folders.set(folder, known);
+    }
+    const name = basename(absolute);
+    return known.links.has(name) ? realPathOr(absolute) : join(known.real, name);
+  };
+}
+
+function realPathOr(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
+  }
+}
+
+/** The names of a folder's entries that are symbolic links; none when it cannot be read. */
+function linkNames(folder: string): ReadonlySet<string> {
+  try {
+    return new Set(readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isSymbolicLink() ? [entry.name] : [])));
+  } catch {
+    return new Set();
+  }
+}
+
+/** Whether a link at `link` resolving to `target` leads to a folder it is in (or to its own folder): a loop. */
+function isLoop(link: string, target: string): boolean {
+  const folder = realPathOr(dirname(resolve(link)));
+  return folder === target || folder.startsWith(target.endsWith(sep) ? target : `${target}${sep}`);
+}
+
+const loopError = (link: string) => Object.assign(new Error(`${link} is a symbolic link to a folder it is in`), { code: 'ELOOP' });
+
+/**
+ * The file system as the glob library sees it, with symbolic links that loop back to a folder
+ * they are in failing to resolve, so that they are not followed: the walk of a folder never
+ * leaves it through a loop (`up -> ../..`), which the library would follow once before noticing.
+ * Links elsewhere, to a file or to another folder, are followed as before.
+ */
+const WITHOUT_LOOPS: FileSystemAdapter = {
+  realpath: ((path: string, callback: (error: NodeJS.ErrnoException | null, resolved?: string) => void) => {
+    realpath(path, (error, resolved) => {
+      if (error) callback(error);
+      else if (isLoop(path, resolved)) callback(loopError(path));
+      else callback(null, resolved);
+    });
+  }) as typeof realpath,
+  realpathSync: ((path: string) => {
+    const resolved = realpathSync(path);
+    if (isLoop(path, resolved)) throw loopError(path);
+    return resolved;
+  }) as unknown as typeof realpathSync,
+};

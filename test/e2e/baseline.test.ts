@@ -131,7 +131,7 @@ describe('a baseline of another organisation', () => {
 });
 
 describe('baseline errors', async () => {
-  const report = JSON.parse(await okInProcess(['score', EARLY, '-f', 'json'])) as Record<string, unknown> & { model: { version: string }; competencies: { id: string }[] };
+  const report = JSON.parse(await okInProcess(['score', EARLY, '-f', 'json'])) as Record<string, unknown> & Pick<Report, 'model' | 'competencies' | 'completeness'>;
 
   it('a baseline of another model version is an input error (exit 2)', async () => {
     const file = join(dir, 'other-version.json');
@@ -144,7 +144,12 @@ describe('baseline errors', async () => {
 
   it('--allow-model-change compares only the competencies both have', async () => {
     const file = join(dir, 'fewer.json');
-    writeFileSync(file, JSON.stringify({ ...report, model: { ...report.model, version: '0.9' }, competencies: report.competencies.filter((competency) => competency.id !== 'tools') }, null, 2));
+    // The report of a model without `tools`: its completeness counts only the indicators it has.
+    const competencies = report.competencies.filter((competency) => competency.id !== 'tools');
+    const unanswered = report.completeness.unanswered.filter((id) => !id.startsWith('tools.'));
+    const total = competencies.reduce((sum, competency) => sum + competency.indicators.length, 0);
+    const completeness = { answered: total - unanswered.length, total, unanswered };
+    writeFileSync(file, JSON.stringify({ ...report, model: { ...report.model, version: '0.9' }, competencies, completeness }, null, 2));
     const result = await runInProcess(['score', MIDDLE, '--baseline', file, '--allow-model-change', '--fail-on-regression', '-f', 'json']);
     expect(result.code).toBe(0);
     const scoredReport = reportSchema.parse(JSON.parse(result.stdout));

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { diffReports, regressions } from '../../core/diff.js';
+import { quoted } from '../../core/quote.js';
 import { loadResult } from '../../pipeline/load-result.js';
 import { fileDiagnostic, UserError } from '../../errors.js';
 import { diffFormats, type DiffFormatName } from '../../report/diff/index.js';
@@ -44,7 +45,7 @@ Exits 0 whether or not anything changed; with --fail-on-regression, 1 when a sco
       const old = await loadResult(oldInput, { model: options.model, stdin: () => io.stdin });
       const current = await loadResult(newInput, { model: options.model, stdin: () => io.stdin });
       if (old.report.organisation !== current.report.organisation) {
-        throw new UserError([fileDiagnostic(current.file, 'other-organisation', `this is an assessment of "${current.report.organisation}", but ${old.file} is of "${old.report.organisation}"`)]);
+        throw new UserError([fileDiagnostic(current.file, 'other-organisation', `this is an assessment of ${quoted(current.report.organisation)}, but ${old.file} is of ${quoted(old.report.organisation)}`)]);
       }
       const { model: a } = old.report;
       const { model: b } = current.report;

@@ -11,8 +11,9 @@ import { parseReport } from '../../parse/report.js';
 import { parseYaml } from '../../parse/yaml.js';
 import { writeOutput } from '../../write/output.js';
 import { terminalText } from '../../report/escape/terminal.js';
-import { eachFile } from '../../pipeline/each-file.js';
+import { tryFile } from '../../pipeline/each-file.js';
 import type { Io } from '../io.js';
+import { diagnosticLines } from '../diagnostics.js';
 import { indicatorCount } from '../../core/model-facts.js';
 import { unansweredIndicators } from '../../core/assessment.js';
 
@@ -48,21 +49,31 @@ are not strictly decreasing or increasing. --strict makes them errors (exit 2).`
     .action(async (files: string[], options: ValidateOptions) => {
       const ok: string[] = [];
       const warnings: Diagnostic[] = [];
-      const strictWarnings: Diagnostic[] = [];
-      const diagnostics = await eachFile(
-        files,
-        (file) => validateFile(file, options, () => io.stdin),
-        (result) => {
-          if (options.strict) strictWarnings.push(...result.warnings.map((warning) => ({ ...warning, message: `${warning.message} (--strict)` })));
-          else warnings.push(...result.warnings);
-          if (result.ok !== undefined) ok.push(result.ok);
-        },
-      );
-      diagnostics.push(...strictWarnings);
+      const diagnostics: Diagnostic[] = [];
+      /** The files given that are invalid (their errors may be located in the model they name). */
+      const invalid = new Set<string>();
+      for (const file of files) {
+        const outcome = await tryFile(file, (input) => validateFile(input, options, () => io.stdin));
+        if ('diagnostics' in outcome) {
+          diagnostics.push(...outcome.diagnostics);
+          invalid.add(file);
+          continue;
+        }
+        const result = outcome.value;
+        if (options.strict && result.warnings.length > 0) {
+          diagnostics.push(...result.warnings.map((warning) => ({ ...warning, message: `${warning.message} (--strict)` })));
+          invalid.add(file);
+        } else warnings.push(...result.warnings);
+        if (result.ok !== undefined) ok.push(result.ok);
+      }
       if (warnings.length > 0) await io.stderr.write(sortDiagnostics(warnings).map((warning) => `${formatWarning(warning)}\n`).join(''));
       // An ok line names the file and the organisation: each is one line, inert in a terminal.
       await writeOutput(ok.map((line) => `${terminalText(line)}\n`).join(''), undefined, io.stdout);
-      if (diagnostics.length > 0) throw new UserError(diagnostics);
+      if (diagnostics.length === 0) return;
+      if (files.length === 1) throw new UserError(diagnostics);
+      // With several files, each one's errors are listed (cut per file), then every invalid file is named.
+      await io.stderr.write(`${diagnosticLines(sortDiagnostics(diagnostics)).join('\n')}\n`);
+      throw new UserError(`${invalid.size} of ${files.length} files ${invalid.size === 1 ? 'is' : 'are'} invalid: ${[...invalid].join(', ')}`);
     });
 }
 
