@@ -36,7 +36,9 @@ describe('validate: model lint', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(/^ok models\/community\.yaml: model community /);
     expect(result.stdout).not.toContain(WEAK);
-    const lines = result.stderr.trimEnd().split('\n');
+    const [closing, ...lines] = result.stderr.trimEnd().split('\n').reverse();
+    lines.reverse();
+    expect(closing).toBe(`cm-maturity: error: 1 of 2 files is invalid: ${WEAK}`);
     expect(lines).toHaveLength(WEAK_WARNINGS.length);
     WEAK_WARNINGS.forEach((start, index) => {
       expect(lines[index]!.startsWith(start.replace(': warning: ', ': ')), lines[index]).toBe(true);

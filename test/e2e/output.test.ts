@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN } from '../helpers/cli.js';
 import { ESC, ROOT, runCli, tempDir } from './support.js';
+import { generateAnswersFiles } from '../../bench/generate.mjs';
+import { PARALLEL_MIN_FILES } from '../../src/pipeline/score-files.js';
 
 // Every test here stays end-to-end, on the spawned CLI: each is about the process, not about what
 // it computes (the files it writes or leaves alone, its standard output as a pipe, a full device,
@@ -143,33 +145,32 @@ describe('score writing to standard output', () => {
     }
   });
 
-  // Exit code 3 (internal failure) cannot be provoked through input, which is the point; a full
-  // device on standard output is the one failure outside the user's files that reaches it.
-  it.runIf(process.platform === 'linux' && existsSync('/dev/full') && statSync('/dev/full').isCharacterDevice())(
-    'exits 3 with a one-line internal error when standard output cannot be written (/dev/full)',
-    () => {
-      for (const extra of [[], ['--debug']]) {
-        const full = openSync('/dev/full', 'w');
-        try {
-          const result = spawnSync(process.execPath, [BIN, 'score', MIDDLE, ...extra], {
-            cwd: ROOT,
-            stdio: ['ignore', full, 'pipe'],
-            encoding: 'utf8',
-            env: { ...process.env, NO_COLOR: '1' },
-          });
-          expect(result.status).toBe(3);
-          if (extra.length === 0) {
-            expect(result.stderr).toBe('cm-maturity: internal error: ENOSPC: no space left on device, write (run with --debug for details)\n');
-          } else {
-            expect(result.stderr).toMatch(/^cm-maturity: internal error: ENOSPC[^\n]*\n/);
-            expect(result.stderr).toMatch(/^\s+at /m);
-          }
-        } finally {
-          closeSync(full);
-        }
+  // Exit code 3 (internal failure) cannot be provoked through input, which is the point; an
+  // installation missing a file of its own is a failure outside the user's files that reaches it.
+  it('exits 3 with a one-line internal error when the installation is broken (no worker-thread file), the stack with --debug', async () => {
+    const dir = tempDir();
+    for (const part of ['bin', 'models', 'schema', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+    mkdirSync(join(dir, 'dist'));
+    for (const part of ['cli.cjs', 'models']) cpSync(join(ROOT, 'dist', part), join(dir, 'dist', part), { recursive: true });
+    await generateAnswersFiles(join(dir, 'pool'), PARALLEL_MIN_FILES);
+    for (const extra of [[], ['--debug']]) {
+      const result = spawnSync(process.env.CM_MATURITY_TEST_NODE || process.execPath, [join(dir, 'bin', 'cm-maturity.cjs'), 'score', join(dir, 'pool'), '-f', 'jsonl', '-j', '2', '-o', join(dir, 'out.jsonl'), ...extra], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      expect(result.status).toBe(3);
+      const errors = result.stderr.split('\n').filter((line) => line !== '' && !line.startsWith('warning: '));
+      if (extra.length === 0) {
+        expect(errors).toEqual([`cm-maturity: internal error: Cannot find module '${join(dir, 'dist', 'score-worker.cjs')}' (run with --debug for details)`]);
+      } else {
+        expect(errors[0]).toBe(`cm-maturity: internal error: Cannot find module '${join(dir, 'dist', 'score-worker.cjs')}'`);
+        expect(result.stderr).toMatch(/^\s+at /m);
       }
-    },
-  );
+      // Nothing written, no temporary file left.
+      expect(readdirSync(dir).sort()).toEqual(['bin', 'dist', 'models', 'package.json', 'pool', 'schema']);
+    }
+  });
 });
 
 describe('colour', () => {

@@ -33,7 +33,7 @@ describe('history --git with hostile committed versions', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).not.toMatch(CONTROL_EXCEPT_NEWLINE);
     expect(warnings[0]!.startsWith(`warning: skipped answers.yaml@${broken}: 12:3: `), warnings[0]).toBe(true);
-    expect(warnings[0]).toContain('"goals.\\x1b]0;key-title\\x07\\nx.yaml:1:1: forged"');
+    expect(warnings[0]).toContain('"goals.\\u001b]0;key-title\\u0007\\nx.yaml:1:1: forged"');
     const lines = result.stdout.split('\n');
     for (const line of lines) expect(line, JSON.stringify(line)).not.toMatch(CONTROL_EXCEPT_NEWLINE);
     expect(lines[0]).toBe('Evil\\x1b]0;org-title\\x07 Corp\\x1b[2J — community maturity over time');
