@@ -34,6 +34,8 @@ describe('validate: model lint', () => {
     expect(result.stdout).toMatch(/^ok models\/community\.yaml: model community /);
     expect(result.stdout).not.toContain(WEAK);
     const lines = result.stderr.trimEnd().split('\n');
+    // With several files, a closing line names the invalid ones.
+    expect(lines.pop()).toBe(`cm-maturity: error: 1 of 2 files is invalid: ${WEAK}`);
     expect(lines).toHaveLength(WEAK_WARNINGS.length);
     WEAK_WARNINGS.forEach((start, index) => {
       expect(lines[index]!.startsWith(start.replace(': warning: ', ': ')), lines[index]).toBe(true);
