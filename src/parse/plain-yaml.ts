@@ -69,6 +69,11 @@ export class TooDeep extends Error {
 
 const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
 
+/** What the lexer yields before a scalar's text. */
+const SCALAR_MARKER = CST.SCALAR;
+
+const EXCLAMATION_MARK = 0x21;
+
 /**
  * The parser's tokens for `text`, as `Parser.parse` gives them, checked as they are made: the
  * lexer and this loop are iterative, and the parser's stack (the collections open at this point,
@@ -79,11 +84,11 @@ const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
 export function* checkedTokens(text: string, parser: Parser, tags: number[]): Generator<CST.Token, void> {
   let scalarNext = false;
   for (const lexeme of new Lexer().lex(text)) {
-    const offset = parser.offset;
-    // After a scalar marker comes the scalar's own text, which is never a token of its own.
+    // After a scalar marker comes the scalar's own text, which is never a token of its own; any
+    // other lexeme starting with "!" is a tag (as CST.tokenType says, more cheaply: this runs for every token).
     if (scalarNext) scalarNext = false;
-    else if (lexeme === CST.SCALAR) scalarNext = true;
-    else if (CST.tokenType(lexeme) === 'tag') tags.push(offset);
+    else if (lexeme === SCALAR_MARKER) scalarNext = true;
+    else if (lexeme.charCodeAt(0) === EXCLAMATION_MARK) tags.push(parser.offset);
     yield* parser.next(lexeme);
     // The stack holds the document and the node being read besides the open collections.
     if (parser.stack.length > MAX_NESTING_DEPTH) {

@@ -214,6 +214,8 @@ function category(message: string): string {
     [/^the top level/, 'top level not a mapping'],
     [/is empty|only white space/, 'empty'],
     [/not a model|is a model|JSON report|cannot tell whether/, 'wrong kind of file'],
+    [/not a built-in model|^model file .* does not exist/, 'model: names no model'],
+    [/^(overall|competencies\[\d+\])\.|^stages\[\d+\]\.level|^completeness\./, 'impossible report'],
     [/must be|missing required|unknown key|not a valid id|needs at least|is not an answer|unknown indicator|unknown stage|duplicate/, 'schema or model check'],
   ];
   return known.find(([pattern]) => pattern.test(message))?.[1] ?? message.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N').slice(0, 60);
