@@ -80,7 +80,7 @@ describe('csvCell and csvText', () => {
 
 describe('inline (markdown)', () => {
   /** Pieces of links, mentions, HTML and markdown, put together in any order. */
-  const piece = fc.constantFrom('http://', 'https://', 'ftp://', 'mailto:', 'xmpp:', 'www.', 'WWW.', '@', 'evil', '.example', '.com', '/', ':', '_', '-', ' ', '<', '>', '&', '#', '[', ']', '(', ')', '!', '|', '*', '`', '~', '\\', '\u001b', '\n', '\u0085', 'a', '1');
+  const piece = fc.constantFrom('http://', 'https://', 'ftp://', 'mailto:', 'xmpp:', 'www.', 'WWW.', '@', 'evil', '.example', '.com', '/', ':', '_', '-', ' ', '<', '>', '&', '#', '[', ']', '(', ')', '!', '|', '*', '`', '~', '\\', '\u001b', '\n', '\u0085', 'a', '1', '1.', '2)', '- ', '+ ', '    ', '=', '---', '\t');
   const text = fc.array(piece, { maxLength: 24 }).map((pieces) => pieces.join(''));
 
   it('makes any text inert in GFM: no link, no element, no mention, no URL, no control character', () => {
@@ -88,12 +88,20 @@ describe('inline (markdown)', () => {
       fc.property(text, (value) => {
         const markdown = inline(value);
         expect(markdown).not.toMatch(ANY_CONTROL);
-        const page = parseHtml(micromark(`- ${markdown}\n\n| a |\n| --- |\n| ${markdown} |\n`, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: true }));
-        expect(allElements(page).filter((element) => !['html', 'head', 'body', 'ul', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td'].includes(element.tag))).toEqual([]);
+        const page = parseHtml(micromark(`- ${markdown}\n  - Note: ${markdown}\n\n# ${markdown}\n\n| a |\n| --- |\n| ${markdown} |\n`, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: true }));
+        // The same elements as around plain text: no link, no element, no break, no nested list.
+        expect(allElements(page).map((element) => element.tag)).toEqual(['html', 'head', 'body', 'ul', 'li', 'ul', 'li', 'h1', 'table', 'thead', 'tr', 'th', 'tbody', 'tr', 'td']);
         expect(page.text).not.toMatch(/@[A-Za-z0-9]|:\/\/|www\./i);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('cannot start a block: no thematic break, nested list or code block at the start of a list item', () => {
+    expect(inline('--')).toBe('\\--');
+    expect(inline('1. first')).toBe('1\\. first');
+    expect(inline('     code')).toBe('code');
+    expect(inline('a - b, 2. c')).toBe('a - b, 2. c');
   });
 
   it('leaves the text readable: only zero-width spaces are added where links and mentions would start', () => {

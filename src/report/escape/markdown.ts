@@ -16,13 +16,18 @@ const BREAK = '&#8203;';
  *   images or raw HTML into a pull-request comment, and `|` cannot break a table row;
  * - bare URLs (`https://…`, `www.…`) and e-mail addresses do not become links (GFM's autolinks),
  *   and `@user` or `@org/team` does not mention anyone: a zero-width space is put after every
- *   `@`, between `:` and `//`, and between `www` and its dot.
+ *   `@`, between `:` and `//`, and between `www` and its dot;
+ * - the text cannot start a block where it is written at the start of a line or after `- `: its
+ *   leading spaces are dropped (no code block), and a leading `-` or `1.` is escaped (no thematic
+ *   break, no nested list).
  */
 export function inline(text: string): string {
   return text
     .replace(/[\r\n\t]+/g, ' ')
     .replace(CONTROL, '')
+    .replace(/^ +/, '')
     .replace(/[\\`*_{}[\]()#+!|~]/g, (character) => `\\${character}`)
+    .replace(/^-|^(\d{1,9})\./, (_, digits?: string) => (digits === undefined ? '\\-' : `${digits}\\.`))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
