@@ -1,14 +1,32 @@
 import * as z from 'zod/mini';
 import { inline } from '../report/escape/markdown.js';
-import { answersSchema, isoDate } from './answers.js';
+import { answersSchema, isoDate, type AnswersFile } from './answers.js';
 import { text } from './common.js';
 import { modelSchema, NOT_APPLICABLE, type Model } from './model.js';
 
 /** A JSON Schema document, as plain data. */
 export type JsonSchema = Record<string, unknown>;
 
-/** Draft-07 is what editors' YAML language servers read; `input` describes what a user writes (defaults optional). */
-const OPTIONS = { io: 'input', target: 'draft-7' } as const;
+type Override = NonNullable<NonNullable<Parameters<typeof z.toJSONSchema>[1]>['override']>;
+
+/**
+ * A nullable value is "the value, or empty": zod writes it as an `anyOf`. Where the value itself
+ * is never null the two branches exclude each other, and a `oneOf` validates the same. The YAML
+ * language server's hover repeats the title once per branch of an `anyOf` whose branches all
+ * match (`title || title`); of a `oneOf` it shows it once.
+ */
+const exclusiveNullable: Override = ({ zodSchema, jsonSchema }) => {
+  if (zodSchema._zod.def.type !== 'nullable' || jsonSchema.anyOf === undefined) return;
+  if (z.safeParse(zodSchema._zod.def.innerType, null).success) return;
+  jsonSchema.oneOf = jsonSchema.anyOf;
+  delete jsonSchema.anyOf;
+};
+
+/**
+ * Draft-07 is what editors' YAML language servers read; `input` describes what a user writes
+ * (defaults optional).
+ */
+const OPTIONS = { io: 'input', target: 'draft-7', override: exclusiveNullable } as const;
 
 /** The JSON Schema of model files, from the zod schema the loader uses. */
 export function modelJsonSchema(): JsonSchema {
@@ -22,8 +40,12 @@ export function modelJsonSchema(): JsonSchema {
 /**
  * Keywords beside standard JSON Schema that the YAML language server (VS Code, Neovim, Helix, …)
  * reads: hover and completion text in markdown, one text per enum value, and the message of a
- * failed pattern. Other validators ignore them.
+ * failed pattern. They constrain nothing; a strict validator is told so, e.g. with ajv:
+ * `ajv.addVocabulary(EDITOR_KEYWORDS)`.
  */
+export const EDITOR_KEYWORDS = ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'patternErrorMessage'];
+
+/** The annotations our schemas carry: zod's, and the editor keywords above. */
 interface EditorMetadata {
   id?: string;
   title?: string;
@@ -32,6 +54,28 @@ interface EditorMetadata {
   enumDescriptions?: string[];
   markdownEnumDescriptions?: string[];
   patternErrorMessage?: string;
+}
+
+/** What each key of an answers file is, for hover and completion. */
+const FIELD_DESCRIPTIONS: Record<keyof AnswersFile, string> = {
+  organisation: 'The organisation the answers are about.',
+  date: 'The day the answers describe, YYYY-MM-DD; empty: not given.',
+  model: 'The model answered: a built-in model id, or a path to a model file relative to this file. Without it: community, or --model.',
+  assessor: 'Who gave the answers; empty: not given.',
+  answers: 'Indicator id: answer (a scale id or n/a), or { answer, note }; empty: not answered yet.',
+};
+
+/**
+ * The keys of an answers file with their descriptions. A `$ref` is wrapped in an `allOf`, so that
+ * the description stands beside it, not as a sibling of the `$ref` that draft-07 ignores.
+ */
+function describeFields(schema: JsonSchema): JsonSchema {
+  const properties = { ...(schema.properties as Record<string, JsonSchema>) };
+  for (const [key, description] of Object.entries(FIELD_DESCRIPTIONS)) {
+    const property = properties[key]!;
+    properties[key] = property.$ref === undefined ? { description, ...property } : { description, allOf: [property] };
+  }
+  return { ...schema, properties };
 }
 
 /** The date's pattern is a long regular expression; an editor shows this instead. */
@@ -56,7 +100,7 @@ export function answersJsonSchema(model?: Model): JsonSchema {
   registry.add(isoDate, { patternErrorMessage: DATE_MESSAGE });
   if (model === undefined) {
     return {
-      ...(z.toJSONSchema(answersSchema, { ...OPTIONS, metadata: registry }) as JsonSchema),
+      ...describeFields(z.toJSONSchema(answersSchema, { ...OPTIONS, metadata: registry }) as JsonSchema),
       title: 'cm-maturity answers',
       description: "An organisation's answers to a maturity model.",
     };
@@ -81,7 +125,7 @@ export function answersJsonSchema(model?: Model): JsonSchema {
   }
   const specific = z.extend(answersSchema, { answers: z.optional(z.nullable(z.strictObject(indicators))) });
   return {
-    ...(z.toJSONSchema(specific, { ...OPTIONS, metadata: registry, reused: 'ref' }) as JsonSchema),
+    ...describeFields(z.toJSONSchema(specific, { ...OPTIONS, metadata: registry, reused: 'ref' }) as JsonSchema),
     title: `cm-maturity answers for ${model.name} (${model.id} ${model.version})`,
     description: `Answers: ${model.scale.map((level) => `${level.id} (${level.label})`).join(', ')}, or ${NOT_APPLICABLE}; empty while not answered.`,
   };

@@ -101,6 +101,22 @@ describe('the answers schema in the YAML language server', () => {
     );
   });
 
+  it('on hover over a key that may be empty: its title once and what it is', async () => {
+    const document = open('keys.answers.yaml', 'organisation: Acme\ndate: 2026-10-01\nassessor:\n');
+    for (const line of [1, 2]) {
+      const text = ((await service.doHover(document, at(line, 1)))?.contents as { value: string }).value;
+      expect(text).toBe(
+        [
+          '#### cm-maturity answers for Community Management Maturity (community 1.0)',
+          '',
+          line === 1 ? 'The day the answers describe, YYYY-MM-DD; empty: not given.' : 'Who gave the answers; empty: not given.',
+          '',
+          `Source: [answers.community.schema.json](${SCHEMA_URI})`,
+        ].join('\n'),
+      );
+    }
+  });
+
   it('completes the indicator ids not yet answered, each with its text and advice', async () => {
     const document = open('ids.answers.yaml', 'organisation: Acme\nanswers:\n  strategy.purpose: "yes"\n  \n');
     const items = (await service.doComplete(document, at(3, 2), false)).items;

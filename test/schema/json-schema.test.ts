@@ -5,7 +5,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { loadModel } from '../../src/pipeline/load-model.js';
-import { answersJsonSchema, jsonSchemaText, modelJsonSchema } from '../../src/schema/json-schema.js';
+import { answersJsonSchema, EDITOR_KEYWORDS, jsonSchemaText, modelJsonSchema } from '../../src/schema/json-schema.js';
 import { ROOT } from '../helpers/cli.js';
 import { runInProcess } from '../helpers/in-process.js';
 
@@ -15,9 +15,6 @@ import { runInProcess } from '../helpers/in-process.js';
 const SCHEMA_DIR = join(ROOT, 'schema');
 const readSchema = (name: string) => JSON.parse(readFileSync(join(SCHEMA_DIR, name), 'utf8')) as Record<string, unknown>;
 const readYamlFile = (path: string) => parse(readFileSync(join(ROOT, path), 'utf8'), { version: '1.2' }) as unknown;
-
-/** The keywords the YAML language server reads for hover, completion and messages: annotations, no constraint. */
-const EDITOR_KEYWORDS = ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'patternErrorMessage'];
 
 function compile(schema: Record<string, unknown>): ValidateFunction {
   const ajv = new Ajv({ allErrors: true, strict: true });
@@ -93,8 +90,8 @@ describe('shipped JSON Schemas', () => {
 
   it("the community answers schema lists every indicator with its text and advice, and the scale ids and n/a as answers with their labels", () => {
     type Property = { description: string; markdownDescription: string; title: string };
-    const schema = readSchema('answers.community.schema.json') as { properties: { answers: { anyOf: { properties?: Record<string, Property> }[] } }; definitions: Record<string, Record<string, unknown>> };
-    const properties = schema.properties.answers.anyOf[0]!.properties!;
+    const schema = readSchema('answers.community.schema.json') as { properties: { answers: { oneOf: { properties?: Record<string, Property> }[] } }; definitions: Record<string, Record<string, unknown>> };
+    const properties = schema.properties.answers.oneOf[0]!.properties!;
     const model = readYamlFile('models/community.yaml') as { competencies: { name: string; indicators: { id: string; text: string; advice: string }[] }[] };
     const indicators = model.competencies.flatMap((competency) => competency.indicators);
     expect(Object.keys(properties)).toEqual(indicators.map((indicator) => indicator.id));
@@ -118,8 +115,8 @@ describe('shipped JSON Schemas', () => {
     const competency = model.competencies[0]!;
     competency.name = 'Plan <b>';
     competency.indicators[0] = { ...competency.indicators[0]!, text: 'Has a **plan** <img src=x> [link](https://example.com)', advice: undefined };
-    const schema = answersJsonSchema(model) as { properties: { answers: { anyOf: { properties: Record<string, Record<string, unknown>> }[] } } };
-    expect(schema.properties.answers.anyOf[0]!.properties['strategy.purpose']).toEqual({
+    const schema = answersJsonSchema(model) as { properties: { answers: { oneOf: { properties: Record<string, Record<string, unknown>> }[] } } };
+    expect(schema.properties.answers.oneOf[0]!.properties['strategy.purpose']).toEqual({
       title: 'Plan <b> · stage: Emergent Community',
       description: 'Has a **plan** <img src=x> [link](https://example.com)',
       markdownDescription: 'Has a \\*\\*plan\\*\\* &lt;img src=x&gt; \\[link\\]\\(https:&#8203;//example.com\\)',
@@ -151,8 +148,8 @@ describe('schema command', () => {
   it("writes a custom model's answers schema, with its indicator ids, to a file", async () => {
     const result = await runInProcess(['schema', 'answers', '--model', 'test/fixtures/weak-models/weak.yaml']);
     expect(result.code).toBe(0);
-    const schema = JSON.parse(result.stdout) as { properties: { answers: { anyOf: { properties?: Record<string, unknown> }[] } } };
-    expect(Object.keys(schema.properties.answers.anyOf[0]!.properties!)).toEqual([
+    const schema = JSON.parse(result.stdout) as { properties: { answers: { oneOf: { properties?: Record<string, unknown> }[] } } };
+    expect(Object.keys(schema.properties.answers.oneOf[0]!.properties!)).toEqual([
       'goals.written', 'goals.shared', 'goals.reviewed', 'goals.measured', 'people.owner', 'people.team', 'people.roles', 'people.hiring', 'tools.space',
     ]);
   });
