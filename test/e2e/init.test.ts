@@ -5,6 +5,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { modelineTarget } from '../../src/read/schema-files.js';
+import { EDITOR_KEYWORDS } from '../../src/schema/json-schema.js';
 import { INDICATOR_COUNT, MODEL, ROOT, runCli, runInProcess, scoreJsonInProcess, tempDir } from './support.js';
 
 // The answers file init writes is checked on runs in this process (runInProcess). Spawned, as they
@@ -64,6 +65,7 @@ describe('init', () => {
     expect(validate.stdout).toBe(`ok ${file}: answers of Your organisation for model community 1.0 (0/${INDICATOR_COUNT} answered)\n`);
     const ajv = new Ajv({ allErrors: true, strict: true });
     addFormats.default(ajv);
+    ajv.addVocabulary(EDITOR_KEYWORDS);
     const check = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')) as object);
     expect(check(readAnswers(readFileSync(file, 'utf8'))), JSON.stringify(check.errors)).toBe(true);
     // Outside the package's project, the modeline is the shipped schema's absolute path.
