@@ -82,6 +82,23 @@ describe('init', () => {
     expect(readAnswers(readFileSync(file, 'utf8')).organisation).toBe('Your organisation');
   });
 
+  it('creates the missing folders on the way to -o', async () => {
+    const file = join(dir, 'new', 'nested', 'acme.yaml');
+    expect(existsSync(join(dir, 'new'))).toBe(false);
+    const result = await runInProcess(['init', '-o', file, '--organisation', 'Acme']);
+    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readAnswers(readFileSync(file, 'utf8')).organisation).toBe('Acme');
+    expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(`# yaml-language-server: $schema=${SCHEMA}`);
+  });
+
+  it('refuses an -o whose path goes through a file (exit 2), and creates nothing', async () => {
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, 'not a folder\n');
+    const result = await runInProcess(['init', '-o', join(blocker, 'sub', 'acme.yaml')]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `cm-maturity: error: cannot write ${join(blocker, 'sub', 'acme.yaml')}: a part of its path is not a folder\n` });
+    expect(readFileSync(blocker, 'utf8')).toBe('not a folder\n');
+  });
+
   it('round trip: init, fill in some answers and a note, then score', async () => {
     const file = join(dir, 'round-trip.yaml');
     expect((await runInProcess(['init', '-o', file, '--organisation', 'Acme: "Community" Corp', '--date', '2026-10-01'])).code).toBe(0);

@@ -168,7 +168,7 @@ function expectContract(result: CliResult, label: string, file: string, bytes: B
   if (result.code !== 2) return;
   const lines = result.stderr.trimEnd().split('\n');
   for (const line of lines) {
-    if (line.startsWith('warning: ') || /^… and \d+ more( in .+)?$/.test(line)) continue;
+    if (line.startsWith('cm-maturity: warning: ') || /^… and \d+ more( in .+)?$/.test(line)) continue;
     // Only a run over several files ends with an unlocated summary of them.
     if (several && line === lines.at(-1) && line.startsWith('cm-maturity: error: ')) continue;
     const place = located(line);
@@ -193,7 +193,7 @@ function errorLines(stderr: string, file: string): string[] {
   return stderr
     .trimEnd()
     .split('\n')
-    .filter((line) => !line.startsWith('warning: ') && !line.startsWith('cm-maturity: error: ') && !line.startsWith('ok '))
+    .filter((line) => !line.startsWith('cm-maturity: warning: ') && !line.startsWith('cm-maturity: error: ') && !line.startsWith('ok '))
     .map((line) => line.replace(/^(… and \d+ more) in .+$/, '$1'))
     .filter((line) => !line.startsWith(`${VALID_COMPANION}:`) || file === VALID_COMPANION);
 }
