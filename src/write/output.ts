@@ -29,6 +29,20 @@ export async function writeOutput(text: string, path: string | undefined, stdout
   await writeFile(text, path);
 }
 
+/** A finished output and where it goes: a file, or standard output (undefined). */
+export interface RenderedOutput {
+  path: string | undefined;
+  text: string;
+}
+
+/**
+ * Writes every output of a run, each as writeOutput does. The texts are all made before the
+ * first is written, so that a failure in making one leaves every file as it was.
+ */
+export async function writeOutputs(outputs: readonly RenderedOutput[], stdout: OutputStream): Promise<void> {
+  for (const { text, path } of outputs) await writeOutput(text, path, stdout);
+}
+
 /** Writes a file atomically: it is either the whole new text or left as it was. */
 export async function writeFile(text: string, path: string): Promise<void> {
   try {
@@ -53,6 +67,21 @@ function canonical(path: string): string {
   } catch {
     const folder = dirname(resolve(path));
     return folder === resolve(path) ? folder : join(canonical(folder), basename(path));
+  }
+}
+
+/**
+ * Refuses outputs that would replace one of the run's inputs, and the same output named twice
+ * (two spellings, a symbolic link, `-o -` twice), before anything is read or written.
+ */
+export function refuseInputsAsOutputs(outputs: readonly string[] | undefined, inputs: readonly (string | undefined)[]): void {
+  const seen = new Map<string, string>();
+  for (const output of outputs ?? []) {
+    refuseInputAsOutput(output, inputs);
+    const target = output === '-' ? '-' : canonical(output);
+    const first = seen.get(target);
+    if (first !== undefined) throw new UserError(first === output ? `-o ${output} is given twice` : `-o ${output} is the same file as -o ${first}`);
+    seen.set(target, output);
   }
 }
 
