@@ -26,7 +26,7 @@ const EXTENSION_FORMATS: Readonly<Record<string, string>> = {
 };
 
 /** The format that the file name's extension asks for, or undefined when it names none (`-`, `report`, `out.log`). */
-export function formatOfExtension(path: string): string | undefined {
+function formatOfExtension(path: string): string | undefined {
   if (path === '-') return undefined;
   const extension = extname(path).toLowerCase();
   return Object.hasOwn(EXTENSION_FORMATS, extension) ? EXTENSION_FORMATS[extension] : undefined;

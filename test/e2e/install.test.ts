@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { reportSchema } from '../../src/schema/report.js';
 import { ROOT, tempDir } from './support.js';
 
@@ -42,7 +42,10 @@ describe('npm pack, then install the tarball', () => {
     const installed = npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', join(dir, filename)], project);
     expect(installed.code, installed.stderr).toBe(0);
 
-    const scored = spawnSync('npx', ['--no', 'cm-maturity', 'score', 'node_modules/cm-maturity/examples/middle.yaml', '-f', 'json'], { cwd: project, env: userEnv(), encoding: 'utf8', timeout: 60_000 });
+    // The installed command runs on the `node` found on PATH: the Node the CLI is tested on, if set.
+    const testNode = process.env.CM_MATURITY_TEST_NODE;
+    const env = { ...userEnv(), ...(testNode ? { PATH: `${dirname(testNode)}${delimiter}${process.env.PATH ?? ''}` } : {}) };
+    const scored = spawnSync('npx', ['--no', 'cm-maturity', 'score', 'node_modules/cm-maturity/examples/middle.yaml', '-f', 'json'], { cwd: project, env, encoding: 'utf8', timeout: 60_000 });
     expect(scored.status, scored.stderr).toBe(0);
     const report = reportSchema.parse(JSON.parse(scored.stdout));
     expect([report.organisation, report.overall.score]).toEqual(['Larkspur Analytics', 2.98]);
