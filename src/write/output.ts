@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { realpathSync } from 'node:fs';
+import { constants as fsConstants, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { writeError } from './write-error.js';
@@ -37,10 +37,24 @@ export interface RenderedOutput {
 
 /**
  * Writes every output of a run, each as writeOutput does. The texts are all made before the
- * first is written, so that a failure in making one leaves every file as it was.
+ * first is written, and with several files each is checked first (its folder exists and may be
+ * written to, it is not a folder itself), so that the usual mistakes leave every file as it was
+ * rather than some written and some not.
  */
 export async function writeOutputs(outputs: readonly RenderedOutput[], stdout: OutputStream): Promise<void> {
+  const files = outputs.flatMap(({ path }) => (path === undefined || path === '-' ? [] : [path]));
+  if (files.length > 1) for (const path of files) await checkWritable(path);
   for (const { text, path } of outputs) await writeOutput(text, path, stdout);
+}
+
+/** Throws the error a write to `path` would meet in its folder, or for being a folder. */
+async function checkWritable(path: string): Promise<void> {
+  try {
+    await fs.access(dirname(resolve(path)), fsConstants.W_OK);
+    if ((await fs.stat(path).catch(() => undefined))?.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
+  } catch (error) {
+    throw writeError(path, error);
+  }
 }
 
 /** Writes a file atomically: it is either the whole new text or left as it was. */

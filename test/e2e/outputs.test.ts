@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { micromark } from 'micromark';
@@ -147,6 +147,19 @@ describe('outputs that cannot be written as asked: exit 2, a clear message, noth
     const again = `${dir}/./report.json`;
     await refused(['score', MIDDLE, '-o', json, '-o', again], `-o ${again} is the same file as -o ${json}`, dir);
     await refused(['score', MIDDLE, '-o', '-', '-o', '-'], '-o - is given twice', dir);
+  });
+
+  it('a file that cannot be written: none of the others is written either', async () => {
+    const dir = tempDir();
+    const missing = join(dir, 'missing', 'report.md');
+    const first = await runInProcess(['score', MIDDLE, '-o', join(dir, 'report.json'), '-o', missing]);
+    expect(first).toEqual({ code: 2, stdout: '', stderr: `cm-maturity: error: cannot write ${missing}: its folder does not exist\n` });
+    expect(readdirSync(dir)).toEqual([]);
+    const folder = join(dir, 'folder.md');
+    mkdirSync(folder);
+    const second = await runInProcess(['score', MIDDLE, '-o', join(dir, 'report.json'), '-o', folder]);
+    expect(second).toEqual({ code: 2, stdout: '', stderr: `cm-maturity: error: cannot write ${folder}: it is a directory\n` });
+    expect(readdirSync(dir)).toEqual(['folder.md']);
   });
 
   it('an invalid answers file: none of the outputs is written', async () => {
