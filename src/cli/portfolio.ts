@@ -4,6 +4,7 @@ import type { ScoringOptions } from '../pipeline/score-file.js';
 import { scoreFiles } from '../pipeline/score-files.js';
 import { portfolioFormats, type PortfolioFormatName } from '../report/portfolio/index.js';
 import type { OutputStream } from '../write/stream-writer.js';
+import type { CsvDialect } from '../report/escape/csv.js';
 import { colorFor, writeOutput } from '../write/output.js';
 import { openStreamOutput, type StreamOutput } from '../write/stream-output.js';
 import { diagnosticLines } from './diagnostics.js';
@@ -18,6 +19,8 @@ export interface PortfolioOptions extends ScoringOptions {
   output?: string;
   color: boolean;
   sort: string;
+  /** How the CSV formats write (`--excel`); RFC 4180 when absent. */
+  csv?: CsvDialect;
 }
 
 /**
@@ -63,7 +66,7 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
     if (stream) await (scored > 0 ? stream.commit() : stream.abort());
     else if (entries.length > 0) {
       const format = await portfolioFormats.load(options.format);
-      const text = format(sortPortfolio(entries, options.sort), { color: colorFor(options.format, options.color, options.output, io.stdout, io.env) });
+      const text = await format(sortPortfolio(entries, options.sort), { color: colorFor(options.format, options.color, options.output, io.stdout, io.env), csv: options.csv });
       await writeOutput(text, options.output, io.stdout);
     }
   } catch (error) {

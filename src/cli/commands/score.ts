@@ -5,13 +5,15 @@ import type { GateOptions } from '../../core/gates.js';
 import { checkSortKey, sortKeys } from '../../core/portfolio.js';
 import { fileDiagnostic, UserError } from '../../errors.js';
 import { DEFAULT_NEXT_STEPS, reportFormats, type FormatName } from '../../report/single/index.js';
-import { LIST_ONLY_FORMATS, portfolioFormats, type PortfolioFormatName } from '../../report/portfolio/index.js';
+import { CSV_FORMATS, LIST_ONLY_FORMATS, portfolioFormats, type PortfolioFormatName } from '../../report/portfolio/index.js';
+import { excelDialect, type CsvDialect } from '../../report/escape/csv.js';
+import { numericLocale } from '../locale.js';
 import { expandInputs } from '../../read/inputs.js';
 import { GateFailed } from '../stop.js';
 import { keepHeapNearLive } from '../heap.js';
 import { collect } from '../options.js';
 import type { Io } from '../io.js';
-import { colorFor, refuseInputAsOutput, writeOutput } from '../../write/output.js';
+import { colorFor, refuseBinaryOnTerminal, refuseInputAsOutput, writeOutput } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
 import { fileScoring, withGates } from '../../pipeline/score-file.js';
@@ -32,6 +34,7 @@ interface ScoreOptions extends GateOptions {
   allowModelChange?: boolean;
   sort: string;
   jobs?: number;
+  excel?: boolean;
 }
 
 export function scoreCommand(io: Io): Command {
@@ -42,6 +45,7 @@ export function scoreCommand(io: Io): Command {
     .option('-m, --model <id|path>', 'built-in model id or model file (default: the file\'s model:, else "community")')
     .addOption(new Option('-f, --format <format>', 'output format').choices(SCORE_FORMAT_NAMES).default('table'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
+    .option('--excel', 'csv and csv-answers for Excel: a UTF-8 byte order mark, and ; with decimal commas where the locale (LC_ALL, LC_NUMERIC, LANG) writes 1,5')
     .option('--strict', 'treat unanswered indicators as errors')
     .option('--all', `list every next step, not only the first ${DEFAULT_NEXT_STEPS} per competency (html always lists every one)`)
     .option('-j, --jobs <n>', `threads scoring files at once with ${PARALLEL_MIN_FILES} or more answers files (default: one per CPU core)`, parseJobs)
@@ -65,11 +69,13 @@ Examples:
   $ cm-maturity score answers.yaml --baseline last.json --fail-on-regression -f junit -o junit.xml
   $ cm-maturity score assessments/ 'more/**/*.yaml' --sort strategy
   $ cm-maturity score assessments/ -f csv -o portfolio.csv
+  $ cm-maturity score assessments/ -f csv-answers --excel -o answers.csv
+  $ cm-maturity score answers.yaml -f xlsx -o report.xlsx
   $ cm-maturity score 'assessments/**/*.yaml' -f jsonl > portfolio.jsonl
 
 Gates (--fail-under, --require, --fail-on-regression) exit 1 when they fail; the report is still written.
 With several answers files (or a folder or pattern) there is one row per organisation, formats
-table, json (an array), jsonl (streamed), csv or markdown; an invalid file is reported on standard
+table, json (an array), jsonl (streamed), csv, csv-answers (every answer), xlsx or markdown; an invalid file is reported on standard
 error and the others are still scored (exit 2); gates apply to every organisation.`,
     )
     .action(async (first: string, more: string[], options: ScoreOptions) => {
@@ -82,6 +88,9 @@ error and the others are still scored (exit 2); gates apply to every organisatio
         throw error;
       });
       refuseInputAsOutput(options.output, [...files, options.baseline, modelFileOf(options.model)]);
+      refuseBinaryOnTerminal(options.format, options.output, io.stdout);
+      if (options.excel && !CSV_FORMATS.includes(options.format)) throw new UserError(`--excel applies to ${CSV_FORMATS.join(' and ')}, not --format ${options.format}`);
+      const csv = csvDialect(options.excel === true, io.env);
       // A folder or a pattern asks for a list, even when it holds one file: scripts get one shape.
       if (inputs.length > 1 || files.length !== 1 || files[0] !== first) {
         if (options.baseline !== undefined || options.failOnRegression || options.allowModelChange) {
@@ -93,7 +102,7 @@ error and the others are still scored (exit 2); gates apply to every organisatio
         }
         // Loaded only for many files: a run over one file reads none of the portfolio code.
         const { scorePortfolio } = await import('../portfolio.js');
-        await scorePortfolio(files, { ...options, format, jobs: options.jobs ?? defaultJobs() }, io);
+        await scorePortfolio(files, { ...options, format, csv, jobs: options.jobs ?? defaultJobs() }, io);
         return;
       }
       if (options.failOnRegression && options.baseline === undefined) throw new UserError('--fail-on-regression needs --baseline <file>');
@@ -119,10 +128,9 @@ error and the others are still scored (exit 2); gates apply to every organisatio
 
       const color = colorFor(options.format, options.color, options.output, io.stdout, io.env);
       const format = options.format;
-      const text =
-        format === 'jsonl' || format === 'csv'
-          ? (await portfolioFormats.load(format))([{ file: first, report }], { color })
-          : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS });
+      const text = await (isListOnlyFormat(format)
+        ? (await portfolioFormats.load(format))([{ file: first, report }], { color, csv })
+        : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS }));
       const warning = unansweredWarning(report);
       if (warning !== null) await io.stderr.write(`${warning}\n`);
       await writeOutput(text, options.output, io.stdout);
@@ -149,6 +157,15 @@ function parseJobs(value: string): number {
   const jobs = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(jobs) || jobs < 1) throw new InvalidArgumentError('expected a whole number of threads, 1 or more');
   return jobs;
+}
+
+function isListOnlyFormat(format: ScoreFormatName): format is (typeof LIST_ONLY_FORMATS)[number] {
+  return (LIST_ONLY_FORMATS as readonly string[]).includes(format);
+}
+
+/** How the CSV formats write: RFC 4180, or for Excel in the locale the environment names (src/cli/locale.ts). */
+function csvDialect(excel: boolean, env: NodeJS.ProcessEnv): CsvDialect | undefined {
+  return excel ? excelDialect(numericLocale(env)) : undefined;
 }
 
 function isPortfolioFormat(format: string): format is PortfolioFormatName {
