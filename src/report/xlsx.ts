@@ -1,7 +1,7 @@
 import { truncate2 } from '../core/truncate.js';
 
 /** One cell of a sheet: a text, a number, or nothing. */
-export type SheetCell = string | number | null;
+type SheetCell = string | number | null;
 
 /** A number shown with a number format (`0%`), still a number to the spreadsheet. */
 export interface FormattedNumber {
@@ -23,10 +23,10 @@ export function score(value: number): FormattedNumber {
 }
 
 /** The most characters Excel keeps in one cell; a longer text makes it repair the file. */
-export const CELL_LIMIT = 32_767;
+const CELL_LIMIT = 32_767;
 
 /** The most rows Excel shows in a sheet, the header's included: the rest go on to another sheet. */
-export const ROW_LIMIT = 1_048_576;
+const ROW_LIMIT = 1_048_576;
 
 /** Column widths, in characters: enough for the header and the longest line, within reason. */
 const MIN_WIDTH = 8;

@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 
 /** A cell as a spreadsheet reads it from the file: its type, value and the style that shows it. */
-export interface WorkbookCell {
+interface WorkbookCell {
   /** `s`: a (shared) string; `n`: a number; `f`: a formula; `b`: a boolean. */
   type: 's' | 'n' | 'f' | 'b';
   value: string | number;

@@ -19,7 +19,7 @@ export interface CsvDialect {
   bom: boolean;
 }
 
-export const RFC_4180: CsvDialect = { separator: ',', decimalComma: false, bom: false };
+const RFC_4180: CsvDialect = { separator: ',', decimalComma: false, bom: false };
 
 /**
  * A cell made inert in a spreadsheet (OWASP, CSV injection): text that starts with `=`, `+`, `-`,

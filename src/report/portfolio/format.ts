@@ -7,7 +7,7 @@ export type PortfolioFormatter = (entries: readonly PortfolioEntry[], options: P
 /** A binary portfolio format (`xlsx`): the scored organisations, in order, to the bytes of a file. */
 export type BinaryPortfolioFormatter = (entries: readonly PortfolioEntry[], options: PortfolioFormatOptions) => Promise<Uint8Array>;
 
-export interface PortfolioFormatOptions {
+interface PortfolioFormatOptions {
   /** Use terminal colours (only ever true when writing to a colour terminal). */
   color: boolean;
   /** How the CSV formats separate cells and write numbers; RFC 4180 when absent. */

@@ -20,4 +20,4 @@ export const LIST_ONLY_FORMATS = ['jsonl', 'csv', 'csv-answers'] as const;
 /** The formats `--excel` applies to. */
 export const CSV_FORMATS: readonly string[] = ['csv', 'csv-answers'];
 
-export type { BinaryPortfolioFormatter, PortfolioFormatOptions, PortfolioFormatter } from './format.js';
+export type { PortfolioFormatter } from './format.js';
