@@ -47,7 +47,7 @@ export function scoreCommand(io: Io): Command {
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
     .option('--excel', 'csv and csv-answers for Excel: a UTF-8 byte order mark, and ; with decimal commas where the locale (LC_ALL, LC_NUMERIC, LANG) writes 1,5')
     .option('--strict', 'treat unanswered indicators as errors')
-    .option('--all', `list every next step, not only the first ${DEFAULT_NEXT_STEPS} per competency (html always lists every one)`)
+    .option('--all', `list every next step, not only the first ${DEFAULT_NEXT_STEPS} per competency (html and xlsx always list every one)`)
     .option('-j, --jobs <n>', `threads scoring files at once with ${PARALLEL_MIN_FILES} or more answers files (default: one per CPU core)`, parseJobs)
     .option('--sort <key>', 'order of the organisations with several answers files: score, name or a competency id', 'score')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
@@ -76,7 +76,8 @@ Examples:
 Gates (--fail-under, --require, --fail-on-regression) exit 1 when they fail; the report is still written.
 With several answers files (or a folder or pattern) there is one row per organisation, formats
 table, json (an array), jsonl (streamed), csv, csv-answers (every answer), xlsx or markdown; an invalid file is reported on standard
-error and the others are still scored (exit 2); gates apply to every organisation.`,
+error and the others are still scored (exit 2); gates apply to every organisation.
+xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a terminal.`,
     )
     .action(async (first: string, more: string[], options: ScoreOptions) => {
       const inputs = [first, ...more];
