@@ -23,6 +23,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
+  // Character references (`&#13;`) are XML, which every spreadsheet decodes.
+  htmlEntities: true,
   isArray: (name) => ['sheet', 'Relationship', 'si', 'row', 'c', 'xf', 'font', 'numFmt', 'r'].includes(name),
 });
 

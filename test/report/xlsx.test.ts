@@ -109,6 +109,29 @@ describe('score <file> --format xlsx', () => {
     expect(Buffer.from(bytes).includes('<f>')).toBe(false);
   });
 
+  it('writes any text as itself: names of object properties, markup, control characters, carriage returns', async () => {
+    const odd = join(dir, 'odd.yaml');
+    writeFileSync(
+      odd,
+      readFileSync(BETA, 'utf8')
+        .replace('organisation: Beta', 'organisation: constructor')
+        .replace('goals.written: "yes"', 'goals.written: { answer: "yes", note: "__proto__" }')
+        .replace('goals.shared: "yes"', 'goals.shared: { answer: "yes", note: "toString" }')
+        .replace('people.owner: "yes"', 'people.owner: { answer: "yes", note: "<b>&amp;</b> \\"q\\" \\u0007bell\\r\\nCRLF" }')
+        .replace('model: ./model.yaml', `model: ${JSON.stringify(join(ROOT, 'test/fixtures/spreadsheets/model.yaml'))}`),
+    );
+    const sheets = readWorkbook(await xlsx([odd]));
+    expect(values(sheet(sheets, 'Assessment'))[1]).toEqual(['Organisation', 'constructor']);
+    const notes = Object.fromEntries(sheet(sheets, 'Answers').rows.slice(1).map((row) => [row[0]!.value, row[5]?.value]));
+    expect(notes).toEqual({
+      'goals.written': '__proto__',
+      'goals.shared': 'toString',
+      'goals.measured': undefined,
+      'people.owner': '<b>&amp;</b> "q" bell\r\nCRLF',
+      'people.network': undefined,
+    });
+  });
+
   it('cuts a text longer than a cell holds (32,767 characters), ending in …', async () => {
     const long = join(dir, 'long.yaml');
     writeFileSync(

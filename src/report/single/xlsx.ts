@@ -4,8 +4,6 @@ import { stageName } from '../text.js';
 import { score, workbookBytes, type FormattedNumber, type SheetTable } from '../xlsx.js';
 import type { BinaryFormatter } from './format.js';
 
-const PERCENT = '0%';
-
 /**
  * The report as an Excel workbook: the assessment, the scores, the stage grid, every next step
  * and every answer with its note, one sheet each. Scores, levels and attainments are number
@@ -57,7 +55,7 @@ function scoresSheet(report: Report): SheetTable {
 /** Competencies as rows, the stages above the first as columns: how far each is attained. */
 /** A change since the baseline, signed (`+0.25`, `-0.30`); empty for a competency the baseline lacks. */
 function signed(delta: number | null | undefined): FormattedNumber | null {
-  return delta === null || delta === undefined ? null : { value: delta, format: '+0.00;-0.00;0.00' };
+  return delta === null || delta === undefined ? null : { value: delta, format: 'change' };
 }
 
 function stageGridSheet(report: Report): SheetTable {
@@ -69,7 +67,7 @@ function stageGridSheet(report: Report): SheetTable {
       competency.name,
       ...stages.map((stage) => {
         const attainment = competency.attainment[stage.id];
-        return attainment === undefined ? null : { value: truncate2(attainment), format: PERCENT };
+        return attainment === undefined ? null : { value: truncate2(attainment), format: 'percent' as const };
       }),
       competency.stageName,
     ]),
