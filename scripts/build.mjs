@@ -38,9 +38,8 @@ await Promise.all([
     // smaller source faster. The source map beside it serves `node --enable-source-maps`.
     minify: true,
     sourcemap: 'linked',
-    // Loaded from node_modules only when used: the prompts by `assess`, the zip library by
-    // `--format xlsx`; bundled, they would lengthen every start.
-    external: ['@inquirer/prompts', 'fflate'],
+    // Loaded from node_modules only by `assess`.
+    external: ['@inquirer/prompts'],
     // CommonJS, which Node loads with fewer steps than an ES module; import.meta, which bundled
     // libraries use too, is given its CommonJS values.
     define: { ...shared.define, 'import.meta.dirname': '__dirname', 'import.meta.url': 'importMetaUrl' },

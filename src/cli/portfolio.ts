@@ -66,7 +66,7 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
     if (stream) await (scored > 0 ? stream.commit() : stream.abort());
     else if (entries.length > 0) {
       const format = await portfolioFormats.load(options.format);
-      const text = await format(sortPortfolio(entries, options.sort), { color: colorFor(options.format, options.color, options.output, io.stdout, io.env), csv: options.csv });
+      const text = format(sortPortfolio(entries, options.sort), { color: colorFor(options.format, options.color, options.output, io.stdout, io.env), csv: options.csv });
       await writeOutput(text, options.output, io.stdout);
     }
   } catch (error) {

@@ -4,7 +4,7 @@
  * code of the one format it writes. Adding a format to a family is one file and one entry.
  *
  * Each name keeps its own formatter type: a text format gives a string, a binary one (`xlsx`)
- * the bytes of its file, through a promise, as zipping them is asynchronous.
+ * the bytes of its file.
  */
 export interface FormatRegistry<Loaders extends Record<string, () => Promise<unknown>>> {
   readonly names: (keyof Loaders & string)[];

@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate';
 import { truncate2 } from '../core/truncate.js';
 
 /** How a number cell is shown; it stays a number to the spreadsheet. */
@@ -68,9 +69,7 @@ const STYLES = `${XML_DECLARATION}<styleSheet xmlns="${MAIN}"><numFmts count="4"
  * The file holds no creation or modification date; the date of its zip entries is `date` (the
  * answers file's `date:`), else 1980-01-01, never the time of the run.
  */
-export async function workbookBytes(sheets: readonly SheetTable[], date: string | null): Promise<Uint8Array> {
-  // Loaded only for xlsx: no other format zips anything.
-  const { strToU8, zipSync } = await import('fflate');
+export function workbookBytes(sheets: readonly SheetTable[], date: string | null): Uint8Array {
   const parts = sheets.flatMap(withinRowLimit);
   const strings = new SharedStrings();
   const files: Record<string, Uint8Array> = {};

@@ -32,7 +32,7 @@ describe('score --format xlsx, built', () => {
     const library = (await import(pathToFileURL(join(ROOT, 'dist/index.js')).href)) as typeof Library;
     const { model, assessment } = await library.loadAssessment(join(ROOT, 'examples/middle.yaml'));
     const report = library.scoreAssessment(model.model, assessment);
-    const formatted = await (await library.reportFormats.load('xlsx'))(report, { color: false, nextSteps: library.DEFAULT_NEXT_STEPS });
+    const formatted = (await library.reportFormats.load('xlsx'))(report, { color: false, nextSteps: library.DEFAULT_NEXT_STEPS });
     expect(Buffer.from(formatted).equals(bytes)).toBe(true);
   });
 });

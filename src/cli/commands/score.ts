@@ -129,9 +129,9 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
 
       const color = colorFor(options.format, options.color, options.output, io.stdout, io.env);
       const format = options.format;
-      const text = await (isListOnlyFormat(format)
+      const text = isListOnlyFormat(format)
         ? (await portfolioFormats.load(format))([{ file: first, report }], { color, csv })
-        : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS }));
+        : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS });
       const warning = unansweredWarning(report);
       if (warning !== null) await io.stderr.write(`${warning}\n`);
       await writeOutput(text, options.output, io.stdout);

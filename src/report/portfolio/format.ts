@@ -5,7 +5,7 @@ import type { PortfolioEntry } from '../../core/portfolio.js';
 export type PortfolioFormatter = (entries: readonly PortfolioEntry[], options: PortfolioFormatOptions) => string;
 
 /** A binary portfolio format (`xlsx`): the scored organisations, in order, to the bytes of a file. */
-export type BinaryPortfolioFormatter = (entries: readonly PortfolioEntry[], options: PortfolioFormatOptions) => Promise<Uint8Array>;
+export type BinaryPortfolioFormatter = (entries: readonly PortfolioEntry[], options: PortfolioFormatOptions) => Uint8Array;
 
 interface PortfolioFormatOptions {
   /** Use terminal colours (only ever true when writing to a colour terminal). */
