@@ -3,7 +3,7 @@ import { fileDiagnostic, UserError, formatDiagnostic, sortDiagnostics, type Diag
 import { lintModel } from '../../core/lint-model.js';
 import { assessmentFromYaml } from '../../pipeline/load-assessment.js';
 import { toDiagnostics } from '../../parse/diagnostics.js';
-import { documentKind } from '../../parse/document-kind.js';
+import { documentKind, foundKind } from '../../parse/document-kind.js';
 import { expectMapping } from '../../parse/mapping.js';
 import { modelFromYaml } from '../../parse/model.js';
 import { readInput } from '../../read/text.js';
@@ -11,13 +11,15 @@ import { parseReport } from '../../parse/report.js';
 import { parseYaml } from '../../parse/yaml.js';
 import { writeOutput } from '../../write/output.js';
 import { terminalText } from '../../report/escape/terminal.js';
-import { tryFile } from '../../pipeline/each-file.js';
+import { skipIf, tryFile } from '../../pipeline/each-file.js';
+import { expandInputs } from '../../read/inputs.js';
+import { addVoiceOptions, manyFilesVoice, VERBOSE_SKIPPED, type VoiceOptions } from '../voice.js';
 import type { Io } from '../io.js';
 import { diagnosticLines } from '../diagnostics.js';
 import { indicatorCount } from '../../core/model-facts.js';
 import { unansweredIndicators } from '../../core/assessment.js';
 
-interface ValidateOptions {
+interface ValidateOptions extends VoiceOptions {
   model?: string;
   strict?: boolean;
 }
@@ -28,35 +30,46 @@ interface Validated {
 }
 
 export function validateCommand(io: Io): Command {
-  return new Command('validate')
+  const command = new Command('validate')
     .description('check model and answers files; each file is recognised as one or the other')
-    .argument('<file...>', 'model or answers files (YAML); - reads standard input')
+    .argument('<file...>', 'model or answers files (YAML) or JSON reports, folders (every *.yaml/*.yml inside) or quoted glob patterns; - reads standard input')
     .option('-m, --model <id|path>', 'model to check answers files against (default: each file\'s model:, else "community")')
-    .option('--strict', 'treat warnings about weak models as errors')
+    .option('--strict', 'treat warnings about weak models as errors');
+  return addVoiceOptions(command, VERBOSE_SKIPPED)
     .addHelpText(
       'after',
       `
 Examples:
   $ cm-maturity validate examples/*.yaml
+  $ cm-maturity validate assessments/ models/
   $ cm-maturity validate my-model.yaml answers.yaml --model my-model.yaml
   $ cm-maturity validate --strict my-model.yaml
 
 Models are also checked for weaknesses, reported as warnings (file:line:col: warning: ...):
 indicators without advice, competencies without stage descriptors, a competency with fewer
 than half the median number of indicators, duplicate indicator texts, and scale values that
-are not strictly decreasing or increasing. --strict makes them errors (exit 2).`,
+are not strictly decreasing or increasing. --strict makes them errors (exit 2).
+Files found in a folder or by a pattern that are none of these (a CI workflow, other YAML) are
+skipped, with one note. --quiet prints only errors: no ok line, warning or note.`,
     )
-    .action(async (files: string[], options: ValidateOptions) => {
+    .action(async (inputs: string[], options: ValidateOptions) => {
+      const { files, found } = await expandInputs(inputs);
+      const voice = manyFilesVoice(options, 'models, answers files or JSON reports');
+      const notes: string[] = [];
       const ok: string[] = [];
       const warnings: Diagnostic[] = [];
       const diagnostics: Diagnostic[] = [];
       /** The files given that are invalid (their errors may be located in the model they name). */
       const invalid = new Set<string>();
       for (const file of files) {
-        const outcome = await tryFile(file, (input) => validateFile(input, options, () => io.stdin));
+        const outcome = await tryFile(file, (input) => validateFile(input, options, () => io.stdin, found.has(input)));
         if ('diagnostics' in outcome) {
           diagnostics.push(...outcome.diagnostics);
           invalid.add(file);
+          continue;
+        }
+        if ('kind' in outcome) {
+          notes.push(...voice.skipped(outcome));
           continue;
         }
         const result = outcome.value;
@@ -66,14 +79,18 @@ are not strictly decreasing or increasing. --strict makes them errors (exit 2).`
         } else warnings.push(...result.warnings);
         if (result.ok !== undefined) ok.push(result.ok);
       }
-      if (warnings.length > 0) await io.stderr.write(sortDiagnostics(warnings).map((warning) => `${formatWarning(warning)}\n`).join(''));
+      notes.push(...voice.summary(0));
+      if (warnings.length > 0 && !options.quiet) await io.stderr.write(sortDiagnostics(warnings).map((warning) => `${formatWarning(warning)}\n`).join(''));
+      if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
       // An ok line names the file and the organisation: each is one line, inert in a terminal.
-      await writeOutput(ok.map((line) => `${terminalText(line)}\n`).join(''), undefined, io.stdout);
+      if (!options.quiet) await writeOutput(ok.map((line) => `${terminalText(line)}\n`).join(''), undefined, io.stdout);
+      const read = files.length - voice.skippedCount;
+      if (read === 0) throw new UserError(`no models, answers files or JSON reports among the ${files.length} files found`);
       if (diagnostics.length === 0) return;
-      if (files.length === 1) throw new UserError(diagnostics);
+      if (read === 1) throw new UserError(diagnostics);
       // With several files, each one's errors are listed (cut per file), then every invalid file is named.
       await io.stderr.write(`${diagnosticLines(sortDiagnostics(diagnostics)).join('\n')}\n`);
-      throw new UserError(`${invalid.size} of ${files.length} files ${invalid.size === 1 ? 'is' : 'are'} invalid: ${[...invalid].join(', ')}`);
+      throw new UserError(`${invalid.size} of ${read} files ${invalid.size === 1 ? 'is' : 'are'} invalid: ${[...invalid].join(', ')}`);
     });
 }
 
@@ -81,9 +98,13 @@ function formatWarning(warning: Diagnostic): string {
   return formatDiagnostic({ ...warning, message: `warning: ${warning.message}` });
 }
 
-async function validateFile(file: string, options: ValidateOptions, stdin: () => NodeJS.ReadableStream): Promise<Validated> {
+/** What validation passes over among the files found in folders or by patterns: YAML that is none of its kinds. */
+const NONE_OF_ITS_KINDS = ['other'] as const;
+
+async function validateFile(file: string, options: ValidateOptions, stdin: () => NodeJS.ReadableStream, found: boolean): Promise<Validated> {
   const { baseDir, ...source } = await readInput(file, stdin);
   const parsed = parseYaml(source);
+  skipIf(parsed.file, foundKind(parsed.data), found ? NONE_OF_ITS_KINDS : undefined);
   const kind = documentKind(parsed.data);
   if (kind === 'model') {
     const model = modelFromYaml(parsed);
