@@ -79,15 +79,19 @@ describe('history of files', () => {
     const report = JSON.parse(await okInProcess(['score', files.early, '-f', 'json'])) as { model: object; date: string };
     const otherModel = join(dir, 'other-model.json');
     writeFileSync(otherModel, JSON.stringify({ ...report, date: '2025-01-01', model: { ...report.model, version: '0.9' } }));
-    const result = await runInProcess(['history', files.middle, undated, other, otherModel, files.middle]);
+    // A file named twice is read once: the same date twice takes a copy.
+    const again = join(dir, 'again.yaml');
+    writeFileSync(again, middle);
+    const result = await runInProcess(['history', files.middle, undated, other, otherModel, again]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.trimEnd().split('\n').sort()).toEqual(
       [
         `${undated}:1:1: has no date: (add date: YYYY-MM-DD to place it in the history)`,
-        `${other}:1:1: is an assessment of "Fernwood Regional Health", not of "Larkspur Analytics" (${files.middle})`,
+        // At the organisation: line, the third of examples/early.yaml.
+        `${other}:3:1: is an assessment of "Fernwood Regional Health", not of "Larkspur Analytics" (${files.middle})`,
         `${otherModel}:1:1: was scored with model community 0.9, not community 1.0 (${files.middle})`,
-        `${files.middle}:1:1: has the same date 2026-09-15 as ${files.middle}`,
+        `${again}:1:1: has the same date 2026-09-15 as ${files.middle}`,
       ].sort(),
     );
   });
@@ -138,7 +142,7 @@ describe('history --git', () => {
     const result = runCli(['history', '--git', 'community/maturity.yaml', '-f', 'json'], { cwd: repo });
     expect(result.code).toBe(0);
     expect(result.stderr.split('\n')).toHaveLength(2);
-    expect(result.stderr).toMatch(new RegExp(`^warning: skipped community/answers\\.yaml@${broken.slice(0, 7)}: 1:\\d+: YAML syntax error`));
+    expect(result.stderr).toMatch(new RegExp(`^cm-maturity: warning: skipped community/answers\\.yaml@${broken.slice(0, 7)}: 1:\\d+: YAML syntax error`));
     const history = historySchema.parse(JSON.parse(result.stdout));
     expect(history.points.map((point) => [point.date, point.commit, point.source, point.overall.score])).toEqual([
       ['2026-03-30', q1, `community/answers.yaml@${q1.slice(0, 7)}`, 1.79],
@@ -186,7 +190,7 @@ describe('history --git', () => {
     inBig(['commit', '-q', '-a', '-m', 'fixed']);
     const result = runCli(['history', '--git', 'answers.yaml', '-f', 'json'], { cwd: big });
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`warning: skipped answers.yaml@${huge.slice(0, 7)}: 1:1: this version is over the input size limit\n`);
+    expect(result.stderr).toBe(`cm-maturity: warning: skipped answers.yaml@${huge.slice(0, 7)}: 1:1: this version is over the input size limit\n`);
     expect(historySchema.parse(JSON.parse(result.stdout)).points).toHaveLength(1);
   });
 

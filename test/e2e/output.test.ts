@@ -160,7 +160,7 @@ describe('score writing to standard output', () => {
         env: { ...process.env, NO_COLOR: '1' },
       });
       expect(result.status).toBe(3);
-      const errors = result.stderr.split('\n').filter((line) => line !== '' && !line.startsWith('warning: '));
+      const errors = result.stderr.split('\n').filter((line) => line !== '' && !line.startsWith('cm-maturity: warning: '));
       if (extra.length === 0) {
         expect(errors).toEqual([`cm-maturity: internal error: Cannot find module '${join(dir, 'dist', 'score-worker.cjs')}' (run with --debug for details)`]);
       } else {
