@@ -29,7 +29,7 @@ export interface PortfolioOptions extends ScoringOptions, VoiceOptions {
 export async function scorePortfolio(files: readonly string[], found: ReadonlySet<string>, options: PortfolioOptions, io: Io): Promise<void> {
   const progress = !options.quiet && showsProgress(files.length, io.stderr.isTTY, io.env) ? progressBar(files.length, io.stderr) : NO_PROGRESS;
   const messages = messageWriter(progress, io.stderr);
-  const voice = manyFilesVoice(options, 'answers files');
+  const voice = manyFilesVoice(options, 'answers files', found.size);
   const stream: StreamOutput | undefined = options.format === 'jsonl' ? await openStreamOutput(options.output, io.stdout) : undefined;
   const entries: PortfolioEntry[] = [];
   let scored = 0;

@@ -40,8 +40,11 @@ export interface ManyFilesVoice {
   readonly skippedCount: number;
 }
 
-/** `reads` says what the command reads ("answers files"), for the note about the files skipped. */
-export function manyFilesVoice(options: VoiceOptions, reads: string): ManyFilesVoice {
+/**
+ * `reads` says what the command reads ("answers files") and `found` how many files were found in
+ * folders or by patterns, for the note about the files skipped.
+ */
+export function manyFilesVoice(options: VoiceOptions, reads: string, found: number): ManyFilesVoice {
   const skips = skipTally();
   const incomplete = unansweredTally();
   return {
@@ -60,7 +63,7 @@ export function manyFilesVoice(options: VoiceOptions, reads: string): ManyFilesV
         const unanswered = unansweredSummary(incomplete, scored);
         if (unanswered !== null) lines.push(unanswered);
       }
-      const skipped = options.verbose ? null : skippedSummary(skips, reads);
+      const skipped = options.verbose ? null : skippedSummary(skips, found, reads);
       if (skipped !== null) lines.push(skipped);
       return lines;
     },

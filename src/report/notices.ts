@@ -49,14 +49,14 @@ function kindCount(kind: SkippedKind, count: number): string {
 
 /**
  * The one note for the files found in folders or by patterns that were passed over, or null when
- * none was; `reads` says what the command reads ("answers files").
+ * none was: how many of the `found`, of which kinds, naming the first few; `reads` says what the
+ * command reads ("answers files").
  */
-export function skippedSummary(tally: SkipTally, reads: string): string | null {
+export function skippedSummary(tally: SkipTally, found: number, reads: string): string | null {
   if (tally.count === 0) return null;
   const kinds = (Object.keys(tally.byKind) as SkippedKind[]).filter((kind) => tally.byKind[kind] > 0).map((kind) => kindCount(kind, tally.byKind[kind]));
   const more = tally.count > tally.first.length ? ', …; --verbose names every one' : '';
-  const files = tally.count === 1 ? 'file' : 'files';
-  return noteLine(`skipped ${tally.count} ${files} found that ${tally.count === 1 ? 'is' : 'are'} not ${reads}: ${kinds.join(', ')} (${tally.first.join(', ')}${more})`);
+  return noteLine(`skipped ${tally.count} of ${found} files found (not ${reads}): ${kinds.join(', ')} (${tally.first.join(', ')}${more})`);
 }
 
 /** The note for the assessments `benchmark --min-completeness` left out of its statistics: how many, and the first few. */

@@ -54,7 +54,7 @@ Examples:
       const { files, found } = await expandInputs(inputs);
       refuseInputAsOutput(options.output, [...files, options.org, modelFileOf(options.model)]);
       const score = fileScoring({ model: options.model }, () => io.stdin);
-      const voice = manyFilesVoice(options, 'answers files');
+      const voice = manyFilesVoice(options, 'answers files', found.size);
       let pool: PoolColumns | undefined;
       let model: { shape: PoolModel; file: string } | undefined;
       const notes: string[] = [];

@@ -78,7 +78,7 @@ side only are named in a warning.`,
       }
 
       // Two folders (or patterns): the assessments are paired by organisation, one diff per pair.
-      const voice = manyFilesVoice(options, 'answers files or JSON reports');
+      const voice = manyFilesVoice(options, 'answers files or JSON reports', oldSide.found.size + newSide.found.size);
       const notes: string[] = [];
       const diagnostics: Diagnostic[] = [];
       const side = async (inputs: ExpandedInputs) => {

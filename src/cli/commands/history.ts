@@ -79,7 +79,7 @@ const NOT_RESULTS = ['model', 'other'] as const;
  */
 async function fromFiles(inputs: string[], options: HistoryOptions, io: Io): Promise<LocatedEntry[]> {
   const { files, found } = await expandInputs(inputs);
-  const voice = manyFilesVoice(options, 'answers files or JSON reports');
+  const voice = manyFilesVoice(options, 'answers files or JSON reports', found.size);
   const entries: LocatedEntry[] = [];
   const { diagnostics, skipped } = await eachFile(
     files,

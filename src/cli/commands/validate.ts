@@ -54,7 +54,7 @@ skipped, with one note. --quiet prints only errors: no ok line, warning or note.
     )
     .action(async (inputs: string[], options: ValidateOptions) => {
       const { files, found } = await expandInputs(inputs);
-      const voice = manyFilesVoice(options, 'models, answers files or JSON reports');
+      const voice = manyFilesVoice(options, 'models, answers files or JSON reports', found.size);
       const notes: string[] = [];
       const ok: string[] = [];
       const warnings: Diagnostic[] = [];
