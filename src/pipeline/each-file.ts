@@ -5,7 +5,7 @@ import type { SkippedKind } from '../core/file-summary.js';
  * Thrown for a file found in a folder or by a pattern that is not what the command reads (a model
  * beside answers files, a JSON report, a CI workflow): it is passed over, not an error.
  */
-export class Skipped extends Error {
+class Skipped extends Error {
   constructor(
     readonly file: string,
     readonly kind: SkippedKind,

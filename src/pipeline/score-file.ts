@@ -52,7 +52,7 @@ export function withGates(report: Report, policy: GatePolicy, options: GateOptio
 }
 
 /** A scored file's unanswered indicators: how many, of how many, and the warning naming them (null when none). */
-export interface UnansweredCount {
+interface UnansweredCount {
   unanswered: number;
   total: number;
   warning: string | null;

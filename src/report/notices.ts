@@ -12,7 +12,7 @@ export function warningLine(message: string): string {
 }
 
 /** A note on standard error: what a run did that the user may not expect, but is no problem. */
-export function noteLine(message: string): string {
+function noteLine(message: string): string {
   return terminalText(`cm-maturity: note: ${message}`);
 }
 
