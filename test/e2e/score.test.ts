@@ -27,7 +27,7 @@ import type { CliResult } from '../helpers/cli.js';
 // and locale (which only a process's own environment sets), and reading the real standard input
 // (each example and each format once; every pair of them runs in this process).
 
-const UNANSWERED_WARNING = /^warning: (\d+) of (\d+) indicators are unanswered/;
+const UNANSWERED_WARNING = /^cm-maturity: warning: (\d+) of (\d+) indicators are unanswered/;
 
 type Runs = Record<(typeof FORMATS)[number], CliResult>;
 

@@ -193,7 +193,7 @@ function errorLines(stderr: string, file: string): string[] {
   return stderr
     .trimEnd()
     .split('\n')
-    .filter((line) => !line.startsWith('warning: ') && !line.startsWith('cm-maturity: error: ') && !line.startsWith('ok '))
+    .filter((line) => !line.startsWith('cm-maturity: warning: ') && !line.startsWith('cm-maturity: error: ') && !line.startsWith('ok '))
     .map((line) => line.replace(/^(… and \d+ more) in .+$/, '$1'))
     .filter((line) => !line.startsWith(`${VALID_COMPANION}:`) || file === VALID_COMPANION);
 }

@@ -1,11 +1,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { addToPool, benchmark, organisationEntry, poolColumns, poolModel, type OrganisationEntry, type PoolColumns, type PoolModel } from '../../core/benchmark.js';
-import { fileDiagnostic, UserError } from '../../errors.js';
+import { fileDiagnostic, UserError, type Diagnostic } from '../../errors.js';
 import { tryFile } from '../../pipeline/each-file.js';
 import { meetsCompleteness, NAMED_IN_SUMMARY } from '../../core/file-summary.js';
 import { excludedNote, unansweredWarning } from '../../report/notices.js';
 import { addVoiceOptions, manyFilesVoice, VERBOSE_SCORED, type VoiceOptions } from '../voice.js';
-import type { Diagnostic } from '../../errors.js';
 import { fileScoring } from '../../pipeline/score-file.js';
 import type { Io } from '../io.js';
 import { keepHeapNearLive } from '../heap.js';
@@ -91,6 +90,8 @@ Examples:
           }
           addToPool((pool ??= poolColumns([], outcome.value.entry.competencies.length)), outcome.value.entry);
         }
+        // With --verbose, a warning per file: written a few dozen at a time, never all held.
+        if (notes.length >= NOTES_HELD) await io.stderr.write(`${notes.splice(0).join('\n')}\n`);
       }
       let organisation: OrganisationEntry | undefined;
       if (options.org !== undefined) {
@@ -116,6 +117,9 @@ Examples:
       await writeOutput(format(result, { color }), options.output, io.stdout);
     });
 }
+
+/** Notes held before they are written. */
+const NOTES_HELD = 64;
 
 /** --min-completeness: a share from 0 to 1. */
 function parseRatio(value: string): number {
