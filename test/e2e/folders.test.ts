@@ -66,6 +66,17 @@ describe('files found in folders and by patterns that are not answers files', ()
     expect(quiet).toEqual({ code: 0, stdout: result.stdout, stderr: '' });
   });
 
+  it('the note names a file as one inert line, whatever its name holds', async () => {
+    const folder = tempDir();
+    copyFileSync('examples/early.yaml', join(folder, 'early.yaml'));
+    copyFileSync(`${CI}/workflows/maturity.yml`, join(folder, 'ci\u001b]0;title\u0007\nforged.yml'));
+    const result = await runInProcess(['score', folder, '-f', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe(
+      `cm-maturity: note: skipped 1 of 2 files found (not answers files): 1 YAML file without organisation or answers (${join(folder, 'ci\\x1b]0;title\\x07\\nforged.yml')})\n`,
+    );
+  });
+
   it('benchmark skips them the same way', async () => {
     const result = await runInProcess(['benchmark', BESIDE, '-f', 'json']);
     expect(result.code, result.stderr).toBe(0);
