@@ -12,8 +12,9 @@ import type { Io } from './io.js';
 import { NO_PROGRESS, progressBar, showsProgress, type Progress } from './progress.js';
 import { GateFailed } from './stop.js';
 import type { OutputTarget } from './options.js';
+import { manyFilesVoice, type VoiceOptions } from './voice.js';
 
-export interface PortfolioOptions extends ScoringOptions {
+export interface PortfolioOptions extends ScoringOptions, VoiceOptions {
   /** Threads scoring files at once (score-files.ts). */
   jobs: number;
   /** Where the list goes, each in its format; at least one. */
@@ -30,9 +31,10 @@ export interface PortfolioOptions extends ScoringOptions {
  * jsonl alone is written as each file is scored, in input order, holding nothing; with other
  * formats beside it, every report is held, as they need, and jsonl keeps the input order.
  */
-export async function scorePortfolio(files: readonly string[], options: PortfolioOptions, io: Io): Promise<void> {
-  const progress = showsProgress(files.length, io.stderr.isTTY, io.env) ? progressBar(files.length, io.stderr) : NO_PROGRESS;
+export async function scorePortfolio(files: readonly string[], found: ReadonlySet<string>, options: PortfolioOptions, io: Io): Promise<void> {
+  const progress = !options.quiet && showsProgress(files.length, io.stderr.isTTY, io.env) ? progressBar(files.length, io.stderr) : NO_PROGRESS;
   const messages = messageWriter(progress, io.stderr);
+  const voice = manyFilesVoice(options, 'answers files', found.size);
   const streamed = options.outputs.every((target) => target.format === 'jsonl');
   const streams: StreamOutput[] = [];
   const entries: PortfolioEntry[] = [];
@@ -49,7 +51,7 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
       require: options.require,
       jsonl: streamed,
     };
-    for await (const result of scoreFiles(files, scoring, options.jobs, () => io.stdin)) {
+    for await (const result of scoreFiles(files, found, scoring, options.jobs, () => io.stdin)) {
       if (streamed && streams.every((stream) => !stream.open)) break;
       progress.tick();
       if ('diagnostics' in result) {
@@ -57,13 +59,18 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
         await messages.add(diagnosticLines(result.diagnostics));
         continue;
       }
+      if ('kind' in result) {
+        await messages.add(voice.skipped(result));
+        continue;
+      }
       if (scored === 0) checkSortKey(options.sort, result.sortKeys);
       scored += 1;
       if (result.gatesFailed) gatesFailed = true;
-      await messages.add(result.notices);
+      await messages.add([...voice.scored(result.file, result.unanswered), ...result.notices]);
       if ('line' in result) for (const stream of streams) await stream.write(result.line);
-      else entries.push(result);
+      else entries.push({ file: result.file, report: result.report });
     }
+    await messages.add(voice.summary(scored));
     await messages.flush();
     progress.clear();
     // Nothing valid, nothing written: as for a single invalid file.
@@ -84,10 +91,12 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
     for (const stream of streams) await stream.abort();
     throw error;
   }
+  const read = files.length - voice.skippedCount;
   if (invalid > 0) {
     const rest = scored === 0 ? 'nothing was written' : `the other ${scored} ${scored === 1 ? 'is' : 'are'} reported`;
-    throw new UserError(`${invalid} of ${files.length} answers files ${invalid === 1 ? 'is' : 'are'} invalid (see above); ${rest}`);
+    throw new UserError(`${invalid} of ${read} answers files ${invalid === 1 ? 'is' : 'are'} invalid (see above); ${rest}`);
   }
+  if (read === 0) throw new UserError(`no answers files among the ${files.length} files found (models, JSON reports and other YAML are skipped); nothing was written`);
   if (gatesFailed) throw new GateFailed();
 }
 

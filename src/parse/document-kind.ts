@@ -1,3 +1,5 @@
+import type { SkippedKind } from '../core/file-summary.js';
+
 /** What a YAML mapping looks like: a maturity model, an organisation's answers, a JSON report written by `--format json`, or none of these. */
 export type DocumentKind = 'model' | 'answers' | 'report' | 'unknown';
 
@@ -23,4 +25,18 @@ export function documentKind(data: unknown): DocumentKind {
   if (model > answers) return 'model';
   if (answers > model) return 'answers';
   return 'unknown';
+}
+
+/**
+ * What a parsed document found in a folder is, for deciding whether a command reads it: an answers
+ * file, a model, a JSON report, or other YAML that is no assessment at all (a CI workflow, a list).
+ * A mapping with an `organisation` or `answers` key is an answers file, however broken, so that its
+ * errors are reported; so is an empty document, which can only be an unfinished one.
+ */
+export function foundKind(data: unknown): 'answers' | SkippedKind {
+  if (data === null || data === undefined) return 'answers';
+  if (typeof data !== 'object' || Array.isArray(data)) return 'other';
+  const kind = documentKind(data);
+  if (kind === 'model' || kind === 'report' || kind === 'answers') return kind;
+  return ANSWERS_KEYS.some((key) => Object.hasOwn(data, key)) ? 'answers' : 'other';
 }

@@ -3,12 +3,16 @@ import { parseYaml, type ParsedSource } from '../parse/yaml.js';
 import { readInput } from '../read/text.js';
 import { UserError } from '../errors.js';
 import type { TextSource } from '../source.js';
+import { foundKind } from '../parse/document-kind.js';
+import { skipIf } from './each-file.js';
 import { modelFor, type AssessmentOptions, type LoadedAssessment, type LoadedModel, type LoadOptions } from './load-model.js';
 
 /** Reads an answers file (`-` for standard input) and checks it against its model. */
 export async function loadAssessment(input: string, options: LoadOptions = {}): Promise<LoadedAssessment> {
   const { baseDir, ...source } = await readInput(input, options.stdin);
-  return assessmentFromYaml(parseYaml(source), { ...options, baseDir });
+  const parsed = parseYaml(source);
+  skipIf(parsed.file, foundKind(parsed.data), options.passOver);
+  return assessmentFromYaml(parsed, { ...options, baseDir });
 }
 
 /** Parses answers from text with positions and checks them against their model: every error at its line. */

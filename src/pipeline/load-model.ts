@@ -8,6 +8,7 @@ import { builtinModelIds, builtinModelPath, DEFAULT_MODEL_ID } from '../read/bui
 import type { Assessment } from '../core/assessment.js';
 import { readCompiledModel } from '../read/compiled-model.js';
 import { readTextFile } from '../read/text.js';
+import type { SkippedKind } from '../core/file-summary.js';
 
 export interface LoadedModel {
   model: Model;
@@ -77,6 +78,11 @@ export interface LoadOptions {
   modelCache?: Map<string, Promise<LoadedModel>>;
   /** What `-` reads, opened only when read; the process's standard input by default. */
   stdin?: () => NodeJS.ReadableStream;
+  /**
+   * For a file found in a folder or by a pattern: the kinds of document passed over rather than
+   * refused (a model beside answers files, a CI workflow), by throwing `Skipped`.
+   */
+  passOver?: readonly SkippedKind[];
 }
 
 export interface LoadedAssessment {

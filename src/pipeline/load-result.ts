@@ -1,17 +1,22 @@
 import { scoreAssessment } from '../core/score.js';
 import { isReport, parseReport } from '../parse/report.js';
 import { parseYaml } from '../parse/yaml.js';
+import { locate, type Position } from '../parse/locate.js';
 import { readInput } from '../read/text.js';
 import type { Report } from '../schema/report.js';
 import type { TextSource } from '../source.js';
 import { assessmentFromYaml } from './load-assessment.js';
 import type { AssessmentOptions, LoadOptions } from './load-model.js';
+import { foundKind } from '../parse/document-kind.js';
+import { skipIf } from './each-file.js';
 
 /** A scored result read back: from a JSON report written by `--format json`, or by scoring an answers file. */
 export interface LoadedResult {
   file: string;
   kind: 'report' | 'answers';
   report: Report;
+  /** Where the file says which organisation it is of: what an error about the organisation points at. */
+  organisationAt: Position;
 }
 
 /** Reads a JSON report or an answers file (`-` for standard input) and returns its scored report. */
@@ -23,7 +28,9 @@ export async function loadResult(input: string, options: LoadOptions = {}): Prom
 /** A JSON report as it is, or an answers file scored against its model. */
 export async function parseResult(source: TextSource, options: AssessmentOptions = {}): Promise<LoadedResult> {
   const parsed = parseYaml(source);
-  if (isReport(parsed)) return { file: source.file, kind: 'report', report: parseReport(parsed) };
+  skipIf(parsed.file, foundKind(parsed.data), options.passOver);
+  const organisationAt = locate(parsed, ['organisation'], 'key');
+  if (isReport(parsed)) return { file: source.file, kind: 'report', report: parseReport(parsed), organisationAt };
   const { model, assessment } = await assessmentFromYaml(parsed, options);
-  return { file: source.file, kind: 'answers', report: scoreAssessment(model.model, assessment) };
+  return { file: source.file, kind: 'answers', report: scoreAssessment(model.model, assessment), organisationAt };
 }

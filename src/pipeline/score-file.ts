@@ -6,7 +6,8 @@ import { gateFailureLines, unansweredWarning } from '../report/notices.js';
 import { jsonLine } from '../report/portfolio/jsonl.js';
 import type { Model } from '../schema/model.js';
 import type { Report } from '../schema/report.js';
-import { tryFile } from './each-file.js';
+import { tryFile, type SkippedFile } from './each-file.js';
+import type { SkippedKind } from '../core/file-summary.js';
 import { loadAssessment } from './load-assessment.js';
 import type { LoadedModel } from './load-model.js';
 
@@ -24,16 +25,21 @@ export interface ScoredFile {
   policy: GatePolicy;
 }
 
+/** What scoring passes over among the files found in folders or by patterns: anything but answers files. */
+const NOT_ANSWERS: readonly SkippedKind[] = ['model', 'report', 'other'];
+
 /**
  * The one way an answers file is scored, whoever asks (one file, many, a worker thread, a
  * benchmark): read, parse, check against its model, score. Each model file is read and checked
  * once per run, and the gate options are checked once against each model (a usage error, thrown).
+ * A file `found` in a folder or by a pattern that is no answers file is passed over (`Skipped`).
  */
-export function fileScoring(options: ScoringOptions, stdin?: () => NodeJS.ReadableStream): (input: string) => Promise<ScoredFile> {
+export function fileScoring(options: ScoringOptions, stdin?: () => NodeJS.ReadableStream): (input: string, found?: boolean) => Promise<ScoredFile> {
   const modelCache = new Map<string, Promise<LoadedModel>>();
   const policies = new Map<Model, GatePolicy>();
-  return async (input) => {
-    const { file, model, assessment } = await loadAssessment(input, { model: options.model, strict: options.strict, modelCache, stdin });
+  return async (input, found = false) => {
+    const passOver = found ? NOT_ANSWERS : undefined;
+    const { file, model, assessment } = await loadAssessment(input, { model: options.model, strict: options.strict, modelCache, stdin, passOver });
     let policy = policies.get(model.model);
     if (!policy) policies.set(model.model, (policy = gatePolicy(options, model.model)));
     return { file, report: scoreAssessment(model.model, assessment), policy };
@@ -45,27 +51,42 @@ export function withGates(report: Report, policy: GatePolicy, options: GateOptio
   return hasGates(options) ? { ...report, gates: evaluateGates(report, policy) } : report;
 }
 
+/** A scored file's unanswered indicators: how many, of how many, and the warning naming them (null when none). */
+interface UnansweredCount {
+  unanswered: number;
+  total: number;
+  warning: string | null;
+}
+
 /**
- * What scoring one answers file of many gives: the located errors that stopped it, or its report
- * (for jsonl, already as its line in UTF-8: a worker thread encodes it and hands the bytes over
- * without a copy), with the warnings and gate failures to print for it.
+ * What scoring one answers file of many gives: the located errors that stopped it, its being
+ * passed over, or its report (for jsonl, already as its line in UTF-8: a worker thread encodes it
+ * and hands the bytes over without a copy), with its unanswered indicators and the gate failures
+ * to print for it.
  */
 export type FileResult =
   | { file: string; diagnostics: Diagnostic[] }
-  | ({ file: string; notices: string[]; gatesFailed: boolean; sortKeys: string[] } & ({ report: Report } | { line: Uint8Array }));
+  | SkippedFile
+  | ({ file: string; notices: string[]; unanswered: UnansweredCount; gatesFailed: boolean; sortKeys: string[] } & ({ report: Report } | { line: Uint8Array }));
 
 /** Scores one file of many: its errors are its result, and what it says is named by its file. */
-export function manyFilesScorer(options: ScoringOptions & { jsonl: boolean }, stdin?: () => NodeJS.ReadableStream): (file: string) => Promise<FileResult> {
+export function manyFilesScorer(options: ScoringOptions & { jsonl: boolean }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<FileResult> {
   const score = fileScoring(options, stdin);
   const encoder = options.jsonl ? new TextEncoder() : undefined;
-  return async (file) => {
-    const outcome = await tryFile(file, score);
-    if ('diagnostics' in outcome) return outcome;
+  return async (file, found) => {
+    const outcome = await tryFile(file, (input) => score(input, found));
+    if ('diagnostics' in outcome || 'kind' in outcome) return outcome;
     const { policy } = outcome.value;
     const report = withGates(outcome.value.report, policy, options);
-    const warning = unansweredWarning(report, file);
+    const { unanswered, total } = report.completeness;
     const failures = gateFailureLines(report, report.gates ?? [], file);
-    const scored = { file, notices: warning === null ? failures : [warning, ...failures], gatesFailed: failures.length > 0, sortKeys: sortKeys(report) };
+    const scored = {
+      file,
+      notices: failures,
+      unanswered: { unanswered: unanswered.length, total, warning: unansweredWarning(report, file) },
+      gatesFailed: failures.length > 0,
+      sortKeys: sortKeys(report),
+    };
     return encoder ? { ...scored, line: encoder.encode(jsonLine(report)) } : { ...scored, report };
   };
 }

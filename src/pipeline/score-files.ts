@@ -25,7 +25,13 @@ const WORKER_YOUNG_GENERATION_MB = 6;
  * threads, so that every output is the same with --jobs 1 and --jobs 8. With `jobs` above 1 and
  * enough files, worker threads read, check and score while this thread writes.
  */
-export async function* scoreFiles(files: readonly string[], options: ScoringOptions & { jsonl: boolean }, jobs: number, stdin?: () => NodeJS.ReadableStream): AsyncGenerator<FileResult> {
+export async function* scoreFiles(
+  files: readonly string[],
+  found: ReadonlySet<string>,
+  options: ScoringOptions & { jsonl: boolean },
+  jobs: number,
+  stdin?: () => NodeJS.ReadableStream,
+): AsyncGenerator<FileResult> {
   // Worker threads have no standard input: `-` among the files keeps everything on this thread.
   if (jobs <= 1 || files.length < PARALLEL_MIN_FILES || files.includes('-')) {
     const score = manyFilesScorer(options, stdin);
@@ -33,11 +39,11 @@ export async function* scoreFiles(files: readonly string[], options: ScoringOpti
       // Reading and scoring never wait on the event loop: a pause now and then lets it handle a
       // signal (Ctrl-C) while a long run goes on.
       if (index > 0 && index % BATCH_SIZE === 0) await setImmediate();
-      yield await score(file);
+      yield await score(file, found.has(file));
     }
     return;
   }
-  yield* scoreInWorkers(files, options, jobs);
+  yield* scoreInWorkers(files, found, options, jobs);
 }
 
 /**
@@ -50,7 +56,14 @@ export interface WorkerReply {
   error?: { usage: boolean; message: string; stack?: string };
 }
 
-async function* scoreInWorkers(files: readonly string[], options: ScoringOptions & { jsonl: boolean }, jobs: number): AsyncGenerator<FileResult> {
+/** A batch of files for one thread, each with whether it was found rather than named. */
+export interface Batch {
+  id: number;
+  files: string[];
+  found: boolean[];
+}
+
+async function* scoreInWorkers(files: readonly string[], found: ReadonlySet<string>, options: ScoringOptions & { jsonl: boolean }, jobs: number): AsyncGenerator<FileResult> {
   const { Worker } = process.getBuiltinModule('node:worker_threads');
   const batches: string[][] = [];
   for (let start = 0; start < files.length; start += BATCH_SIZE) batches.push(files.slice(start, start + BATCH_SIZE));
@@ -93,7 +106,10 @@ async function* scoreInWorkers(files: readonly string[], options: ScoringOptions
   const send = (thread: number) => {
     if (sent >= batches.length) return;
     owner[sent] = thread;
-    if (thread !== HERE) workers[thread]!.postMessage({ id: sent, files: batches[sent] });
+    if (thread !== HERE) {
+      const batch = batches[sent]!;
+      workers[thread]!.postMessage({ id: sent, files: batch, found: batch.map((file) => found.has(file)) } satisfies Batch);
+    }
     sent += 1;
   };
   try {
@@ -101,7 +117,7 @@ async function* scoreInWorkers(files: readonly string[], options: ScoringOptions
     for (let id = 0; id < batches.length; id++) {
       if (owner[id] === HERE) {
         send(HERE);
-        for (const file of batches[id]!) yield await score(file);
+        for (const file of batches[id]!) yield await score(file, found.has(file));
         continue;
       }
       let reply: WorkerReply | undefined;

@@ -3,6 +3,17 @@ import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { FileSystemAdapter } from 'tinyglobby';
 import { UserError } from '../errors.js';
 
+/** The files named by command-line arguments, and which of them were found rather than named. */
+export interface ExpandedInputs {
+  files: string[];
+  /**
+   * The files reached only by walking a folder or matching a pattern: one that is not what the
+   * command reads (a model beside answers files, a CI workflow) is passed over there, while a
+   * file named on the command line is read, and refused if it is of the wrong kind.
+   */
+  found: ReadonlySet<string>;
+}
+
 /**
  * The answers files named by command-line arguments: a file as it is, a folder as every
  * `*.yaml`/`*.yml` below it, a glob pattern (quoted, so the same on every shell and OS) as its
@@ -11,32 +22,39 @@ import { UserError } from '../errors.js';
  * read once, under the name met first. A folder is walked through its symbolic links, but not
  * through one that leads back to a folder it is in (a loop, which would lead out of the folder).
  */
-export async function expandInputs(args: readonly string[]): Promise<string[]> {
+export async function expandInputs(args: readonly string[]): Promise<ExpandedInputs> {
   const files: string[] = [];
-  const seen = new Set<string>();
+  const found = new Set<string>();
+  /** The name each file is kept under, by its real path. */
+  const seen = new Map<string, string>();
   const realPathOf = realPaths();
-  const add = (file: string) => {
+  const add = (file: string, byWalk: boolean) => {
     const key = file === '-' ? file : realPathOf(file);
-    if (!seen.has(key)) {
-      seen.add(key);
+    const kept = seen.get(key);
+    if (kept === undefined) {
+      seen.set(key, file);
       files.push(file);
+      if (byWalk) found.add(file);
+    } else if (!byWalk) {
+      // Named on the command line as well: it is read as a named file.
+      found.delete(kept);
     }
   };
   for (const arg of args) {
     if (arg === '-') {
-      add(arg);
+      add(arg, false);
       continue;
     }
     const kind = kindOfPath(arg);
     if (kind === 'file') {
-      add(arg);
+      add(arg, false);
       continue;
     }
     // The glob library is loaded only for folders and patterns: a single file does not pay for it at start-up.
     const { glob, isDynamicPattern } = await import('tinyglobby');
     if (kind === 'missing' && !isDynamicPattern(arg)) {
       // A missing plain path is kept, so that reading it reports "no such file" at that path.
-      add(arg);
+      add(arg, false);
       continue;
     }
     const pattern = kind === 'folder' ? `${escapeGlob(slashes(arg).replace(/\/+$/, ''))}/**/*.{yaml,yml}` : slashes(arg);
@@ -45,9 +63,9 @@ export async function expandInputs(args: readonly string[]): Promise<string[]> {
     if (matches.length === 0) {
       throw new UserError(kind === 'folder' ? `no *.yaml or *.yml files in folder ${arg}` : `no files match ${arg}`);
     }
-    matches.forEach(add);
+    for (const match of matches) add(match, true);
   }
-  return files;
+  return { files, found };
 }
 
 /** What a path names; one that cannot be looked at is read (and its error reported) as a file would be. */

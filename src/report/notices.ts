@@ -1,3 +1,4 @@
+import type { SkippedKind, SkipTally, UnansweredTally } from '../core/file-summary.js';
 import { gateFailureText } from '../core/gates.js';
 import { formatDiagnostic, type Diagnostic } from '../errors.js';
 import type { GateResult, Report } from '../schema/report.js';
@@ -19,12 +20,65 @@ export function locatedWarning(warning: Diagnostic): string {
   return formatDiagnostic({ ...warning, message: `warning: ${warning.message}` });
 }
 
+/** A note on standard error: what a run did that the user may not expect, but is no problem. */
+function noteLine(message: string): string {
+  return terminalText(`cm-maturity: note: ${message}`);
+}
+
 /** The stderr warning for unanswered indicators, or null when every one is answered; `file` names the file when there are several. */
 export function unansweredWarning(report: Report, file?: string): string | null {
   const { unanswered, total } = report.completeness;
   if (unanswered.length === 0) return null;
   const sample = unanswered.slice(0, 3).join(', ') + (unanswered.length > 3 ? ', …' : '');
   return warningLine(`${file === undefined ? '' : `${file}: `}${unanswered.length} of ${total} indicators are unanswered and count as 0 (${sample}); --strict makes this an error`);
+}
+
+/**
+ * The one warning for the unanswered indicators of many files, or null when every file answers
+ * every indicator: how many files have some, and the ones with the most.
+ */
+export function unansweredSummary(tally: UnansweredTally, files: number): string | null {
+  if (tally.count === 0) return null;
+  const worst = tally.worst.map((entry) => `${entry.file} (${entry.unanswered} of ${entry.total})`).join(', ');
+  const more = tally.count > tally.worst.length ? ', …' : '';
+  const has = tally.count === 1 ? 'has' : 'have';
+  return warningLine(`${tally.count} of ${files} answers files ${has} unanswered indicators, which count as 0; the most: ${worst}${more}; --verbose shows every file, --strict makes this an error`);
+}
+
+const KIND_NAMES: Record<SkippedKind, [string, string]> = {
+  model: ['model', 'models'],
+  report: ['JSON report', 'JSON reports'],
+  other: ['YAML file without organisation or answers', 'YAML files without organisation or answers'],
+};
+
+/** "2 models". */
+function kindCount(kind: SkippedKind, count: number): string {
+  return `${count} ${KIND_NAMES[kind][count === 1 ? 0 : 1]}`;
+}
+
+/**
+ * The one note for the files found in folders or by patterns that were passed over, or null when
+ * none was: how many of the `found`, of which kinds, naming the first few; `reads` says what the
+ * command reads ("answers files").
+ */
+export function skippedSummary(tally: SkipTally, found: number, reads: string): string | null {
+  if (tally.count === 0) return null;
+  const kinds = (Object.keys(tally.byKind) as SkippedKind[]).filter((kind) => tally.byKind[kind] > 0).map((kind) => kindCount(kind, tally.byKind[kind]));
+  const more = tally.count > tally.first.length ? ', …; --verbose names every one' : '';
+  return noteLine(`skipped ${tally.count} of ${found} files found (not ${reads}): ${kinds.join(', ')} (${tally.first.join(', ')}${more})`);
+}
+
+/** The note for the assessments `benchmark --min-completeness` left out of its statistics: how many, and the first few. */
+export function excludedNote(excluded: { count: number; first: readonly { file: string; answered: number; total: number }[] }, scored: number, min: number): string {
+  const named = excluded.first.map((entry) => `${entry.file} (${entry.answered} of ${entry.total} answered)`).join(', ');
+  const more = excluded.count > excluded.first.length ? ', …' : '';
+  const were = excluded.count === 1 ? 'was' : 'were';
+  return noteLine(`${excluded.count} of ${scored} assessments ${were} left out of the statistics by --min-completeness ${min}: ${named}${more}`);
+}
+
+/** The note for one file passed over (--verbose). */
+export function skippedLine(skipped: { file: string; kind: SkippedKind }): string {
+  return noteLine(`skipped ${skipped.file}: a ${KIND_NAMES[skipped.kind][0]}`);
 }
 
 /** The stderr lines for the gates that failed; `file` names the answers file when there are several. */
@@ -37,6 +91,11 @@ export function gateFailureLines(report: Report, gates: readonly GateResult[], f
       const option = gate.gate === 'fail-under' ? `--fail-under ${target}` : gate.gate === 'require' ? `--require ${gate.subject}=${target}` : '--fail-on-regression';
       return terminalText(`cm-maturity: gate failed (${option}): ${file === undefined ? '' : `${file}: `}${gateFailureText(gate)}`);
     });
+}
+
+/** The warning for `diff` of two assessments of differently named organisations (a renamed one, most often). */
+export function renamedOrganisationWarning(file: string, organisation: string, oldFile: string, oldOrganisation: string): string {
+  return warningLine(`${file}: this is an assessment of "${organisation}", but ${oldFile} is of "${oldOrganisation}"; they are compared as they are`);
 }
 
 /** The warning for a baseline of another organisation than the answers scored. */

@@ -89,10 +89,12 @@ describe('cm-maturity diff', async () => {
     expect(diffSchema.parse(JSON.parse(await okInProcess(['diff', report, after, '-f', 'json'])))).toEqual({ ...json, old: { ...json.old, file: report } });
   });
 
-  it('refuses assessments of different organisations or models (exit 2)', async () => {
-    const other = await runInProcess(['diff', 'examples/early.yaml', after]);
-    expect(other.code).toBe(2);
-    expect(other.stderr).toBe(`${after}:1:1: this is an assessment of "Larkspur Analytics", but examples/early.yaml is of "Fernwood Regional Health"\n`);
+  it('compares assessments of differently named organisations with a warning, and refuses other models (exit 2)', async () => {
+    const other = await runInProcess(['diff', 'examples/early.yaml', after, '-f', 'json']);
+    expect(other.code).toBe(0);
+    expect(other.stderr).toBe(`cm-maturity: warning: ${after}: this is an assessment of "Larkspur Analytics", but examples/early.yaml is of "Fernwood Regional Health"; they are compared as they are\n`);
+    expect(diffSchema.parse(JSON.parse(other.stdout)).organisation).toBe('Larkspur Analytics');
+    expect((await runInProcess(['diff', 'examples/early.yaml', after, '--quiet'])).stderr).toBe('');
     const report = JSON.parse(await okInProcess(['score', before, '-f', 'json'])) as { model: { version: string } };
     const oldModel = join(dir, 'old-model.json');
     writeFileSync(oldModel, JSON.stringify({ ...report, model: { ...report.model, version: '0.9' } }));

@@ -79,15 +79,19 @@ describe('history of files', () => {
     const report = JSON.parse(await okInProcess(['score', files.early, '-f', 'json'])) as { model: object; date: string };
     const otherModel = join(dir, 'other-model.json');
     writeFileSync(otherModel, JSON.stringify({ ...report, date: '2025-01-01', model: { ...report.model, version: '0.9' } }));
-    const result = await runInProcess(['history', files.middle, undated, other, otherModel, files.middle]);
+    // A file named twice is read once: the same date twice takes a copy.
+    const again = join(dir, 'again.yaml');
+    writeFileSync(again, middle);
+    const result = await runInProcess(['history', files.middle, undated, other, otherModel, again]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr.trimEnd().split('\n').sort()).toEqual(
       [
         `${undated}:1:1: has no date: (add date: YYYY-MM-DD to place it in the history)`,
-        `${other}:1:1: is an assessment of "Fernwood Regional Health", not of "Larkspur Analytics" (${files.middle})`,
+        // At the organisation: line, the third of examples/early.yaml.
+        `${other}:3:1: is an assessment of "Fernwood Regional Health", not of "Larkspur Analytics" (${files.middle})`,
         `${otherModel}:1:1: was scored with model community 0.9, not community 1.0 (${files.middle})`,
-        `${files.middle}:1:1: has the same date 2026-09-15 as ${files.middle}`,
+        `${again}:1:1: has the same date 2026-09-15 as ${files.middle}`,
       ].sort(),
     );
   });

@@ -49,11 +49,13 @@ describe('score with several answers files', () => {
     const table = await okInProcess(['score', ...EXAMPLES]);
     const rows = boxRows(table);
     const [head, ...body] = rows;
-    expect(head).toEqual(['Organisation', 'File', 'strategy', 'leadership', 'culture', 'management', 'content', 'governance', 'tools', 'metrics', 'Overall', 'Stage']);
+    expect(head).toEqual(['Organisation', 'File', 'strategy', 'leadership', 'culture', 'management', 'content', 'governance', 'tools', 'metrics', 'Overall', 'Stage', 'Answered']);
     const expected = [...SINGLE.entries()].sort(([, a], [, b]) => b.overall.score - a.overall.score);
     expect(body.map((row) => row[1])).toEqual(expected.map(([file]) => file));
     for (const [index, [file, report]] of expected.entries()) {
-      expect(body[index]).toEqual([report.organisation, file, ...report.competencies.map((competency) => competency.score.toFixed(2)), report.overall.score.toFixed(2), report.overall.stageName]);
+      // Every example answers all 72 indicators but partial.yaml, which answers 29: 40% (29/72 = 0.402…).
+      const answered = file === 'examples/partial.yaml' ? '40%' : '100%';
+      expect(body[index]).toEqual([report.organisation, file, ...report.competencies.map((competency) => competency.score.toFixed(2)), report.overall.score.toFixed(2), report.overall.stageName, answered]);
     }
     expect(table).toContain(`${EXAMPLES.length} organisations`);
   });
@@ -127,7 +129,9 @@ describe('score with several answers files', () => {
       'overall_stage',
       'overall_score',
       ...middle.competencies.flatMap((competency) => [`${competency.id}_score`, `${competency.id}_stage`]),
+      'completeness',
     ]);
+    expect(rows.map((row) => row.completeness)).toEqual(['100%', '100%']);
     // The markdown table keeps the name on one row and its characters inert.
     const markdown = await okInProcess(['score', file, 'examples/early.yaml', '-f', 'markdown']);
     expect(markdown).toContain('| Acme, "Quoted" & Co second line |');

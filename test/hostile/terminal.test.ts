@@ -130,10 +130,15 @@ describe('error and warning lines on standard error are one line each, inert', (
 
   it('the warning for unanswered indicators names the file escaped', async () => {
     const partial = copyFixture(dir, 'terminal.yaml', 'partial\u0007\u009b2J.yaml', withValue('goals.shared', ''));
-    const result = await runInProcess(['score', partial, fixture('terminal.yaml'), '-f', 'json']);
+    const result = await runInProcess(['score', partial, fixture('terminal.yaml'), '-f', 'json', '--verbose']);
     expect(result.code, result.stderr).toBe(0);
     expect(expectInert(result.stderr.replace(/\n$/, ''))).toEqual([
       `cm-maturity: warning: ${join(dir, 'partial\\x07\\x9b2J.yaml')}: 1 of 3 indicators are unanswered and count as 0 (goals.shared); --strict makes this an error`,
+    ]);
+    // Without --verbose, the one summary line names it the same way.
+    const summary = await runInProcess(['score', partial, fixture('terminal.yaml'), '-f', 'json']);
+    expect(expectInert(summary.stderr.replace(/\n$/, ''))).toEqual([
+      `cm-maturity: warning: 1 of 2 answers files has unanswered indicators, which count as 0; the most: ${join(dir, 'partial\\x07\\x9b2J.yaml')} (1 of 3); --verbose shows every file, --strict makes this an error`,
     ]);
   });
 

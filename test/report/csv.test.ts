@@ -57,9 +57,10 @@ describe('score --excel', () => {
     const csv = await score([CAFE, BETA, '-f', 'csv', '--excel'], { LC_ALL: 'fr_FR.UTF-8' });
     expect(csv.startsWith('\uFEFFfile;organisation;date;')).toBe(true);
     expect(parse(csv, { bom: true, delimiter: ';' })).toEqual([
-      ['file', 'organisation', 'date', 'overall_level', 'overall_stage', 'overall_score', 'goals_score', 'goals_stage', 'people_score', 'people_stage'],
-      [BETA, 'Beta', '2026-04-01', '2', 'grown', '2,33', '2,66', 'grown', '2,00', 'grown'],
-      [CAFE, 'Café Olé', '2026-03-01', '1', 'start', '1,83', '2,00', 'grown', '1,66', 'start'],
+      ['file', 'organisation', 'date', 'overall_level', 'overall_stage', 'overall_score', 'goals_score', 'goals_stage', 'people_score', 'people_stage', 'completeness'],
+      // Beta leaves people.network empty: 4 of 5 indicators answered.
+      [BETA, 'Beta', '2026-04-01', '2', 'grown', '2,33', '2,66', 'grown', '2,00', 'grown', '80%'],
+      [CAFE, 'Café Olé', '2026-03-01', '1', 'start', '1,83', '2,00', 'grown', '1,66', 'start', '100%'],
     ]);
   });
 

@@ -1,8 +1,17 @@
 import { Command, Option } from 'commander';
 import { diffReports, regressions } from '../../core/diff.js';
 import { quoted } from '../../core/quote.js';
-import { loadResult } from '../../pipeline/load-result.js';
-import { fileDiagnostic, UserError } from '../../errors.js';
+import { loadResult, type LoadedResult } from '../../pipeline/load-result.js';
+import { fileDiagnostic, UserError, type Diagnostic } from '../../errors.js';
+import { pairByOrganisation, type Sided } from '../../core/pairs.js';
+import { eachFile } from '../../pipeline/each-file.js';
+import { expandInputs, type ExpandedInputs } from '../../read/inputs.js';
+import type { DiffFormatter } from '../../report/diff/format.js';
+import { formatDiffList } from '../../report/diff/list.js';
+import { terminalText } from '../../report/escape/terminal.js';
+import { renamedOrganisationWarning, warningLine } from '../../report/notices.js';
+import type { Diff } from '../../schema/diff.js';
+import { addVoiceOptions, manyFilesVoice, VERBOSE_SKIPPED, type VoiceOptions } from '../voice.js';
 import { diffFormats, type DiffFormatName } from '../../report/diff/index.js';
 import { GateFailed } from '../stop.js';
 import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
@@ -10,7 +19,7 @@ import { modelFileOf } from '../../pipeline/load-model.js';
 import type { Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets, parseTolerance } from '../options.js';
 
-interface DiffOptions {
+interface DiffOptions extends VoiceOptions {
   model?: string;
   format?: DiffFormatName;
   output?: string[];
@@ -21,17 +30,18 @@ interface DiffOptions {
 }
 
 export function diffCommand(io: Io): Command {
-  return new Command('diff')
+  const command = new Command('diff')
     .description('show what changed between two assessments of one organisation: answers, stages and scores')
-    .argument('<old>', 'the earlier answers file or JSON report')
-    .argument('<new>', 'the later answers file or JSON report')
+    .argument('<old>', 'the earlier answers file or JSON report, or a folder or quoted glob pattern of them')
+    .argument('<new>', 'the later answers file or JSON report, or a folder or quoted glob pattern of them')
     .option('-m, --model <id|path>', 'score answers files with this model (default: each file\'s model:, else "community")')
     .addOption(new Option('-f, --format <format>', 'format of standard output and of -o files without a known extension (default: table)').choices(diffFormats.names))
     .option('-o, --output <file>', `write to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(diffFormats.names)}); repeatable; - is standard output`, collect)
     .option('--fail-on-regression', 'exit 1 when the overall or any competency score went down')
     .option('--regression-tolerance <points>', 'with --fail-on-regression, a fall of at most this many score points is not a regression (default: 0)', parseTolerance)
     .option('--allow-model-change', 'compare results of different models or model versions')
-    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)');
+  return addVoiceOptions(command, VERBOSE_SKIPPED)
     .addHelpText(
       'after',
       `
@@ -39,42 +49,118 @@ Examples:
   $ cm-maturity diff examples/early.yaml examples/middle.yaml
   $ git show main:community/maturity.yaml > /tmp/old.yaml && cm-maturity diff /tmp/old.yaml community/maturity.yaml -f markdown
   $ cm-maturity diff last-quarter.json community/maturity.yaml --fail-on-regression --regression-tolerance 0.05
+  $ cm-maturity diff clients-2025/ clients-2026/ -o changes.md -o changes.json
 
 Exits 0 whether or not anything changed; with --fail-on-regression, 1 when a score went down
-(by more than --regression-tolerance, if given).`,
+(by more than --regression-tolerance, if given).
+Two assessments of differently named organisations are compared, with a warning. Given two folders
+or patterns, the assessments are paired by organisation: one diff per organisation (table and
+markdown one after the other, json an array), organisations in name order; those found on one
+side only are named in a warning.`,
     )
     .action(async (oldInput: string, newInput: string, options: DiffOptions) => {
       if (oldInput === '-' && newInput === '-') throw new UserError('standard input (-) can be read once: give at most one of the two assessments as -');
-      refuseInputsAsOutputs(options.output, [oldInput, newInput, modelFileOf(options.model)]);
+      const oldSide = await expandInputs([oldInput]);
+      const newSide = await expandInputs([newInput]);
+      refuseInputsAsOutputs(options.output, [...oldSide.files, ...newSide.files, modelFileOf(options.model)]);
       if (options.regressionTolerance !== undefined && !options.failOnRegression) throw new UserError('--regression-tolerance needs --fail-on-regression');
       const outputs = outputTargets({ output: options.output, format: options.format, names: diffFormats.names, unavailable: notAFormatOf('diff', diffFormats.names) });
-      const old = await loadResult(oldInput, { model: options.model, stdin: () => io.stdin });
-      const current = await loadResult(newInput, { model: options.model, stdin: () => io.stdin });
-      if (old.report.organisation !== current.report.organisation) {
-        throw new UserError([fileDiagnostic(current.file, 'other-organisation', `this is an assessment of ${quoted(current.report.organisation)}, but ${old.file} is of ${quoted(old.report.organisation)}`)]);
+      const load = (found: ReadonlySet<string>) => (input: string) =>
+        loadResult(input, { model: options.model, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined });
+      /** Every output, each in its format: `render` gives the text of one diff or of the diffs of two folders. */
+      const write = async (render: (format: DiffFormatName, formatter: DiffFormatter, formatOptions: { color: boolean }) => string) => {
+        const rendered = [];
+        for (const { path, format } of outputs) rendered.push({ path, text: render(format, await diffFormats.load(format), { color: colorFor(format, options.color, path, io.stdout, io.env) }) });
+        await writeOutputs(rendered, io.stdout);
+      };
+      const named = (side: ExpandedInputs, input: string) => side.files.length === 1 && side.files[0] === input && side.found.size === 0;
+
+      if (named(oldSide, oldInput) && named(newSide, newInput)) {
+        const old = await load(oldSide.found)(oldInput);
+        const current = await load(newSide.found)(newInput);
+        // A renamed organisation is compared, as with score --baseline, but never unnoticed.
+        if (old.report.organisation !== current.report.organisation && !options.quiet) {
+          await io.stderr.write(`${renamedOrganisationWarning(current.file, current.report.organisation, old.file, old.report.organisation)}\n`);
+        }
+        const diff = compare(old, current, options);
+        await write((_format, formatter, formatOptions) => formatter(diff, formatOptions));
+        await failOnRegression([diff], options, io);
+        return;
       }
-      const { model: a } = old.report;
-      const { model: b } = current.report;
-      if ((a.id !== b.id || a.version !== b.version) && !options.allowModelChange) {
-        throw new UserError([
-          fileDiagnostic(current.file, 'model-mismatch', `scored with model ${b.id} ${b.version}, but ${old.file} with ${a.id} ${a.version}; --allow-model-change compares them anyway`),
-        ]);
+
+      // Two folders (or patterns): the assessments are paired by organisation, one diff per pair.
+      const voice = manyFilesVoice(options, 'answers files or JSON reports', oldSide.found.size + newSide.found.size);
+      const notes: string[] = [];
+      const diagnostics: Diagnostic[] = [];
+      const side = async (inputs: ExpandedInputs) => {
+        const results: Sided<LoadedResult>[] = [];
+        const { diagnostics: errors, skipped } = await eachFile(inputs.files, load(inputs.found), (result) => results.push({ organisation: result.report.organisation, value: result }));
+        diagnostics.push(...errors);
+        for (const file of skipped) notes.push(...voice.skipped(file));
+        return results;
+      };
+      const pairing = pairByOrganisation(await side(oldSide), await side(newSide));
+      for (const { side: which, value, first } of pairing.repeated) {
+        diagnostics.push({
+          file: value.file,
+          ...value.organisationAt,
+          code: 'same-organisation',
+          message: `${first.file} is also an assessment of ${quoted(value.report.organisation)} on the ${which} side (${which === 'old' ? oldInput : newInput}); diff pairs one assessment per organisation on each side`,
+        });
       }
-      const diff = diffReports(old.report, current.report, { old: old.file, new: current.file });
-      const rendered = [];
-      for (const { path, format } of outputs) rendered.push({ path, text: (await diffFormats.load(format))(diff, { color: colorFor(format, options.color, path, io.stdout, io.env) }) });
-      await writeOutputs(rendered, io.stdout);
-      if (options.failOnRegression) {
-        const fallen = regressions(diff, options.regressionTolerance);
-        if (fallen.length > 0) {
-          const beyond = options.regressionTolerance ? `, more than the tolerance of ${options.regressionTolerance}` : '';
-          await io.stderr.write(
-            fallen
-              .map((item) => `cm-maturity: regression (--fail-on-regression): ${item.subject === 'overall' ? 'overall' : item.subject} score fell from ${item.from.toFixed(2)} to ${item.to.toFixed(2)} (${item.delta.toFixed(2)})${beyond}\n`)
-              .join(''),
-          );
-          throw new GateFailed();
+      const diffs: Diff[] = [];
+      for (const pair of pairing.pairs) {
+        try {
+          diffs.push(compare(pair.old, pair.new, options));
+        } catch (error) {
+          if (!(error instanceof UserError)) throw error;
+          diagnostics.push(...error.diagnostics);
         }
       }
+      notes.push(...voice.summary(0));
+      if (!options.quiet) notes.push(...unpairedWarnings(pairing.onlyOld, oldInput, 'old'), ...unpairedWarnings(pairing.onlyNew, newInput, 'new'));
+      if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
+      if (diagnostics.length > 0) throw new UserError(diagnostics);
+      if (diffs.length === 0) throw new UserError(`no organisation has an assessment both in ${oldInput} and in ${newInput}; nothing to compare`);
+      await write((format, formatter, formatOptions) => formatDiffList(diffs, format, formatter, formatOptions));
+      await failOnRegression(diffs, options, io);
     });
+}
+
+/** What diff passes over among the files found in folders or by patterns: models and YAML that is no assessment. */
+const NOT_RESULTS = ['model', 'other'] as const;
+
+/** The changes between two results, refused (at the new one) when their models differ, unless allowed. */
+function compare(old: LoadedResult, current: LoadedResult, options: DiffOptions): Diff {
+  const { model: a } = old.report;
+  const { model: b } = current.report;
+  if ((a.id !== b.id || a.version !== b.version) && !options.allowModelChange) {
+    throw new UserError([
+      fileDiagnostic(current.file, 'model-mismatch', `scored with model ${b.id} ${b.version}, but ${old.file} with ${a.id} ${a.version}; --allow-model-change compares them anyway`),
+    ]);
+  }
+  return diffReports(old.report, current.report, { old: old.file, new: current.file });
+}
+
+/** One warning per side for the organisations with no assessment on the other side. */
+function unpairedWarnings(only: readonly Sided<LoadedResult>[], input: string, side: 'old' | 'new'): string[] {
+  if (only.length === 0) return [];
+  const list = only.map(({ organisation, value }) => `${quoted(organisation)} (${value.file})`).join(', ');
+  const count = only.length === 1 ? '1 organisation' : `${only.length} organisations`;
+  return [warningLine(`${count} only on the ${side} side (${input}), not compared: ${list}`)];
+}
+
+/** With --fail-on-regression, a line for every score that went down, and exit 1 if any did. */
+async function failOnRegression(diffs: readonly Diff[], options: DiffOptions, io: Io): Promise<void> {
+  if (!options.failOnRegression) return;
+  const beyond = options.regressionTolerance ? `, more than the tolerance of ${options.regressionTolerance}` : '';
+  const lines = diffs.flatMap((diff) =>
+    regressions(diff, options.regressionTolerance).map(
+      (item) =>
+        `cm-maturity: regression (--fail-on-regression): ${diffs.length > 1 ? `${diff.new.file}: ` : ''}${item.subject} score fell from ${item.from.toFixed(2)} to ${item.to.toFixed(2)} (${item.delta.toFixed(2)})${beyond}`,
+    ),
+  );
+  if (lines.length === 0) return;
+  await io.stderr.write(`${lines.map(terminalText).join('\n')}\n`);
+  throw new GateFailed();
 }

@@ -11,8 +11,12 @@ import { eachFile } from '../../pipeline/each-file.js';
 import { warningLine } from '../../report/notices.js';
 import type { Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets } from '../options.js';
+import { expandInputs } from '../../read/inputs.js';
+import { quoted } from '../../core/quote.js';
+import type { Position } from '../../parse/locate.js';
+import { addVoiceOptions, manyFilesVoice, VERBOSE_SKIPPED, type VoiceOptions } from '../voice.js';
 
-interface HistoryOptions {
+interface HistoryOptions extends VoiceOptions {
   model?: string;
   git?: boolean;
   format?: HistoryFormatName;
@@ -21,21 +25,26 @@ interface HistoryOptions {
 }
 
 export function historyCommand(io: Io): Command {
-  return new Command('history')
+  const command = new Command('history')
     .description("show an organisation's scores over time, from dated answers files or from every committed version of one")
-    .argument('<answers...>', 'dated answers files or JSON reports of one organisation; with --git, the one answers file')
+    .argument('<answers...>', 'dated answers files or JSON reports of one organisation, folders (every *.yaml/*.yml inside) or quoted glob patterns; with --git, the one answers file')
     .option('--git', "read every committed version of the answers file from its git repository (following renames); dated by its date:, else the commit date")
     .option('-m, --model <id|path>', 'score answers with this model (default: each file\'s model:, else "community")')
     .addOption(new Option('-f, --format <format>', 'format of standard output and of -o files without a known extension (default: table)').choices(historyFormats.names))
     .option('-o, --output <file>', `write to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(historyFormats.names)}); repeatable; - is standard output`, collect)
-    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)');
+  return addVoiceOptions(command, VERBOSE_SKIPPED)
     .addHelpText(
       'after',
       `
 Examples:
   $ cm-maturity history assessments/*.yaml
+  $ cm-maturity history assessments/acme/
   $ cm-maturity history --git community/maturity.yaml
-  $ cm-maturity history --git community/maturity.yaml --format csv -o maturity.csv`,
+  $ cm-maturity history --git community/maturity.yaml --format csv -o maturity.csv
+
+A folder or pattern must hold the assessments of one organisation: models and other YAML found
+there are skipped (with one note), and files of several organisations are refused, naming them.`,
     )
     .action(async (inputs: string[], options: HistoryOptions) => {
       refuseInputsAsOutputs(options.output, [...inputs, modelFileOf(options.model)]);
@@ -43,7 +52,15 @@ Examples:
       const entries = options.git ? await fromGit(inputs, options, io) : await fromFiles(inputs, options, io);
       const history = buildHistory(entries);
       if (Array.isArray(history)) {
-        throw new UserError(history.map((problem) => fileDiagnostic(entries[problem.index]?.source ?? inputs[0] ?? '-', problem.code, problem.message)));
+        throw new UserError(
+          history.map((problem) => {
+            const entry = entries[problem.index];
+            // An assessment of another organisation is pointed at the line that says so.
+            const at = problem.code === 'other-organisation' ? entry?.organisationAt : undefined;
+            const diagnostic = fileDiagnostic(entry?.source ?? inputs[0] ?? '-', problem.code, problem.message);
+            return at ? { ...diagnostic, ...at } : diagnostic;
+          }),
+        );
       }
       const rendered = [];
       for (const { path, format } of outputs) rendered.push({ path, text: (await historyFormats.load(format))(history, { color: colorFor(format, options.color, path, io.stdout, io.env) }) });
@@ -51,15 +68,41 @@ Examples:
     });
 }
 
-/** Every file is loaded, and every error of every file reported at once. */
-async function fromFiles(inputs: string[], options: HistoryOptions, io: Io): Promise<HistoryEntry[]> {
-  const entries: HistoryEntry[] = [];
-  const diagnostics = await eachFile(
-    inputs,
-    (input) => loadResult(input, { model: options.model, stdin: () => io.stdin }),
-    ({ file, report }) => entries.push({ report, source: file, commit: null }),
+/** A scored assessment of the series, with where the file names its organisation. */
+type LocatedEntry = HistoryEntry & { organisationAt?: Position };
+
+/** What history passes over among the files found in folders or by patterns: models and YAML that is no assessment. */
+const NOT_RESULTS = ['model', 'other'] as const;
+
+/**
+ * Every file is loaded, and every error of every file reported at once. Files found in folders or
+ * by patterns must be of one organisation: several are one error naming them all.
+ */
+async function fromFiles(inputs: string[], options: HistoryOptions, io: Io): Promise<LocatedEntry[]> {
+  const { files, found } = await expandInputs(inputs);
+  const voice = manyFilesVoice(options, 'answers files or JSON reports', found.size);
+  const entries: LocatedEntry[] = [];
+  const { diagnostics, skipped } = await eachFile(
+    files,
+    (input) => loadResult(input, { model: options.model, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined }),
+    ({ file, report, organisationAt }) => entries.push({ report, source: file, commit: null, organisationAt }),
   );
+  const notes = [...skipped.flatMap((file) => voice.skipped(file)), ...voice.summary(0)];
+  if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
   if (diagnostics.length > 0) throw new UserError(diagnostics);
+  if (entries.length === 0) throw new UserError(`no answers files or JSON reports among the ${files.length} files found`);
+  if (found.size > 0) {
+    const byOrganisation = new Map<string, string[]>();
+    for (const entry of entries) {
+      const list = byOrganisation.get(entry.report.organisation);
+      if (list) list.push(entry.source);
+      else byOrganisation.set(entry.report.organisation, [entry.source]);
+    }
+    if (byOrganisation.size > 1) {
+      const named = [...byOrganisation].map(([organisation, sources]) => `${quoted(organisation)} (${sources.length === 1 ? sources[0] : `${sources[0]} and ${sources.length - 1} more`})`);
+      throw new UserError(`the files found are assessments of ${byOrganisation.size} organisations: ${named.join(', ')}; a history shows one organisation: name its files, its folder or a pattern matching only them`);
+    }
+  }
   return entries;
 }
 
@@ -68,20 +111,20 @@ async function fromFiles(inputs: string[], options: HistoryOptions, io: Io): Pro
  * since) is skipped with a warning rather than blocking the whole history. Several commits with
  * the same date are one assessment being edited: the newest of them counts.
  */
-async function fromGit(inputs: string[], options: HistoryOptions, io: Io): Promise<HistoryEntry[]> {
+async function fromGit(inputs: string[], options: HistoryOptions, io: Io): Promise<LocatedEntry[]> {
   if (inputs.length !== 1) throw new UserError(`--git takes one answers file, not ${inputs.length}`);
   const file = inputs[0]!;
-  const entries: HistoryEntry[] = [];
+  const entries: LocatedEntry[] = [];
   const dates = new Set<string>();
   for (const version of await committedVersions(file)) {
-    let entry: HistoryEntry;
+    let entry: LocatedEntry;
     try {
-      const { report } = await parseResult(version.read(), { model: options.model, baseDir: dirname(file) });
-      entry = { report, source: `${version.path}@${version.commit.slice(0, 7)}`, commit: version.commit, fallbackDate: version.date };
+      const { report, organisationAt } = await parseResult(version.read(), { model: options.model, baseDir: dirname(file) });
+      entry = { report, source: `${version.path}@${version.commit.slice(0, 7)}`, commit: version.commit, fallbackDate: version.date, organisationAt };
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       const first = error.diagnostics[0];
-      await io.stderr.write(`${warningLine(`skipped ${version.path}@${version.commit.slice(0, 7)}: ${first ? `${first.line}:${first.column}: ${first.message}` : error.message}`)}\n`);
+      if (!options.quiet) await io.stderr.write(`${warningLine(`skipped ${version.path}@${version.commit.slice(0, 7)}: ${first ? `${first.line}:${first.column}: ${first.message}` : error.message}`)}\n`);
       continue;
     }
     const date = entry.report.date ?? version.date;

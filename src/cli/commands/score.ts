@@ -13,6 +13,7 @@ import { GateFailed } from '../stop.js';
 import { keepHeapNearLive } from '../heap.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets, parseTolerance } from '../options.js';
 import type { Io } from '../io.js';
+import { addVoiceOptions, VERBOSE_SCORED, type VoiceOptions } from '../voice.js';
 import { colorFor, refuseBinaryOnTerminal, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
@@ -23,7 +24,7 @@ type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
 
 const SCORE_FORMAT_NAMES: ScoreFormatName[] = [...reportFormats.names, ...LIST_ONLY_FORMATS];
 
-interface ScoreOptions extends GateOptions {
+interface ScoreOptions extends GateOptions, VoiceOptions {
   model?: string;
   /** Not given: the default, table, for standard output and files without a known extension. */
   format?: ScoreFormatName;
@@ -39,7 +40,7 @@ interface ScoreOptions extends GateOptions {
 }
 
 export function scoreCommand(io: Io): Command {
-  return new Command('score')
+  const command = new Command('score')
     .description("score an organisation's answers against a maturity model, or many organisations' side by side")
     .argument('<answers>', 'answers file (YAML), - to read standard input, or a folder (every *.yaml/*.yml inside) or quoted glob pattern')
     .argument('[more...]', 'more answers files, folders or patterns: one row per organisation')
@@ -57,7 +58,8 @@ export function scoreCommand(io: Io): Command {
     .option('--baseline <file>', 'compare with an earlier result: a JSON report (--format json) or an answers file')
     .option('--fail-on-regression', 'exit 1 when the overall or any competency score is lower than in the baseline')
     .option('--regression-tolerance <points>', 'with --fail-on-regression, a fall of at most this many score points is not a regression (default: 0)', parseTolerance)
-    .option('--allow-model-change', 'accept a baseline made with another model or version; compare the competencies both have')
+    .option('--allow-model-change', 'accept a baseline made with another model or version; compare the competencies both have');
+  return addVoiceOptions(command, VERBOSE_SCORED)
     .addHelpText(
       'after',
       `
@@ -82,7 +84,10 @@ Gates (--fail-under, --require, --fail-on-regression) exit 1 when they fail; the
 written, and the JUnit and JSON reports record every gate's outcome.
 With several answers files (or a folder or pattern) there is one row per organisation, formats
 table, json (an array), jsonl (streamed), csv, csv-answers (every answer), xlsx or markdown; an invalid file is reported on standard
-error and the others are still scored (exit 2); gates apply to every organisation.
+error and the others are still scored (exit 2); gates apply to every organisation. Files found in
+a folder or by a pattern that are not answers files (a model, a JSON report, other YAML such as a
+CI workflow) are skipped, with one note; unanswered indicators over many files are one warning
+line (--verbose: one per file).
 xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a terminal.`,
     )
     .action(async (first: string, more: string[], options: ScoreOptions) => {
@@ -90,8 +95,8 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
       if (!namesOneFile(inputs)) keepHeapNearLive();
       // A lone argument that names no answers files (an empty folder, a pattern matching nothing)
       // is read as a file, as it always was: the error then says what is there.
-      const files = await expandInputs(inputs).catch((error: unknown) => {
-        if (inputs.length === 1 && error instanceof UserError) return [first];
+      const { files, found } = await expandInputs(inputs).catch((error: unknown) => {
+        if (inputs.length === 1 && error instanceof UserError) return { files: [first], found: new Set<string>() };
         throw error;
       });
       refuseInputsAsOutputs(options.output, [...files, options.baseline, modelFileOf(options.model)]);
@@ -115,7 +120,7 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
         const { scorePortfolio } = await import('../portfolio.js');
         excelApplies(options.excel === true, outputs);
         for (const { path, format } of outputs) refuseBinaryOnTerminal(format, path, io.stdout);
-        await scorePortfolio(files, { ...options, outputs, csv, jobs: options.jobs ?? defaultJobs() }, io);
+        await scorePortfolio(files, found, { ...options, outputs, csv, jobs: options.jobs ?? defaultJobs() }, io);
         return;
       }
       if (options.failOnRegression && options.baseline === undefined) throw new UserError('--fail-on-regression needs --baseline <file>');
@@ -133,9 +138,9 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
         if (mismatch !== null && !options.allowModelChange) {
           throw new UserError([fileDiagnostic(baseline.file, 'model-mismatch', `${mismatch}; --allow-model-change compares the competencies both have`)]);
         }
-        // diff refuses two organisations; here the comparison may be wanted (a renamed
-        // organisation), but a baseline picked by mistake must not pass a gate unnoticed.
-        if (baseline.report.organisation !== report.organisation) {
+        // As in diff, the comparison may be wanted (a renamed organisation), but a baseline
+        // picked by mistake must not pass a gate unnoticed.
+        if (baseline.report.organisation !== report.organisation && !options.quiet) {
           await io.stderr.write(`${otherOrganisationWarning(baseline.file, baseline.report.organisation, report.organisation)}\n`);
         }
         report = withBaseline(report, baseline.report);
@@ -152,7 +157,7 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
         rendered.push({ path, text });
       }
       const warning = unansweredWarning(report);
-      if (warning !== null) await io.stderr.write(`${warning}\n`);
+      if (warning !== null && !options.quiet) await io.stderr.write(`${warning}\n`);
       await writeOutputs(rendered, io.stdout);
       const failures = gateFailureLines(report, report.gates ?? []);
       if (failures.length > 0) {

@@ -3,14 +3,16 @@ import { fileDiagnostic, UserError, sortDiagnostics, type Diagnostic } from '../
 import { lintModel } from '../../core/lint-model.js';
 import { assessmentFromYaml } from '../../pipeline/load-assessment.js';
 import { toDiagnostics } from '../../parse/diagnostics.js';
-import { documentKind } from '../../parse/document-kind.js';
+import { documentKind, foundKind } from '../../parse/document-kind.js';
 import { expectMapping } from '../../parse/mapping.js';
 import { modelFromYaml } from '../../parse/model.js';
 import { readInput } from '../../read/text.js';
 import { parseReport } from '../../parse/report.js';
 import { parseYaml } from '../../parse/yaml.js';
 import { useColor, writeOutput } from '../../write/output.js';
-import { tryFile } from '../../pipeline/each-file.js';
+import { skipIf, tryFile } from '../../pipeline/each-file.js';
+import { expandInputs } from '../../read/inputs.js';
+import { addVoiceOptions, manyFilesVoice, VERBOSE_SKIPPED, type VoiceOptions } from '../voice.js';
 import type { Io } from '../io.js';
 import { diagnosticLines } from '../diagnostics.js';
 import { indicatorCount } from '../../core/model-facts.js';
@@ -20,7 +22,7 @@ import { validationFormats, type CheckedFile, type ValidationFormatName } from '
 import { STDIN_NAME } from '../../source.js';
 import { InputRejected } from '../stop.js';
 
-interface ValidateOptions {
+interface ValidateOptions extends VoiceOptions {
   model?: string;
   strict?: boolean;
   format: ValidationFormatName;
@@ -38,18 +40,20 @@ interface KindSeen {
 }
 
 export function validateCommand(io: Io): Command {
-  return new Command('validate')
+  const command = new Command('validate')
     .description('check model and answers files; each file is recognised as one or the other')
-    .argument('<file...>', 'model or answers files (YAML); - reads standard input')
+    .argument('<file...>', 'model or answers files (YAML) or JSON reports, folders (every *.yaml/*.yml inside) or quoted glob patterns; - reads standard input')
     .option('-m, --model <id|path>', 'model to check answers files against (default: each file\'s model:, else "community")')
     .option('--strict', 'treat warnings about weak models as errors')
     .addOption(new Option('-f, --format <format>', 'output format: text (ok lines; errors and warnings on standard error) or json (every file with its kind, errors and warnings, on standard output)').choices(validationFormats.names).default('text'))
-    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)');
+  return addVoiceOptions(command, VERBOSE_SKIPPED)
     .addHelpText(
       'after',
       `
 Examples:
   $ cm-maturity validate examples/*.yaml
+  $ cm-maturity validate assessments/ models/
   $ cm-maturity validate my-model.yaml answers.yaml --model my-model.yaml
   $ cm-maturity validate --strict my-model.yaml
   $ cm-maturity validate examples/*.yaml --format json > validation.json
@@ -58,10 +62,15 @@ Models are also checked for weaknesses, reported as warnings (file:line:col: war
 indicators without advice, competencies without stage descriptors, a competency with fewer
 than half the median number of indicators, duplicate indicator texts, and scale values that
 are not strictly decreasing or increasing. --strict makes them errors (exit 2).
+Files found in a folder or by a pattern that are none of these (a CI workflow, other YAML) are
+skipped, with one note. --quiet prints only errors: no ok line, warning or note.
 With --format json, errors and warnings are in the JSON on standard output, not on standard
-error; the exit code is the same.`,
+error; the exit code is the same. The note about skipped files stays on standard error.`,
     )
-    .action(async (files: string[], options: ValidateOptions) => {
+    .action(async (inputs: string[], options: ValidateOptions) => {
+      const { files, found } = await expandInputs(inputs);
+      const voice = manyFilesVoice(options, 'models, answers files or JSON reports', found.size);
+      const notes: string[] = [];
       const checked: CheckedFile[] = [];
       const warnings: Diagnostic[] = [];
       const diagnostics: Diagnostic[] = [];
@@ -69,12 +78,16 @@ error; the exit code is the same.`,
       const invalid = new Set<string>();
       for (const file of files) {
         const seen: KindSeen = { kind: 'unknown' };
-        const outcome = await tryFile(file, (input) => validateFile(input, options, () => io.stdin, seen));
+        const outcome = await tryFile(file, (input) => validateFile(input, options, () => io.stdin, found.has(input), seen));
         const path = file === '-' ? STDIN_NAME : file;
         if ('diagnostics' in outcome) {
           diagnostics.push(...outcome.diagnostics);
           invalid.add(file);
           checked.push({ path, kind: seen.kind, valid: false, errors: sortDiagnostics(outcome.diagnostics), warnings: [], summary: null });
+          continue;
+        }
+        if ('kind' in outcome) {
+          notes.push(...voice.skipped(outcome));
           continue;
         }
         const result = outcome.value;
@@ -89,27 +102,37 @@ error; the exit code is the same.`,
         warnings.push(...result.warnings);
         checked.push({ path, kind: seen.kind, valid: true, errors: [], warnings: fileWarnings, summary: result.ok ?? null });
       }
+      notes.push(...voice.summary(0));
+      const read = files.length - voice.skippedCount;
       const color = useColor(options.color, io.stdout.isTTY, io.env);
-      const output = (await validationFormats.load(options.format))(checked, { color });
       if (options.format === 'json') {
-        // The JSON says everything, errors included: standard error stays empty, the exit code is the same.
-        await writeOutput(output, undefined, io.stdout);
+        // The JSON says everything about the files read, errors included: standard error has only
+        // the note about files skipped (which the JSON does not list); the exit code is the same.
+        if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
+        if (read === 0) throw new UserError(`no models, answers files or JSON reports among the ${files.length} files found`);
+        await writeOutput((await validationFormats.load('json'))(checked, { color }), undefined, io.stdout);
         if (diagnostics.length > 0) throw new InputRejected();
         return;
       }
-      if (warnings.length > 0) await io.stderr.write(sortDiagnostics(warnings).map((warning) => `${locatedWarning(warning)}\n`).join(''));
-      await writeOutput(output, undefined, io.stdout);
+      if (warnings.length > 0 && !options.quiet) await io.stderr.write(sortDiagnostics(warnings).map((warning) => `${locatedWarning(warning)}\n`).join(''));
+      if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
+      if (!options.quiet) await writeOutput((await validationFormats.load(options.format))(checked, { color }), undefined, io.stdout);
+      if (read === 0) throw new UserError(`no models, answers files or JSON reports among the ${files.length} files found`);
       if (diagnostics.length === 0) return;
-      if (files.length === 1) throw new UserError(diagnostics);
+      if (read === 1) throw new UserError(diagnostics);
       // With several files, each one's errors are listed (cut per file), then every invalid file is named.
       await io.stderr.write(`${diagnosticLines(sortDiagnostics(diagnostics)).join('\n')}\n`);
-      throw new UserError(`${invalid.size} of ${files.length} files ${invalid.size === 1 ? 'is' : 'are'} invalid: ${[...invalid].join(', ')}`);
+      throw new UserError(`${invalid.size} of ${read} files ${invalid.size === 1 ? 'is' : 'are'} invalid: ${[...invalid].join(', ')}`);
     });
 }
 
-async function validateFile(file: string, options: ValidateOptions, stdin: () => NodeJS.ReadableStream, seen: KindSeen): Promise<Validated> {
+/** What validation passes over among the files found in folders or by patterns: YAML that is none of its kinds. */
+const NONE_OF_ITS_KINDS = ['other'] as const;
+
+async function validateFile(file: string, options: ValidateOptions, stdin: () => NodeJS.ReadableStream, found: boolean, seen: KindSeen): Promise<Validated> {
   const { baseDir, ...source } = await readInput(file, stdin);
   const parsed = parseYaml(source);
+  skipIf(parsed.file, foundKind(parsed.data), found ? NONE_OF_ITS_KINDS : undefined);
   const kind = documentKind(parsed.data);
   seen.kind = kind;
   if (kind === 'model') {

@@ -1,5 +1,7 @@
 import { portfolioColumns, type PortfolioColumn, type PortfolioEntry } from '../../core/portfolio.js';
 import { formatScore } from '../../core/truncate.js';
+import type { Report } from '../../schema/report.js';
+import { percent } from '../text.js';
 
 /** What a portfolio row shows of one competency; null when the organisation's model lacks it. */
 export interface PortfolioCell {
@@ -34,4 +36,10 @@ export function cellScore(cell: PortfolioCell | null): string {
 
 export function countText(count: number): string {
   return `${count} organisation${count === 1 ? '' : 's'}`;
+}
+
+/** The share of its indicators an organisation answered, as a whole percentage truncated ("94%"), so that 99.9% never reads 100%. */
+export function answeredShare(report: Report): string {
+  const { answered, total } = report.completeness;
+  return total === 0 ? '—' : percent(answered / total);
 }

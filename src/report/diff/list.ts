@@ -1,0 +1,11 @@
+import type { Diff } from '../../schema/diff.js';
+import type { DiffFormatter } from './format.js';
+
+/**
+ * The diffs of two folders, one per organisation: `json` as one array of diff objects, the other
+ * formats each diff as it would be alone, one after the other with a blank line between.
+ */
+export function formatDiffList(diffs: readonly Diff[], name: string, format: DiffFormatter, options: { color: boolean }): string {
+  if (name === 'json') return `${JSON.stringify(diffs, null, 2)}\n`;
+  return diffs.map((diff) => format(diff, options)).join('\n');
+}
