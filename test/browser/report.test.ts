@@ -95,7 +95,7 @@ if (!chromiumInstalled() && !IN_CI) {
 
       it('shows the radar chart with one axis per competency, the grid and the roadmap', async () => {
         const { page } = visit_;
-        expect(await page.title()).toBe(`${report.organisation} — community maturity`);
+        expect(await page.title()).toBe(`${report.organisation} — ${report.model.name}`);
         expect(await page.locator('h1').textContent()).toBe(report.organisation);
         const svg = page.locator('svg.radar');
         expect(await svg.count()).toBe(1);
@@ -174,7 +174,7 @@ if (!chromiumInstalled() && !IN_CI) {
         expect(errors).toEqual([]);
         expect(requests).toEqual([url]);
         expect(await page.locator('h1').textContent()).toBe(organisation);
-        expect(await page.title()).toBe(`${organisation} — community maturity`);
+        expect(await page.title()).toBe(`${organisation} — Community Management Maturity`);
         expect(await page.locator('img').count()).toBe(0);
         expect(await page.locator('script').count()).toBe(0);
         expect(await page.locator('.roadmap-item .note').first().textContent()).toBe(`Note: ${note}`);

@@ -74,7 +74,7 @@ describe('examples/ci/github-actions.yml', () => {
       ['Report', 0],
       ['Gate', 0],
     ]);
-    expect(summary).toContain('# Community maturity: Larkspur Analytics');
+    expect(summary).toContain('# Community Management Maturity: Larkspur Analytics');
     expect(XMLValidator.validate(readFileSync(join(dir, 'maturity-junit.xml'), 'utf8'))).toBe(true);
     const report = reportSchema.parse(JSON.parse(readFileSync(join(dir, 'maturity.json'), 'utf8')));
     expect(report.overall.score).toBe(2.98);

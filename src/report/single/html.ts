@@ -31,7 +31,7 @@ function contentSecurityPolicy(): string {
  * The roadmap always lists every next step: a printed page has no `--all`.
  */
 export const formatHtml: Formatter = (report) => {
-  const title = `${report.organisation} — community maturity`;
+  const title = `${report.organisation} — ${report.model.name}`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -70,7 +70,7 @@ function header(report: Report): string {
   for (const gate of report.gates ?? []) meta.push([gate.passed ? 'Gate passed' : 'Gate failed', gateLine(gate)]);
   return `<header class="report-header">
 <div>
-<p class="eyebrow">Community maturity assessment</p>
+<p class="eyebrow">${e(report.model.name)}</p>
 <h1>${e(report.organisation)}</h1>
 <dl class="meta">
 ${meta.map(([term, value]) => `<dt>${e(term)}</dt><dd>${e(value)}</dd>`).join('\n')}
