@@ -17,6 +17,7 @@ const FIXTURES = ['terminal.yaml', 'markdown.yaml', 'csv.yaml'];
 
 interface Report {
   organisation: string;
+  model: { name: string };
   assessor?: string | null;
   competencies: { name: string; indicators: { note: string | null }[] }[];
 }
