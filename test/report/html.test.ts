@@ -131,9 +131,10 @@ describe.each(['examples/early.yaml', 'examples/middle.yaml', 'examples/advanced
     const header = select(document, 'header', 'report-header')[0]!;
     expect(header.text).toContain(report.organisation);
     expect(header.text).toContain(`${report.model.name} ${report.model.version}`);
-    expect(header.text).toContain(report.overall.stageName);
-    expect(header.text).toContain(`score ${report.overall.score.toFixed(2)} of 4`);
-    expect(header.text).toContain(`${report.completeness.answered}/72`);
+    const figures = select(document, 'div', 'figure-box').map((box) => box.text);
+    expect(figures[0]).toContain(report.overall.stageName);
+    expect(figures[1]).toContain(`${report.overall.score.toFixed(2)} of 4`);
+    expect(figures[2]).toContain(`${report.completeness.answered} of 72 indicators`);
 
     expect(select(document, 'line', 'axis')).toHaveLength(report.competencies.length);
     // Long names are wrapped into one tspan per line.

@@ -32,6 +32,7 @@ interface ScoreOptions extends GateOptions {
   allowModelChange?: boolean;
   sort: string;
   jobs?: number;
+  printAnswers?: boolean;
 }
 
 export function scoreCommand(io: Io): Command {
@@ -44,6 +45,7 @@ export function scoreCommand(io: Io): Command {
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
     .option('--strict', 'treat unanswered indicators as errors')
     .option('--all', `list every next step, not only the first ${DEFAULT_NEXT_STEPS} per competency (html always lists every one)`)
+    .option('--print-answers', 'html: print the appendix of every answer too (on screen it is always there, folded)')
     .option('-j, --jobs <n>', `threads scoring files at once with ${PARALLEL_MIN_FILES} or more answers files (default: one per CPU core)`, parseJobs)
     .option('--sort <key>', 'order of the organisations with several answers files: score, name or a competency id', 'score')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
@@ -122,7 +124,7 @@ error and the others are still scored (exit 2); gates apply to every organisatio
       const text =
         format === 'jsonl' || format === 'csv'
           ? (await portfolioFormats.load(format))([{ file: first, report }], { color })
-          : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS });
+          : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS, model: scored.model, printAnswers: options.printAnswers === true });
       const warning = unansweredWarning(report);
       if (warning !== null) await io.stderr.write(`${warning}\n`);
       await writeOutput(text, options.output, io.stdout);
