@@ -222,7 +222,7 @@ function priorities(report: Report, options: FormatOptions): string {
 ${ranked.map(({ competency, step, gain }) => priorityItem(report, competency, step, gain)).join('\n')}
 </ol>`;
   return `<div class="priorities-part">
-<h3 id="priorities-title">Three priorities</h3>
+<h3 id="priorities-title">${ranked.length === SUMMARY_STEPS ? 'Three priorities' : 'Priorities'}</h3>
 <p class="lead">${lead}</p>
 ${body}
 </div>`;

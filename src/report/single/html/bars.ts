@@ -4,6 +4,8 @@ import { wrapLabel, type RadarAxis, type RadarOptions, type RadarSeries } from '
 /** The chart's drawing box: competency labels on the left, the bars on the right. */
 export const BARS = { width: 680, labelWidth: 170, right: 24, top: 56, row: 64, bottom: 16 } as const;
 
+const LEGEND_LINE = 22;
+
 /** Where a score lies on the bars' scale: the first stage at the left edge of the plot, the top stage at its right edge. */
 export function barX(value: number, stages: number): number {
   const plot = BARS.width - BARS.labelWidth - BARS.right;
@@ -19,8 +21,9 @@ export function barX(value: number, stages: number): number {
  */
 export function bars(axes: readonly RadarAxis[], series: readonly RadarSeries[], options: RadarOptions): string {
   const stages = options.rings.length;
-  // A legend (with a baseline) takes a line of its own under the bars.
-  const height = BARS.top + axes.length * BARS.row + (series.length > 1 ? BARS.bottom + 24 : BARS.bottom);
+  // A legend (with a baseline) takes a line per series under the bars.
+  const legendHeight = series.length > 1 ? series.length * LEGEND_LINE + 8 : 0;
+  const height = BARS.top + axes.length * BARS.row + BARS.bottom + legendHeight;
   const bottom = BARS.top + axes.length * BARS.row;
   const parts: string[] = [
     `<svg class="bars" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${BARS.width} ${height}" role="img" aria-labelledby="chart-title chart-desc">`,
@@ -71,8 +74,9 @@ export function bars(axes: readonly RadarAxis[], series: readonly RadarSeries[],
 
   if (series.length > 1) {
     const items = series.map((item, index) => {
-      const x = BARS.labelWidth + index * 230;
-      return `<g class="legend-item series-${item.kind}"><line class="legend-swatch" x1="${x}" y1="${height - 6}" x2="${x + 28}" y2="${height - 6}"/><text x="${x + 36}" y="${height - 6}" dominant-baseline="middle">${escapeHtml(item.name)}</text></g>`;
+      const x = BARS.labelWidth;
+      const y = bottom + BARS.bottom + 8 + index * LEGEND_LINE;
+      return `<g class="legend-item series-${item.kind}"><line class="legend-swatch" x1="${x}" y1="${y}" x2="${x + 28}" y2="${y}"/><text x="${x + 36}" y="${y}" dominant-baseline="middle">${escapeHtml(item.name)}</text></g>`;
     });
     parts.push(`<g class="legend">${items.join('')}</g>`);
   }
