@@ -2,12 +2,12 @@ import { escapeHtml } from '../../escape/html.js';
 import { wrapLabel, type RadarAxis, type RadarOptions, type RadarSeries } from './radar.js';
 
 /** The chart's drawing box: competency labels on the left, the bars on the right. */
-export const BARS = { width: 680, labelWidth: 170, right: 24, top: 56, row: 64, bottom: 16 } as const;
+const BARS = { width: 680, labelWidth: 170, right: 24, top: 56, row: 64, bottom: 16 } as const;
 
 const LEGEND_LINE = 22;
 
 /** Where a score lies on the bars' scale: the first stage at the left edge of the plot, the top stage at its right edge. */
-export function barX(value: number, stages: number): number {
+function barX(value: number, stages: number): number {
   const plot = BARS.width - BARS.labelWidth - BARS.right;
   const clamped = Math.min(stages, Math.max(1, value));
   return round2(BARS.labelWidth + ((clamped - 1) / (stages - 1)) * plot);
