@@ -184,7 +184,7 @@ function profile(report: Report): string {
   return `<div class="profile-part">
 <h3 id="profile-title">Maturity profile</h3>
 <p class="lead">${lead}</p>
-<div class="profile">
+<div class="profile${compared ? ' profile-compared' : ''}">
 <figure>
 ${chart}
 <figcaption>Competency scores on a scale of 1 to ${report.stages.length}; the table gives the same figures.</figcaption>
@@ -213,7 +213,7 @@ function priorities(report: Report, options: FormatOptions): string {
         .slice(0, SUMMARY_STEPS)
         .map((competency) => ({ competency, step: competency.next[0]!, gain: null }));
   const lead = options.model
-    ? 'The next steps that would raise the overall score most, each on its own: the figures are the rise if that one indicator were fully in place.'
+    ? 'The next steps that would raise the overall score most: each figure is the rise if that one indicator alone were fully in place.'
     : 'The first next step of each of the weakest competencies.';
   const body =
     ranked.length === 0

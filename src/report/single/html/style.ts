@@ -114,12 +114,17 @@ footer { border-top: 1px solid var(--rule); padding-top: 12px; font-size: 12px; 
   tr { break-inside: avoid; }
   .profile { grid-template-columns: minmax(0, 9fr) minmax(0, 11fr); gap: 4mm; align-items: center; }
   svg.radar { max-height: 80mm; }
+  .profile.profile-compared { grid-template-columns: 1fr; gap: 1mm; }
+  .profile-compared svg.radar { max-height: 52mm; }
+  .profile-compared table.scores td { white-space: nowrap; }
+  .profile-compared table.scores th, .profile-compared table.scores td { padding: 1px 4px; line-height: 1.3; }
   figcaption { display: none; }
-  header.report-header h1 { font-size: 20pt; margin-bottom: 1mm; }
-  dl.meta { font-size: 9pt; }
-  .summary-section h2 { margin-bottom: 2mm; }
+  header.report-header h1 { font-size: 18pt; margin-bottom: 1mm; }
+  dl.meta { font-size: 8.5pt; line-height: 1.35; }
+  .summary-section h2 { margin-bottom: 2mm; font-size: 15pt; line-height: 1.2; }
+  .summary-section h3 { margin-bottom: 1mm; font-size: 11pt; }
   .figures { gap: 3mm; margin-bottom: 3mm; }
-  .figure-box { padding: 1.5mm 3mm; }
+  .figure-box { padding: 1mm 3mm; }
   .figure-label, .figure-note { font-size: 8pt; }
   .figure-value { font-size: 14pt; }
   .figure-value strong { font-size: 16pt; }
@@ -127,14 +132,14 @@ footer { border-top: 1px solid var(--rule); padding-top: 12px; font-size: 12px; 
   .summary-section .lead { margin-bottom: 1.5mm; font-size: 8.5pt; }
   .profile-part .lead { display: none; }
   .profile-part, .priorities-part { margin-bottom: 2mm; }
-  ol.priorities li { margin-bottom: 1.5mm; font-size: 9.5pt; line-height: 1.35; }
+  ol.priorities li { margin-bottom: 1mm; font-size: 9pt; line-height: 1.3; }
   ol.priorities .step-meta { font-size: 8.5pt; }
   section.roadmap-section { break-before: auto; margin-top: 8mm; }
   .roadmap-item { margin-bottom: 4mm; }
   ol.steps li { margin-bottom: 1.5mm; font-size: 9.5pt; line-height: 1.35; }
   .step-meta, .note { font-size: 8.5pt; }
   table.scores { font-size: 8.5pt; }
-  table.scores td { white-space: nowrap; }
+  table.scores td:nth-child(2), table.scores td.num { white-space: nowrap; }
   table.scores th, table.scores td { padding: 2px 4px; }
   table.scores .scorebar { display: none; }
   header.report-header { margin-bottom: 4mm; padding-bottom: 2mm; }
