@@ -6,7 +6,8 @@ import { formatHtml, gateOutcomes } from '../../src/report/single/html.js';
 import { STYLE } from '../../src/report/single/html/style.js';
 import type { Report } from '../../src/schema/report.js';
 import { ROOT } from '../helpers/cli.js';
-import { select, type HtmlElement, parseHtml } from '../helpers/html.js';
+import { allElements, select, type HtmlElement, parseHtml } from '../helpers/html.js';
+import { assessment, buildModel } from '../helpers/model.js';
 import { runInProcess } from '../helpers/in-process.js';
 
 const OPEN_DATA = join(ROOT, 'test/fixtures/small-models/open-data.yaml');
@@ -143,6 +144,22 @@ describe('a chart that suits the model', () => {
     // 1.66 of 2: 0.66 of the 486-wide plot = 320.76.
     expect(select(select(chart, 'g', 'series-current')[0]!, 'rect', 'area').map((bar) => bar.attrs.width)).toEqual(['320.76']);
     expect(priorities(document)).toEqual([{ text: 'Editors are trained in accessible writing.', meta: 'Accessibility Practice → Managed · answer no · overall score +0.33, Accessibility Practice +0.33' }]);
+  });
+
+  it('escapes every text in the bars: names of competencies, stages and the organisation stay text', () => {
+    const hostile = '<img src=x onerror=alert(1)>"\'&';
+    const model = buildModel(['h', 'e'], [{ id: 'x', indicators: { e: [1] } }, { id: 'y', indicators: { e: [1] } }]);
+    model.name = hostile;
+    const report = scoreAssessment(model, assessment({ 'x.e.1': 'yes' }, hostile));
+    report.stages = report.stages.map((stage) => ({ ...stage, name: `${hostile} ${stage.level}` }));
+    report.competencies = report.competencies.map((c) => ({ ...c, name: `${hostile} ${c.id}` }));
+    const text = formatHtml(report, { color: false, nextSteps: 3, model });
+    const document = parseHtml(text);
+    expect(select(document, 'img')).toEqual([]);
+    expect(allElements(document).flatMap((element) => Object.keys(element.attrs)).filter((name) => name.startsWith('on') || name === 'src')).toEqual([]);
+    const chart = select(document, 'svg', 'bars')[0]!;
+    expect(select(chart, 'text', 'ring-label').map((label) => label.children.map((line) => line.text).join(' '))).toEqual([`${hostile} 1`, `${hostile} 2`]);
+    expect(select(document, 'title')[0]!.text).toBe(`${hostile} — ${hostile}`);
   });
 
   it('three competencies or more: the radar', async () => {
