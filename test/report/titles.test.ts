@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +11,7 @@ import { reportFormats } from '../../src/report/single/index.js';
 import { ROOT } from '../helpers/cli.js';
 import { parseHtml, select } from '../helpers/html.js';
 import { runInProcess } from '../helpers/in-process.js';
+import { readWorkbook, values } from '../helpers/xlsx.js';
 
 /**
  * Every report is titled with its model's own name: a model of one's own is never called
@@ -26,19 +29,32 @@ async function output(args: string[]): Promise<string> {
   return result.stdout;
 }
 
-/** The title line (or heading) each format with a title must start with; formats without one (json, csv, jsonl) map to null. */
+/** A binary workbook, written with -o: its cells as text. */
+async function workbookText(args: string[]): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'cm-maturity-titles-'));
+  try {
+    const file = join(dir, 'out.xlsx');
+    const result = await runInProcess([...args, '-o', file]);
+    expect(result.code, result.stderr).toBe(0);
+    return readWorkbook(readFileSync(file)).flatMap((sheet) => values(sheet).flat()).join('\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The title line (or heading) each format with a title must start with; formats without one (json, csv, jsonl, xlsx) map to null. */
 const FAMILIES: { family: string; args: string[]; names: readonly string[]; titles: Record<string, string | null> }[] = [
   {
     family: 'score (one organisation)',
     args: ['score', EARLIER],
     names: reportFormats.names,
-    titles: { table: `${ORGANISATION} — Open Data Maturity`, markdown: `# Open Data Maturity: ${ORGANISATION}`, json: null, junit: null, html: null },
+    titles: { table: `${ORGANISATION} — Open Data Maturity`, markdown: `# Open Data Maturity: ${ORGANISATION}`, json: null, junit: null, html: null, xlsx: null },
   },
   {
     family: 'score (a portfolio)',
     args: ['score', EARLIER, LATER],
     names: [...portfolioFormats.names, 'jsonl', 'csv'],
-    titles: { table: 'Open Data Maturity — 2 organisations', markdown: '# Open Data Maturity: 2 organisations', json: null, jsonl: null, csv: null },
+    titles: { table: 'Open Data Maturity — 2 organisations', markdown: '# Open Data Maturity: 2 organisations', json: null, jsonl: null, csv: null, 'csv-answers': null, xlsx: null },
   },
   {
     family: 'benchmark',
@@ -66,12 +82,14 @@ describe.each(FAMILIES)('$family', ({ args, names, titles }) => {
   });
 
   it.each([...new Set(names)])('--format %s: titled with the model name, never "community maturity"', async (format) => {
-    const text = await output([...args, '--format', format]);
+    const text = format === 'xlsx' ? await workbookText(args) : await output([...args, '--format', format]);
     expect(text).not.toMatch(/community maturity/i);
     const title = titles[format];
     if (title) expect(text.split('\n')[0]).toBe(title);
     // Formats without a title still name the model (json, csv, jsonl carry it as data, or only ids).
     if (format === 'json') expect(text).toContain('"name": "Open Data Maturity"');
+    // One organisation's workbook names its model; the portfolio's has no title.
+    if (format === 'xlsx' && args.length === 2) expect(text).toContain('Open Data Maturity');
   });
 });
 

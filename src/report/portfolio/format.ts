@@ -1,4 +1,15 @@
+import type { CsvDialect } from '../escape/csv.js';
 import type { PortfolioEntry } from '../../core/portfolio.js';
 
 /** A portfolio format: a pure function from the scored organisations, in order, to the text to write. */
-export type PortfolioFormatter = (entries: readonly PortfolioEntry[], options: { color: boolean }) => string;
+export type PortfolioFormatter = (entries: readonly PortfolioEntry[], options: PortfolioFormatOptions) => string;
+
+/** A binary portfolio format (`xlsx`): the scored organisations, in order, to the bytes of a file. */
+export type BinaryPortfolioFormatter = (entries: readonly PortfolioEntry[], options: PortfolioFormatOptions) => Uint8Array;
+
+interface PortfolioFormatOptions {
+  /** Use terminal colours (only ever true when writing to a colour terminal). */
+  color: boolean;
+  /** How the CSV formats separate cells and write numbers; RFC 4180 when absent. */
+  csv?: CsvDialect;
+}
