@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE, REPORT_SCHEMA_VERSION } from '../schema/constants.js';
-import type { Competency, Model } from '../schema/model.js';
+import type { Aggregate, Competency, Model } from '../schema/model.js';
 import type { CompetencyResult, IndicatorResult, NextStep, OverallResult, Report } from '../schema/report.js';
 import { unansweredIndicators, type Assessment } from './assessment.js';
 import { truncate2 } from './truncate.js';
@@ -72,19 +72,9 @@ function scoreCompetency(
       note: entry?.note ?? null,
     });
   }
-  const attainment = new Map<string, number>();
-  model.stages.forEach((stage, place) => {
-    if (place > 0) attainment.set(stage.id, weights[place] === 0 ? 1 : weighted[place]! / weights[place]!);
-  });
-
-  // A stage counts only when every stage below it is met too.
-  let level = 1;
-  for (const stage of model.stages.slice(1)) {
-    if ((attainment.get(stage.id) ?? 0) < model.threshold - TOLERANCE) break;
-    level++;
-  }
+  const attainment = stageAttainments(model, weighted, weights);
+  const { level, raw } = competencyScore(model, attainment);
   const nextStage = model.stages[level];
-  const raw = nextStage ? level + (attainment.get(nextStage.id) ?? 0) / model.threshold : level;
   const stage = model.stages[level - 1]!;
 
   // The unmet indicators of the next stage (n/a ones are not steps).
@@ -120,33 +110,65 @@ function scoreCompetency(
   };
 }
 
+/**
+ * The attainment of every stage above the first, by stage id, from each stage's sums (by place in
+ * the model) of weight × value and of weight over its counted indicators; 1 when none counts.
+ */
+export function stageAttainments(model: Model, weighted: readonly number[], weights: readonly number[]): Map<string, number> {
+  const attainment = new Map<string, number>();
+  model.stages.forEach((stage, place) => {
+    if (place > 0) attainment.set(stage.id, weights[place] === 0 ? 1 : weighted[place]! / weights[place]!);
+  });
+  return attainment;
+}
+
+/**
+ * A competency's level and untruncated score from its stage attainments: the level is the last
+ * stage of an unbroken run of met stages from the second up; the score adds the progress towards
+ * the next stage (attainment / threshold), and is the level alone at the top stage.
+ */
+export function competencyScore(model: Model, attainment: ReadonlyMap<string, number>): { level: number; raw: number } {
+  // A stage counts only when every stage below it is met too.
+  let level = 1;
+  for (const stage of model.stages.slice(1)) {
+    if ((attainment.get(stage.id) ?? 0) < model.threshold - TOLERANCE) break;
+    level++;
+  }
+  const nextStage = model.stages[level];
+  return { level, raw: nextStage ? level + (attainment.get(nextStage.id) ?? 0) / model.threshold : level };
+}
+
 /** Each stage's place in the model, by id; kept per model, as a pool scores thousands of files with one. */
 const stagePlacesByModel = new WeakMap<Model, ReadonlyMap<string, number>>();
 
-function stagePlaces(model: Model): ReadonlyMap<string, number> {
+export function stagePlaces(model: Model): ReadonlyMap<string, number> {
   let places = stagePlacesByModel.get(model);
   if (!places) stagePlacesByModel.set(model, (places = new Map(model.stages.map((stage, place) => [stage.id, place]))));
   return places;
 }
 
-function overall(model: Model, scored: ScoredCompetency[]): OverallResult {
-  let score: number;
-  switch (model.aggregate) {
+/** The untruncated overall score of the competencies' untruncated scores, by the model's aggregate. */
+export function aggregateScore(aggregate: Aggregate, scores: readonly { raw: number; weight: number }[]): number {
+  switch (aggregate) {
     case 'min':
-      score = Math.min(...scored.map(({ raw }) => raw));
-      break;
+      return Math.min(...scores.map(({ raw }) => raw));
     case 'median': {
-      const sorted = scored.map(({ raw }) => raw).sort((a, b) => a - b);
+      const sorted = scores.map(({ raw }) => raw).sort((a, b) => a - b);
       const middle = Math.floor(sorted.length / 2);
-      score = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-      break;
+      return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
     }
     case 'mean': {
-      const weights = scored.reduce((sum, { result }) => sum + result.weight, 0);
-      score = scored.reduce((sum, { raw, result }) => sum + raw * result.weight, 0) / weights;
-      break;
+      const weights = scores.reduce((sum, { weight }) => sum + weight, 0);
+      return scores.reduce((sum, { raw, weight }) => sum + raw * weight, 0) / weights;
     }
   }
+}
+
+function overall(model: Model, scored: ScoredCompetency[]): OverallResult {
+  const score = aggregateScore(
+    model.aggregate,
+    scored.map(({ raw, result }) => ({ raw, weight: result.weight })),
+  );
   const printed = truncate2(score);
   // The level follows the printed score, so the two can never disagree in a report.
   const level = Math.min(model.stages.length, Math.max(1, Math.floor(printed)));

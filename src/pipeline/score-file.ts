@@ -23,6 +23,8 @@ export interface ScoredFile {
   file: string;
   report: Report;
   policy: GatePolicy;
+  /** The model it was scored with. */
+  model: Model;
 }
 
 /** What scoring passes over among the files found in folders or by patterns: anything but answers files. */
@@ -42,7 +44,7 @@ export function fileScoring(options: ScoringOptions, stdin?: () => NodeJS.Readab
     const { file, model, assessment } = await loadAssessment(input, { model: options.model, strict: options.strict, modelCache, stdin, passOver });
     let policy = policies.get(model.model);
     if (!policy) policies.set(model.model, (policy = gatePolicy(options, model.model)));
-    return { file, report: scoreAssessment(model.model, assessment), policy };
+    return { file, report: scoreAssessment(model.model, assessment), policy, model: model.model };
   };
 }
 

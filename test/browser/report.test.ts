@@ -21,6 +21,18 @@ const SKIP_MESSAGE = `browser test skipped: no Chromium at ${CHROMIUM_PATH}. Ins
 
 /** An A4 page at 96 dpi less the report's @page margins (14 mm top and bottom, 12 mm sides). */
 const A4_PRINTABLE = { width: ((210 - 24) / 25.4) * 96, height: ((297 - 28) / 25.4) * 96 };
+/** The most A4 pages the built-in model's report may print (without --print-answers). */
+const MAX_PAGES = 6;
+/** Models of two and one competencies, drawn as bars. */
+const SMALL_MODELS = ['test/fixtures/small-models/open-data.yaml', 'test/fixtures/small-models/single-competency.yaml'];
+
+/**
+ * The pages of a PDF: its page objects (`/Type /Page`, not the `/Type /Pages` tree). Chromium
+ * writes each page dictionary as plain text, outside any compressed stream.
+ */
+function pdfPages(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0;
+}
 
 interface Visit {
   page: Page;
@@ -53,9 +65,9 @@ if (!chromiumInstalled() && !IN_CI) {
     });
 
     /** Writes the report with the built CLI, then opens it, recording every request and console error. */
-    async function visit(answers: string, name: string): Promise<Visit> {
+    async function visit(answers: string, name: string, ...options: string[]): Promise<Visit> {
       const file = join(OUTPUT, `${name}.html`);
-      const result = runCli(['score', answers, '--format', 'html', '--output', file]);
+      const result = runCli(['score', answers, '--format', 'html', '--output', file, ...options]);
       expect(result.code, result.stderr).toBe(0);
       const context = await chromium.browser.newContext({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
       const page = await context.newPage();
@@ -95,7 +107,7 @@ if (!chromiumInstalled() && !IN_CI) {
 
       it('shows the radar chart with one axis per competency, the grid and the roadmap', async () => {
         const { page } = visit_;
-        expect(await page.title()).toBe(`${report.organisation} — community maturity`);
+        expect(await page.title()).toBe(`${report.organisation} — ${report.model.name}`);
         expect(await page.locator('h1').textContent()).toBe(report.organisation);
         const svg = page.locator('svg.radar');
         expect(await svg.count()).toBe(1);
@@ -130,7 +142,7 @@ if (!chromiumInstalled() && !IN_CI) {
         visit_.errors.length = 0;
       });
 
-      it('prints on A4: the chart and the grid each fit on one page, and the answers are printed', async () => {
+      it(`prints on A4 in at most ${MAX_PAGES} pages: the summary fills the first, the chart and the grid each fit on one, the answers are left out`, async () => {
         const { page } = visit_;
         await page.emulateMedia({ media: 'print' });
         await page.setViewportSize({ width: Math.floor(A4_PRINTABLE.width), height: 900 });
@@ -140,10 +152,19 @@ if (!chromiumInstalled() && !IN_CI) {
             expect(box.height, selector).toBeLessThan(A4_PRINTABLE.height);
             expect(box.width, selector).toBeLessThanOrEqual(A4_PRINTABLE.width + 1);
           }
-          expect(await page.locator('table.answers').isVisible()).toBe(true);
+          // Printed content starts at the top of the first page, so the summary is on it when it ends above the page's foot.
+          const header = (await page.locator('header.report-header').boundingBox())!;
+          const summary = (await page.locator('section.summary-section').boundingBox())!;
+          expect(header.y).toBeLessThan(1);
+          expect(summary.y + summary.height).toBeLessThanOrEqual(A4_PRINTABLE.height);
+          expect(await page.locator('section.summary-section ol.priorities > li').count()).toBe(3);
+          expect(await page.locator('table.answers').isVisible()).toBe(false);
           const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
           writeFileSync(join(OUTPUT, `${name}.pdf`), pdf);
           expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+          const pages = pdfPages(pdf);
+          expect(pages).toBeGreaterThanOrEqual(3);
+          expect(pages).toBeLessThanOrEqual(MAX_PAGES);
         } finally {
           await page.emulateMedia({ media: 'screen' });
           await page.setViewportSize({ width: 1200, height: 900 });
@@ -157,11 +178,69 @@ if (!chromiumInstalled() && !IN_CI) {
         const png = await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
         expect(png.subarray(1, 4).toString()).toBe('PNG');
         if (name === 'middle' && process.env.UPDATE_README_SCREENSHOT === '1') {
-          // The README shows the top of the report: header, chart and stage grid.
-          const grid = (await page.locator('section.grid-section').boundingBox())!;
-          await page.screenshot({ path: README_SCREENSHOT, fullPage: true, clip: { x: 0, y: 0, width: 1200, height: Math.ceil(grid.y + grid.height + 32) } });
+          // The README shows the top of the report: the header and the summary.
+          const summary = (await page.locator('section.summary-section').boundingBox())!;
+          await page.screenshot({ path: README_SCREENSHOT, fullPage: true, clip: { x: 0, y: 0, width: 1200, height: Math.ceil(summary.y + summary.height + 16) } });
         }
       });
+    });
+
+    describe.each(SMALL_MODELS)('%s (under three competencies)', (answers) => {
+      const name = basename(answers, '.yaml');
+      const report = reportSchema.parse(JSON.parse(runCli(['score', answers, '--format', 'json']).stdout));
+      let visit_: Visit;
+
+      beforeAll(async () => {
+        visit_ = await visit(answers, name);
+      });
+
+      afterAll(async () => {
+        await visit_?.page.context().close();
+      });
+
+      it('draws a bar per competency instead of a radar, loads nothing and prints its summary on the first page', async () => {
+        const { page, url, requests, errors } = visit_;
+        expect(errors).toEqual([]);
+        expect(requests).toEqual([url]);
+        expect(await page.title()).toBe(`${report.organisation} — ${report.model.name}`);
+        expect(await page.locator('svg.radar').count()).toBe(0);
+        const chart = page.locator('svg.bars');
+        expect(await chart.count()).toBe(1);
+        expect(await page.locator('svg.bars .series-current rect.area').count()).toBe(report.competencies.length);
+        const box = (await chart.boundingBox())!;
+        expect(box.width).toBeGreaterThan(400);
+        // Each bar is drawn: wider than nothing, and no wider than the chart.
+        for (const bar of await page.locator('svg.bars .series-current rect.area').all()) {
+          const drawn = (await bar.boundingBox())!;
+          expect(drawn.width).toBeGreaterThan(0);
+          expect(drawn.width).toBeLessThan(box.width);
+        }
+        await page.emulateMedia({ media: 'print' });
+        await page.setViewportSize({ width: Math.floor(A4_PRINTABLE.width), height: 900 });
+        try {
+          const summary = (await page.locator('section.summary-section').boundingBox())!;
+          expect(summary.y + summary.height).toBeLessThanOrEqual(A4_PRINTABLE.height);
+          const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+          writeFileSync(join(OUTPUT, `${name}.pdf`), pdf);
+          expect(pdfPages(pdf)).toBeLessThanOrEqual(3);
+        } finally {
+          await page.emulateMedia({ media: 'screen' });
+          await page.setViewportSize({ width: 1200, height: 900 });
+        }
+      });
+    });
+
+    it('prints the answers too with --print-answers', async () => {
+      const { page } = await visit('examples/middle.yaml', 'middle-with-answers', '--print-answers');
+      try {
+        expect(await page.locator('table.answers').isVisible()).toBe(false);
+        await page.emulateMedia({ media: 'print' });
+        expect(await page.locator('table.answers').isVisible()).toBe(true);
+        const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+        expect(pdfPages(pdf)).toBeGreaterThan(MAX_PAGES);
+      } finally {
+        await page.context().close();
+      }
     });
 
     it('shows hostile names and notes as text: no script runs, no image loads', async () => {
@@ -174,7 +253,7 @@ if (!chromiumInstalled() && !IN_CI) {
         expect(errors).toEqual([]);
         expect(requests).toEqual([url]);
         expect(await page.locator('h1').textContent()).toBe(organisation);
-        expect(await page.title()).toBe(`${organisation} — community maturity`);
+        expect(await page.title()).toBe(`${organisation} — Community Management Maturity`);
         expect(await page.locator('img').count()).toBe(0);
         expect(await page.locator('script').count()).toBe(0);
         expect(await page.locator('.roadmap-item .note').first().textContent()).toBe(`Note: ${note}`);

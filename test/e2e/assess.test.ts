@@ -84,7 +84,7 @@ describe('assess in a real terminal', () => {
     terminal.type(enter);
     expect(await terminal.exited).toBe(0);
     expect(terminal.screen).toContain(`Saved ${file}: 4/4 answered.`);
-    expect(terminal.screen).toContain('Acme Corp — community maturity');
+    expect(terminal.screen).toContain('Acme Corp — Tiny model');
     const final = saved(file);
     expect({ ...final, answers: undefined }).toEqual({ ...afterStop, answers: undefined });
     expect(final.answers['people.team']).toBe('yes');

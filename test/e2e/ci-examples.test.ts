@@ -106,7 +106,7 @@ describe('docs/ci/github-actions.yml', () => {
       ['Score and gate', 0],
       ['Job summary', 0],
     ]);
-    expect(summary).toContain('# Community maturity: Larkspur Analytics');
+    expect(summary).toContain('# Community Management Maturity: Larkspur Analytics');
     expect(summary).toBe(readFileSync(join(dir, 'maturity.md'), 'utf8'));
     expect(junitCases(join(dir, 'maturity-junit.xml'))).toHaveLength(9);
     expect(junitFailures(join(dir, 'maturity-junit.xml'))).toEqual({});

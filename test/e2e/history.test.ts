@@ -37,7 +37,7 @@ describe('history of files', () => {
     const rows = boxRows(table);
     expect(rows[0]).toEqual(['Date', 'strategy', 'leadership', 'culture', 'management', 'content', 'governance', 'tools', 'metrics', 'overall']);
     expect(rows.slice(1)).toEqual([EARLY_ROW, MIDDLE_ROW, LATER_ROW, TREND_ROW]);
-    expect(table).toContain('Larkspur Analytics — community maturity over time');
+    expect(table).toContain('Larkspur Analytics — Community Management Maturity over time');
     expect(table).toContain('3 assessments, 2026-03-12 → 2026-12-01');
   });
 

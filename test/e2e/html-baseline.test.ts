@@ -31,7 +31,7 @@ describe('html report with --baseline and gates', async () => {
     // advanced Strategy 4.00 against middle 3.44: +0.56, from Community to Network.
     expect(scores.text).toContain('▲ +0.56 (Community → Network)');
     expect(page.text).toContain('Baseline 2026-09-15: overall 2.98 → 3.80 (▲ +0.82)');
-    expect(page.text).toContain('✘ fail-under overall: 3.80 < 4.00');
+    expect(page.text).toContain('Overall stage below the required ‘Network’ (score 3.80, needs 4.00)');
   });
 
   it('has no change column and a single series without a baseline', async () => {

@@ -39,7 +39,7 @@ describe('--format junit', () => {
     const xml = await okInProcess(['score', 'examples/middle.yaml', '-f', 'junit']);
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n')).toBe(true);
     const suite = parseJunit(xml).testsuites.testsuite;
-    expect(suite['@_name']).toBe('Community maturity: Larkspur Analytics');
+    expect(suite['@_name']).toBe('Community Management Maturity: Larkspur Analytics');
     expect(suite['@_tests']).toBe('9');
     expect(suite['@_failures']).toBe('0');
     expect(suite.testcase.map((testCase) => testCase['@_classname'])).toEqual(
@@ -93,7 +93,7 @@ describe('--format junit', () => {
     const result = await runInProcess(['score', join(dir, 'answers.yaml'), '-f', 'junit', '--require', 'c2=high']);
     expect(result.code).toBe(1);
     const suite = parseJunit(result.stdout).testsuites.testsuite;
-    expect(suite['@_name']).toBe(`Community maturity: Org ${hostile} \uFFFD tab\there`);
+    expect(suite['@_name']).toBe(`Model ${hostile}: Org ${hostile} \uFFFD tab\there`);
     expect(suite.testcase.map((testCase) => testCase['@_name'])).toEqual([`C1 ${hostile}`, 'C2 & <c2>', 'Overall (mean)']);
     expect(suite.testcase[0]!['system-out']).toBe('High ]]>& (level 2 of 2), score 2.00; next: top stage');
     expect(suite.testcase[1]!.failure!['@_message']).toBe('require: c2 score 1.00 is below 2.00 by 1.00');

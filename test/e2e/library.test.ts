@@ -6,11 +6,11 @@ import { EXAMPLES, FORMATS, ROOT, ok } from './support.js';
 
 type Library = typeof source;
 
-/** Loads, scores and formats an answers file through the library API, as the CLI does by default. */
+/** Loads, scores and formats an answers file through the library API, as the CLI does by default (the model lets the HTML summary weigh the next steps). */
 async function viaLibrary(library: Library, file: string, format: (typeof FORMATS)[number]): Promise<string> {
   const { model, assessment } = await library.loadAssessment(file);
   const report = library.scoreAssessment(model.model, assessment);
-  return (await library.reportFormats.load(format))(report, { color: false, nextSteps: library.DEFAULT_NEXT_STEPS });
+  return (await library.reportFormats.load(format))(report, { color: false, nextSteps: library.DEFAULT_NEXT_STEPS, model: model.model });
 }
 
 describe('the library API gives the CLI’s output', () => {

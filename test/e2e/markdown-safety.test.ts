@@ -48,7 +48,7 @@ describe('markdown output is safe from text in the answers file', async () => {
   });
 
   it('shows the text escaped, each note on one line', () => {
-    expect(markdown.split('\n')[0]).toBe('# Community maturity: Evil \\| Corp &lt;script&gt;alert(1)&lt;/script&gt; [x\\](http:&#8203;//e)');
+    expect(markdown.split('\n')[0]).toBe('# Community Management Maturity: Evil \\| Corp &lt;script&gt;alert(1)&lt;/script&gt; [x\\](http:&#8203;//e)');
     const noteLines = markdown.split('\n').filter((line) => line.includes('Note:'));
     expect(noteLines).toHaveLength(1);
     expect(noteLines[0]).toMatch(/^ {2}- Note: first \\\| part second &lt;b&gt;line&lt;\/b&gt; \\\| \\!\[img\\\]\(http:&#8203;\/\/e\/i\.png\) third \\`code\\` \\\*em\\\* \\_u\\_ \\# hash$/);
@@ -65,7 +65,7 @@ describe('markdown output is safe from text in the answers file', async () => {
   });
 
   it('keeps the raw text in the terminal table, which is not markdown', async () => {
-    expect(await okInProcess(['score', answers])).toContain(`${ORGANISATION} — community maturity`);
+    expect(await okInProcess(['score', answers])).toContain(`${ORGANISATION} — Community Management Maturity`);
   });
 });
 

@@ -277,7 +277,7 @@ describe('the built CLI writes JSON, JUnit and markdown in one run', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     const suites = new XMLParser({ ignoreAttributes: false }).parse(xml) as { testsuites: { '@_tests': string; '@_failures': string } };
     const html = micromark(readFileSync(files.markdown, 'utf8'), { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
-    expect(html).toContain('<h1>Community maturity: Larkspur Analytics</h1>');
+    expect(html).toContain('<h1>Community Management Maturity: Larkspur Analytics</h1>');
     expect(html).toContain('<table>');
     return { result, report, tests: Number(suites.testsuites['@_tests']), failures: Number(suites.testsuites['@_failures']), markdown: readFileSync(files.markdown, 'utf8') };
   };

@@ -120,14 +120,14 @@ describe.each(EXAMPLES)('score %s', (file) => {
       else expect(next).toBe(`${report.stages.find((s) => s.id === competency.nextStage)!.name} ${Math.floor(competency.attainment[competency.nextStage]! * 100 + 1e-9)}%`);
     });
     expect(body.at(-1)!.slice(0, 3)).toEqual([`Overall (${report.aggregate})`, report.overall.stageName, report.overall.score.toFixed(2)]);
-    expect(runs.table.stdout).toContain(`${report.organisation} — community maturity`);
+    expect(runs.table.stdout).toContain(`${report.organisation} — ${report.model.name}`);
     expect(runs.table.stdout).toContain(`Answered: ${report.completeness.answered}/72`);
     expect(runs.table.stdout).toContain(`Overall stage: ${report.overall.stageName} (level ${report.overall.level} of 4), score ${report.overall.score.toFixed(2)} of 4.`);
   });
 
   it('shows the same names, stages and scores in the markdown as in the JSON', () => {
     const lines = runs.markdown.stdout.split('\n');
-    expect(lines[0]).toBe(`# Community maturity: ${report.organisation}`);
+    expect(lines[0]).toBe(`# ${report.model.name}: ${report.organisation}`);
     const header = lines.indexOf('| Competency | Stage | Score | Next stage |');
     expect(header).toBeGreaterThan(0);
     expect(lines[header + 1]).toBe('| --- | --- | ---: | --- |');

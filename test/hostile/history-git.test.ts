@@ -36,7 +36,7 @@ describe('history --git with hostile committed versions', () => {
     expect(warnings[0]).toContain('"goals.\\u001b]0;key-title\\u0007\\nx.yaml:1:1: forged"');
     const lines = result.stdout.split('\n');
     for (const line of lines) expect(line, JSON.stringify(line)).not.toMatch(CONTROL_EXCEPT_NEWLINE);
-    expect(lines[0]).toBe('Evil\\x1b]0;org-title\\x07 Corp\\x1b[2J — community maturity over time');
+    expect(lines[0]).toBe('Evil\\x1b]0;org-title\\x07 Corp\\x1b[2J — Terminal\\x1b]0;model-title\\x07 model over time');
     expect(lines.filter((line) => /^│ 2026-0[16]-01|^│ 2026-01-15/.test(line))).toHaveLength(2);
   });
 });

@@ -30,7 +30,8 @@ if (!chromiumInstalled() && !IN_CI) {
     const file = join(dir, 'long-word.html');
 
     beforeAll(async () => {
-      const result = await runInProcess(['score', fixture('long-word.yaml'), '-f', 'html']);
+      // --print-answers: the answers, where the long word is, are printed too.
+      const result = await runInProcess(['score', fixture('long-word.yaml'), '-f', 'html', '--print-answers']);
       expect(result.code, result.stderr).toBe(0);
       writeFileSync(file, result.stdout);
       chromium = await launchChromium();

@@ -17,6 +17,7 @@ const FIXTURES = ['terminal.yaml', 'markdown.yaml', 'csv.yaml'];
 
 interface Report {
   organisation: string;
+  model: { name: string };
   assessor?: string | null;
   competencies: { name: string; indicators: { note: string | null }[] }[];
 }
@@ -55,7 +56,7 @@ describe.each(FIXTURES)('JUnit XML and HTML from %s', (file) => {
     };
     const suite = parsed.testsuites.testsuite;
     expect(Object.keys(parsed.testsuites).filter((key) => !key.startsWith('@_'))).toEqual(['testsuite']);
-    expect(suite['@_name']).toBe(xmlLegal(`Community maturity: ${report.organisation}`));
+    expect(suite['@_name']).toBe(xmlLegal(`${report.model.name}: ${report.organisation}`));
     const properties = Object.fromEntries(suite.properties.property.map((property) => [property['@_name'], property['@_value']]));
     expect(properties.organisation).toBe(xmlLegal(report.organisation));
     if (report.assessor) expect(properties.assessor).toBe(xmlLegal(report.assessor));
@@ -73,7 +74,7 @@ describe.each(FIXTURES)('JUnit XML and HTML from %s', (file) => {
       expect(Object.keys(element.attrs).filter((name) => name.startsWith('on') || name === 'src' || name === 'href')).toEqual([]);
     }
     expect(select(page, 'h1')[0]!.text).toBe(htmlText(report.organisation));
-    expect(select(page, 'title')[0]!.text).toBe(`${htmlText(report.organisation)} — community maturity`);
+    expect(select(page, 'title')[0]!.text).toBe(htmlText(`${report.organisation} — ${report.model.name}`));
     const notes = report.competencies.flatMap((competency) => competency.indicators.map((indicator) => indicator.note)).filter((note) => note !== null);
     const cells = select(page, 'td').map((cell) => cell.text);
     for (const note of notes) expect(cells).toContain(htmlText(note));

@@ -54,7 +54,7 @@ describe('markdown of every family renders hostile texts as inert text under GFM
     const result = await runInProcess(['score', fixture('markdown.yaml'), '-f', 'markdown', '--all']);
     expect(result.code, result.stderr).toBe(0);
     const text = expectInert(result.stdout);
-    expect(text).toContain('Community maturity: Evil Corp https://evil.example/org @octocat');
+    expect(text).toContain('Model by @octocat, see https://evil.example/model: Evil Corp https://evil.example/org @octocat');
     expect(text).toContain('Mallory <mallory@evil.example>, @org/team');
     expect(text).toContain('Model by @octocat, see https://evil.example/model');
     expect(text).toContain('Note: see www.evil.example and http://evil.example/a_b, cc @octocat]0;title');
@@ -95,7 +95,7 @@ describe('markdown of every family renders hostile texts as inert text under GFM
     const result = await runInProcess(['history', answers, later, '-f', 'markdown']);
     expect(result.code, result.stderr).toBe(0);
     const text = expectInert(result.stdout);
-    expect(text).toContain('Community maturity over time: Evil Corp https://evil.example/org @octocat');
+    expect(text).toContain('Model by @octocat, see https://evil.example/model over time: Evil Corp https://evil.example/org @octocat');
     expect(text).toContain('Model by @octocat, see https://evil.example/model 1 www.evil.example');
   });
 });

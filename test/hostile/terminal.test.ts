@@ -33,7 +33,7 @@ describe('tables show hostile texts escaped, never as control sequences', () => 
     const result = await runInProcess(['score', fixture('terminal.yaml'), '--all']);
     expect(result.code, result.stderr).toBe(0);
     const lines = expectInert(result.stdout);
-    expect(lines[0]).toBe(`${ORGANISATION} — community maturity`);
+    expect(lines[0]).toBe(`${ORGANISATION} — Terminal\\x1b]0;model-title\\x07 model`);
     expect(lines[1]).toContain('Model: Terminal\\x1b]0;model-title\\x07 model 1\\x1b[2J (hostile-terminal)');
     expect(lines[1]).toContain('Assessor: Mal\\rlory\\x9b2J');
     expect(result.stdout).toContain('Note: evidence\\nterminal.yaml:9:9: forged error\\x1b[2J');
@@ -50,7 +50,7 @@ describe('tables show hostile texts escaped, never as control sequences', () => 
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(SGR);
     expectInert(result.stdout.replace(SGR, ''));
-    expect(result.stdout.replace(SGR, '')).toContain(`${ORGANISATION} — community maturity`);
+    expect(result.stdout.replace(SGR, '')).toContain(`${ORGANISATION} — Terminal\\x1b]0;model-title\\x07 model`);
   });
 
   it('score with several files: the portfolio table, and the gate failures on standard error, one line each', async () => {
@@ -72,7 +72,7 @@ describe('tables show hostile texts escaped, never as control sequences', () => 
     const result = await runInProcess(['diff', answers, later]);
     expect(result.code, result.stderr).toBe(0);
     const lines = expectInert(result.stdout);
-    expect(lines[0]).toBe(`${ORGANISATION} — changes 2026-01-15 → 2026-06-01`);
+    expect(lines[0]).toBe(`${ORGANISATION} — Terminal\\x1b]0;model-title\\x07 model changes 2026-01-15 → 2026-06-01`);
     expect(result.stdout).toContain('Grown\\x1b[31m red');
     expect(result.stdout).toContain('done\\x1b[2J\\nnew.yaml:2:2: forged');
   });
@@ -81,7 +81,7 @@ describe('tables show hostile texts escaped, never as control sequences', () => 
     const result = await runInProcess(['history', answers, later]);
     expect(result.code, result.stderr).toBe(0);
     const lines = expectInert(result.stdout);
-    expect(lines[0]).toBe(`${ORGANISATION} — community maturity over time`);
+    expect(lines[0]).toBe(`${ORGANISATION} — Terminal\\x1b]0;model-title\\x07 model over time`);
     expect(lines[1]).toContain('Terminal\\x1b]0;model-title\\x07 model 1\\x1b[2J');
     expect(lines.at(-2)).toBe('Trend: ▁ Start\\x9b2J … █ Grown\\x1b[31m red');
   });

@@ -94,7 +94,7 @@ describe('formatHtml with hostile text in every field', () => {
 
   it('shows the hostile texts as text', () => {
     expect(select(document, 'h1')[0]!.text).toBe(HOSTILE.organisation);
-    expect(select(document, 'title')[0]!.text).toBe(`${HOSTILE.organisation} — community maturity`);
+    expect(select(document, 'title')[0]!.text).toBe(`${HOSTILE.organisation} — ${report.model.name}`);
     const body = select(document, 'body')[0]!.text;
     for (const text of Object.values(HOSTILE)) expect(body).toContain(text);
     expect(select(document, 'span', 'note')[0]!.text).toBe(`Note: ${HOSTILE.note}`);
@@ -121,7 +121,7 @@ describe.each(['examples/early.yaml', 'examples/middle.yaml', 'examples/advanced
     const csp = metaContent(document, 'Content-Security-Policy')!;
     expect(csp).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*';/);
     expect(csp).not.toContain('unsafe');
-    expect(select(document, 'title')[0]!.text).toBe(`${report.organisation} — community maturity`);
+    expect(select(document, 'title')[0]!.text).toBe(`${report.organisation} — ${report.model.name}`);
     expect(formatHtml(report, OPTIONS)).toBe(html);
   });
 
@@ -131,9 +131,10 @@ describe.each(['examples/early.yaml', 'examples/middle.yaml', 'examples/advanced
     const header = select(document, 'header', 'report-header')[0]!;
     expect(header.text).toContain(report.organisation);
     expect(header.text).toContain(`${report.model.name} ${report.model.version}`);
-    expect(header.text).toContain(report.overall.stageName);
-    expect(header.text).toContain(`score ${report.overall.score.toFixed(2)} of 4`);
-    expect(header.text).toContain(`${report.completeness.answered}/72`);
+    const figures = select(document, 'div', 'figure-box').map((box) => box.text);
+    expect(figures[0]).toContain(report.overall.stageName);
+    expect(figures[1]).toContain(`${report.overall.score.toFixed(2)} of 4`);
+    expect(figures[2]).toContain(`${report.completeness.answered} of 72 indicators`);
 
     expect(select(document, 'line', 'axis')).toHaveLength(report.competencies.length);
     // Long names are wrapped into one tspan per line.

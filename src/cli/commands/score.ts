@@ -37,6 +37,7 @@ interface ScoreOptions extends GateOptions, VoiceOptions {
   sort: string;
   jobs?: number;
   excel?: boolean;
+  printAnswers?: boolean;
 }
 
 export function scoreCommand(io: Io): Command {
@@ -50,6 +51,7 @@ export function scoreCommand(io: Io): Command {
     .option('--excel', 'csv and csv-answers for Excel: a UTF-8 byte order mark, and ; with decimal commas where the locale (LC_ALL, LC_NUMERIC, LANG) writes 1,5')
     .option('--strict', 'treat unanswered indicators as errors')
     .option('--all', `list every next step, not only the first ${DEFAULT_NEXT_STEPS} per competency (html and xlsx always list every one)`)
+    .option('--print-answers', 'html: print the appendix of every answer too (on screen it is always there, folded)')
     .option('-j, --jobs <n>', `threads scoring files at once with ${PARALLEL_MIN_FILES} or more answers files (default: one per CPU core)`, parseJobs)
     .option('--sort <key>', 'order of the organisations with several answers files: score, name or a competency id', 'score')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
@@ -153,7 +155,7 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
         const color = colorFor(format, options.color, path, io.stdout, io.env);
         const text = isPortfolioOnly(format)
           ? (await portfolioFormats.load(format))([{ file: first, report }], { color, csv })
-          : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS });
+          : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS, model: scored.model, printAnswers: options.printAnswers === true });
         rendered.push({ path, text });
       }
       const warning = unansweredWarning(report);

@@ -7,7 +7,7 @@ import { distributionRows, percentileText, shareText, signed, STAT_COLUMNS, stat
 export const formatBenchmarkMarkdown: BenchmarkFormatter = (benchmark) => {
   const stages = benchmark.stages;
   const lines = [
-    `# Peer benchmark: ${benchmark.count} assessment${benchmark.count === 1 ? '' : 's'}`,
+    `# ${inline(benchmark.model.name)}: peer benchmark of ${benchmark.count} assessment${benchmark.count === 1 ? '' : 's'}`,
     '',
     `**Model:** ${inline(benchmark.model.name)} ${inline(benchmark.model.version)} (\`${benchmark.model.id}\`) · quartiles by linear interpolation`,
     '',

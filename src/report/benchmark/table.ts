@@ -12,7 +12,7 @@ export const formatBenchmarkTable: BenchmarkFormatter = (raw, options) => {
   const benchmark = terminalSafe(raw);
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const lines = [
-    paint.bold(`Peer benchmark — ${benchmark.count} assessment${benchmark.count === 1 ? '' : 's'}`),
+    paint.bold(`${benchmark.model.name}: peer benchmark — ${benchmark.count} assessment${benchmark.count === 1 ? '' : 's'}`),
     paint.dim(`Model: ${benchmark.model.name} ${benchmark.model.version} (${benchmark.model.id}) · quartiles by linear interpolation`),
     '',
   ];

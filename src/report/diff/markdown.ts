@@ -5,7 +5,7 @@ import { answerText, dates, modelText, noteChange, score, stageName, subjectName
 
 /** The changes as GitHub-flavoured markdown, every text from the files escaped. */
 export const formatDiffMarkdown: DiffFormatter = (diff) => {
-  const lines = [`# Community maturity changes: ${inline(diff.organisation)}`, '', `**Model:** ${inline(modelText(diff))} · **Compared:** ${inline(dates(diff))}`, ''];
+  const lines = [`# ${inline(diff.model.name)} changes: ${inline(diff.organisation)}`, '', `**Model:** ${inline(modelText(diff))} · **Compared:** ${inline(dates(diff))}`, ''];
   lines.push('| Competency | Old | New | Change |', '| --- | ---: | ---: | --- |');
   for (const competency of diff.competencies) {
     lines.push(`| ${inline(competency.name)} | ${score(competency.old)} | ${score(competency.new)} | ${competency.new === null ? 'removed' : deltaText(competency.delta)} |`);

@@ -12,7 +12,7 @@ const NOTE_WIDTH = 60;
 export const formatDiffTable: DiffFormatter = (raw, options) => {
   const diff = terminalSafe(raw);
   const paint = new Chalk({ level: options.color ? 1 : 0 });
-  const lines = [paint.bold(`${diff.organisation} — changes ${dates(diff)}`), paint.dim(`Model: ${modelText(diff)}`), ''];
+  const lines = [paint.bold(`${diff.organisation} — ${diff.model.name} changes ${dates(diff)}`), paint.dim(`Model: ${modelText(diff)}`), ''];
   const trend = (delta: number | null) => (delta === null ? 'new' : delta > 0 ? paint.green(deltaText(delta)) : delta < 0 ? paint.red(deltaText(delta)) : deltaText(delta));
   const scores = new Table({ head: ['Competency', 'Old', 'New', 'Change'].map((title) => paint.bold(title)), colAligns: ['left', 'right', 'right', 'left'], style: { head: [], border: [] }, chars: COMPACT });
   for (const competency of diff.competencies) scores.push([competency.name, score(competency.old), score(competency.new), competency.new === null ? 'removed' : trend(competency.delta)]);

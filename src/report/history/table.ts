@@ -14,7 +14,7 @@ export const formatHistoryTable: HistoryFormatter = (raw, options) => {
   for (const row of rows(history)) table.push(row);
   table.push(trendRow(history).map((cell) => paint.bold(cell)));
   const lines = [
-    paint.bold(`${history.organisation} — community maturity over time`),
+    paint.bold(`${history.organisation} — ${history.model.name} over time`),
     paint.dim(`Model: ${history.model.name} ${history.model.version} (${history.model.id}) · ${heading(history)}`),
     '',
     table.toString(),

@@ -1,13 +1,13 @@
 import { formatScore } from '../../core/truncate.js';
 import { inline } from '../escape/markdown.js';
 import type { PortfolioFormatter } from './format.js';
-import { answeredShare, cellScore, countText, portfolioRows } from './rows.js';
+import { answeredShare, cellScore, countText, modelNames, portfolioRows } from './rows.js';
 
 /** Many organisations as a GitHub-flavoured markdown table, every text from the files escaped. */
 export const formatPortfolioMarkdown: PortfolioFormatter = (entries) => {
   const { columns, rows } = portfolioRows(entries);
   const lines = [
-    `# Community maturity: ${countText(entries.length)}`,
+    `# ${inline(modelNames(entries))}: ${countText(entries.length)}`,
     '',
     `| Organisation | File | ${columns.map((column) => inline(column.name)).join(' | ')} | Overall | Stage | Answered |`,
     `| --- | --- | ${columns.map(() => '---:').join(' | ')} | ---: | --- | ---: |`,

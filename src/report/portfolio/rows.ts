@@ -34,6 +34,15 @@ export function cellScore(cell: PortfolioCell | null): string {
   return cell ? formatScore(cell.score) : '—';
 }
 
+/**
+ * What the organisations were scored against, for a title: the name of every model met, in
+ * first-seen order (a portfolio may mix models); "Maturity" when there is no organisation.
+ */
+export function modelNames(entries: readonly PortfolioEntry[]): string {
+  const names = [...new Set(entries.map((entry) => entry.report.model.name))];
+  return names.length === 0 ? 'Maturity' : names.join(', ');
+}
+
 export function countText(count: number): string {
   return `${count} organisation${count === 1 ? '' : 's'}`;
 }

@@ -4,7 +4,7 @@ import { formatScore } from '../../core/truncate.js';
 import { COMPACT } from '../table-style.js';
 import { terminalSafe } from '../escape/terminal.js';
 import type { PortfolioFormatter } from './format.js';
-import { answeredShare, cellScore, countText, portfolioRows } from './rows.js';
+import { answeredShare, cellScore, countText, modelNames, portfolioRows } from './rows.js';
 
 /** Many organisations for a terminal: one row each, a column per competency (by id), then overall; every text made inert (terminalSafe). */
 export const formatPortfolioTable: PortfolioFormatter = (raw, options) => {
@@ -22,5 +22,5 @@ export const formatPortfolioTable: PortfolioFormatter = (raw, options) => {
     table.push([report.organisation, paint.dim(file), ...cells.map(cellScore), paint.bold(formatScore(report.overall.score)), report.overall.stageName, answeredShare(report)]);
   }
   const legend = columns.map((column) => `${column.id} = ${column.name}`).join(' · ');
-  return `${[paint.bold(`Community maturity — ${countText(entries.length)}`), '', table.toString(), '', paint.dim(legend)].join('\n')}\n`;
+  return `${[paint.bold(`${modelNames(entries)} — ${countText(entries.length)}`), '', table.toString(), '', paint.dim(legend)].join('\n')}\n`;
 };

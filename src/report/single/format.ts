@@ -1,3 +1,4 @@
+import type { Model } from '../../schema/model.js';
 import type { Report } from '../../schema/report.js';
 
 export interface FormatOptions {
@@ -5,6 +6,15 @@ export interface FormatOptions {
   color: boolean;
   /** How many next steps to list per competency; Infinity lists every one. */
   nextSteps: number;
+  /**
+   * The model the report was scored with. The HTML report's summary ranks the next steps of
+   * every competency by how much each would raise the overall score, which needs the model's
+   * indicator weights and scale; without it, the summary takes the first step of the three
+   * weakest competencies.
+   */
+  model?: Model;
+  /** HTML: print the appendix of every answer too (on screen it is always there, folded). */
+  printAnswers?: boolean;
 }
 
 /** A report format: a pure function from a scored report to the text to write. */

@@ -1,10 +1,19 @@
+import { scoreDelta } from '../../core/compare.js';
+import { completeness, DRAFT_BELOW, topPriorities } from '../../core/summary.js';
 import { formatScore } from '../../core/truncate.js';
-import type { CompetencyResult, Report } from '../../schema/report.js';
-import type { Formatter } from './format.js';
+import type { CompetencyResult, GateResult, NextStep, Report } from '../../schema/report.js';
+import type { FormatOptions, Formatter } from './format.js';
 import { escapeHtml as e } from '../escape/html.js';
+import { bars } from './html/bars.js';
 import { radar, type RadarSeries } from './html/radar.js';
 import { STYLE } from './html/style.js';
-import { answerText, baselineLine, changeText, completenessText, gateLine, percent, stageName } from '../text.js';
+import { answerText, baselineLine, changeText, deltaText, percent, stageName } from '../text.js';
+
+/** A radar chart needs three axes to enclose an area; fewer competencies are drawn as bars. */
+export const RADAR_MIN_COMPETENCIES = 3;
+
+/** How many next steps the summary puts first. */
+const SUMMARY_STEPS = 3;
 
 /** Attainments this close below the threshold still meet it, as in scoring. */
 const TOLERANCE = 1e-9;
@@ -25,13 +34,14 @@ function contentSecurityPolicy(): string {
 }
 
 /**
- * The report as one self-contained HTML page for people: a header, a radar chart of the
- * competencies, the stage grid, the roadmap and every answer; inline CSS and SVG, no script,
- * nothing loaded from anywhere. Every text from the model or the answers is escaped.
- * The roadmap always lists every next step: a printed page has no `--all`.
+ * The report as one self-contained HTML page for people: a header, a one-page summary (overall
+ * stage and score, completeness, the profile chart and the three next steps of largest gain),
+ * the stage grid, the roadmap and every answer; inline CSS and SVG, no script, nothing loaded
+ * from anywhere. Every text from the model or the answers is escaped. The roadmap always lists
+ * every next step: a printed page has no `--all`. The answers are printed only when asked for.
  */
-export const formatHtml: Formatter = (report) => {
-  const title = `${report.organisation} — community maturity`;
+export const formatHtml: Formatter = (report, options) => {
+  const title = `${report.organisation} — ${report.model.name}`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -46,10 +56,10 @@ export const formatHtml: Formatter = (report) => {
 <div class="page">
 ${header(report)}
 <main>
-${profile(report)}
+${summary(report, options)}
 ${stageGrid(report)}
 ${roadmap(report)}
-${answers(report)}
+${answers(report, options.printAnswers === true)}
 </main>
 ${footer(report)}
 </div>
@@ -59,30 +69,82 @@ ${footer(report)}
 };
 
 function header(report: Report): string {
-  const { overall } = report;
   const meta: [string, string][] = [['Model', `${report.model.name} ${report.model.version} (${report.model.id})`]];
   if (report.date) meta.push(['Date', report.date]);
   if (report.assessor) meta.push(['Assessor', report.assessor]);
-  const unanswered = report.completeness.unanswered.length;
-  meta.push(['Answered', completenessText(report) + (unanswered > 0 ? `; ${unanswered} unanswered count as 0` : '')]);
   const since = baselineLine(report);
   if (since) meta.push(['Compared', since]);
-  for (const gate of report.gates ?? []) meta.push([gate.passed ? 'Gate passed' : 'Gate failed', gateLine(gate)]);
+  for (const [passed, text] of gateOutcomes(report)) meta.push([passed ? 'Gate passed' : 'Gate failed', text]);
   return `<header class="report-header">
-<div>
-<p class="eyebrow">Community maturity assessment</p>
+<p class="eyebrow">${e(report.model.name)}</p>
 <h1>${e(report.organisation)}</h1>
 <dl class="meta">
 ${meta.map(([term, value]) => `<dt>${e(term)}</dt><dd>${e(value)}</dd>`).join('\n')}
 </dl>
-</div>
-<div class="overall">
-<p class="eyebrow">Overall stage</p>
-<span class="stage">${e(overall.stageName)}</span>
-<span class="score">score <strong>${e(formatScore(overall.score))}</strong> of ${report.stages.length}</span>
-<span class="level">level ${overall.level} of ${report.stages.length} · ${e(report.aggregate)} of competencies</span>
-</div>
 </header>`;
+}
+
+/**
+ * The gates' outcomes in plain words, one line each: a floor names the stage it stands for
+ * ("Overall stage below the required ‘Community’"), a regression says by how much a score fell.
+ * Competencies that did not fall since the baseline share one line.
+ */
+export function gateOutcomes(report: Report): [passed: boolean, text: string][] {
+  const gates = report.gates ?? [];
+  const lines: [boolean, string][] = [];
+  for (const gate of gates) {
+    if (gate.gate === 'no-regression' && gate.subject !== 'overall' && gate.passed) continue;
+    lines.push([gate.passed, gateText(report, gate)]);
+  }
+  const held = gates.filter((gate) => gate.gate === 'no-regression' && gate.subject !== 'overall');
+  if (held.length > 0 && held.every((gate) => gate.passed)) lines.push([true, 'No competency score fell since the baseline']);
+  return lines;
+}
+
+function gateText(report: Report, gate: GateResult): string {
+  const subject = gate.subject === 'overall' ? 'Overall' : (report.competencies.find((competency) => competency.id === gate.subject)?.name ?? gate.subject);
+  const actual = formatScore(gate.actual);
+  const target = formatScore(gate.target);
+  if (gate.gate === 'no-regression') {
+    const change = scoreDelta(gate.actual, gate.target);
+    const path = `${target} → ${actual}`;
+    if (change < 0) return `${subject} score fell ${(-change).toFixed(2)} since the baseline (${path})`;
+    return change > 0 ? `${subject} score rose ${change.toFixed(2)} since the baseline (${path})` : `${subject} score unchanged since the baseline (${actual})`;
+  }
+  const stage = Number.isInteger(gate.target) ? report.stages.find((candidate) => candidate.level === gate.target) : undefined;
+  if (stage) {
+    return gate.passed
+      ? `${subject} stage at or above the required ‘${stage.name}’ (score ${actual})`
+      : `${subject} stage below the required ‘${stage.name}’ (score ${actual}, needs ${target})`;
+  }
+  return gate.passed ? `${subject} score ${actual}, at or above the required ${target}` : `${subject} score ${actual}, below the required ${target}`;
+}
+
+/**
+ * The first printed page: where the organisation stands (overall stage, score, how much is
+ * answered, marked as a draft below 80%), its profile, and the three next steps that would
+ * raise the overall score most.
+ */
+function summary(report: Report, options: FormatOptions): string {
+  const { overall } = report;
+  const stages = report.stages.length;
+  const answered = completeness(report);
+  const unanswered = answered.total - answered.answered;
+  const draft = answered.draft
+    ? `<p class="draft-mark"><strong>Draft</strong> Only ${e(percent(answered.share))} of the indicators are answered (a finished assessment answers at least ${e(percent(DRAFT_BELOW))}); unanswered indicators count as 0, so these scores are provisional.</p>`
+    : '';
+  const change = report.baseline ? `<span class="figure-note">${e(deltaText(overall.delta))} since the baseline</span>` : '';
+  return `<section class="summary-section" aria-labelledby="summary-title">
+<h2 id="summary-title">Summary</h2>
+${draft}
+<div class="figures">
+<div class="figure-box"><span class="figure-label">Overall stage</span><span class="figure-value stage">${e(overall.stageName)}</span><span class="figure-note">level ${overall.level} of ${stages} · ${e(report.aggregate)} of competencies</span></div>
+<div class="figure-box"><span class="figure-label">Score</span><span class="figure-value"><strong>${e(formatScore(overall.score))}</strong> of ${stages}</span>${change}</div>
+<div class="figure-box${answered.draft ? ' figure-draft' : ''}"><span class="figure-label">Answered</span><span class="figure-value"><strong>${e(percent(answered.share))}</strong>${answered.draft ? ' <span class="draft-tag">draft</span>' : ''}</span><span class="figure-note">${answered.answered} of ${answered.total} indicators${unanswered > 0 ? `; ${unanswered} unanswered count as 0` : ''}</span></div>
+</div>
+${profile(report)}
+${priorities(report, options)}
+</section>`;
 }
 
 /** The radar chart's series: the organisation's scores and, with --baseline, the earlier ones. */
@@ -103,7 +165,8 @@ function profile(report: Report): string {
   const description = `Score of each competency from 1 (${stageName(report, report.stages[0]!.id)}) to ${report.stages.length} (${report.stages.at(-1)!.name}): ${report.competencies
     .map((c) => `${c.name} ${formatScore(c.score)} (${c.stageName})`)
     .join('; ')}. The same scores are in the table next to the chart.`;
-  const chart = radar(
+  const draw = report.competencies.length >= RADAR_MIN_COMPETENCIES ? radar : bars;
+  const chart = draw(
     report.competencies.map((c) => ({ label: c.name })),
     radarSeries(report),
     { rings: report.stages.map((stage) => stage.name), title: `Maturity profile of ${report.organisation}`, description },
@@ -114,10 +177,14 @@ function profile(report: Report): string {
     (c) =>
       `<tr><th scope="row">${e(c.name)}</th><td>${e(c.stageName)}</td><td class="num">${e(formatScore(c.score))}${scoreBar(c.score, report.stages.length)}</td>${change(c.id, c.stage, c.delta)}</tr>`,
   );
-  return `<section class="profile-section" aria-labelledby="profile-title">
-<h2 id="profile-title">Maturity profile</h2>
-<p class="lead">Each axis is a competency; each ring is a stage reached. A score of 2.50 is halfway from the second stage to the third.</p>
-<div class="profile">
+  const lead =
+    draw === radar
+      ? 'Each axis is a competency; each ring is a stage reached. A score of 2.50 is halfway from the second stage to the third.'
+      : 'Each bar is a competency, from the first stage to its score; the bands are the stages. A score of 2.50 is halfway from the second stage to the third.';
+  return `<div class="profile-part">
+<h3 id="profile-title">Maturity profile</h3>
+<p class="lead">${lead}</p>
+<div class="profile${compared ? ' profile-compared' : ''}">
 <figure>
 ${chart}
 <figcaption>Competency scores on a scale of 1 to ${report.stages.length}; the table gives the same figures.</figcaption>
@@ -131,7 +198,50 @@ ${rows.join('\n')}
 </tbody>
 </table>
 </div>
-</section>`;
+</div>`;
+}
+
+/** The three next steps of largest gain across competencies (see topPriorities), or, without the model, the first step of the three weakest. */
+function priorities(report: Report, options: FormatOptions): string {
+  const ranked = options.model
+    ? topPriorities(options.model, report, SUMMARY_STEPS).map((priority) => ({
+        competency: report.competencies.find((c) => c.id === priority.competency)!,
+        step: priority.step,
+        gain: `overall score +${formatScore(priority.overallGain)}, ${priority.competencyName} +${formatScore(priority.competencyGain)}`,
+      }))
+    : weakestFirst(report)
+        .slice(0, SUMMARY_STEPS)
+        .map((competency) => ({ competency, step: competency.next[0]!, gain: null }));
+  const lead = options.model
+    ? 'The next steps that would raise the overall score most: each figure is the rise if that one indicator alone were fully in place.'
+    : 'The first next step of each of the weakest competencies.';
+  const body =
+    ranked.length === 0
+      ? '<p>Every competency is at the top stage or has all its next-stage indicators fully in place.</p>'
+      : `<ol class="priorities">
+${ranked.map(({ competency, step, gain }) => priorityItem(report, competency, step, gain)).join('\n')}
+</ol>`;
+  return `<div class="priorities-part">
+<h3 id="priorities-title">${ranked.length === SUMMARY_STEPS ? 'Three priorities' : 'Priorities'}</h3>
+<p class="lead">${lead}</p>
+${body}
+</div>`;
+}
+
+function priorityItem(report: Report, competency: CompetencyResult, step: NextStep, gain: string | null): string {
+  const advice = step.advice ? `<span class="advice">${e(step.advice)}</span>` : '';
+  const rise = gain === null ? '' : ` · <span class="gain">${e(gain)}</span>`;
+  return `<li><span class="step-text">${e(step.text)}</span>
+<span class="step-meta">${e(competency.name)} → ${e(stageName(report, step.stage))} · answer <span class="answer">${e(answerText(step.answer))}</span>${rise}</span>${advice}</li>`;
+}
+
+/** Competencies with next steps, weakest (lowest score) first; model order breaks ties so the page is stable. */
+function weakestFirst(report: Report): CompetencyResult[] {
+  return report.competencies
+    .map((competency, order) => ({ competency, order }))
+    .filter(({ competency }) => competency.next.length > 0)
+    .sort((a, b) => a.competency.score - b.competency.score || a.order - b.order)
+    .map(({ competency }) => competency);
 }
 
 /** A small bar from the first stage (empty) to the top stage (full); decoration next to the number. */
@@ -183,12 +293,7 @@ ${rows.join('\n')}
 }
 
 function roadmap(report: Report): string {
-  // Weakest first; model order breaks ties so the page is stable.
-  const ordered = report.competencies
-    .map((competency, order) => ({ competency, order }))
-    .filter(({ competency }) => competency.next.length > 0)
-    .sort((a, b) => a.competency.score - b.competency.score || a.order - b.order)
-    .map(({ competency }) => competency);
+  const ordered = weakestFirst(report);
   const body =
     ordered.length === 0
       ? '<p>Every competency is at the top stage or has all its next-stage indicators fully in place.</p>'
@@ -217,7 +322,8 @@ ${steps.join('\n')}
 </article>`;
 }
 
-function answers(report: Report): string {
+/** Every answer, folded on screen; printed only when asked for (`--print-answers`). */
+function answers(report: Report, print: boolean): string {
   const groups = report.competencies.map((c) => {
     const rows = c.indicators.map(
       (indicator) =>
@@ -225,7 +331,7 @@ function answers(report: Report): string {
     );
     return `<tr><th scope="colgroup" colspan="4" class="group">${e(c.name)}</th></tr>\n${rows.join('\n')}`;
   });
-  return `<section class="answers-section" aria-labelledby="answers-title">
+  return `<section class="answers-section${print ? '' : ' screen-only'}" aria-labelledby="answers-title">
 <details>
 <summary id="answers-title">All answers (${report.completeness.answered} of ${report.completeness.total} indicators answered)</summary>
 <table class="answers">

@@ -25,7 +25,7 @@ export const formatJunit: Formatter = (report) => {
   ];
   const failed = cases.filter((testCase) => gates.some((gate) => gate.subject === testCase.id && !gate.passed)).length;
   const counts = `tests="${cases.length}" failures="${failed}" errors="0" skipped="0" time="0"`;
-  const suite = `Community maturity: ${report.organisation}`;
+  const suite = `${report.model.name}: ${report.organisation}`;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="cm-maturity" ${counts}>`,

@@ -8,7 +8,7 @@ import { answerText, baselineLine, changeText, completenessText, gateLine, nextS
 export const formatMarkdown: Formatter = (report, options) => {
   const lines: string[] = [];
   const { overall } = report;
-  lines.push(`# Community maturity: ${inline(report.organisation)}`, '');
+  lines.push(`# ${inline(report.model.name)}: ${inline(report.organisation)}`, '');
   const meta = [`**Model:** ${inline(report.model.name)} ${inline(report.model.version)} (\`${report.model.id}\`)`];
   if (report.date) meta.push(`**Date:** ${inline(report.date)}`);
   if (report.assessor) meta.push(`**Assessor:** ${inline(report.assessor)}`);

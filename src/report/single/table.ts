@@ -19,7 +19,7 @@ export const formatTable: Formatter = (raw, options) => {
   const stages = report.stages.length;
   const lines: string[] = [];
 
-  lines.push(paint.bold(`${report.organisation} — community maturity`));
+  lines.push(paint.bold(`${report.organisation} — ${report.model.name}`));
   const meta = [`Model: ${report.model.name} ${report.model.version} (${report.model.id})`];
   if (report.date) meta.push(`Date: ${report.date}`);
   if (report.assessor) meta.push(`Assessor: ${report.assessor}`);

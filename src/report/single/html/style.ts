@@ -16,7 +16,7 @@ export const STYLE = `
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; background: var(--wash); color: var(--ink); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 .page { max-width: 1120px; margin: 0 auto; padding: 32px 40px 48px; background: var(--paper); }
-header.report-header { display: flex; justify-content: space-between; align-items: flex-end; gap: 24px; border-bottom: 3px solid var(--met); padding-bottom: 18px; margin-bottom: 28px; }
+header.report-header { border-bottom: 3px solid var(--met); padding-bottom: 14px; margin-bottom: 20px; }
 .eyebrow { margin: 0 0 4px; font-size: 12px; letter-spacing: .12em; text-transform: uppercase; color: var(--muted); font-weight: 600; }
 h1 { margin: 0 0 8px; font-size: 30px; line-height: 1.2; overflow-wrap: anywhere; }
 h2 { margin: 0 0 4px; font-size: 20px; }
@@ -25,16 +25,29 @@ h3 { margin: 0 0 6px; font-size: 16px; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 0; font-size: 14px; }
 dl.meta dt { color: var(--muted); }
 dl.meta dd { margin: 0; overflow-wrap: anywhere; }
-.overall { flex: none; min-width: 220px; text-align: right; }
-.overall .stage { display: block; font-size: 26px; font-weight: 700; color: var(--met); line-height: 1.2; }
-.overall .score { display: block; font-size: 15px; }
-.overall .score strong { font-size: 22px; }
-.overall .level { display: block; font-size: 13px; color: var(--muted); }
+.draft-mark { margin: 0 0 14px; padding: 8px 12px; border: 2px dashed #d98b3a; border-radius: 6px; background: #fff4e8; color: var(--partly-ink); }
+.draft-mark strong, .draft-tag { text-transform: uppercase; letter-spacing: .12em; font-weight: 800; }
+.draft-mark strong { margin-right: 8px; }
+.draft-tag { display: inline-block; margin-left: 6px; padding: 0 6px; border: 2px solid #d98b3a; border-radius: 3px; font-size: 12px; color: var(--partly-ink); vertical-align: middle; }
+.figures { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 12px; margin: 0 0 20px; }
+.figure-box { border: 1px solid var(--rule); border-top: 4px solid var(--met); border-radius: 4px; padding: 8px 12px; }
+.figure-box.figure-draft { border-top-color: #d98b3a; }
+.figure-label { display: block; font-size: 12px; letter-spacing: .12em; text-transform: uppercase; color: var(--muted); font-weight: 600; }
+.figure-value { display: block; font-size: 22px; line-height: 1.3; overflow-wrap: anywhere; }
+.figure-value.stage { font-weight: 700; color: var(--met); }
+.figure-value strong { font-size: 26px; }
+.figure-note { display: block; font-size: 13px; color: var(--muted); }
+.profile-part, .priorities-part { margin: 0 0 20px; }
+ol.priorities { margin: 0; padding-left: 22px; }
+ol.priorities li { margin: 0 0 10px; break-inside: avoid; }
+.gain { font-weight: 600; color: var(--met); }
 section { margin: 0 0 36px; }
 .profile { display: grid; grid-template-columns: minmax(0, 8fr) minmax(0, 5fr); gap: 24px; align-items: start; }
 figure { margin: 0; }
 figcaption { font-size: 13px; color: var(--muted); }
-svg.radar { display: block; width: 100%; height: auto; font-family: inherit; }
+svg.radar, svg.bars { display: block; width: 100%; height: auto; font-family: inherit; }
+svg.bars .ring { stroke: none; }
+svg.bars .series-current .area { fill-opacity: .8; }
 .ring { stroke: #b9c1cc; stroke-width: 1; }
 .ring-odd { fill: #f7f8fa; } .ring-even { fill: #eceff3; }
 .axis { stroke: #b9c1cc; stroke-width: 1; }
@@ -94,26 +107,50 @@ footer { border-top: 1px solid var(--rule); padding-top: 12px; font-size: 12px; 
   body { background: #ffffff; font-size: 11pt; }
   .page { max-width: none; padding: 0; }
   section { break-before: page; margin: 0; }
-  section.profile-section { break-before: avoid; }
-  figure, svg.radar, table.grid, table.scores, .legend-row, .progress { break-inside: avoid; }
+  section.summary-section { break-before: avoid; }
+  .screen-only { display: none; }
+  figure, svg.radar, svg.bars, table.grid, table.scores, .legend-row, .progress, .figures { break-inside: avoid; }
   h2, h3, .progress { break-after: avoid; }
   tr { break-inside: avoid; }
-  .profile { grid-template-columns: 1fr; gap: 2mm; }
-  svg.radar { max-height: 112mm; }
+  .profile { grid-template-columns: minmax(0, 9fr) minmax(0, 11fr); gap: 4mm; align-items: center; }
+  svg.radar { max-height: 80mm; }
+  .profile.profile-compared { grid-template-columns: 1fr; gap: 1mm; }
+  .profile-compared svg.radar { max-height: 52mm; }
+  .profile-compared table.scores td { white-space: nowrap; }
+  .profile-compared table.scores th, .profile-compared table.scores td { padding: 1px 4px; line-height: 1.3; }
   figcaption { display: none; }
-  table.scores { font-size: 9pt; }
+  header.report-header h1 { font-size: 18pt; margin-bottom: 1mm; }
+  dl.meta { font-size: 8.5pt; line-height: 1.35; }
+  .summary-section h2 { margin-bottom: 2mm; font-size: 15pt; line-height: 1.2; }
+  .summary-section h3 { margin-bottom: 1mm; font-size: 11pt; }
+  .figures { gap: 3mm; margin-bottom: 3mm; }
+  .figure-box { padding: 1mm 3mm; }
+  .figure-label, .figure-note { font-size: 8pt; }
+  .figure-value { font-size: 14pt; }
+  .figure-value strong { font-size: 16pt; }
+  .draft-mark { margin-bottom: 3mm; padding: 1.5mm 3mm; font-size: 9pt; }
+  .summary-section .lead { margin-bottom: 1.5mm; font-size: 8.5pt; }
+  .profile-part .lead { display: none; }
+  .profile-part, .priorities-part { margin-bottom: 2mm; }
+  ol.priorities li { margin-bottom: 1mm; font-size: 9pt; line-height: 1.3; }
+  ol.priorities .step-meta { font-size: 8.5pt; }
+  section.roadmap-section { break-before: auto; margin-top: 8mm; }
+  .roadmap-item { margin-bottom: 4mm; }
+  ol.steps li { margin-bottom: 1.5mm; font-size: 9.5pt; line-height: 1.35; }
+  .step-meta, .note { font-size: 8.5pt; }
+  table.scores { font-size: 8.5pt; }
+  table.scores td:nth-child(2), table.scores td.num { white-space: nowrap; }
   table.scores th, table.scores td { padding: 2px 4px; }
   table.scores .scorebar { display: none; }
-  header.report-header { margin-bottom: 6mm; }
+  header.report-header { margin-bottom: 4mm; padding-bottom: 2mm; }
   details { border: none; padding: 0; }
   details summary { list-style: none; font-size: 16pt; }
   details summary::-webkit-details-marker { display: none; }
   details::details-content { content-visibility: visible; display: block; }
 }
-@media (max-width: 760px) {
+@media screen and (max-width: 760px) {
   .page { padding: 20px 16px; }
-  header.report-header { display: block; }
-  .overall { text-align: left; margin-top: 12px; }
+  .figures { grid-template-columns: 1fr; }
   .profile { grid-template-columns: 1fr; }
 }
 `;
