@@ -295,9 +295,9 @@ describe('diff of two folders', () => {
       '',
     ]);
     const table = await okInProcess(['diff', dirs.old, dirs.new, '-q']);
-    expect(table.match(/^\S.* — changes /gm)).toEqual([expect.stringMatching(/^Fernwood Regional Health/), expect.stringMatching(/^Larkspur Analytics/)]);
+    expect(table.match(/^\S.* — Community Management Maturity changes /gm)).toEqual([expect.stringMatching(/^Fernwood Regional Health/), expect.stringMatching(/^Larkspur Analytics/)]);
     const markdown = await okInProcess(['diff', dirs.old, dirs.new, '-f', 'markdown', '-q']);
-    expect(markdown.match(/^# .*$/gm)).toEqual(['# Community maturity changes: Fernwood Regional Health', '# Community maturity changes: Larkspur Analytics']);
+    expect(markdown.match(/^# .*$/gm)).toEqual(['# Community Management Maturity changes: Fernwood Regional Health', '# Community Management Maturity changes: Larkspur Analytics']);
   });
 
   it('refuses two assessments of one organisation on a side, at the organisation: line (exit 2)', async () => {
