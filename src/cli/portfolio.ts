@@ -7,7 +7,7 @@ import type { OutputStream } from '../write/stream-writer.js';
 import { colorFor, writeOutput } from '../write/output.js';
 import { openStreamOutput, type StreamOutput } from '../write/stream-output.js';
 import { diagnosticLines } from './diagnostics.js';
-import type { Io } from './io.js';
+import { outputWidth, type Io } from './io.js';
 import { NO_PROGRESS, progressBar, showsProgress, type Progress } from './progress.js';
 import { GateFailed } from './stop.js';
 
@@ -18,6 +18,8 @@ export interface PortfolioOptions extends ScoringOptions {
   output?: string;
   color: boolean;
   sort: string;
+  /** --width (io.ts outputWidth). */
+  width?: number;
 }
 
 /**
@@ -63,7 +65,10 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
     if (stream) await (scored > 0 ? stream.commit() : stream.abort());
     else if (entries.length > 0) {
       const format = await portfolioFormats.load(options.format);
-      const text = format(sortPortfolio(entries, options.sort), { color: colorFor(options.format, options.color, options.output, io.stdout, io.env) });
+      const text = format(sortPortfolio(entries, options.sort), {
+        color: colorFor(options.format, options.color, options.output, io.stdout, io.env),
+        width: outputWidth(io, options.output, options.width),
+      });
       await writeOutput(text, options.output, io.stdout);
     }
   } catch (error) {

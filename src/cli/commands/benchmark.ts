@@ -3,7 +3,7 @@ import { addToPool, benchmark, organisationEntry, poolColumns, poolModel, type O
 import { fileDiagnostic, UserError } from '../../errors.js';
 import { eachFile } from '../../pipeline/each-file.js';
 import { fileScoring } from '../../pipeline/score-file.js';
-import type { Io } from '../io.js';
+import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { keepHeapNearLive } from '../heap.js';
 import { expandInputs } from '../../read/inputs.js';
 import { benchmarkFormats, type BenchmarkFormatName } from '../../report/benchmark/index.js';
@@ -16,6 +16,7 @@ interface BenchmarkOptions {
   format: BenchmarkFormatName;
   output?: string;
   color: boolean;
+  width?: number;
 }
 
 export function benchmarkCommand(io: Io): Command {
@@ -27,6 +28,7 @@ export function benchmarkCommand(io: Io): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(benchmarkFormats.names).default('table'))
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
     .option('--no-color', 'never colour the output')
+    .option('--width <columns>', WIDTH_HELP, parseWidth)
     .addHelpText(
       'after',
       `
@@ -69,6 +71,6 @@ Examples:
       const result = benchmark(model.shape, pool, organisation);
       const color = colorFor(options.format, options.color, options.output, io.stdout, io.env);
       const format = await benchmarkFormats.load(options.format);
-      await writeOutput(format(result, { color }), options.output, io.stdout);
+      await writeOutput(format(result, { color, width: outputWidth(io, options.output, options.width) }), options.output, io.stdout);
     });
 }

@@ -7,7 +7,7 @@ import { diffFormats, type DiffFormatName } from '../../report/diff/index.js';
 import { GateFailed } from '../stop.js';
 import { colorFor, refuseInputAsOutput, writeOutput } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
-import type { Io } from '../io.js';
+import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 
 interface DiffOptions {
   model?: string;
@@ -16,6 +16,7 @@ interface DiffOptions {
   color: boolean;
   failOnRegression?: boolean;
   allowModelChange?: boolean;
+  width?: number;
 }
 
 export function diffCommand(io: Io): Command {
@@ -29,6 +30,7 @@ export function diffCommand(io: Io): Command {
     .option('--fail-on-regression', 'exit 1 when the overall or any competency score went down')
     .option('--allow-model-change', 'compare results of different models or model versions')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('--width <columns>', WIDTH_HELP, parseWidth)
     .addHelpText(
       'after',
       `
@@ -57,7 +59,7 @@ Exits 0 whether or not anything changed; with --fail-on-regression, 1 when a sco
       const diff = diffReports(old.report, current.report, { old: old.file, new: current.file });
       const color = colorFor(options.format, options.color, options.output, io.stdout, io.env);
       const format = await diffFormats.load(options.format);
-      await writeOutput(format(diff, { color }), options.output, io.stdout);
+      await writeOutput(format(diff, { color, width: outputWidth(io, options.output, options.width) }), options.output, io.stdout);
       if (options.failOnRegression) {
         const fallen = regressions(diff);
         if (fallen.length > 0) {

@@ -9,7 +9,7 @@ import { colorFor, refuseInputAsOutput, writeOutput } from '../../write/output.j
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { eachFile } from '../../pipeline/each-file.js';
 import { terminalText } from '../../report/escape/terminal.js';
-import type { Io } from '../io.js';
+import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 
 interface HistoryOptions {
   model?: string;
@@ -17,6 +17,7 @@ interface HistoryOptions {
   format: HistoryFormatName;
   output?: string;
   color: boolean;
+  width?: number;
 }
 
 export function historyCommand(io: Io): Command {
@@ -28,6 +29,7 @@ export function historyCommand(io: Io): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(historyFormats.names).default('table'))
     .option('-o, --output <file>', 'write the result to a file (atomically) instead of standard output')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('--width <columns>', WIDTH_HELP, parseWidth)
     .addHelpText(
       'after',
       `
@@ -45,7 +47,7 @@ Examples:
       }
       const color = colorFor(options.format, options.color, options.output, io.stdout, io.env);
       const format = await historyFormats.load(options.format);
-      await writeOutput(format(history, { color }), options.output, io.stdout);
+      await writeOutput(format(history, { color, width: outputWidth(io, options.output, options.width) }), options.output, io.stdout);
     });
 }
 

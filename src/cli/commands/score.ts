@@ -10,7 +10,7 @@ import { expandInputs } from '../../read/inputs.js';
 import { GateFailed } from '../stop.js';
 import { keepHeapNearLive } from '../heap.js';
 import { collect } from '../options.js';
-import type { Io } from '../io.js';
+import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { colorFor, refuseInputAsOutput, writeOutput } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
@@ -32,6 +32,7 @@ interface ScoreOptions extends GateOptions {
   allowModelChange?: boolean;
   sort: string;
   jobs?: number;
+  width?: number;
 }
 
 export function scoreCommand(io: Io): Command {
@@ -47,6 +48,7 @@ export function scoreCommand(io: Io): Command {
     .option('-j, --jobs <n>', `threads scoring files at once with ${PARALLEL_MIN_FILES} or more answers files (default: one per CPU core)`, parseJobs)
     .option('--sort <key>', 'order of the organisations with several answers files: score, name or a competency id', 'score')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('--width <columns>', WIDTH_HELP, parseWidth)
     .option('--fail-under <floor>', 'exit 1 when the overall score is below a score (2.5) or a stage id (community = level 3)')
     .option('--require <id=floor>', 'exit 1 when a competency scores below a floor (strategy=2.5, tools=community); repeatable', collect)
     .option('--baseline <file>', 'compare with an earlier result: a JSON report (--format json) or an answers file')
@@ -122,7 +124,7 @@ error and the others are still scored (exit 2); gates apply to every organisatio
       const text =
         format === 'jsonl' || format === 'csv'
           ? (await portfolioFormats.load(format))([{ file: first, report }], { color })
-          : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS });
+          : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS, width: outputWidth(io, options.output, options.width) });
       const warning = unansweredWarning(report);
       if (warning !== null) await io.stderr.write(`${warning}\n`);
       await writeOutput(text, options.output, io.stdout);

@@ -5,6 +5,8 @@ export interface FormatOptions {
   color: boolean;
   /** How many next steps to list per competency; Infinity lists every one. */
   nextSteps: number;
+  /** The terminal's width in columns, for the formats laid out for one (table); 80 when not given, never under 60. */
+  width?: number;
 }
 
 /** A report format: a pure function from a scored report to the text to write. */
