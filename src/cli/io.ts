@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { MIN_WIDTH } from '../report/width.js';
 import { streamWriter, type OutputStream } from '../write/stream-writer.js';
 
 /**
@@ -35,9 +36,6 @@ export function processIo(): Io {
   };
 }
 
-/** The narrowest layout of a table or text report (src/report/fit.ts holds the same rule for the formatters). */
-const MIN_COLUMNS = 60;
-
 /**
  * The width a table or text report is laid out for: --width when given; else, when the report is
  * printed on a terminal, the terminal's width; else the COLUMNS environment variable; else none,
@@ -55,7 +53,7 @@ export function outputWidth(io: Io, output: string | undefined, option: number |
 /** --width: a whole number of columns, at least the narrowest layout. */
 export function parseWidth(value: string): number {
   const width = Number(value);
-  if (!/^\d{1,6}$/.test(value) || width < MIN_COLUMNS) throw new InvalidArgumentError(`expected a whole number of columns, ${MIN_COLUMNS} or more`);
+  if (!/^\d{1,6}$/.test(value) || width < MIN_WIDTH) throw new InvalidArgumentError(`expected a whole number of columns, ${MIN_WIDTH} or more`);
   return width;
 }
 

@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import stringWidth from 'fast-string-width';
 import { wrapAnsi } from 'fast-wrap-ansi';
 import { COMPACT } from './table-style.js';
+import { DEFAULT_WIDTH, MIN_WIDTH } from './width.js';
 
 // Laying out text and tables for a terminal of a given width. The width is an input like any
 // other, so that a formatter stays a pure function of its report and options.
@@ -11,19 +12,13 @@ import { COMPACT } from './table-style.js';
 // column can be made while the table still fits, is broken, at the line's end and without a
 // hyphen: a long path or link, never a word of an ordinary text.
 
-/** The width reports are laid out for when nothing says otherwise: not a terminal, no COLUMNS. */
-export const DEFAULT_WIDTH = 80;
-
-/** Narrower, a table would wrap nearly every word: a narrower terminal gets this width and wraps the lines itself. */
-export const MIN_WIDTH = 60;
-
 /** The width to lay out for: the one asked for, at least MIN_WIDTH; DEFAULT_WIDTH when none is. */
 export function layoutWidth(width: number | undefined): number {
   return Math.max(MIN_WIDTH, Math.floor(width ?? DEFAULT_WIDTH));
 }
 
 /** Columns a text takes in a terminal: colour codes take none, wide (East Asian) characters two. */
-export function displayWidth(text: string): number {
+function displayWidth(text: string): number {
   return stringWidth(text);
 }
 
