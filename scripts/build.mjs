@@ -8,13 +8,17 @@
 // - schema/*.json: the JSON Schemas of model and answers files (scripts/schemas.mjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json');
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+/** Replaced in dist/cli.cjs by the hash of its content: same length, so the source map still fits. */
+const BUILD_PLACEHOLDER = '0'.repeat(32);
 
 const shared = {
   platform: 'node',
@@ -40,10 +44,14 @@ await Promise.all([
     sourcemap: 'linked',
     // Loaded from node_modules only by `assess`.
     external: ['@inquirer/prompts'],
+    // yaml's ES module build: the same code as the CommonJS build Node would pick, but one that the
+    // bundler can tree-shake and hoist, so a run sets up less of it before parsing a file.
+    alias: { yaml: './node_modules/yaml/browser/dist/index.js' },
     // CommonJS, which Node loads with fewer steps than an ES module; import.meta, which bundled
     // libraries use too, is given its CommonJS values.
     define: { ...shared.define, 'import.meta.dirname': '__dirname', 'import.meta.url': 'importMetaUrl' },
-    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    // The first line names the build (filled in below), for bin/code-cache.cjs.
+    banner: { js: `// build ${BUILD_PLACEHOLDER}\nconst importMetaUrl = require('node:url').pathToFileURL(__filename).href;` },
   }),
   build({
     ...shared,
@@ -53,6 +61,11 @@ await Promise.all([
     packages: 'external',
   }),
 ]);
+
+// A code cache is only used with the build it was made from (bin/code-cache.cjs).
+const cliUrl = new URL('../dist/cli.cjs', import.meta.url);
+const cli = readFileSync(cliUrl, 'utf8');
+writeFileSync(cliUrl, cli.replace(BUILD_PLACEHOLDER, createHash('sha256').update(cli).digest('hex').slice(0, 32)));
 
 /** A source module bundled in memory and imported, for what the build shares with the tool. */
 async function importBundled(entry) {

@@ -39,6 +39,8 @@ export { loadResult, parseResult, type LoadedResult } from './pipeline/load-resu
 export { committedVersions, type CommittedVersion } from './read/git-history.js';
 export { diffSchema, type Diff } from './schema/diff.js';
 export { historySchema, type History } from './schema/history.js';
+export { validationSchema, type Validation } from './schema/validation.js';
+export { modelListSchema, type ModelList } from './schema/models.js';
 export type { BaselineResult, GateResult } from './schema/report.js';
 export { diffFormats, type DiffFormatName } from './report/diff/index.js';
 export { historyFormats, type HistoryFormatName } from './report/history/index.js';

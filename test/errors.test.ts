@@ -147,9 +147,21 @@ describe('unreadable input', () => {
 
 describe('bad answers files', () => {
   const f = (name: string) => `${BAD}/${name}.yaml`;
+  generated('secret.yaml', 'password: hunter2\npassword: hunter3\n');
   table([
     { name: 'YAML syntax error, at the opening quote', args: ['score', f('yaml-syntax')], lines: [[`${f('yaml-syntax')}:3:21`, 'YAML syntax error: the quoted text that starts here has no closing quote']] },
-    { name: 'duplicate key', args: ['score', f('duplicate-key')], lines: [[`${f('duplicate-key')}:5:3`, 'duplicate key']] },
+    { name: 'duplicate key, named, at its second occurrence', args: ['score', f('duplicate-key')], lines: [[`${f('duplicate-key')}:5:3`, 'duplicate key "strategy.purpose": each key may appear only once in a mapping']] },
+    {
+      name: 'duplicate key, named escaped and cut',
+      args: ['score', generated('duplicate-hostile-key.yaml', `organisation: Acme\n"k\\e]0;t\\a\\n${'x'.repeat(70)}": 1\n"k\\e]0;t\\a\\n${'x'.repeat(70)}": 2\n`)],
+      lines: [[`${join(tmp, 'duplicate-hostile-key.yaml')}:3:1`, `duplicate key "k\\u001b]0;t\\u0007\\n${'x'.repeat(51)}…": each key may appear only once in a mapping`]],
+    },
+    {
+      // A model: line may name any file: a duplicate key in one that is neither a model nor answers is not named.
+      name: 'duplicate key in a file a model: line names, not a model: not named',
+      args: ['score', generated('names-secret.yaml', 'organisation: Acme\nmodel: ./secret.yaml\nanswers: {}\n')],
+      lines: [[`${join(tmp, 'secret.yaml')}:2:1`, 'duplicate key: each key may appear only once in a mapping']],
+    },
     { name: 'top level is a list', args: ['score', f('top-level-list')], lines: [[`${f('top-level-list')}:1:1`, 'the top level of an answers file must be a mapping of keys (key: value), but it holds a list']] },
     { name: 'top level is a scalar', args: ['score', f('top-level-scalar')], lines: [[`${f('top-level-scalar')}:1:1`, 'but it holds a single value ("just some text")']] },
     { name: 'only comments', args: ['score', f('only-comments')], lines: [[`${f('only-comments')}:1:1`, 'but it holds nothing (only comments?)']] },
@@ -223,7 +235,7 @@ describe('bad answers files', () => {
   it('without --strict, unanswered indicators are only a warning', async () => {
     const result = await runInProcess(['score', f('unanswered')]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^warning: 2 of 72 indicators are unanswered/);
+    expect(result.stderr).toMatch(/^cm-maturity: warning: 2 of 72 indicators are unanswered/);
   });
 });
 
@@ -273,7 +285,13 @@ describe('bad model files', () => {
     { name: 'stage descriptor for an unknown stage', args: [f('descriptor-unknown-stage')], lines: [[`${f('descriptor-unknown-stage')}:15:7`, 'competency goals describes unknown stage "grwon" (did you mean grown?)']] },
     { name: 'stage descriptor under __proto__', args: [f('descriptor-proto-stage')], lines: [[`${f('descriptor-proto-stage')}:14:7`, 'competency goals describes unknown stage "__proto__"']] },
     { name: 'YAML syntax error, at the opening bracket', args: [f('yaml-syntax')], lines: [[`${f('yaml-syntax')}:4:8`, /^YAML syntax error: .*end with a \]$/]] },
-    { name: 'duplicate key', args: [f('duplicate-key')], lines: [[`${f('duplicate-key')}:4:1`, 'duplicate key']] },
+    // Not named: with none of a model's keys (stages, scale, competencies), this may be any file.
+    { name: 'duplicate key in a file with no model key, not named', args: [f('duplicate-key')], lines: [[`${f('duplicate-key')}:4:1`, 'duplicate key: each key may appear only once in a mapping']] },
+    {
+      name: 'duplicate key in a model, named',
+      args: [generated('duplicate-stages.yaml', 'id: tiny\nstages: []\nname: Tiny\nstages: []\n')],
+      lines: [[`${join(tmp, 'duplicate-stages.yaml')}:4:1`, 'duplicate key "stages": each key may appear only once in a mapping']],
+    },
     { name: 'top level is a list', args: [f('top-level-list')], lines: [[`${f('top-level-list')}:1:1`, /^the top level of a model (or answers file )?must be a mapping .* but it holds a list$/]] },
     { name: 'alias bomb, refused at an alias', args: [f('alias-bomb')], lines: [[`${f('alias-bomb')}:4:8`, /too many alias expansions .*"billion laughs"/]] },
   ];

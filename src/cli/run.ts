@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
 import { terminalText } from '../report/escape/terminal.js';
-import { EXIT, GateFailed, Interrupted } from './stop.js';
+import { EXIT, GateFailed, InputRejected, Interrupted } from './stop.js';
 import { diagnosticLines } from './diagnostics.js';
 import { VERSION } from './version.js';
 import type { Io } from './io.js';
@@ -88,6 +88,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof GateFailed) return EXIT.gateFailed;
     if (error instanceof Interrupted) return EXIT.interrupted;
+    if (error instanceof InputRejected) return EXIT.badInput;
     if (error instanceof CommanderError) {
       // Commander has printed the message (or the help) already.
       return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;

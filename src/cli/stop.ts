@@ -21,3 +21,14 @@ export class Interrupted extends Error {
     this.name = 'Interrupted';
   }
 }
+
+/**
+ * Thrown by a command after its output has said what is wrong with the input (`validate --format
+ * json` lists every error in its JSON): the CLI exits 2 and prints nothing more.
+ */
+export class InputRejected extends Error {
+  constructor() {
+    super('invalid input');
+    this.name = 'InputRejected';
+  }
+}

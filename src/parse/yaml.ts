@@ -1,7 +1,8 @@
-import { Composer, isAlias, isCollection, isScalar, LineCounter, Parser, Scalar, visit, YAMLParseError, type Document, type YAMLError } from 'yaml';
+import { Composer, isAlias, isCollection, isMap, isPair, isScalar, LineCounter, Parser, Scalar, visit, YAMLParseError, type Document, type YAMLError } from 'yaml';
 import { UserError, type Diagnostic } from '../errors.js';
 import type { TextSource } from '../source.js';
-import { inlineText } from '../core/quote.js';
+import { inlineText, quoted } from '../core/quote.js';
+import { documentKind } from './document-kind.js';
 import { checkedTokens, forbiddenCharacters, TAG_MESSAGE, TooDeep } from './plain-yaml.js';
 
 /** A parsed YAML file that still knows where every node came from. */
@@ -90,11 +91,45 @@ function composeDocument(source: TextSource, lines: LineCounter): Document.Parse
 }
 
 function syntaxDiagnostic(file: string, document: Document.Parsed, lines: LineCounter, error: YAMLError): Diagnostic {
-  const code = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
+  if (error.code === 'DUPLICATE_KEY') return diagnostic(file, lines.linePos(error.pos[0]), 'duplicate-key', duplicateKeyMessage(document, error.pos[0]));
+  const code = 'yaml-syntax';
   const opening = unclosedNodeStart(document, error);
   if (opening === undefined) return diagnostic(file, lines.linePos(error.pos[0]), code, yamlMessage(error.code, error.message));
   const message = /quote/i.test(error.message) ? 'YAML syntax error: the quoted text that starts here has no closing quote' : yamlMessage(error.code, error.message);
   return diagnostic(file, lines.linePos(opening), code, message);
+}
+
+/**
+ * The duplicate key at `offset` (its second occurrence), named when it is a plain value in a file
+ * that looks like a model, an answers file or a report: a file named by a `model:` line may be any
+ * file (`./.env`), and what one that is none of these holds is not shown.
+ */
+function duplicateKeyMessage(document: Document.Parsed, offset: number): string {
+  const rule = 'each key may appear only once in a mapping';
+  const key = duplicateKeyAt(document, offset);
+  if (key === undefined || documentKind(topLevelKeys(document)) === 'unknown') return `duplicate key: ${rule}`;
+  return `duplicate key ${quoted(key)}: ${rule}`;
+}
+
+/** The text of the plain (scalar) key that starts at `offset`, if there is one. */
+function duplicateKeyAt(document: Document.Parsed, offset: number): string | undefined {
+  let key: string | undefined;
+  visit(document, {
+    Pair(_key, pair) {
+      if (isPair(pair) && isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        key = String(pair.key.value);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return key;
+}
+
+/** The plain keys of the top-level mapping, as an object with those keys: enough to tell the kind of file. */
+function topLevelKeys(document: Document.Parsed): Record<string, true> {
+  if (!isMap(document.contents)) return {};
+  return Object.fromEntries(document.contents.items.flatMap((pair) => (isScalar(pair.key) ? [[String(pair.key.value), true] as const] : [])));
 }
 
 function diagnostic(file: string, at: { line: number; col: number }, code: string, message: string): Diagnostic {
@@ -157,7 +192,6 @@ const ECHOING_MESSAGES = [
 function yamlMessage(code: string, message: string): string {
   let first = message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '').trim() ?? message;
   for (const echoing of ECHOING_MESSAGES) first = first.replace(echoing, '$1');
-  if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear only once in a mapping';
   // The parser's own advice here names a library function; the user needs to know what is wrong with the file.
   if (code === 'MULTIPLE_DOCS') return 'YAML syntax error: a second document starts here (after ---); the file must hold exactly one';
   return `YAML syntax error: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;

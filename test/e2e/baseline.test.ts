@@ -121,7 +121,7 @@ describe('a baseline of another organisation', () => {
     const result = await runInProcess(['score', MIDDLE, '--baseline', EARLY, '--fail-on-regression', '-f', 'json']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
-      `warning: ${EARLY}: the baseline is an assessment of "Fernwood Regional Health", not of "Larkspur Analytics"; its scores are compared as they are\n`,
+      `cm-maturity: warning: ${EARLY}: the baseline is an assessment of "Fernwood Regional Health", not of "Larkspur Analytics"; its scores are compared as they are\n`,
     );
     expect(reportSchema.parse(JSON.parse(result.stdout)).baseline!.overall.score).toBe(1.79);
   });

@@ -64,8 +64,8 @@ describe('cm-maturity diff', async () => {
     expect(table).toMatch(/│ tools\.sso +│ Tools +│ partly → no +│/);
     const markdown = await okInProcess(['diff', before, after, '-f', 'markdown']);
     const row = markdown.split('\n').find((line) => line.startsWith('| strategy.purpose'))!;
-    expect(markdownCells(row)).toEqual(['strategy.purpose', 'Strategy', 'yes → yes', 'Charter &lt;v2&gt; &amp; more']);
-    expect(markdown).toContain('- ▲ gained Policies &amp; Governance: Hierarchy → Emergent Community');
+    expect(markdownCells(row)).toEqual(['strategy.purpose', 'Strategy', 'yes → yes', 'Charter &lt;v2&gt; & more']);
+    expect(markdown).toContain('- ▲ gained Policies & Governance: Hierarchy → Emergent Community');
   });
 
   it('exits 0 whether or not anything changed; no change says so', async () => {

@@ -49,6 +49,18 @@ describe('help', () => {
     expect(models.stdout).toContain('--format');
   });
 
+  it('every command lists --no-color; validate and models list --format json; init says -o creates folders', async () => {
+    for (const command of ['score', 'validate', 'models', 'diff', 'history', 'benchmark', 'init', 'assess', 'schema']) {
+      expect((await runInProcess([command, '--help'])).stdout, command).toMatch(/^ {2}--no-color /m);
+    }
+    for (const command of ['validate', 'models']) {
+      const help = (await runInProcess([command, '--help'])).stdout;
+      expect(help, command).toMatch(/^ {2}-f, --format <format> /m);
+      expect(help.replace(/\s+/g, ' '), command).toContain('"json"');
+    }
+    expect((await runInProcess(['init', '--help'])).stdout.replace(/\s+/g, ' ')).toContain('creating its folder if missing');
+  });
+
   it('survives a reader that stops early (--help | head -1)', () => {
     const result = spawnSync('/bin/sh', ['-c', '"$0" "$1" --help | head -1; "$0" "$1" score --help | true', process.execPath, BIN], { cwd: ROOT, encoding: 'utf8' });
     expect(result.stdout).toMatch(/^Usage: cm-maturity /);

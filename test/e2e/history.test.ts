@@ -68,7 +68,7 @@ describe('history of files', () => {
 
   it('--format markdown is a table with competency names and a trend row', async () => {
     const markdown = await okInProcess([...args, '-f', 'markdown']);
-    expect(markdown).toContain('| Date | Strategy | Leadership | Culture | Community Management | Content &amp; Programming | Policies &amp; Governance | Tools | Metrics &amp; Measurement | Overall |');
+    expect(markdown).toContain('| Date | Strategy | Leadership | Culture | Community Management | Content & Programming | Policies & Governance | Tools | Metrics & Measurement | Overall |');
     expect(markdown).toContain(`| ${TREND_ROW.join(' | ')} |`);
   });
 
@@ -139,7 +139,7 @@ describe('history --git', () => {
     const result = runCli(['history', '--git', 'community/maturity.yaml', '-f', 'json'], { cwd: repo });
     expect(result.code).toBe(0);
     expect(result.stderr.split('\n')).toHaveLength(2);
-    expect(result.stderr).toMatch(new RegExp(`^warning: skipped community/answers\\.yaml@${broken.slice(0, 7)}: 1:\\d+: YAML syntax error`));
+    expect(result.stderr).toMatch(new RegExp(`^cm-maturity: warning: skipped community/answers\\.yaml@${broken.slice(0, 7)}: 1:\\d+: YAML syntax error`));
     const history = historySchema.parse(JSON.parse(result.stdout));
     expect(history.points.map((point) => [point.date, point.commit, point.source, point.overall.score])).toEqual([
       ['2026-03-30', q1, `community/answers.yaml@${q1.slice(0, 7)}`, 1.79],
@@ -187,7 +187,7 @@ describe('history --git', () => {
     inBig(['commit', '-q', '-a', '-m', 'fixed']);
     const result = runCli(['history', '--git', 'answers.yaml', '-f', 'json'], { cwd: big });
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`warning: skipped answers.yaml@${huge.slice(0, 7)}: 1:1: this version is over the input size limit\n`);
+    expect(result.stderr).toBe(`cm-maturity: warning: skipped answers.yaml@${huge.slice(0, 7)}: 1:1: this version is over the input size limit\n`);
     expect(historySchema.parse(JSON.parse(result.stdout)).points).toHaveLength(1);
   });
 

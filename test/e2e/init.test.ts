@@ -5,6 +5,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { modelineTarget } from '../../src/read/schema-files.js';
+import { EDITOR_KEYWORDS } from '../../src/schema/json-schema.js';
 import { INDICATOR_COUNT, MODEL, ROOT, runCli, runInProcess, scoreJsonInProcess, tempDir } from './support.js';
 
 // The answers file init writes is checked on runs in this process (runInProcess). Spawned, as they
@@ -64,6 +65,7 @@ describe('init', () => {
     expect(validate.stdout).toBe(`ok ${file}: answers of Your organisation for model community 1.0 (0/${INDICATOR_COUNT} answered)\n`);
     const ajv = new Ajv({ allErrors: true, strict: true });
     addFormats.default(ajv);
+    ajv.addVocabulary(EDITOR_KEYWORDS);
     const check = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')) as object);
     expect(check(readAnswers(readFileSync(file, 'utf8'))), JSON.stringify(check.errors)).toBe(true);
     // Outside the package's project, the modeline is the shipped schema's absolute path.
@@ -78,6 +80,23 @@ describe('init', () => {
     expect(readFileSync(file, 'utf8')).toBe('organisation: Keep me\n');
     expect(runCli(['init', '-o', file, '--force']).code).toBe(0);
     expect(readAnswers(readFileSync(file, 'utf8')).organisation).toBe('Your organisation');
+  });
+
+  it('creates the missing folders on the way to -o', async () => {
+    const file = join(dir, 'new', 'nested', 'acme.yaml');
+    expect(existsSync(join(dir, 'new'))).toBe(false);
+    const result = await runInProcess(['init', '-o', file, '--organisation', 'Acme']);
+    expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readAnswers(readFileSync(file, 'utf8')).organisation).toBe('Acme');
+    expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(`# yaml-language-server: $schema=${SCHEMA}`);
+  });
+
+  it('refuses an -o whose path goes through a file (exit 2), and creates nothing', async () => {
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, 'not a folder\n');
+    const result = await runInProcess(['init', '-o', join(blocker, 'sub', 'acme.yaml')]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `cm-maturity: error: cannot write ${join(blocker, 'sub', 'acme.yaml')}: a part of its path is not a folder\n` });
+    expect(readFileSync(blocker, 'utf8')).toBe('not a folder\n');
   });
 
   it('round trip: init, fill in some answers and a note, then score', async () => {

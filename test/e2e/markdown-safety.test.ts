@@ -48,11 +48,11 @@ describe('markdown output is safe from text in the answers file', async () => {
   });
 
   it('shows the text escaped, each note on one line', () => {
-    expect(markdown.split('\n')[0]).toBe('# Community maturity: Evil \\| Corp &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\[x\\]\\(http:&#8203;//e\\)');
+    expect(markdown.split('\n')[0]).toBe('# Community maturity: Evil \\| Corp &lt;script&gt;alert(1)&lt;/script&gt; [x\\](http:&#8203;//e)');
     const noteLines = markdown.split('\n').filter((line) => line.includes('Note:'));
     expect(noteLines).toHaveLength(1);
-    expect(noteLines[0]).toMatch(/^ {2}- Note: first \\\| part second &lt;b&gt;line&lt;\/b&gt; \\\| \\!\\\[img\\\]\\\(http:&#8203;\/\/e\/i\.png\\\) third \\`code\\` \\\*em\\\* \\_u\\_ \\# hash$/);
-    expect(markdown).toContain('**Assessor:** Mallory &lt;img src=x onerror=alert\\(1\\)&gt; \\| \\\\\\|');
+    expect(noteLines[0]).toMatch(/^ {2}- Note: first \\\| part second &lt;b&gt;line&lt;\/b&gt; \\\| \\!\[img\\\]\(http:&#8203;\/\/e\/i\.png\) third \\`code\\` \\\*em\\\* \\_u\\_ \\# hash$/);
+    expect(markdown).toContain('**Assessor:** Mallory &lt;img src=x onerror=alert(1)&gt; \\| \\\\\\|');
   });
 
   it('keeps the raw text exactly in the JSON report', async () => {
@@ -95,8 +95,8 @@ describe('markdown output is safe from text in a model file', async () => {
     expect(markdown).not.toContain('<script>');
     expectInert(markdown);
     const row = markdown.split('\n').find((line) => line.startsWith('| Strat'))!;
-    expect(markdownCells(row)).toEqual(['Strat \\| egy &lt;script&gt;alert\\(1\\)&lt;/script&gt;', 'Hier\\|archy &lt;u&gt;', '1.00', 'Emergent \\| \\[link\\]\\(http:&#8203;//e\\) 0%']);
-    expect(markdown).toContain('### Strat \\| egy &lt;script&gt;alert\\(1\\)&lt;/script&gt; → Emergent \\| \\[link\\]\\(http:&#8203;//e\\)');
+    expect(markdownCells(row)).toEqual(['Strat \\| egy &lt;script&gt;alert(1)&lt;/script&gt;', 'Hier\\|archy &lt;u&gt;', '1.00', 'Emergent \\| [link\\](http:&#8203;//e) 0%']);
+    expect(markdown).toContain('### Strat \\| egy &lt;script&gt;alert(1)&lt;/script&gt; → Emergent \\| [link\\](http:&#8203;//e)');
   });
 
   it('keeps them raw in the JSON', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { modelListSchema } from '../../src/schema/models.js';
 import { boxRows, MODEL, ok, okInProcess, ROOT, runCli, runInProcess, scoreJson, scoreJsonInProcess, tempDir } from './support.js';
 
 // Runs without a working folder of their own are in this process (runInProcess). Spawned, as
@@ -116,7 +117,10 @@ describe('models', () => {
       stages: ['Hierarchy', 'Emergent Community', 'Community', 'Network'],
       competencies: 8,
       indicators: 72,
+      source: 'models/community.yaml',
     });
+    expect(modelListSchema.parse(list)).toEqual(list);
+    expect(result.stdout).toBe(`${JSON.stringify(list, null, 2)}\n`);
     expect((await runInProcess(['models', '-f', 'json'])).stdout).toBe(result.stdout);
   });
 

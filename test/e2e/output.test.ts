@@ -49,7 +49,7 @@ describe('score --output', () => {
     const result = runCli(['score', 'examples/partial.yaml', '-f', 'json', '-o', path]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('warning: 43 of 72 indicators are unanswered');
+    expect(result.stderr).toContain('cm-maturity: warning: 43 of 72 indicators are unanswered');
     expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ organisation: 'Brightwater City Council' });
   });
 
@@ -160,7 +160,7 @@ describe('score writing to standard output', () => {
         env: { ...process.env, NO_COLOR: '1' },
       });
       expect(result.status).toBe(3);
-      const errors = result.stderr.split('\n').filter((line) => line !== '' && !line.startsWith('warning: '));
+      const errors = result.stderr.split('\n').filter((line) => line !== '' && !line.startsWith('cm-maturity: warning: '));
       if (extra.length === 0) {
         expect(errors).toEqual([`cm-maturity: internal error: Cannot find module '${join(dir, 'dist', 'score-worker.cjs')}' (run with --debug for details)`]);
       } else {
@@ -228,8 +228,14 @@ describe('colour', () => {
     expect(readFileSync(path, 'utf8')).toBe(plain());
   });
 
-  it('never appears in the models and validate output', () => {
-    for (const args of [['models'], ['models', '-f', 'json'], ['validate', 'models/community.yaml', MIDDLE]]) {
+  it('follows the same rules in the models and validate output, where it changes no text, and never appears in their JSON', () => {
+    for (const args of [['models'], ['validate', 'models/community.yaml', MIDDLE]]) {
+      const coloured = runCli(args, { env: colourEnv }).stdout;
+      expect(coloured).toContain(`${ESC}[`);
+      expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(runCli(args).stdout);
+      expect(runCli([...args, '--no-color'], { env: colourEnv }).stdout).not.toContain(ESC);
+    }
+    for (const args of [['models', '-f', 'json'], ['validate', 'models/community.yaml', MIDDLE, '-f', 'json']]) {
       expect(runCli(args, { env: colourEnv }).stdout).not.toContain(ESC);
     }
   });

@@ -131,7 +131,7 @@ describe('score with several answers files', () => {
     ]);
     // The markdown table keeps the name on one row and its characters inert.
     const markdown = await okInProcess(['score', file, 'examples/early.yaml', '-f', 'markdown']);
-    expect(markdown).toContain('| Acme, "Quoted" &amp; Co second line |');
+    expect(markdown).toContain('| Acme, "Quoted" & Co second line |');
   });
 
   it('writes one line or one row for a single answers file, and a list for a folder holding one', async () => {

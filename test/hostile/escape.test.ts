@@ -6,7 +6,7 @@ import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { terminalSafe, terminalText } from '../../src/report/escape/terminal.js';
 import { csvCell, csvText } from '../../src/report/escape/csv.js';
 import { inline } from '../../src/report/escape/markdown.js';
-import { allElements, parseHtml } from '../helpers/html.js';
+import { allElements, parseHtml, select } from '../helpers/html.js';
 import { ANY_CONTROL } from './support.js';
 
 /** The one escaping function of each output kind, for any text: the rules the README states. */
@@ -80,7 +80,7 @@ describe('csvCell and csvText', () => {
 
 describe('inline (markdown)', () => {
   /** Pieces of links, mentions, HTML and markdown, put together in any order. */
-  const piece = fc.constantFrom('http://', 'https://', 'ftp://', 'mailto:', 'xmpp:', 'www.', 'WWW.', '@', 'evil', '.example', '.com', '/', ':', '_', '-', ' ', '<', '>', '&', '#', '[', ']', '(', ')', '!', '|', '*', '`', '~', '\\', '\u001b', '\n', '\u0085', 'a', '1', '1.', '2)', '- ', '+ ', '    ', '=', '---', '\t');
+  const piece = fc.constantFrom('http://', 'https://', 'ftp://', 'mailto:', 'xmpp:', 'www.', 'WWW.', '@', 'evil', '.example', '.com', '/', ':', '_', '-', ' ', '<', '>', '&', '#', '[', ']', '(', ')', '!', '|', '*', '`', '~', '\\', '\u001b', '\n', '\u0085', 'a', '1', '1.', '2)', '- ', '+ ', '    ', '=', '---', '\t', ';', '&amp;', '&#35;', '&#x41;', '&lt;', '^', 'x]', 'C#', 'é', '$', '{', '"', "'");
   const text = fc.array(piece, { maxLength: 24 }).map((pieces) => pieces.join(''));
 
   it('makes any text inert in GFM: no link, no element, no mention, no URL, no control character', () => {
@@ -92,6 +92,10 @@ describe('inline (markdown)', () => {
         // The same elements as around plain text: no link, no element, no break, no nested list.
         expect(allElements(page).map((element) => element.tag)).toEqual(['html', 'head', 'body', 'ul', 'li', 'ul', 'li', 'h1', 'table', 'thead', 'tr', 'th', 'tbody', 'tr', 'td']);
         expect(page.text).not.toMatch(/@[A-Za-z0-9]|:\/\/|www\./i);
+        // And it reads as the text: nothing taken as markup, no character reference decoded.
+        const shown = value.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+        const [heading, cell] = [select(page, 'h1')[0]!, select(page, 'td')[0]!];
+        for (const element of [heading, cell]) expect(element.text.replace(/\u200b/g, '')).toBe(shown);
       }),
       { numRuns: 300 },
     );
@@ -106,7 +110,19 @@ describe('inline (markdown)', () => {
 
   it('leaves the text readable: only zero-width spaces are added where links and mentions would start', () => {
     expect(inline('Ask @octocat at https://evil.example or www.evil.example, a@b.co')).toBe('Ask @&#8203;octocat at https:&#8203;//evil.example or www&#8203;.evil.example, a@&#8203;b.co');
-    expect(inline('Content & Programming')).toBe('Content &amp; Programming');
-    expect(inline('tab\there\nand\u001b[2J')).toBe('tab here and\\[2J');
+    expect(inline('tab\there\nand\u001b[2J')).toBe('tab here and[2J');
+  });
+
+  it('escapes a character only where it could start something, so that ordinary text reads as it is', () => {
+    for (const text of ['Content & Programming', 'Emergent Community (community)', 'snake_case_name', 'C# and F#', 'Yes! {v2} a+b 1.5 - 2 = x; 3) y', 'R&D, Q&A']) expect(inline(text)).toBe(text);
+    // A character reference, named or numeric, would show as the character it names.
+    expect(inline('&copy; &#169; &#xA9; & &amp')).toBe('&amp;copy; &amp;\\#169; &amp;\\#xA9; & &amp');
+    // ] closes every link, image, footnote and task-list box: it is always escaped, ( and [ then need not be.
+    expect(inline('[x](http://e) ![i](u) [^1] [ ]')).toBe('[x\\](http:&#8203;//e) \\![i\\](u) [^1\\] [ \\]');
+    expect(inline('_a_ a_ _a *b* `c` ~d~ | \\')).toBe('\\_a\\_ a\\_ \\_a \\*b\\* \\`c\\` \\~d\\~ \\| \\\\');
+    // A # that could open or close a heading, or make an issue reference (#12, a#12).
+    expect(inline('# a #b c# #1 C#12')).toBe('\\# a \\#b c# \\#1 C\\#12');
+    expect(inline('1) one')).toBe('1\\) one');
+    expect(inline('+ plus')).toBe('\\+ plus');
   });
 });

@@ -32,7 +32,7 @@ describe('history --git with hostile committed versions', () => {
     const warnings = result.stderr.replace(/\n$/, '').split('\n');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).not.toMatch(CONTROL_EXCEPT_NEWLINE);
-    expect(warnings[0]!.startsWith(`warning: skipped answers.yaml@${broken}: 12:3: `), warnings[0]).toBe(true);
+    expect(warnings[0]!.startsWith(`cm-maturity: warning: skipped answers.yaml@${broken}: 12:3: `), warnings[0]).toBe(true);
     expect(warnings[0]).toContain('"goals.\\u001b]0;key-title\\u0007\\nx.yaml:1:1: forged"');
     const lines = result.stdout.split('\n');
     for (const line of lines) expect(line, JSON.stringify(line)).not.toMatch(CONTROL_EXCEPT_NEWLINE);

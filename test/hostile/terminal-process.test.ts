@@ -58,7 +58,7 @@ describe('the terminal contract of the built CLI with hostile names and texts', 
     // A file name is escaped for the terminal; a text quoted from the file is written as JSON writes a string.
     expect(error!.startsWith(`${join(dir, 'many-03\\x1b]0;t\\x07\\n.yaml')}:10:17: "maybe\\u001b[2J" `), error).toBe(true);
     expect(rest).toEqual([
-      `warning: ${join(dir, 'many-05\\x1b]0;t\\x07\\n.yaml')}: 1 of 3 indicators are unanswered and count as 0 (goals.shared); --strict makes this an error`,
+      `cm-maturity: warning: ${join(dir, 'many-05\\x1b]0;t\\x07\\n.yaml')}: 1 of 3 indicators are unanswered and count as 0 (goals.shared); --strict makes this an error`,
       `cm-maturity: error: 1 of ${PARALLEL_MIN_FILES} answers files is invalid (see above); the other ${PARALLEL_MIN_FILES - 1} are reported`,
     ]);
   });

@@ -134,7 +134,7 @@ describe('error and warning lines on standard error are one line each, inert', (
     const result = await runInProcess(['score', partial, fixture('terminal.yaml'), '-f', 'json']);
     expect(result.code, result.stderr).toBe(0);
     expect(expectInert(result.stderr.replace(/\n$/, ''))).toEqual([
-      `warning: ${join(dir, 'partial\\x07\\x9b2J.yaml')}: 1 of 3 indicators are unanswered and count as 0 (goals.shared); --strict makes this an error`,
+      `cm-maturity: warning: ${join(dir, 'partial\\x07\\x9b2J.yaml')}: 1 of 3 indicators are unanswered and count as 0 (goals.shared); --strict makes this an error`,
     ]);
   });
 
@@ -144,7 +144,7 @@ describe('error and warning lines on standard error are one line each, inert', (
     expect(result.code, result.stderr).toBe(0);
     expectInert(result.stdout);
     expect(expectInert(result.stderr.replace(/\n$/, ''))).toEqual([
-      `warning: ${other}: the baseline is an assessment of "Other\\x1b]0;other-title\\x07\\nforged.yaml:1:1: x", not of "${ORGANISATION}"; its scores are compared as they are`,
+      `cm-maturity: warning: ${other}: the baseline is an assessment of "Other\\x1b]0;other-title\\x07\\nforged.yaml:1:1: x", not of "${ORGANISATION}"; its scores are compared as they are`,
     ]);
   });
 

@@ -5,7 +5,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { loadModel } from '../../src/pipeline/load-model.js';
-import { answersJsonSchema, jsonSchemaText, modelJsonSchema } from '../../src/schema/json-schema.js';
+import { answersJsonSchema, EDITOR_KEYWORDS, jsonSchemaText, modelJsonSchema } from '../../src/schema/json-schema.js';
 import { ROOT } from '../helpers/cli.js';
 import { runInProcess } from '../helpers/in-process.js';
 
@@ -19,6 +19,7 @@ const readYamlFile = (path: string) => parse(readFileSync(join(ROOT, path), 'utf
 function compile(schema: Record<string, unknown>): ValidateFunction {
   const ajv = new Ajv({ allErrors: true, strict: true });
   addFormats.default(ajv);
+  ajv.addVocabulary(EDITOR_KEYWORDS);
   return ajv.compile(schema);
 }
 
@@ -87,21 +88,49 @@ describe('shipped JSON Schemas', () => {
     expect(generic(readYamlFile('test/fixtures/bad/answer-unknown-key.yaml'))).toBe(false);
   });
 
-  it("the community answers schema lists every indicator with its text, and the scale ids and n/a as answers", () => {
-    const schema = readSchema('answers.community.schema.json') as { properties: { answers: { anyOf: { properties?: Record<string, { description: string; title: string }> }[] } } };
-    const properties = schema.properties.answers.anyOf[0]!.properties!;
-    const model = readYamlFile('models/community.yaml') as { competencies: { name: string; indicators: { id: string; text: string }[] }[] };
+  it("the community answers schema lists every indicator with its text and advice, and the scale ids and n/a as answers with their labels", () => {
+    type Property = { description: string; markdownDescription: string; title: string };
+    const schema = readSchema('answers.community.schema.json') as { properties: { answers: { oneOf: { properties?: Record<string, Property> }[] } }; definitions: Record<string, Record<string, unknown>> };
+    const properties = schema.properties.answers.oneOf[0]!.properties!;
+    const model = readYamlFile('models/community.yaml') as { competencies: { name: string; indicators: { id: string; text: string; advice: string }[] }[] };
     const indicators = model.competencies.flatMap((competency) => competency.indicators);
     expect(Object.keys(properties)).toEqual(indicators.map((indicator) => indicator.id));
-    for (const indicator of indicators) expect(properties[indicator.id]!.description).toBe(indicator.text);
-    expect(properties['strategy.purpose']!.title).toBe('Strategy · Emergent Community');
-    expect(JSON.stringify(schema)).toContain('"enum":["yes","mostly","partly","no","n/a"]');
+    for (const indicator of indicators) expect(properties[indicator.id]!.description).toBe(`${indicator.text}\n\nAdvice: ${indicator.advice}`);
+    expect(properties['strategy.purpose']!.title).toBe('Strategy · stage: Emergent Community');
+    expect(properties['tools.platform']!.markdownDescription).toBe(
+      "One designated community platform or space exists, and it is where most of the community's activity takes place.\n\n**Advice:** Choose one primary space, even a channel in a tool you already have, and point people to it consistently instead of spreading conversations around.",
+    );
+    expect(schema.definitions.answer).toEqual({
+      type: 'string',
+      enum: ['yes', 'mostly', 'partly', 'no', 'n/a'],
+      enumDescriptions: ['Yes, fully in place', 'Mostly', 'Partly', 'No', 'does not apply'],
+      markdownEnumDescriptions: ['Yes, fully in place', 'Mostly', 'Partly', 'No', 'does not apply'],
+    });
+    // The shared parts carry no text of their own: an editor would show it instead of the indicator's.
+    for (const name of ['entry', 'answer', 'text']) for (const key of ['title', 'description', 'markdownDescription']) expect(schema.definitions[name], `${name}.${key}`).not.toHaveProperty(key);
+  });
+
+  it("an indicator without advice has its text alone; the markdown for editors is the model's text made inert", async () => {
+    const { model } = await loadModel('community');
+    const competency = model.competencies[0]!;
+    competency.name = 'Plan <b>';
+    competency.indicators[0] = { ...competency.indicators[0]!, text: 'Has a **plan** <img src=x> [link](https://example.com)', advice: undefined };
+    const schema = answersJsonSchema(model) as { properties: { answers: { oneOf: { properties: Record<string, Record<string, unknown>> }[] } } };
+    expect(schema.properties.answers.oneOf[0]!.properties['strategy.purpose']).toEqual({
+      title: 'Plan <b> · stage: Emergent Community',
+      description: 'Has a **plan** <img src=x> [link](https://example.com)',
+      markdownDescription: 'Has a \\*\\*plan\\*\\* &lt;img src=x&gt; \\[link\\]\\(https:&#8203;//example.com\\)',
+      allOf: [{ $ref: '#/definitions/entry' }],
+    });
   });
 
   it('numeric scale ids may be written as numbers, as the loader accepts', async () => {
     const { model } = await loadModel('community');
     model.scale = [{ id: '1', label: 'One', value: 1 }, { id: '0', label: 'Zero', value: 0 }];
-    const validate = compile(answersJsonSchema(model));
+    const schema = answersJsonSchema(model);
+    // Each value of the enum, the numbers too, has its label for completion.
+    expect((schema.definitions as Record<string, unknown>).answer).toMatchObject({ enum: ['1', '0', 'n/a', 1, 0], enumDescriptions: ['One', 'Zero', 'does not apply', 'One', 'Zero'] });
+    const validate = compile(schema);
     expect(validate({ organisation: 'X', answers: { 'strategy.purpose': 1, 'strategy.sponsor': '0', 'strategy.audience': 'n/a' } })).toBe(true);
     expect(validate({ organisation: 'X', answers: { 'strategy.purpose': 2 } })).toBe(false);
   });
@@ -119,8 +148,8 @@ describe('schema command', () => {
   it("writes a custom model's answers schema, with its indicator ids, to a file", async () => {
     const result = await runInProcess(['schema', 'answers', '--model', 'test/fixtures/weak-models/weak.yaml']);
     expect(result.code).toBe(0);
-    const schema = JSON.parse(result.stdout) as { properties: { answers: { anyOf: { properties?: Record<string, unknown> }[] } } };
-    expect(Object.keys(schema.properties.answers.anyOf[0]!.properties!)).toEqual([
+    const schema = JSON.parse(result.stdout) as { properties: { answers: { oneOf: { properties?: Record<string, unknown> }[] } } };
+    expect(Object.keys(schema.properties.answers.oneOf[0]!.properties!)).toEqual([
       'goals.written', 'goals.shared', 'goals.reviewed', 'goals.measured', 'people.owner', 'people.team', 'people.roles', 'people.hiring', 'tools.space',
     ]);
   });

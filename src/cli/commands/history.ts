@@ -8,7 +8,7 @@ import { historyFormats, type HistoryFormatName } from '../../report/history/ind
 import { colorFor, refuseInputAsOutput, writeOutput } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { eachFile } from '../../pipeline/each-file.js';
-import { terminalText } from '../../report/escape/terminal.js';
+import { warningLine } from '../../report/notices.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 
 interface HistoryOptions {
@@ -81,7 +81,7 @@ async function fromGit(inputs: string[], options: HistoryOptions, io: Io): Promi
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       const first = error.diagnostics[0];
-      await io.stderr.write(`${terminalText(`warning: skipped ${version.path}@${version.commit.slice(0, 7)}: ${first ? `${first.line}:${first.column}: ${first.message}` : error.message}`)}\n`);
+      await io.stderr.write(`${warningLine(`skipped ${version.path}@${version.commit.slice(0, 7)}: ${first ? `${first.line}:${first.column}: ${first.message}` : error.message}`)}\n`);
       continue;
     }
     const date = entry.report.date ?? version.date;

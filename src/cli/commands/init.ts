@@ -8,6 +8,7 @@ import { loadModelAt, modelFileOf, resolveModel } from '../../pipeline/load-mode
 import { answersSchemaFile, GENERIC_ANSWERS_SCHEMA_FILE, modelineTarget, shippedSchemaDirectory } from '../../read/schema-files.js';
 import { isoDate } from '../../schema/answers.js';
 import { refuseInputAsOutput, writeOutput } from '../../write/output.js';
+import { createParentFolders } from '../../write/folders.js';
 import type { Io } from '../io.js';
 import { relativeModelRef } from '../model-ref.js';
 
@@ -24,24 +25,26 @@ export function initCommand(io: Io): Command {
   return new Command('init')
     .description('write a ready-to-fill answers file for a model, every indicator listed with its text and advice')
     .option('-m, --model <id|path>', `built-in model id or model file (default: "${DEFAULT_MODEL_ID}")`)
-    .option('-o, --output <file>', 'the answers file to write (atomically); - or none: standard output')
+    .option('-o, --output <file>', 'the answers file to write (atomically), creating its folder if missing; - or none: standard output')
     .option('--force', 'replace the output file if it exists')
     .option('--organisation <name>', 'fill in the organisation (default: a placeholder to replace)')
     .option('--date <YYYY-MM-DD>', 'fill in the date of the assessment')
     .option('--schema <path|url>', "the answers JSON Schema the editor modeline points at (default: the built-in model's shipped schema)")
+    .option('--no-color', 'accepted as by every command; the answers file is never coloured')
     .addHelpText(
       'after',
       `
 Examples:
   $ cm-maturity init -o answers.yaml
+  $ cm-maturity init -o assessments/2026/acme.yaml
   $ cm-maturity init -o acme.yaml --organisation "Acme Corp" --date 2026-10-01
   $ cm-maturity init --model ./my-model.yaml --schema ./my-model.answers.schema.json -o answers.yaml
 
 Every answer is left empty ("not answered yet"), so the file validates and scores as it is.
-Fill some in, then: cm-maturity score answers.yaml. An existing file is never replaced without
---force (exit 2). The first line tells editors with the YAML language server where the answers
-schema is, for completion and checking; cm-maturity schema answers --model <file> writes one
-for your own model.`,
+Fill some in, then: cm-maturity score answers.yaml. -o creates the folders on the way to the
+file when they are missing; an existing file is never replaced without --force (exit 2). The
+first line tells editors with the YAML language server where the answers schema is, for
+completion and checking; cm-maturity schema answers --model <file> writes one for your own model.`,
     )
     .action(async (options: InitOptions) => {
       const toFile = options.output !== undefined && options.output !== '-';
@@ -64,6 +67,7 @@ for your own model.`,
         organisation: options.organisation,
         date: options.date ?? null,
       });
+      if (toFile) await createParentFolders(options.output!);
       await writeOutput(text, options.output, io.stdout);
     });
 }

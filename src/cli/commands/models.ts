@@ -1,36 +1,50 @@
 import { Command, Option } from 'commander';
-import Table from 'cli-table3';
-import { COMPACT } from '../../report/table-style.js';
-import { terminalSafe } from '../../report/escape/terminal.js';
-import { builtinModelIds } from '../../read/builtin-models.js';
+import { dirname, relative } from 'node:path';
+import { builtinModelIds, builtinModelPath } from '../../read/builtin-models.js';
 import { loadModel } from '../../pipeline/load-model.js';
-import { writeOutput } from '../../write/output.js';
+import { colorFor, writeOutput } from '../../write/output.js';
 import type { Io } from '../io.js';
 import { indicatorCount } from '../../core/model-facts.js';
+import { modelListFormats, type ModelListFormatName } from '../../report/models/index.js';
+import type { ModelList } from '../../schema/models.js';
+
+interface ModelsOptions {
+  format: ModelListFormatName;
+  color: boolean;
+}
 
 export function modelsCommand(io: Io): Command {
   return new Command('models')
     .description('list the built-in maturity models')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action(async (options: { format: 'table' | 'json' }) => {
-      const rows = [];
+    .addOption(new Option('-f, --format <format>', 'output format: table, or json (id, name, version, stages, competency and indicator counts, source file)').choices(modelListFormats.names).default('table'))
+    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ cm-maturity models
+  $ cm-maturity models --format json`,
+    )
+    .action(async (options: ModelsOptions) => {
+      const models: ModelList = [];
       for (const id of builtinModelIds()) {
         const { model } = await loadModel(id);
-        rows.push({
+        models.push({
           id: model.id,
           name: model.name,
           version: model.version,
           stages: model.stages.map((stage) => stage.name),
           competencies: model.competencies.length,
           indicators: indicatorCount(model),
+          source: packageRelative(builtinModelPath(id)!),
         });
       }
-      if (options.format === 'json') {
-        await writeOutput(`${JSON.stringify(rows, null, 2)}\n`, undefined, io.stdout);
-        return;
-      }
-      const table = new Table({ head: ['Id', 'Name', 'Version', 'Stages', 'Competencies', 'Indicators'], style: { head: [], border: [] }, chars: COMPACT });
-      for (const row of terminalSafe(rows)) table.push([row.id, row.name, row.version, row.stages.join(' → '), row.competencies, row.indicators]);
-      await writeOutput(`${table.toString()}\n`, undefined, io.stdout);
+      const color = colorFor(options.format, options.color, undefined, io.stdout, io.env);
+      await writeOutput((await modelListFormats.load(options.format))(models, { color }), undefined, io.stdout);
     });
+}
+
+/** A built-in model's file as the package holds it (`models/community.yaml`): the same wherever the package is installed. */
+function packageRelative(path: string): string {
+  return relative(dirname(dirname(path)), path).split('\\').join('/');
 }

@@ -16,6 +16,7 @@ export function schemaCommand(io: Io): Command {
     .addArgument(new Argument('<kind>', 'which files the schema describes').choices(['model', 'answers']))
     .option('-m, --model <id|path>', `for answers: the model whose indicators and answers it lists (default: "${DEFAULT_MODEL_ID}")`)
     .option('-o, --output <file>', 'write the schema to a file (atomically) instead of standard output')
+    .option('--no-color', 'accepted as by every command; a schema is never coloured')
     .addHelpText(
       'after',
       `

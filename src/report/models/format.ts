@@ -1,0 +1,4 @@
+import type { ModelList } from '../../schema/models.js';
+
+/** A format of the list of built-in models: a pure function from the list to the text to write. */
+export type ModelListFormatter = (models: ModelList, options: { color: boolean }) => string;
