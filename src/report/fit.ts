@@ -79,8 +79,8 @@ export interface FitColumn {
 }
 
 export interface FitTableOptions {
-  /** The terminal's width in columns. */
-  width: number;
+  /** The terminal's width in columns (layoutWidth: DEFAULT_WIDTH when not given, never under MIN_WIDTH). */
+  width: number | undefined;
   /** How a heading is drawn (bold). */
   head?: (text: string) => string;
 }

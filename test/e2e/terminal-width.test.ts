@@ -104,6 +104,7 @@ describe('without a terminal', () => {
       ['benchmark', 'examples/middle.yaml', 'examples/early.yaml'],
       ['diff', MIDDLE, MIDDLE],
       ['history', MIDDLE],
+      ['models'],
     ]) {
       const narrow = await runInProcess([...args, '--width', '60']);
       expect(widest(narrow.stdout), args.join(' ')).toBeLessThanOrEqual(60);

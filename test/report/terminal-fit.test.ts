@@ -10,6 +10,8 @@ import { formatPortfolioTable } from '../../src/report/portfolio/table.js';
 import { formatBenchmarkTable } from '../../src/report/benchmark/table.js';
 import { formatDiffTable } from '../../src/report/diff/table.js';
 import { formatHistoryTable } from '../../src/report/history/table.js';
+import { formatModelListTable } from '../../src/report/models/table.js';
+import type { ModelList } from '../../src/schema/models.js';
 import { percentileText } from '../../src/report/benchmark/rows.js';
 import type { Benchmark } from '../../src/schema/benchmark.js';
 import type { Diff } from '../../src/schema/diff.js';
@@ -86,6 +88,7 @@ beforeAll(async () => {
   const pool = await json<Benchmark>(['benchmark', ...EXAMPLES, '--org', example('middle.yaml'), '-f', 'json']);
   const diff = await json<Diff>(['diff', before, after, '-f', 'json']);
   const history = await json<History>(['history', before, after, '-f', 'json']);
+  const models = await json<ModelList>(['models', '-f', 'json']);
 
   formats.single = (width, color) => formatTable(report, { color, nextSteps: Infinity, width });
   formats['single with baseline and gates'] = (width, color) => formatTable(compared, { color, nextSteps: 3, width });
@@ -93,6 +96,7 @@ beforeAll(async () => {
   formats.benchmark = (width, color) => formatBenchmarkTable(pool, { color, width });
   formats.diff = (width, color) => formatDiffTable(diff, { color, width });
   formats.history = (width, color) => formatHistoryTable(history, { color, width });
+  formats.models = (width, color) => formatModelListTable(models, { color, width });
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
