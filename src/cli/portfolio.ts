@@ -4,18 +4,19 @@ import type { ScoringOptions } from '../pipeline/score-file.js';
 import { scoreFiles } from '../pipeline/score-files.js';
 import { portfolioFormats, type PortfolioFormatName } from '../report/portfolio/index.js';
 import type { OutputStream } from '../write/stream-writer.js';
-import { colorFor, writeOutput } from '../write/output.js';
+import { colorFor, writeOutputs } from '../write/output.js';
 import { openStreamOutput, type StreamOutput } from '../write/stream-output.js';
 import { diagnosticLines } from './diagnostics.js';
 import { outputWidth, type Io } from './io.js';
 import { NO_PROGRESS, progressBar, showsProgress, type Progress } from './progress.js';
 import { GateFailed } from './stop.js';
+import type { OutputTarget } from './options.js';
 
 export interface PortfolioOptions extends ScoringOptions {
   /** Threads scoring files at once (score-files.ts). */
   jobs: number;
-  format: PortfolioFormatName;
-  output?: string;
+  /** Where the list goes, each in its format; at least one. */
+  outputs: readonly OutputTarget<PortfolioFormatName>[];
   color: boolean;
   sort: string;
   /** --width (io.ts outputWidth). */
@@ -25,27 +26,30 @@ export interface PortfolioOptions extends ScoringOptions {
 /**
  * Scores many answers files: one row (or line) per organisation. An invalid file does not stop the
  * others: its errors are printed and the run ends with exit 2 once the valid ones are written.
- * jsonl is written as each file is scored, in input order; the other formats are sorted first.
+ * jsonl alone is written as each file is scored, in input order, holding nothing; with other
+ * formats beside it, every report is held, as they need, and jsonl keeps the input order.
  */
 export async function scorePortfolio(files: readonly string[], options: PortfolioOptions, io: Io): Promise<void> {
   const progress = showsProgress(files.length, io.stderr.isTTY, io.env) ? progressBar(files.length, io.stderr) : NO_PROGRESS;
   const messages = messageWriter(progress, io.stderr);
-  const stream: StreamOutput | undefined = options.format === 'jsonl' ? await openStreamOutput(options.output, io.stdout) : undefined;
+  const streamed = options.outputs.every((target) => target.format === 'jsonl');
+  const streams: StreamOutput[] = [];
   const entries: PortfolioEntry[] = [];
   let scored = 0;
   let invalid = 0;
   let gatesFailed = false;
 
   try {
+    if (streamed) for (const target of options.outputs) streams.push(await openStreamOutput(target.path, io.stdout));
     const scoring = {
       model: options.model,
       strict: options.strict,
       failUnder: options.failUnder,
       require: options.require,
-      jsonl: stream !== undefined,
+      jsonl: streamed,
     };
     for await (const result of scoreFiles(files, scoring, options.jobs, () => io.stdin)) {
-      if (stream && !stream.open) break;
+      if (streamed && streams.every((stream) => !stream.open)) break;
       progress.tick();
       if ('diagnostics' in result) {
         invalid += 1;
@@ -56,25 +60,27 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
       scored += 1;
       if (result.gatesFailed) gatesFailed = true;
       await messages.add(result.notices);
-      if ('line' in result) await stream?.write(result.line);
+      if ('line' in result) for (const stream of streams) await stream.write(result.line);
       else entries.push(result);
     }
     await messages.flush();
     progress.clear();
     // Nothing valid, nothing written: as for a single invalid file.
-    if (stream) await (scored > 0 ? stream.commit() : stream.abort());
+    if (streamed) for (const stream of streams) await (scored > 0 ? stream.commit() : stream.abort());
     else if (entries.length > 0) {
-      const format = await portfolioFormats.load(options.format);
-      const text = format(sortPortfolio(entries, options.sort), {
-        color: colorFor(options.format, options.color, options.output, io.stdout, io.env),
-        width: outputWidth(io, options.output, options.width),
-      });
-      await writeOutput(text, options.output, io.stdout);
+      const sorted = sortPortfolio(entries, options.sort);
+      const rendered = [];
+      for (const { path, format } of options.outputs) {
+        const color = colorFor(format, options.color, path, io.stdout, io.env);
+        // JSON Lines keeps the order of the arguments, whether streamed or not.
+        rendered.push({ path, text: (await portfolioFormats.load(format))(format === 'jsonl' ? entries : sorted, { color, width: outputWidth(io, path, options.width) }) });
+      }
+      await writeOutputs(rendered, io.stdout);
     }
   } catch (error) {
     await messages.flush();
     progress.clear();
-    await stream?.abort();
+    for (const stream of streams) await stream.abort();
     throw error;
   }
   if (invalid > 0) {

@@ -8,6 +8,15 @@ export function scoreDelta(current: number, previous: number): number {
   return Math.round((current - previous) * 100) / 100 || 0;
 }
 
+/**
+ * Whether a score fell from `before` to `after` by more than `tolerance` points. The fall is
+ * counted in hundredths, as the reports print it, so a tolerance of 0.05 lets exactly a printed
+ * drop of 0.05 pass.
+ */
+export function isRegression(before: number, after: number, tolerance: number): boolean {
+  return scoreDelta(before, after) > tolerance;
+}
+
 /** Why two reports cannot be compared (another model, or another version of it), or null when they can. */
 export function modelMismatch(current: Report, baseline: Report): string | null {
   if (current.model.id === baseline.model.id && current.model.version === baseline.model.version) return null;

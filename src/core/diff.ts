@@ -1,6 +1,6 @@
 import type { Diff } from '../schema/diff.js';
 import type { CompetencyResult, Report } from '../schema/report.js';
-import { scoreDelta } from './compare.js';
+import { isRegression, scoreDelta } from './compare.js';
 
 /** Two results of one organisation side by side: score deltas, stage changes and changed answers. Pure. */
 export function diffReports(old: Report, current: Report, files: { old: string; new: string }): Diff {
@@ -66,12 +66,15 @@ export function diffReports(old: Report, current: Report, files: { old: string; 
   };
 }
 
-/** The subjects (`overall`, competency ids) whose score went down, with their deltas. */
-export function regressions(diff: Diff): { subject: string; from: number; to: number; delta: number }[] {
+/** The subjects (`overall`, competency ids) whose score went down by more than `tolerance` points, with their deltas. */
+export function regressions(diff: Diff, tolerance = 0): { subject: string; from: number; to: number; delta: number }[] {
   const list = [];
-  if (diff.overall.delta < 0) list.push({ subject: 'overall', from: diff.overall.old.score, to: diff.overall.new.score, delta: diff.overall.delta });
+  const { overall } = diff;
+  if (isRegression(overall.old.score, overall.new.score, tolerance)) list.push({ subject: 'overall', from: overall.old.score, to: overall.new.score, delta: overall.delta });
   for (const competency of diff.competencies) {
-    if (competency.delta !== null && competency.delta < 0) list.push({ subject: competency.id, from: competency.old!.score, to: competency.new!.score, delta: competency.delta });
+    if (competency.old && competency.new && competency.delta !== null && isRegression(competency.old.score, competency.new.score, tolerance)) {
+      list.push({ subject: competency.id, from: competency.old.score, to: competency.new.score, delta: competency.delta });
+    }
   }
   return list;
 }

@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import type { Model } from '../schema/model.js';
 import type { GateResult, Report } from '../schema/report.js';
-import { scoreDelta } from './compare.js';
+import { isRegression, scoreDelta } from './compare.js';
 import { didYouMean } from './suggest.js';
 
 /** The gates as the command line states them. */
@@ -9,6 +9,8 @@ export interface GateOptions {
   failUnder?: string;
   require?: string[];
   failOnRegression?: boolean;
+  /** Score points a score may fall below the baseline's before `--fail-on-regression` fails; 0 when absent. */
+  regressionTolerance?: number;
 }
 
 /** A floor on the overall score or on one competency's score, its target already resolved to a number. */
@@ -25,6 +27,8 @@ export interface GatePolicy {
   require?: ScoreFloor[];
   /** Fail when the overall score or any competency score is lower than in the report's baseline. */
   noRegression?: boolean;
+  /** How far, in score points, a score may fall below the baseline's without failing `noRegression`. */
+  regressionTolerance?: number;
 }
 
 interface Stage {
@@ -57,6 +61,7 @@ export function gatePolicy(options: GateOptions, model: Model): GatePolicy {
     return value;
   };
   const policy: GatePolicy = { noRegression: options.failOnRegression === true };
+  if (options.regressionTolerance !== undefined && options.regressionTolerance > 0) policy.regressionTolerance = options.regressionTolerance;
   if (options.failUnder !== undefined) {
     policy.failUnder = { subject: 'overall', target: target('--fail-under', options.failUnder), text: options.failUnder };
   }
@@ -91,12 +96,16 @@ export function evaluateGates(report: Report, policy: GatePolicy): GateResult[] 
   for (const required of policy.require ?? []) floor('require', required);
   if (policy.noRegression && report.baseline) {
     const { baseline } = report;
-    results.push({ gate: 'no-regression', subject: 'overall', target: baseline.overall.score, actual: report.overall.score, passed: report.overall.score >= baseline.overall.score });
+    const tolerance = policy.regressionTolerance ?? 0;
+    const noRegression = (subject: string, target: number, actual: number) => {
+      const passed = !isRegression(target, actual, tolerance);
+      results.push(tolerance > 0 ? { gate: 'no-regression', subject, target, actual, passed, tolerance } : { gate: 'no-regression', subject, target, actual, passed });
+    };
+    noRegression('overall', baseline.overall.score, report.overall.score);
     const previous = new Map(baseline.competencies.map((competency) => [competency.id, competency.score]));
     for (const competency of report.competencies) {
       const target = previous.get(competency.id);
-      if (target === undefined) continue;
-      results.push({ gate: 'no-regression', subject: competency.id, target, actual: competency.score, passed: competency.score >= target });
+      if (target !== undefined) noRegression(competency.id, target, competency.score);
     }
   }
   return results;
@@ -107,7 +116,8 @@ export function gateFailureText(gate: GateResult): string {
   const by = scoreDelta(gate.target, gate.actual).toFixed(2);
   const who = gate.subject === 'overall' ? 'overall score' : `${gate.subject} score`;
   if (gate.gate === 'no-regression') {
-    return `${who} fell from ${gate.target.toFixed(2)} to ${gate.actual.toFixed(2)} (-${by}) since the baseline`;
+    const beyond = gate.tolerance === undefined ? '' : `, more than the tolerance of ${gate.tolerance}`;
+    return `${who} fell from ${gate.target.toFixed(2)} to ${gate.actual.toFixed(2)} (-${by}) since the baseline${beyond}`;
   }
   return `${who} ${gate.actual.toFixed(2)} is below ${gate.target.toFixed(2)} by ${by}`;
 }

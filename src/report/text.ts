@@ -67,8 +67,10 @@ export function baselineLine(report: Report, escape: (text: string) => string = 
   return `Baseline${when}: overall ${formatScore(baseline.overall.score)} → ${formatScore(report.overall.score)} (${deltaText(report.overall.delta)})`;
 }
 
-/** "✔ fail-under overall: 2.61 ≥ 3.00" — one line per gate. */
+/** "✔ fail-under overall: 2.61 ≥ 3.00", "✔ no-regression tools: 2.86 ≥ 2.88 - 0.05" — one line per gate. */
 export function gateLine(gate: NonNullable<Report['gates']>[number]): string {
   const relation = gate.passed ? '≥' : '<';
-  return `${gate.passed ? '✔' : '✘'} ${gate.gate} ${gate.subject}: ${formatScore(gate.actual)} ${relation} ${formatScore(gate.target)}`;
+  // A tolerated fall is measured from the baseline's score less the tolerance.
+  const tolerance = gate.tolerance === undefined ? '' : ` - ${gate.tolerance}`;
+  return `${gate.passed ? '✔' : '✘'} ${gate.gate} ${gate.subject}: ${formatScore(gate.actual)} ${relation} ${formatScore(gate.target)}${tolerance}`;
 }

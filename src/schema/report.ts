@@ -80,6 +80,8 @@ const gateResultSchema = z.strictObject({
   target: z.number(),
   actual: z.number(),
   passed: z.boolean(),
+  /** `no-regression` with `--regression-tolerance`: how far below the baseline's score still passes. */
+  tolerance: z.optional(z.number()),
 });
 
 export const reportSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { realpathSync } from 'node:fs';
+import { constants as fsConstants, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { writeError } from './write-error.js';
@@ -29,6 +29,34 @@ export async function writeOutput(text: string, path: string | undefined, stdout
   await writeFile(text, path);
 }
 
+/** A finished output and where it goes: a file, or standard output (undefined). */
+export interface RenderedOutput {
+  path: string | undefined;
+  text: string;
+}
+
+/**
+ * Writes every output of a run, each as writeOutput does. The texts are all made before the
+ * first is written, and with several files each is checked first (its folder exists and may be
+ * written to, it is not a folder itself), so that the usual mistakes leave every file as it was
+ * rather than some written and some not.
+ */
+export async function writeOutputs(outputs: readonly RenderedOutput[], stdout: OutputStream): Promise<void> {
+  const files = outputs.flatMap(({ path }) => (path === undefined || path === '-' ? [] : [path]));
+  if (files.length > 1) for (const path of files) await checkWritable(path);
+  for (const { text, path } of outputs) await writeOutput(text, path, stdout);
+}
+
+/** Throws the error a write to `path` would meet in its folder, or for being a folder. */
+async function checkWritable(path: string): Promise<void> {
+  try {
+    await fs.access(dirname(resolve(path)), fsConstants.W_OK);
+    if ((await fs.stat(path).catch(() => undefined))?.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: 'EISDIR' });
+  } catch (error) {
+    throw writeError(path, error);
+  }
+}
+
 /** Writes a file atomically: it is either the whole new text or left as it was. */
 export async function writeFile(text: string, path: string): Promise<void> {
   try {
@@ -53,6 +81,21 @@ function canonical(path: string): string {
   } catch {
     const folder = dirname(resolve(path));
     return folder === resolve(path) ? folder : join(canonical(folder), basename(path));
+  }
+}
+
+/**
+ * Refuses outputs that would replace one of the run's inputs, and the same output named twice
+ * (two spellings, a symbolic link, `-o -` twice), before anything is read or written.
+ */
+export function refuseInputsAsOutputs(outputs: readonly string[] | undefined, inputs: readonly (string | undefined)[]): void {
+  const seen = new Map<string, string>();
+  for (const output of outputs ?? []) {
+    refuseInputAsOutput(output, inputs);
+    const target = output === '-' ? '-' : canonical(output);
+    const first = seen.get(target);
+    if (first !== undefined) throw new UserError(first === output ? `-o ${output} is given twice` : `-o ${output} is the same file as -o ${first}`);
+    seen.set(target, output);
   }
 }
 

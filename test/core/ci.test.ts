@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { scoreDelta, withBaseline } from '../../src/core/compare.js';
+import { isRegression, scoreDelta, withBaseline } from '../../src/core/compare.js';
 import { evaluateGates, resolveTarget } from '../../src/core/gates.js';
 import { buildHistory, sparkline } from '../../src/core/history.js';
 import { diffReports, regressions } from '../../src/core/diff.js';
@@ -48,6 +48,35 @@ describe('withBaseline and gates', () => {
       { gate: 'no-regression', subject: 'a', target: 2.66, actual: 3, passed: true },
       { gate: 'no-regression', subject: 'b', target: 1.66, actual: 1, passed: false },
     ]);
+  });
+
+  it('lets a fall no larger than the tolerance pass, and fails a larger one', () => {
+    const compared = withBaseline(after, before);
+    // Falls: overall 2.16 → 2.00 (0.16), b 1.66 → 1.00 (0.66); a rose.
+    const gates = (tolerance: number) => evaluateGates(compared, { noRegression: true, regressionTolerance: tolerance }).map((gate) => [gate.subject, gate.passed, gate.tolerance]);
+    expect(gates(0.16)).toEqual([
+      ['overall', true, 0.16],
+      ['a', true, 0.16],
+      ['b', false, 0.16],
+    ]);
+    expect(gates(0.15)).toEqual([
+      ['overall', false, 0.15],
+      ['a', true, 0.15],
+      ['b', false, 0.15],
+    ]);
+    expect(gates(0.66).every(([, passed]) => passed)).toBe(true);
+    expect(gates(0.65).filter(([, passed]) => !passed)).toEqual([['b', false, 0.65]]);
+    // A tolerance of 0 is no tolerance: the gates are as without one, with no tolerance key.
+    expect(evaluateGates(compared, { noRegression: true, regressionTolerance: 0 })).toEqual(evaluateGates(compared, { noRegression: true }));
+  });
+
+  it('measures a fall in hundredths, as printed: 3.10 → 2.90 is a fall of exactly 0.20', () => {
+    expect(isRegression(3.1, 2.9, 0.2)).toBe(false);
+    expect(isRegression(3.1, 2.9, 0.19)).toBe(true);
+    expect(isRegression(2.9, 3.1, 0)).toBe(false);
+    expect(isRegression(2.98, 2.98, 0)).toBe(false);
+    expect(isRegression(2.98, 2.97, 0)).toBe(true);
+    expect(isRegression(2.98, 2.97, 0.01)).toBe(false);
   });
 
   it('resolves targets: stage ids to levels, scores in range, anything else an explained error', () => {
@@ -102,6 +131,8 @@ describe('diffReports', () => {
       { subject: 'overall', from: 2.16, to: 2, delta: -0.16 },
       { subject: 'b', from: 1.66, to: 1, delta: -0.66 },
     ]);
+    expect(regressions(diff, 0.16)).toEqual([{ subject: 'b', from: 1.66, to: 1, delta: -0.66 }]);
+    expect(regressions(diff, 0.66)).toEqual([]);
   });
 });
 

@@ -3,23 +3,32 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFile
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { BIN } from '../helpers/cli.js';
 import { reportSchema } from '../../src/schema/report.js';
 import { ROOT, tempDir } from './support.js';
 
+interface GithubStep {
+  name?: string;
+  if?: string;
+  run?: string;
+  uses?: string;
+  with?: Record<string, unknown>;
+}
+
 interface GithubWorkflow {
-  jobs: { score: { env: Record<string, string>; steps: { name?: string; run?: string; uses?: string; with?: Record<string, unknown> }[] } };
+  jobs: { score: { env: Record<string, string>; steps: GithubStep[] } };
 }
 
 interface GitlabJob {
   variables: Record<string, string>;
+  before_script: string[];
   script: string[];
-  artifacts: { paths: string[]; reports: { junit: string } };
+  artifacts: { when: string; paths: string[]; reports: { junit: string } };
 }
 
-const github = parse(readFileSync(join(ROOT, 'examples/ci/github-actions.yml'), 'utf8')) as GithubWorkflow;
-const gitlab = (parse(readFileSync(join(ROOT, 'examples/ci/gitlab-ci.yml'), 'utf8')) as Record<string, GitlabJob>)['community-maturity']!;
+const github = parse(readFileSync(join(ROOT, 'docs/ci/github-actions.yml'), 'utf8')) as GithubWorkflow;
+const gitlab = (parse(readFileSync(join(ROOT, 'docs/ci/gitlab-ci.yml'), 'utf8')) as Record<string, GitlabJob>)['community-maturity']!;
 
 /**
  * A checkout of an organisation's repository: the answers file where the examples expect it,
@@ -47,77 +56,122 @@ function bash(script: string, dir: string, env: Record<string, string>) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** The GitHub steps that run cm-maturity, in order, as one job would run them. */
+/**
+ * The GitHub steps that run cm-maturity or write the job summary, in order, as one job runs them:
+ * after a failed step, only the steps that run whatever happened before (`!cancelled()`).
+ */
 function runGithub(dir: string, env: Record<string, string>) {
   const summary = join(dir, 'summary.md');
   writeFileSync(summary, '');
   const jobEnv = { ...env, ...github.jobs.score.env, GITHUB_STEP_SUMMARY: summary };
-  const steps = github.jobs.score.steps.filter((step) => step.run?.includes('cm-maturity score'));
+  const steps = github.jobs.score.steps.filter((step) => step.run?.includes('cm-maturity score') || step.run?.includes('GITHUB_STEP_SUMMARY'));
   const results = [];
+  let failed = false;
   for (const step of steps) {
+    if (failed && !step.if?.includes('!cancelled()')) continue;
     const result = bash(step.run!, dir, jobEnv);
     results.push({ name: step.name, ...result });
-    if (result.code !== 0) break;
+    if (result.code !== 0) failed = true;
   }
   return { results, summary: readFileSync(summary, 'utf8') };
+}
+
+interface JunitCase {
+  '@_name': string;
+  failure?: { '@_message': string };
+}
+
+/** The test cases of a JUnit file, each with its failure, if any. */
+function junitCases(path: string): JunitCase[] {
+  const text = readFileSync(path, 'utf8');
+  expect(XMLValidator.validate(text)).toBe(true);
+  const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testcase' }).parse(text) as { testsuites: { testsuite: { testcase: JunitCase[] } } };
+  return xml.testsuites.testsuite.testcase;
+}
+
+/** The failure messages of a JUnit file, by test case name. */
+function junitFailures(path: string): Record<string, string> {
+  return Object.fromEntries(junitCases(path).flatMap((testCase) => (testCase.failure ? [[testCase['@_name'], testCase.failure['@_message']]] : [])));
 }
 
 function runGitlab(dir: string, env: Record<string, string>) {
   return bash(gitlab.script.join('\n'), dir, { ...env, ...gitlab.variables });
 }
 
-describe('examples/ci/github-actions.yml', () => {
-  it('reports and gates with the steps the workflow runs, first without a baseline', () => {
+describe('docs/ci/github-actions.yml', () => {
+  it('scores once, writing every report, and passes without a baseline', () => {
     const { dir, env } = workspace('examples/middle.yaml');
     const { results, summary } = runGithub(dir, env);
     expect(results.map((result) => [result.name, result.code])).toEqual([
-      ['Report', 0],
-      ['Gate', 0],
+      ['Score and gate', 0],
+      ['Job summary', 0],
     ]);
     expect(summary).toContain('# Community maturity: Larkspur Analytics');
-    expect(XMLValidator.validate(readFileSync(join(dir, 'maturity-junit.xml'), 'utf8'))).toBe(true);
+    expect(summary).toBe(readFileSync(join(dir, 'maturity.md'), 'utf8'));
+    expect(junitCases(join(dir, 'maturity-junit.xml'))).toHaveLength(9);
+    expect(junitFailures(join(dir, 'maturity-junit.xml'))).toEqual({});
     const report = reportSchema.parse(JSON.parse(readFileSync(join(dir, 'maturity.json'), 'utf8')));
     expect(report.overall.score).toBe(2.98);
+    expect(report.gates!.map((gate) => [gate.gate, gate.subject, gate.passed])).toEqual([
+      ['fail-under', 'overall', true],
+      ['require', 'strategy', true],
+    ]);
     // The uploaded result is what the next run fetches as its baseline.
     const upload = github.jobs.score.steps.find((step) => step.uses?.startsWith('actions/upload-artifact'))!;
     expect(upload.with!.path).toBe('maturity.json');
     const publish = github.jobs.score.steps.find((step) => step.uses?.includes('junit'))!;
     expect(publish.with!.report_paths).toBe('maturity-junit.xml');
+    expect(publish.if).toContain('!cancelled()');
   });
 
-  it('the next run compares with the kept result and fails the Gate step on a regression', () => {
+  it('the next run compares with the kept result: a regression fails the step and the test report', () => {
     const first = workspace('examples/advanced.yaml');
     runGithub(first.dir, first.env);
     const { dir, env } = workspace('examples/middle.yaml', join(first.dir, 'maturity.json'));
     const { results, summary } = runGithub(dir, env);
     expect(results.map((result) => [result.name, result.code])).toEqual([
-      ['Report', 0],
-      ['Gate', 1],
+      ['Score and gate', 1],
+      ['Job summary', 0],
     ]);
-    expect(results[1]!.stderr).toContain('cm-maturity: gate failed (--fail-on-regression): overall score fell from 3.80 to 2.98 (-0.82) since the baseline');
+    expect(results[0]!.stderr).toContain(
+      'cm-maturity: gate failed (--fail-on-regression): overall score fell from 3.80 to 2.98 (-0.82) since the baseline, more than the tolerance of 0.05',
+    );
     expect(summary).toContain('Baseline 2026-11-20: overall 3.80 → 2.98 (▼ -0.82).');
     expect(reportSchema.parse(JSON.parse(readFileSync(join(dir, 'maturity.json'), 'utf8'))).overall.delta).toBe(-0.82);
+    // advanced.yaml's content is 3.88 and middle.yaml's 4.00: the one competency that did not fall.
+    const failures = junitFailures(join(dir, 'maturity-junit.xml'));
+    expect(Object.keys(failures)).toHaveLength(8);
+    expect(failures['Overall (mean)']).toContain('no-regression: overall score fell from 3.80 to 2.98');
   });
 
-  it('fails the Gate step below the floor', () => {
+  it('fails below the floor, in the step and in the test report', () => {
     const { dir, env } = workspace('examples/early.yaml');
     const { results } = runGithub(dir, env);
-    expect(results.at(-1)!.code).toBe(1);
-    expect(results.at(-1)!.stderr).toContain('gate failed (--fail-under emergent (2)): overall score 1.79 is below 2.00 by 0.21');
+    expect(results[0]!.code).toBe(1);
+    expect(results[0]!.stderr).toContain('gate failed (--fail-under emergent (2)): overall score 1.79 is below 2.00 by 0.21');
+    expect(junitFailures(join(dir, 'maturity-junit.xml'))['Overall (mean)']).toBe('fail-under: overall score 1.79 is below 2.00 by 0.21');
+  });
+
+  it('installs the packed tarball, as the README says', () => {
+    const install = github.jobs.score.steps.find((step) => step.name === 'Install cm-maturity')!;
+    expect(install.run).toBe('npm install --global "./$CM_MATURITY_PACKAGE"');
+    expect(github.jobs.score.env.CM_MATURITY_PACKAGE).toMatch(/\/cm-maturity-\d+\.\d+\.\d+\.tgz$/);
   });
 });
 
-describe('examples/ci/gitlab-ci.yml', () => {
-  it('writes the markdown, JUnit and JSON artifacts and passes without a baseline', () => {
+describe('docs/ci/gitlab-ci.yml', () => {
+  it('writes the markdown, JUnit and JSON artifacts in one run and passes without a baseline', () => {
     const { dir, env } = workspace('examples/middle.yaml');
     const result = runGitlab(dir, env);
     expect(result.code).toBe(0);
+    expect(gitlab.script.filter((line) => line.includes('cm-maturity score'))).toHaveLength(1);
     for (const path of [...gitlab.artifacts.paths, gitlab.artifacts.reports.junit]) expect(existsSync(join(dir, path))).toBe(true);
     expect(readFileSync(join(dir, 'maturity.md'), 'utf8')).toContain('| Competency | Stage | Score | Next stage |');
-    expect(XMLValidator.validate(readFileSync(join(dir, gitlab.artifacts.reports.junit), 'utf8'))).toBe(true);
+    expect(junitFailures(join(dir, gitlab.artifacts.reports.junit))).toEqual({});
+    expect(gitlab.before_script[0]).toBe('npm install --global "./$CM_MATURITY_PACKAGE"');
   });
 
-  it('fails on a regression against the baseline, after writing every artifact', () => {
+  it('fails on a regression against the baseline, after writing every artifact, the JUnit report failing too', () => {
     const first = workspace('examples/advanced.yaml');
     expect(runGitlab(first.dir, first.env).code).toBe(0);
     const { dir, env } = workspace('examples/middle.yaml', join(first.dir, 'maturity.json'));
@@ -125,5 +179,7 @@ describe('examples/ci/gitlab-ci.yml', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('gate failed (--fail-on-regression)');
     expect(readFileSync(join(dir, 'maturity.md'), 'utf8')).toContain('| Competency | Stage | Score | Change | Next stage |');
+    expect(gitlab.artifacts.when).toBe('always');
+    expect(junitFailures(join(dir, gitlab.artifacts.reports.junit))['Overall (mean)']).toContain('no-regression: overall score fell from 3.80 to 2.98');
   });
 });

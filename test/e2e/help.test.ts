@@ -9,7 +9,7 @@ import { ROOT, runCli, runInProcess } from './support.js';
 // they are about the built program: help written to a reader that goes away, and --version, which
 // prints the version the build writes into the bundle (run from the sources, it is 0.0.0-dev).
 
-const SCORE_OPTIONS = ['--model', '--format', '--output', '--strict', '--all', '--no-color'];
+const SCORE_OPTIONS = ['--model', '--format', '--output', '--strict', '--all', '--no-color', '--fail-on-regression', '--regression-tolerance'];
 
 describe('help', () => {
   it('--help lists every command, the examples and the exit codes', async () => {
@@ -34,7 +34,10 @@ describe('help', () => {
     expect(result.stdout).toMatch(/^ {2}-f, --format /m);
     expect(result.stdout).toMatch(/^ {2}-o, --output /m);
     expect(result.stdout).toContain('"table", "json", "markdown"');
-    expect(result.stdout).toContain('first 3 per');
+    // Help wraps its descriptions to the width of the option column.
+    const words = result.stdout.replace(/\s+/g, ' ');
+    expect(words).toContain('first 3 per');
+    expect(words).toMatch(/in the format its extension names \(\.json, \.jsonl, \.csv, \.md markdown, \.html, \.xml junit, \.txt table(, [^)]*)?\); repeatable/);
     expect(result.stdout).toContain('Examples:\n  $ cm-maturity score examples/middle.yaml');
     expect((await runInProcess(['help', 'score'])).stdout).toBe(result.stdout);
   });
@@ -119,7 +122,7 @@ describe('help of the CI options and commands', () => {
   });
 
   it.each([
-    ['diff', ['--format', '--fail-on-regression', '--allow-model-change', '--model', '--output'], '$ cm-maturity diff examples/early.yaml examples/middle.yaml'],
+    ['diff', ['--format', '--fail-on-regression', '--regression-tolerance', '--allow-model-change', '--model', '--output'], '$ cm-maturity diff examples/early.yaml examples/middle.yaml'],
     ['history', ['--git', '--format', '--model', '--output'], '$ cm-maturity history --git community/maturity.yaml'],
   ])('%s --help describes its options with examples', async (command, options, example) => {
     const { stdout, code } = await runInProcess([command, '--help']);

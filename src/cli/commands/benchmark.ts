@@ -4,17 +4,18 @@ import { fileDiagnostic, UserError } from '../../errors.js';
 import { eachFile } from '../../pipeline/each-file.js';
 import { fileScoring } from '../../pipeline/score-file.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
+import { collect, extensionsOf, notAFormatOf, outputTargets } from '../options.js';
 import { keepHeapNearLive } from '../heap.js';
 import { expandInputs } from '../../read/inputs.js';
 import { benchmarkFormats, type BenchmarkFormatName } from '../../report/benchmark/index.js';
-import { colorFor, refuseInputAsOutput, writeOutput } from '../../write/output.js';
+import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
 
 interface BenchmarkOptions {
   org?: string;
   model?: string;
-  format: BenchmarkFormatName;
-  output?: string;
+  format?: BenchmarkFormatName;
+  output?: string[];
   color: boolean;
   width?: number;
 }
@@ -25,8 +26,8 @@ export function benchmarkCommand(io: Io): Command {
     .argument('<answers...>', 'answers files, folders (every *.yaml/*.yml inside) or quoted glob patterns')
     .option('--org <file>', "an organisation's answers file to place against the pool (percentile and gap per competency)")
     .option('-m, --model <id|path>', 'model for every file (default: each file\'s model:, else "community")')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(benchmarkFormats.names).default('table'))
-    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .addOption(new Option('-f, --format <format>', 'format of standard output and of -o files without a known extension (default: table)').choices(benchmarkFormats.names))
+    .option('-o, --output <file>', `write to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(benchmarkFormats.names)}); repeatable; - is standard output`, collect)
     .option('--no-color', 'never colour the output')
     .option('--width <columns>', WIDTH_HELP, parseWidth)
     .addHelpText(
@@ -44,7 +45,8 @@ Examples:
     .action(async (inputs: string[], options: BenchmarkOptions) => {
       keepHeapNearLive();
       const files = await expandInputs(inputs);
-      refuseInputAsOutput(options.output, [...files, options.org, modelFileOf(options.model)]);
+      refuseInputsAsOutputs(options.output, [...files, options.org, modelFileOf(options.model)]);
+      const outputs = outputTargets({ output: options.output, format: options.format, names: benchmarkFormats.names, unavailable: notAFormatOf('benchmark', benchmarkFormats.names) });
       const score = fileScoring({ model: options.model }, () => io.stdin);
       let pool: PoolColumns | undefined;
       let model: { shape: PoolModel; file: string } | undefined;
@@ -69,8 +71,8 @@ Examples:
       if (diagnostics.length > 0 || !model || !pool) throw new UserError(diagnostics);
 
       const result = benchmark(model.shape, pool, organisation);
-      const color = colorFor(options.format, options.color, options.output, io.stdout, io.env);
-      const format = await benchmarkFormats.load(options.format);
-      await writeOutput(format(result, { color, width: outputWidth(io, options.output, options.width) }), options.output, io.stdout);
+      const rendered = [];
+      for (const { path, format } of outputs) rendered.push({ path, text: (await benchmarkFormats.load(format))(result, { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width) }) });
+      await writeOutputs(rendered, io.stdout);
     });
 }

@@ -5,17 +5,18 @@ import { committedVersions } from '../../read/git-history.js';
 import { loadResult, parseResult } from '../../pipeline/load-result.js';
 import { fileDiagnostic, UserError } from '../../errors.js';
 import { historyFormats, type HistoryFormatName } from '../../report/history/index.js';
-import { colorFor, refuseInputAsOutput, writeOutput } from '../../write/output.js';
+import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { eachFile } from '../../pipeline/each-file.js';
 import { warningLine } from '../../report/notices.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
+import { collect, extensionsOf, notAFormatOf, outputTargets } from '../options.js';
 
 interface HistoryOptions {
   model?: string;
   git?: boolean;
-  format: HistoryFormatName;
-  output?: string;
+  format?: HistoryFormatName;
+  output?: string[];
   color: boolean;
   width?: number;
 }
@@ -26,8 +27,8 @@ export function historyCommand(io: Io): Command {
     .argument('<answers...>', 'dated answers files or JSON reports of one organisation; with --git, the one answers file')
     .option('--git', "read every committed version of the answers file from its git repository (following renames); dated by its date:, else the commit date")
     .option('-m, --model <id|path>', 'score answers with this model (default: each file\'s model:, else "community")')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(historyFormats.names).default('table'))
-    .option('-o, --output <file>', 'write the result to a file (atomically) instead of standard output')
+    .addOption(new Option('-f, --format <format>', 'format of standard output and of -o files without a known extension (default: table)').choices(historyFormats.names))
+    .option('-o, --output <file>', `write to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(historyFormats.names)}); repeatable; - is standard output`, collect)
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('--width <columns>', WIDTH_HELP, parseWidth)
     .addHelpText(
@@ -39,15 +40,16 @@ Examples:
   $ cm-maturity history --git community/maturity.yaml --format csv -o maturity.csv`,
     )
     .action(async (inputs: string[], options: HistoryOptions) => {
-      refuseInputAsOutput(options.output, [...inputs, modelFileOf(options.model)]);
+      refuseInputsAsOutputs(options.output, [...inputs, modelFileOf(options.model)]);
+      const outputs = outputTargets({ output: options.output, format: options.format, names: historyFormats.names, unavailable: notAFormatOf('history', historyFormats.names) });
       const entries = options.git ? await fromGit(inputs, options, io) : await fromFiles(inputs, options, io);
       const history = buildHistory(entries);
       if (Array.isArray(history)) {
         throw new UserError(history.map((problem) => fileDiagnostic(entries[problem.index]?.source ?? inputs[0] ?? '-', problem.code, problem.message)));
       }
-      const color = colorFor(options.format, options.color, options.output, io.stdout, io.env);
-      const format = await historyFormats.load(options.format);
-      await writeOutput(format(history, { color, width: outputWidth(io, options.output, options.width) }), options.output, io.stdout);
+      const rendered = [];
+      for (const { path, format } of outputs) rendered.push({ path, text: (await historyFormats.load(format))(history, { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width) }) });
+      await writeOutputs(rendered, io.stdout);
     });
 }
 

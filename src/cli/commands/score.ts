@@ -5,13 +5,13 @@ import type { GateOptions } from '../../core/gates.js';
 import { checkSortKey, sortKeys } from '../../core/portfolio.js';
 import { fileDiagnostic, UserError } from '../../errors.js';
 import { DEFAULT_NEXT_STEPS, reportFormats, type FormatName } from '../../report/single/index.js';
-import { LIST_ONLY_FORMATS, portfolioFormats, type PortfolioFormatName } from '../../report/portfolio/index.js';
+import { LIST_ONLY_FORMATS, portfolioFormats } from '../../report/portfolio/index.js';
 import { expandInputs } from '../../read/inputs.js';
 import { GateFailed } from '../stop.js';
 import { keepHeapNearLive } from '../heap.js';
-import { collect } from '../options.js';
+import { collect, extensionsOf, notAFormatOf, outputTargets, parseTolerance } from '../options.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
-import { colorFor, refuseInputAsOutput, writeOutput } from '../../write/output.js';
+import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
 import { fileScoring, withGates } from '../../pipeline/score-file.js';
@@ -23,8 +23,9 @@ const SCORE_FORMAT_NAMES: ScoreFormatName[] = [...reportFormats.names, ...LIST_O
 
 interface ScoreOptions extends GateOptions {
   model?: string;
-  format: ScoreFormatName;
-  output?: string;
+  /** Not given: the default, table, for standard output and files without a known extension. */
+  format?: ScoreFormatName;
+  output?: string[];
   strict?: boolean;
   all?: boolean;
   color: boolean;
@@ -41,8 +42,8 @@ export function scoreCommand(io: Io): Command {
     .argument('<answers>', 'answers file (YAML), - to read standard input, or a folder (every *.yaml/*.yml inside) or quoted glob pattern')
     .argument('[more...]', 'more answers files, folders or patterns: one row per organisation')
     .option('-m, --model <id|path>', 'built-in model id or model file (default: the file\'s model:, else "community")')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(SCORE_FORMAT_NAMES).default('table'))
-    .option('-o, --output <file>', 'write the report to a file (atomically) instead of standard output')
+    .addOption(new Option('-f, --format <format>', 'format of standard output and of -o files without a known extension (default: table)').choices(SCORE_FORMAT_NAMES))
+    .option('-o, --output <file>', `write the report to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(SCORE_FORMAT_NAMES)}); repeatable; - is standard output`, collect)
     .option('--strict', 'treat unanswered indicators as errors')
     .option('--all', `list every next step, not only the first ${DEFAULT_NEXT_STEPS} per competency (html always lists every one)`)
     .option('-j, --jobs <n>', `threads scoring files at once with ${PARALLEL_MIN_FILES} or more answers files (default: one per CPU core)`, parseJobs)
@@ -53,6 +54,7 @@ export function scoreCommand(io: Io): Command {
     .option('--require <id=floor>', 'exit 1 when a competency scores below a floor (strategy=2.5, tools=community); repeatable', collect)
     .option('--baseline <file>', 'compare with an earlier result: a JSON report (--format json) or an answers file')
     .option('--fail-on-regression', 'exit 1 when the overall or any competency score is lower than in the baseline')
+    .option('--regression-tolerance <points>', 'with --fail-on-regression, a fall of at most this many score points is not a regression (default: 0)', parseTolerance)
     .option('--allow-model-change', 'accept a baseline made with another model or version; compare the competencies both have')
     .addHelpText(
       'after',
@@ -60,16 +62,20 @@ export function scoreCommand(io: Io): Command {
 Examples:
   $ cm-maturity score examples/middle.yaml
   $ cm-maturity score answers.yaml --format json > report.json
-  $ cm-maturity score answers.yaml -f markdown -o report.md
-  $ cm-maturity score answers.yaml -f html -o report.html
+  $ cm-maturity score answers.yaml -o report.md
+  $ cm-maturity score answers.yaml -o report.html
+  $ cm-maturity score answers.yaml -o report.json -o junit.xml -o report.md
   $ cat answers.yaml | cm-maturity score - --model ./my-model.yaml
   $ cm-maturity score answers.yaml --fail-under community --require strategy=2.5
-  $ cm-maturity score answers.yaml --baseline last.json --fail-on-regression -f junit -o junit.xml
+  $ cm-maturity score answers.yaml --baseline last.json --fail-on-regression --regression-tolerance 0.05 -o junit.xml
   $ cm-maturity score assessments/ 'more/**/*.yaml' --sort strategy
-  $ cm-maturity score assessments/ -f csv -o portfolio.csv
+  $ cm-maturity score assessments/ -o portfolio.csv
   $ cm-maturity score 'assessments/**/*.yaml' -f jsonl > portfolio.jsonl
 
-Gates (--fail-under, --require, --fail-on-regression) exit 1 when they fail; the report is still written.
+Each -o file is written in the format its extension names; -f sets standard output (-o -) and
+files without a known extension. Every output comes from one scoring.
+Gates (--fail-under, --require, --fail-on-regression) exit 1 when they fail; the reports are still
+written, and the JUnit and JSON reports record every gate's outcome.
 With several answers files (or a folder or pattern) there is one row per organisation, formats
 table, json (an array), jsonl (streamed), csv or markdown; an invalid file is reported on standard
 error and the others are still scored (exit 2); gates apply to every organisation.`,
@@ -83,22 +89,29 @@ error and the others are still scored (exit 2); gates apply to every organisatio
         if (inputs.length === 1 && error instanceof UserError) return [first];
         throw error;
       });
-      refuseInputAsOutput(options.output, [...files, options.baseline, modelFileOf(options.model)]);
+      refuseInputsAsOutputs(options.output, [...files, options.baseline, modelFileOf(options.model)]);
+      if (options.regressionTolerance !== undefined && !options.failOnRegression) throw new UserError('--regression-tolerance needs --fail-on-regression');
       // A folder or a pattern asks for a list, even when it holds one file: scripts get one shape.
       if (inputs.length > 1 || files.length !== 1 || files[0] !== first) {
         if (options.baseline !== undefined || options.failOnRegression || options.allowModelChange) {
           throw new UserError('--baseline, --fail-on-regression and --allow-model-change take one answers file, not several');
         }
-        const format = options.format;
-        if (!isPortfolioFormat(format)) {
-          throw new UserError(`--format ${format} shows one organisation; with several answers files use ${portfolioFormats.names.join(', ')}`);
-        }
+        const outputs = outputTargets({
+          output: options.output,
+          format: options.format,
+          names: portfolioFormats.names,
+          unavailable: (format) =>
+            (SCORE_FORMAT_NAMES as string[]).includes(format)
+              ? `shows one organisation; with several answers files use ${portfolioFormats.names.join(', ')}`
+              : notAFormatOf('score', portfolioFormats.names)(format),
+        });
         // Loaded only for many files: a run over one file reads none of the portfolio code.
         const { scorePortfolio } = await import('../portfolio.js');
-        await scorePortfolio(files, { ...options, format, jobs: options.jobs ?? defaultJobs() }, io);
+        await scorePortfolio(files, { ...options, outputs, jobs: options.jobs ?? defaultJobs() }, io);
         return;
       }
       if (options.failOnRegression && options.baseline === undefined) throw new UserError('--fail-on-regression needs --baseline <file>');
+      const outputs = outputTargets({ output: options.output, format: options.format, names: SCORE_FORMAT_NAMES, unavailable: notAFormatOf('score', SCORE_FORMAT_NAMES) });
       const scored = await fileScoring(options, () => io.stdin)(first);
       checkSortKey(options.sort, sortKeys(scored.report));
       let report = scored.report;
@@ -119,15 +132,18 @@ error and the others are still scored (exit 2); gates apply to every organisatio
       }
       report = withGates(report, scored.policy, options);
 
-      const color = colorFor(options.format, options.color, options.output, io.stdout, io.env);
-      const format = options.format;
-      const text =
-        format === 'jsonl' || format === 'csv'
+      // Every output is made from the one report, gates included, before any is written.
+      const rendered = [];
+      for (const { path, format } of outputs) {
+        const color = colorFor(format, options.color, path, io.stdout, io.env);
+        const text = isPortfolioOnly(format)
           ? (await portfolioFormats.load(format))([{ file: first, report }], { color })
-          : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS, width: outputWidth(io, options.output, options.width) });
+          : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS, width: outputWidth(io, path, options.width) });
+        rendered.push({ path, text });
+      }
       const warning = unansweredWarning(report);
       if (warning !== null) await io.stderr.write(`${warning}\n`);
-      await writeOutput(text, options.output, io.stdout);
+      await writeOutputs(rendered, io.stdout);
       const failures = gateFailureLines(report, report.gates ?? []);
       if (failures.length > 0) {
         await io.stderr.write(`${failures.join('\n')}\n`);
@@ -153,6 +169,6 @@ function parseJobs(value: string): number {
   return jobs;
 }
 
-function isPortfolioFormat(format: string): format is PortfolioFormatName {
-  return (portfolioFormats.names as string[]).includes(format);
+function isPortfolioOnly(format: ScoreFormatName): format is (typeof LIST_ONLY_FORMATS)[number] {
+  return (LIST_ONLY_FORMATS as readonly string[]).includes(format);
 }
