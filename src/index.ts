@@ -29,7 +29,7 @@ export type { LoadOptions, LoadedAssessment } from './pipeline/load-model.js';
 export { builtinModelIds, DEFAULT_MODEL_ID } from './read/builtin-models.js';
 export { documentKind, type DocumentKind } from './parse/document-kind.js';
 
-export { reportFormats, DEFAULT_NEXT_STEPS, type FormatName, type FormatOptions, type Formatter } from './report/single/index.js';
+export { reportFormats, DEFAULT_NEXT_STEPS, type BinaryFormatter, type FormatName, type FormatOptions, type Formatter } from './report/single/index.js';
 
 export { scoreDelta, withBaseline, modelMismatch } from './core/compare.js';
 export { evaluateGates, resolveTarget, type GatePolicy, type ScoreFloor } from './core/gates.js';

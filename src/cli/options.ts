@@ -25,6 +25,12 @@ const EXTENSION_FORMATS: Readonly<Record<string, string>> = {
   '.xlsx': 'xlsx',
 };
 
+/** Formats that write the same kind of file as another: `-f csv-answers -o answers.csv` is no conflict. */
+const VARIANT_OF: Readonly<Record<string, string>> = { 'csv-answers': 'csv' };
+
+/** The format an extension must name for a file to be written in `format`. */
+const fileKindOf = (format: string): string => VARIANT_OF[format] ?? format;
+
 /** The format that the file name's extension asks for, or undefined when it names none (`-`, `report`, `out.log`). */
 function formatOfExtension(path: string): string | undefined {
   if (path === '-') return undefined;
@@ -64,13 +70,18 @@ const DEFAULT_FORMAT = 'table';
  * Every output of a run with its format: a file's extension gives its format; `-f` gives the
  * format of standard output and of files whose extension names none. A `-f` that applies to no
  * output and disagrees with a file's extension is refused, as is an extension of a format the run
- * cannot write: a file whose name says one format never holds another.
+ * cannot write: a file whose name says one format never holds another. A `-f` naming a variant of
+ * an extension's format (csv-answers for .csv) sets the format of the files with that extension.
  */
 export function outputTargets<Name extends string>(request: OutputRequest<Name>): OutputTarget<Name>[] {
   const paths = request.output === undefined || request.output.length === 0 ? ['-'] : request.output;
-  const named = paths.map((path) => ({ path, byExtension: formatOfExtension(path) }));
+  const variant = request.format !== undefined && fileKindOf(request.format) !== request.format ? request.format : undefined;
+  const named = paths.map((path) => {
+    const byExtension = formatOfExtension(path);
+    return { path, byExtension: variant !== undefined && byExtension === fileKindOf(variant) ? variant : byExtension };
+  });
   const problems: string[] = [];
-  const takesFormatOption = named.some((output) => output.byExtension === undefined);
+  const takesFormatOption = named.some((output) => output.byExtension === undefined || (variant !== undefined && output.byExtension === variant));
   if (request.format !== undefined && !takesFormatOption) {
     for (const { path, byExtension } of named) {
       if (byExtension !== request.format) {

@@ -4,6 +4,7 @@ import type { ScoringOptions } from '../pipeline/score-file.js';
 import { scoreFiles } from '../pipeline/score-files.js';
 import { portfolioFormats, type PortfolioFormatName } from '../report/portfolio/index.js';
 import type { OutputStream } from '../write/stream-writer.js';
+import type { CsvDialect } from '../report/escape/csv.js';
 import { colorFor, writeOutputs } from '../write/output.js';
 import { openStreamOutput, type StreamOutput } from '../write/stream-output.js';
 import { diagnosticLines } from './diagnostics.js';
@@ -21,6 +22,8 @@ export interface PortfolioOptions extends ScoringOptions {
   sort: string;
   /** --width (io.ts outputWidth). */
   width?: number;
+  /** How the CSV formats write (`--excel`); RFC 4180 when absent. */
+  csv?: CsvDialect;
 }
 
 /**
@@ -73,7 +76,7 @@ export async function scorePortfolio(files: readonly string[], options: Portfoli
       for (const { path, format } of options.outputs) {
         const color = colorFor(format, options.color, path, io.stdout, io.env);
         // JSON Lines keeps the order of the arguments, whether streamed or not.
-        rendered.push({ path, text: (await portfolioFormats.load(format))(format === 'jsonl' ? entries : sorted, { color, width: outputWidth(io, path, options.width) }) });
+        rendered.push({ path, text: (await portfolioFormats.load(format))(format === 'jsonl' ? entries : sorted, { color, csv: options.csv, width: outputWidth(io, path, options.width) }) });
       }
       await writeOutputs(rendered, io.stdout);
     }

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { constants as fsConstants, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { BINARY_FORMATS, type FormatOutput } from '../report/registry.js';
 import { writeError } from './write-error.js';
 import type { OutputStream } from './stream-writer.js';
 
@@ -20,8 +21,18 @@ export function colorFor(format: string, option: boolean, output: string | undef
   return (output === undefined || output === '-') && format === 'table' && useColor(option, stdout.isTTY, env);
 }
 
+/**
+ * Refuses a binary format (xlsx) bound for standard output when it is a terminal, where its bytes
+ * would be noise; a pipe or a redirection to a file takes them.
+ */
+export function refuseBinaryOnTerminal(format: string, output: string | undefined, stdout: OutputStream): void {
+  if ((output === undefined || output === '-') && stdout.isTTY && BINARY_FORMATS.includes(format)) {
+    throw new UserError(`${format} is binary: use -o file.${format}`);
+  }
+}
+
 /** Writes a finished output: to a file atomically (never half-written), or to standard output (`-` or none). */
-export async function writeOutput(text: string, path: string | undefined, stdout: OutputStream): Promise<void> {
+export async function writeOutput(text: FormatOutput, path: string | undefined, stdout: OutputStream): Promise<void> {
   if (path === undefined || path === '-') {
     await stdout.write(text);
     return;
@@ -32,7 +43,7 @@ export async function writeOutput(text: string, path: string | undefined, stdout
 /** A finished output and where it goes: a file, or standard output (undefined). */
 export interface RenderedOutput {
   path: string | undefined;
-  text: string;
+  text: FormatOutput;
 }
 
 /**
@@ -57,11 +68,12 @@ async function checkWritable(path: string): Promise<void> {
   }
 }
 
-/** Writes a file atomically: it is either the whole new text or left as it was. */
-export async function writeFile(text: string, path: string): Promise<void> {
+/** Writes a file atomically: it is either the whole new text (or bytes) or left as it was. */
+export async function writeFile(text: FormatOutput, path: string): Promise<void> {
   try {
     if (await isSpecialFile(path)) await fs.writeFile(path, text, { encoding: 'utf8' });
-    else await (await import('write-file-atomic')).default(path, text, { encoding: 'utf8' });
+    // write-file-atomic takes a Buffer: a view of the same bytes, not a copy.
+    else await (await import('write-file-atomic')).default(path, typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength), { encoding: 'utf8' });
   } catch (error) {
     throw writeError(path, error);
   }

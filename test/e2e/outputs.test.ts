@@ -58,6 +58,17 @@ describe('the format of an -o file follows its extension', () => {
     expect(await okInProcess(['score', MIDDLE])).toBe(await asPrinted(['score', MIDDLE], 'table'));
   });
 
+  it('a -f naming a variant of the extension\'s format (csv-answers for .csv) sets the format of those files', async () => {
+    const dir = tempDir();
+    expect(await okInProcess(['score', MIDDLE, '-f', 'csv-answers', '-o', join(dir, 'answers.csv'), '-o', join(dir, 'report.json')])).toBe('');
+    expect(readFileSync(join(dir, 'answers.csv'), 'utf8')).toBe(await asPrinted(['score', MIDDLE], 'csv-answers'));
+    expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe(await asPrinted(['score', MIDDLE], 'json'));
+    // A variant of another format's extension is still a conflict.
+    const result = await runInProcess(['score', MIDDLE, '-f', 'csv-answers', '-o', join(dir, 'answers.md')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--format csv-answers conflicts with -o');
+  });
+
   it('several answers files: each list format in one run, JSON Lines in argument order, the others sorted', async () => {
     const dir = tempDir();
     const files = ['examples/early.yaml', 'examples/advanced.yaml'];
@@ -135,7 +146,7 @@ describe('outputs that cannot be written as asked: exit 2, a clear message, noth
     const list = join(dir, 'list.xml');
     await refused(
       ['score', 'examples/early.yaml', 'examples/advanced.yaml', '-o', join(dir, 'list.csv'), '-o', list],
-      `-o ${list}: junit (its extension) shows one organisation; with several answers files use table, json, markdown, jsonl, csv`,
+      `-o ${list}: junit (its extension) shows one organisation; with several answers files use table, json, markdown, jsonl, csv, csv-answers, xlsx`,
       dir,
     );
   });

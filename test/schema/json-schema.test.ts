@@ -119,7 +119,7 @@ describe('shipped JSON Schemas', () => {
     expect(schema.properties.answers.oneOf[0]!.properties['strategy.purpose']).toEqual({
       title: 'Plan <b> · stage: Emergent Community',
       description: 'Has a **plan** <img src=x> [link](https://example.com)',
-      markdownDescription: 'Has a \\*\\*plan\\*\\* &lt;img src=x&gt; \\[link\\]\\(https:&#8203;//example.com\\)',
+      markdownDescription: 'Has a \\*\\*plan\\*\\* &lt;img src=x&gt; [link\\](https:&#8203;//example.com)',
       allOf: [{ $ref: '#/definitions/entry' }],
     });
   });

@@ -5,13 +5,15 @@ import type { GateOptions } from '../../core/gates.js';
 import { checkSortKey, sortKeys } from '../../core/portfolio.js';
 import { fileDiagnostic, UserError } from '../../errors.js';
 import { DEFAULT_NEXT_STEPS, reportFormats, type FormatName } from '../../report/single/index.js';
-import { LIST_ONLY_FORMATS, portfolioFormats } from '../../report/portfolio/index.js';
+import { CSV_FORMATS, LIST_ONLY_FORMATS, portfolioFormats } from '../../report/portfolio/index.js';
+import { excelDialect, type CsvDialect } from '../../report/escape/csv.js';
+import { numericLocale } from '../locale.js';
 import { expandInputs } from '../../read/inputs.js';
 import { GateFailed } from '../stop.js';
 import { keepHeapNearLive } from '../heap.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets, parseTolerance } from '../options.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
-import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
+import { colorFor, refuseBinaryOnTerminal, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
 import { fileScoring, withGates } from '../../pipeline/score-file.js';
@@ -34,6 +36,7 @@ interface ScoreOptions extends GateOptions {
   sort: string;
   jobs?: number;
   width?: number;
+  excel?: boolean;
 }
 
 export function scoreCommand(io: Io): Command {
@@ -44,8 +47,9 @@ export function scoreCommand(io: Io): Command {
     .option('-m, --model <id|path>', 'built-in model id or model file (default: the file\'s model:, else "community")')
     .addOption(new Option('-f, --format <format>', 'format of standard output and of -o files without a known extension (default: table)').choices(SCORE_FORMAT_NAMES))
     .option('-o, --output <file>', `write the report to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(SCORE_FORMAT_NAMES)}); repeatable; - is standard output`, collect)
+    .option('--excel', 'csv and csv-answers for Excel: a UTF-8 byte order mark, and ; with decimal commas where the locale (LC_ALL, LC_NUMERIC, LANG) writes 1,5')
     .option('--strict', 'treat unanswered indicators as errors')
-    .option('--all', `list every next step, not only the first ${DEFAULT_NEXT_STEPS} per competency (html always lists every one)`)
+    .option('--all', `list every next step, not only the first ${DEFAULT_NEXT_STEPS} per competency (html and xlsx always list every one)`)
     .option('-j, --jobs <n>', `threads scoring files at once with ${PARALLEL_MIN_FILES} or more answers files (default: one per CPU core)`, parseJobs)
     .option('--sort <key>', 'order of the organisations with several answers files: score, name or a competency id', 'score')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
@@ -70,6 +74,8 @@ Examples:
   $ cm-maturity score answers.yaml --baseline last.json --fail-on-regression --regression-tolerance 0.05 -o junit.xml
   $ cm-maturity score assessments/ 'more/**/*.yaml' --sort strategy
   $ cm-maturity score assessments/ -o portfolio.csv
+  $ cm-maturity score assessments/ -f csv-answers --excel -o answers.csv
+  $ cm-maturity score answers.yaml -o report.xlsx
   $ cm-maturity score 'assessments/**/*.yaml' -f jsonl > portfolio.jsonl
 
 Each -o file is written in the format its extension names; -f sets standard output (-o -) and
@@ -77,8 +83,9 @@ files without a known extension. Every output comes from one scoring.
 Gates (--fail-under, --require, --fail-on-regression) exit 1 when they fail; the reports are still
 written, and the JUnit and JSON reports record every gate's outcome.
 With several answers files (or a folder or pattern) there is one row per organisation, formats
-table, json (an array), jsonl (streamed), csv or markdown; an invalid file is reported on standard
-error and the others are still scored (exit 2); gates apply to every organisation.`,
+table, json (an array), jsonl (streamed), csv, csv-answers (every answer), xlsx or markdown; an invalid file is reported on standard
+error and the others are still scored (exit 2); gates apply to every organisation.
+xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a terminal.`,
     )
     .action(async (first: string, more: string[], options: ScoreOptions) => {
       const inputs = [first, ...more];
@@ -91,6 +98,7 @@ error and the others are still scored (exit 2); gates apply to every organisatio
       });
       refuseInputsAsOutputs(options.output, [...files, options.baseline, modelFileOf(options.model)]);
       if (options.regressionTolerance !== undefined && !options.failOnRegression) throw new UserError('--regression-tolerance needs --fail-on-regression');
+      const csv = csvDialect(options.excel === true, io.env);
       // A folder or a pattern asks for a list, even when it holds one file: scripts get one shape.
       if (inputs.length > 1 || files.length !== 1 || files[0] !== first) {
         if (options.baseline !== undefined || options.failOnRegression || options.allowModelChange) {
@@ -107,11 +115,15 @@ error and the others are still scored (exit 2); gates apply to every organisatio
         });
         // Loaded only for many files: a run over one file reads none of the portfolio code.
         const { scorePortfolio } = await import('../portfolio.js');
-        await scorePortfolio(files, { ...options, outputs, jobs: options.jobs ?? defaultJobs() }, io);
+        excelApplies(options.excel === true, outputs);
+        for (const { path, format } of outputs) refuseBinaryOnTerminal(format, path, io.stdout);
+        await scorePortfolio(files, { ...options, outputs, csv, jobs: options.jobs ?? defaultJobs() }, io);
         return;
       }
       if (options.failOnRegression && options.baseline === undefined) throw new UserError('--fail-on-regression needs --baseline <file>');
       const outputs = outputTargets({ output: options.output, format: options.format, names: SCORE_FORMAT_NAMES, unavailable: notAFormatOf('score', SCORE_FORMAT_NAMES) });
+      excelApplies(options.excel === true, outputs);
+      for (const { path, format } of outputs) refuseBinaryOnTerminal(format, path, io.stdout);
       const scored = await fileScoring(options, () => io.stdin)(first);
       checkSortKey(options.sort, sortKeys(scored.report));
       let report = scored.report;
@@ -137,7 +149,7 @@ error and the others are still scored (exit 2); gates apply to every organisatio
       for (const { path, format } of outputs) {
         const color = colorFor(format, options.color, path, io.stdout, io.env);
         const text = isPortfolioOnly(format)
-          ? (await portfolioFormats.load(format))([{ file: first, report }], { color })
+          ? (await portfolioFormats.load(format))([{ file: first, report }], { color, csv })
           : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS, width: outputWidth(io, path, options.width) });
         rendered.push({ path, text });
       }
@@ -171,4 +183,16 @@ function parseJobs(value: string): number {
 
 function isPortfolioOnly(format: ScoreFormatName): format is (typeof LIST_ONLY_FORMATS)[number] {
   return (LIST_ONLY_FORMATS as readonly string[]).includes(format);
+}
+
+/** How the CSV formats write: RFC 4180, or for Excel in the locale the environment names (src/cli/locale.ts). */
+function csvDialect(excel: boolean, env: NodeJS.ProcessEnv): CsvDialect | undefined {
+  return excel ? excelDialect(numericLocale(env)) : undefined;
+}
+
+/** --excel shapes CSV: with no CSV output it would do nothing, which is a mistake worth saying. */
+function excelApplies(excel: boolean, outputs: readonly { format: string }[]): void {
+  if (excel && !outputs.some(({ format }) => (CSV_FORMATS as readonly string[]).includes(format))) {
+    throw new UserError(`--excel applies to ${CSV_FORMATS.join(' and ')}, not --format ${outputs.map(({ format }) => format).join(', ')}`);
+  }
 }

@@ -12,4 +12,7 @@ export interface FormatOptions {
 /** A report format: a pure function from a scored report to the text to write. */
 export type Formatter = (report: Report, options: FormatOptions) => string;
 
+/** A binary report format (`xlsx`): a pure function from a scored report to the bytes of its file. */
+export type BinaryFormatter = (report: Report, options: FormatOptions) => Uint8Array;
+
 export const DEFAULT_NEXT_STEPS = 3;

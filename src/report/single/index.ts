@@ -8,8 +8,9 @@ export const reportFormats = formatRegistry({
   markdown: async () => (await import('./markdown.js')).formatMarkdown,
   junit: async () => (await import('./junit.js')).formatJunit,
   html: async () => (await import('./html.js')).formatHtml,
+  xlsx: async () => (await import('./xlsx.js')).formatXlsx,
 });
 
 export type FormatName = (typeof reportFormats.names)[number];
 
-export { DEFAULT_NEXT_STEPS, type FormatOptions, type Formatter } from './format.js';
+export { DEFAULT_NEXT_STEPS, type BinaryFormatter, type FormatOptions, type Formatter } from './format.js';
