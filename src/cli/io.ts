@@ -1,3 +1,5 @@
+import { InvalidArgumentError } from 'commander';
+import { MIN_WIDTH } from '../report/width.js';
 import { streamWriter, type OutputStream } from '../write/stream-writer.js';
 
 /**
@@ -9,6 +11,8 @@ export interface Io {
   readonly stderr: OutputStream;
   readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   readonly env: NodeJS.ProcessEnv;
+  /** The width in columns of the terminal standard output is, when it is one. */
+  readonly columns?: number;
 }
 
 /** The process's own streams, each made when first used (a run that never reads standard input does not open it), and its environment. */
@@ -26,5 +30,32 @@ export function processIo(): Io {
       return process.stdin;
     },
     env: process.env,
+    get columns() {
+      return process.stdout.isTTY ? process.stdout.columns : undefined;
+    },
   };
 }
+
+/**
+ * The width a table or text report is laid out for: --width when given; else, when the report is
+ * printed on a terminal, the terminal's width; else the COLUMNS environment variable; else none,
+ * and the formatter lays it out for 80 columns. A report written to a file (-o) does not follow
+ * the terminal it was run in, so that the file is the same whoever writes it.
+ */
+export function outputWidth(io: Io, output: string | undefined, option: number | undefined): number | undefined {
+  if (option !== undefined) return option;
+  const toStdout = output === undefined || output === '-';
+  if (toStdout && io.stdout.isTTY && io.columns !== undefined && io.columns > 0) return io.columns;
+  const columns = io.env.COLUMNS?.trim() ?? '';
+  return /^\d{1,6}$/.test(columns) && Number(columns) > 0 ? Number(columns) : undefined;
+}
+
+/** --width: a whole number of columns, at least the narrowest layout. */
+export function parseWidth(value: string): number {
+  const width = Number(value);
+  if (!/^\d{1,6}$/.test(value) || width < MIN_WIDTH) throw new InvalidArgumentError(`expected a whole number of columns, ${MIN_WIDTH} or more`);
+  return width;
+}
+
+/** The --width option's help text, alike in every command that draws a table. */
+export const WIDTH_HELP = 'lay tables and texts out for this many columns (default: the terminal\'s width, else COLUMNS, else 80)';

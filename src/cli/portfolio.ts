@@ -8,7 +8,7 @@ import type { CsvDialect } from '../report/escape/csv.js';
 import { colorFor, writeOutputs } from '../write/output.js';
 import { openStreamOutput, type StreamOutput } from '../write/stream-output.js';
 import { diagnosticLines } from './diagnostics.js';
-import type { Io } from './io.js';
+import { outputWidth, type Io } from './io.js';
 import { NO_PROGRESS, progressBar, showsProgress, type Progress } from './progress.js';
 import { GateFailed } from './stop.js';
 import type { OutputTarget } from './options.js';
@@ -21,6 +21,8 @@ export interface PortfolioOptions extends ScoringOptions, VoiceOptions {
   outputs: readonly OutputTarget<PortfolioFormatName>[];
   color: boolean;
   sort: string;
+  /** --width (io.ts outputWidth). */
+  width?: number;
   /** How the CSV formats write (`--excel`); RFC 4180 when absent. */
   csv?: CsvDialect;
 }
@@ -81,7 +83,7 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
       for (const { path, format } of options.outputs) {
         const color = colorFor(format, options.color, path, io.stdout, io.env);
         // JSON Lines keeps the order of the arguments, whether streamed or not.
-        rendered.push({ path, text: (await portfolioFormats.load(format))(format === 'jsonl' ? entries : sorted, { color, csv: options.csv }) });
+        rendered.push({ path, text: (await portfolioFormats.load(format))(format === 'jsonl' ? entries : sorted, { color, csv: options.csv, width: outputWidth(io, path, options.width) }) });
       }
       await writeOutputs(rendered, io.stdout);
     }

@@ -58,9 +58,10 @@ describe.each([
 
 describe('deltas in the table and markdown reports', () => {
   it('the table has a Change column with ▲/▼ and stage changes, and a baseline line', async () => {
-    const table = await okInProcess(['score', MIDDLE, '--baseline', EARLY]);
+    // Wide enough for a row a line.
+    const table = await okInProcess(['score', MIDDLE, '--baseline', EARLY, '--width', '200']);
     const rows = boxRows(table);
-    expect(rows[0]).toEqual(['Competency', 'Stage', 'Score', 'Change', '', 'Next stage']);
+    expect(rows[0]).toEqual(['Competency', 'Stage', 'Score', 'Change', 'Progress', 'Next stage']);
     expect(rows[1]!.slice(0, 4)).toEqual(['Strategy', 'Community', '3.44', '▲ +1.78 (Hierarchy → Community)']);
     expect(rows[2]!.slice(0, 4)).toEqual(['Leadership', 'Emergent Community', '2.55', '▲ +0.33']);
     expect(rows[9]!.slice(0, 4)).toEqual(['Overall (mean)', 'Emergent Community', '2.98', '▲ +1.19 (Hierarchy → Emergent Community)']);
@@ -68,7 +69,7 @@ describe('deltas in the table and markdown reports', () => {
   });
 
   it('a fall shows ▼ with a minus sign', async () => {
-    const rows = boxRows(await okInProcess(['score', MIDDLE, '--baseline', ADVANCED]));
+    const rows = boxRows(await okInProcess(['score', MIDDLE, '--baseline', ADVANCED, '--width', '200']));
     // advanced: strategy 4.00, overall 3.80.
     expect(rows[1]!.slice(0, 4)).toEqual(['Strategy', 'Community', '3.44', '▼ -0.56 (Network → Community)']);
     expect(rows[9]![3]).toBe('▼ -0.82 (Community → Emergent Community)');
@@ -156,7 +157,7 @@ describe('baseline errors', async () => {
     expect(scoredReport.competencies.find((competency) => competency.id === 'tools')!.delta).toBeNull();
     expect(scoredReport.gates!.map((gate) => gate.subject)).not.toContain('tools');
     expect(scoredReport.baseline!.model).toEqual({ id: 'community', version: '0.9' });
-    expect(await okInProcess(['score', MIDDLE, '--baseline', file, '--allow-model-change'])).toMatch(/│ Tools +│ Emergent Community │ +2\.88 │ new /);
+    expect(await okInProcess(['score', MIDDLE, '--baseline', file, '--allow-model-change', '--width', '200'])).toMatch(/│ Tools +│ Emergent Community │ +2\.88 │ new /);
   });
 
   it('a damaged JSON report is located like any input error', async () => {

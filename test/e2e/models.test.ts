@@ -87,7 +87,8 @@ describe('models', () => {
   const indicators = MODEL.competencies.reduce((sum, competency) => sum + competency.indicators.length, 0);
 
   it('lists the community model in a table', async () => {
-    const result = await runInProcess(['models']);
+    // Wide enough for a row a line.
+    const result = await runInProcess(['models', '--width', '200']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const rows = boxRows(result.stdout);

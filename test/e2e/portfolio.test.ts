@@ -46,7 +46,8 @@ describe('score with several answers files', () => {
   });
 
   it('shows one table row per organisation with each competency and overall, sorted by overall score', async () => {
-    const table = await okInProcess(['score', ...EXAMPLES]);
+    // Wide enough for one table (at 80 columns the columns are split over three).
+    const table = await okInProcess(['score', ...EXAMPLES, '--width', '200']);
     const rows = boxRows(table);
     const [head, ...body] = rows;
     expect(head).toEqual(['Organisation', 'File', 'strategy', 'leadership', 'culture', 'management', 'content', 'governance', 'tools', 'metrics', 'Overall', 'Stage', 'Answered']);
@@ -188,7 +189,7 @@ describe('score with several answers files', () => {
     const folder = tempDir();
     const broken = join(folder, 'broken.yaml');
     writeFileSync(broken, 'organisation: Broken\nanswers:\n  strategy.nope: "yes"\n');
-    const result = await runInProcess(['score', 'examples/early.yaml', broken, '--fail-under', 'community']);
+    const result = await runInProcess(['score', 'examples/early.yaml', broken, '--fail-under', 'community', '--width', '200']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('examples/early.yaml: overall score');
     expect(boxRows(result.stdout)).toHaveLength(2);

@@ -11,6 +11,8 @@ export interface InProcessOptions {
   env?: Record<string, string | undefined>;
   /** Whether standard output is a terminal. */
   stdoutIsTTY?: boolean;
+  /** The terminal's width, when standard output is one. */
+  columns?: number;
 }
 
 /** Text written to a stream, kept in memory. */
@@ -32,12 +34,13 @@ function capture(isTTY: boolean): OutputStream & { text(): string } {
  * a real terminal), this is the same run in milliseconds instead of a process start.
  */
 export async function runInProcess(args: string[], options: InProcessOptions = {}): Promise<CliResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
+  // COLUMNS is the test's to set: a terminal's own would change the width of every table.
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const stdout = capture(options.stdoutIsTTY ?? false);
   const stderr = capture(false);
   const input = options.input === undefined ? [] : [typeof options.input === 'string' ? Buffer.from(options.input) : options.input];
-  const io: Io = { stdout, stderr, stdin: Readable.from(input), env };
+  const io: Io = { stdout, stderr, stdin: Readable.from(input), env, columns: options.columns };
   const code = await run(['node', 'cm-maturity', ...args], io);
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }

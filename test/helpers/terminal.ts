@@ -18,10 +18,16 @@ export class Terminal {
   private mark = 0;
   readonly exited: Promise<number>;
 
-  constructor(args: string[], cwd: string) {
+  /** `columns`: the terminal's width; `env`: variables on top of the test's own (COLUMNS is not passed on unless given here). */
+  constructor(args: string[], cwd: string, options: { columns?: number; env?: Record<string, string> } = {}) {
     const env: Record<string, string> = {};
-    for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'FORCE_COLOR') env[key] = value;
-    this.pty = spawn(process.env.CM_MATURITY_TEST_NODE || process.execPath, [BIN, ...args], { cols: 120, rows: 40, cwd, env: { ...env, NO_COLOR: '1', TERM: 'xterm' } });
+    for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'FORCE_COLOR' && key !== 'COLUMNS') env[key] = value;
+    this.pty = spawn(process.env.CM_MATURITY_TEST_NODE || process.execPath, [BIN, ...args], {
+      cols: options.columns ?? 120,
+      rows: 40,
+      cwd,
+      env: { ...env, NO_COLOR: '1', TERM: 'xterm', ...options.env },
+    });
     this.pty.onData((data) => {
       this.output += data;
     });

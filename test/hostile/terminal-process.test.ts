@@ -49,7 +49,8 @@ describe('the terminal contract of the built CLI with hostile names and texts', 
     const files = Array.from({ length: PARALLEL_MIN_FILES }, (_, index) =>
       copyFixture(dir, 'terminal.yaml', `many-${String(index).padStart(2, '0')}\u001b]0;t\u0007\n.yaml`, index === 3 ? withValue('goals.shared', '"maybe\\e[2J"') : index === 5 ? withValue('goals.shared', '') : undefined),
     );
-    const result = runCli(['score', ...files, '-j', '2', '--verbose']);
+    // Wide enough for one table: each organisation's name on one line.
+    const result = runCli(['score', ...files, '-j', '2', '--verbose', '--width', '400']);
     expect(result.code).toBe(2);
     const table = inertLines(result.stdout);
     expect(table.filter((line) => line.includes('Evil\\x1b]0;org-title\\x07 Corp\\x1b[2J'))).toHaveLength(PARALLEL_MIN_FILES - 1);

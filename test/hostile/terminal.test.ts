@@ -30,7 +30,8 @@ describe('tables show hostile texts escaped, never as control sequences', () => 
   );
 
   it('score: the single report, with every next step, its notes and advice', async () => {
-    const result = await runInProcess(['score', fixture('terminal.yaml'), '--all']);
+    // Wide enough that each text stays on one line, as the checks below read them.
+    const result = await runInProcess(['score', fixture('terminal.yaml'), '--all', '--width', '300']);
     expect(result.code, result.stderr).toBe(0);
     const lines = expectInert(result.stdout);
     expect(lines[0]).toBe(`${ORGANISATION} — Terminal\\x1b]0;model-title\\x07 model`);
@@ -54,7 +55,7 @@ describe('tables show hostile texts escaped, never as control sequences', () => 
   });
 
   it('score with several files: the portfolio table, and the gate failures on standard error, one line each', async () => {
-    const result = await runInProcess(['score', answers, later, '--fail-under', 'grown']);
+    const result = await runInProcess(['score', answers, later, '--fail-under', 'grown', '--width', '300']);
     expect(result.code).toBe(1);
     const lines = expectInert(result.stdout);
     expect(lines.filter((line) => line.includes(ORGANISATION))).toHaveLength(2);

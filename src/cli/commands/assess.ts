@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
+import { styleText } from 'node:util';
 import { dirname, resolve } from 'node:path';
 import { answersTemplate } from '../../core/answers-template.js';
 import type { Answer, Assessment } from '../../core/assessment.js';
@@ -17,9 +18,10 @@ import type { Model } from '../../schema/model.js';
 import { DEFAULT_NEXT_STEPS } from '../../report/single/index.js';
 import { formatTable } from '../../report/single/table.js';
 import { terminalText } from '../../report/escape/terminal.js';
+import { layoutWidth, wrapLines } from '../../report/fit.js';
 import { relativeModelRef } from '../model-ref.js';
 import { useColor, writeFile } from '../../write/output.js';
-import type { Io } from '../io.js';
+import { outputWidth, type Io } from '../io.js';
 import { EXIT, Interrupted } from '../stop.js';
 
 interface AssessOptions {
@@ -107,8 +109,10 @@ async function run(prompts: Prompts, options: AssessOptions, io: Io): Promise<vo
     const id = question.indicator.id;
     const current = session.answers.get(id) ?? null;
     const choice = await prompts.select<string>({
-      // The model's texts and the note, made inert for the terminal the prompt draws in.
-      message: questionText(session.model, assessment(session), question, list.length, terminalText),
+      // The model's texts and the note, made inert for the terminal the prompt draws in, and
+      // wrapped at spaces to its width (the prompt would break lines inside words).
+      message: fitToTerminal(questionText(session.model, assessment(session), question, list.length, terminalText), io),
+      theme: ANSWER_ON_ITS_OWN_LINE,
       choices: [
         ...answerChoices(session.model).map(({ answer, label }) => ({ value: `answer:${answer}`, name: terminalText(`${answer} — ${label}`) })),
         new prompts.Separator(),
@@ -134,8 +138,28 @@ async function run(prompts: Prompts, options: AssessOptions, io: Io): Promise<vo
 
   const report = scoreAssessment(session.model, assessment(session));
   await io.stdout.write(`\nSaved ${session.file}: ${report.completeness.answered}/${report.completeness.total} answered.\n\n`);
-  await io.stdout.write(formatTable(report, { color: useColor(options.color, io.stdout.isTTY, io.env), nextSteps: DEFAULT_NEXT_STEPS }));
+  await io.stdout.write(formatTable(report, { color: useColor(options.color, io.stdout.isTTY, io.env), nextSteps: DEFAULT_NEXT_STEPS, width: outputWidth(io, undefined, undefined) }));
 }
+
+/** The width of the prompt's first line that its "? " mark takes. */
+const PROMPT_MARK_WIDTH = 2;
+
+/** A question's lines wrapped to the terminal's width, read anew for every question (a window can be resized). */
+function fitToTerminal(message: string, io: Io): string {
+  const width = layoutWidth(outputWidth(io, undefined, undefined));
+  return message
+    .split('\n')
+    .flatMap((line, index) => wrapLines(line, index === 0 ? width - PROMPT_MARK_WIDTH : width))
+    .join('\n');
+}
+
+/**
+ * Once answered, the prompt prints the answer after its message: on a line of its own, not at the
+ * end of the advice or note that ends the question. The message stays bold, as the prompt draws it.
+ */
+const ANSWER_ON_ITS_OWN_LINE = {
+  style: { message: (text: string, status: string) => styleText('bold', status === 'done' ? `${text}\nAnswer:` : text) },
+};
 
 /** A new assessment: the organisation, date and assessor first, then the questions. */
 async function start(prompts: Prompts, options: AssessOptions): Promise<Session> {

@@ -6,7 +6,7 @@ import { meetsCompleteness, NAMED_IN_SUMMARY } from '../../core/file-summary.js'
 import { excludedNote, unansweredWarning } from '../../report/notices.js';
 import { addVoiceOptions, manyFilesVoice, VERBOSE_SCORED, type VoiceOptions } from '../voice.js';
 import { fileScoring } from '../../pipeline/score-file.js';
-import type { Io } from '../io.js';
+import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets } from '../options.js';
 import { keepHeapNearLive } from '../heap.js';
 import { expandInputs } from '../../read/inputs.js';
@@ -21,6 +21,7 @@ interface BenchmarkOptions extends VoiceOptions {
   format?: BenchmarkFormatName;
   output?: string[];
   color: boolean;
+  width?: number;
 }
 
 export function benchmarkCommand(io: Io): Command {
@@ -32,7 +33,8 @@ export function benchmarkCommand(io: Io): Command {
     .addOption(new Option('-f, --format <format>', 'format of standard output and of -o files without a known extension (default: table)').choices(benchmarkFormats.names))
     .option('-o, --output <file>', `write to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(benchmarkFormats.names)}); repeatable; - is standard output`, collect)
     .option('--min-completeness <ratio>', 'leave out of the statistics the assessments answering less than this share of their indicators (0 to 1, e.g. 0.8)', parseRatio)
-    .option('--no-color', 'never colour the output');
+    .option('--no-color', 'never colour the output')
+    .option('--width <columns>', WIDTH_HELP, parseWidth);
   return addVoiceOptions(command, VERBOSE_SCORED)
     .addHelpText(
       'after',
@@ -115,7 +117,7 @@ Examples:
 
       const result = benchmark(model.shape, pool, organisation);
       const rendered = [];
-      for (const { path, format } of outputs) rendered.push({ path, text: (await benchmarkFormats.load(format))(result, { color: colorFor(format, options.color, path, io.stdout, io.env) }) });
+      for (const { path, format } of outputs) rendered.push({ path, text: (await benchmarkFormats.load(format))(result, { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width) }) });
       await writeOutputs(rendered, io.stdout);
     });
 }

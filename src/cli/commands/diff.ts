@@ -16,7 +16,7 @@ import { diffFormats, type DiffFormatName } from '../../report/diff/index.js';
 import { GateFailed } from '../stop.js';
 import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
-import type { Io } from '../io.js';
+import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets, parseTolerance } from '../options.js';
 
 interface DiffOptions extends VoiceOptions {
@@ -27,6 +27,7 @@ interface DiffOptions extends VoiceOptions {
   failOnRegression?: boolean;
   regressionTolerance?: number;
   allowModelChange?: boolean;
+  width?: number;
 }
 
 export function diffCommand(io: Io): Command {
@@ -40,7 +41,8 @@ export function diffCommand(io: Io): Command {
     .option('--fail-on-regression', 'exit 1 when the overall or any competency score went down')
     .option('--regression-tolerance <points>', 'with --fail-on-regression, a fall of at most this many score points is not a regression (default: 0)', parseTolerance)
     .option('--allow-model-change', 'compare results of different models or model versions')
-    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)');
+    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('--width <columns>', WIDTH_HELP, parseWidth);
   return addVoiceOptions(command, VERBOSE_SKIPPED)
     .addHelpText(
       'after',
@@ -68,9 +70,12 @@ side only are named in a warning.`,
       const load = (found: ReadonlySet<string>) => (input: string) =>
         loadResult(input, { model: options.model, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined });
       /** Every output, each in its format: `render` gives the text of one diff or of the diffs of two folders. */
-      const write = async (render: (format: DiffFormatName, formatter: DiffFormatter, formatOptions: { color: boolean }) => string) => {
+      const write = async (render: (format: DiffFormatName, formatter: DiffFormatter, formatOptions: Parameters<DiffFormatter>[1]) => string) => {
         const rendered = [];
-        for (const { path, format } of outputs) rendered.push({ path, text: render(format, await diffFormats.load(format), { color: colorFor(format, options.color, path, io.stdout, io.env) }) });
+        for (const { path, format } of outputs) {
+          const formatOptions = { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width) };
+          rendered.push({ path, text: render(format, await diffFormats.load(format), formatOptions) });
+        }
         await writeOutputs(rendered, io.stdout);
       };
       const named = (side: ExpandedInputs, input: string) => side.files.length === 1 && side.files[0] === input && side.found.size === 0;

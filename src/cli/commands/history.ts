@@ -9,7 +9,7 @@ import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/outpu
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { eachFile } from '../../pipeline/each-file.js';
 import { warningLine } from '../../report/notices.js';
-import type { Io } from '../io.js';
+import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets } from '../options.js';
 import { expandInputs } from '../../read/inputs.js';
 import { quoted } from '../../core/quote.js';
@@ -22,6 +22,7 @@ interface HistoryOptions extends VoiceOptions {
   format?: HistoryFormatName;
   output?: string[];
   color: boolean;
+  width?: number;
 }
 
 export function historyCommand(io: Io): Command {
@@ -32,7 +33,8 @@ export function historyCommand(io: Io): Command {
     .option('-m, --model <id|path>', 'score answers with this model (default: each file\'s model:, else "community")')
     .addOption(new Option('-f, --format <format>', 'format of standard output and of -o files without a known extension (default: table)').choices(historyFormats.names))
     .option('-o, --output <file>', `write to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(historyFormats.names)}); repeatable; - is standard output`, collect)
-    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)');
+    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('--width <columns>', WIDTH_HELP, parseWidth);
   return addVoiceOptions(command, VERBOSE_SKIPPED)
     .addHelpText(
       'after',
@@ -63,7 +65,7 @@ there are skipped (with one note), and files of several organisations are refuse
         );
       }
       const rendered = [];
-      for (const { path, format } of outputs) rendered.push({ path, text: (await historyFormats.load(format))(history, { color: colorFor(format, options.color, path, io.stdout, io.env) }) });
+      for (const { path, format } of outputs) rendered.push({ path, text: (await historyFormats.load(format))(history, { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width) }) });
       await writeOutputs(rendered, io.stdout);
     });
 }

@@ -3,7 +3,7 @@ import { dirname, relative } from 'node:path';
 import { builtinModelIds, builtinModelPath } from '../../read/builtin-models.js';
 import { loadModel } from '../../pipeline/load-model.js';
 import { colorFor, writeOutput } from '../../write/output.js';
-import type { Io } from '../io.js';
+import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { indicatorCount } from '../../core/model-facts.js';
 import { modelListFormats, type ModelListFormatName } from '../../report/models/index.js';
 import type { ModelList } from '../../schema/models.js';
@@ -11,6 +11,7 @@ import type { ModelList } from '../../schema/models.js';
 interface ModelsOptions {
   format: ModelListFormatName;
   color: boolean;
+  width?: number;
 }
 
 export function modelsCommand(io: Io): Command {
@@ -18,6 +19,7 @@ export function modelsCommand(io: Io): Command {
     .description('list the built-in maturity models')
     .addOption(new Option('-f, --format <format>', 'output format: table, or json (id, name, version, stages, competency and indicator counts, source file)').choices(modelListFormats.names).default('table'))
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('--width <columns>', WIDTH_HELP, parseWidth)
     .addHelpText(
       'after',
       `
@@ -40,7 +42,7 @@ Examples:
         });
       }
       const color = colorFor(options.format, options.color, undefined, io.stdout, io.env);
-      await writeOutput((await modelListFormats.load(options.format))(models, { color }), undefined, io.stdout);
+      await writeOutput((await modelListFormats.load(options.format))(models, { color, width: outputWidth(io, undefined, options.width) }), undefined, io.stdout);
     });
 }
 

@@ -12,7 +12,7 @@ import { expandInputs } from '../../read/inputs.js';
 import { GateFailed } from '../stop.js';
 import { keepHeapNearLive } from '../heap.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets, parseTolerance } from '../options.js';
-import type { Io } from '../io.js';
+import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { addVoiceOptions, VERBOSE_SCORED, type VoiceOptions } from '../voice.js';
 import { colorFor, refuseBinaryOnTerminal, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
@@ -36,6 +36,7 @@ interface ScoreOptions extends GateOptions, VoiceOptions {
   allowModelChange?: boolean;
   sort: string;
   jobs?: number;
+  width?: number;
   excel?: boolean;
   printAnswers?: boolean;
 }
@@ -55,6 +56,7 @@ export function scoreCommand(io: Io): Command {
     .option('-j, --jobs <n>', `threads scoring files at once with ${PARALLEL_MIN_FILES} or more answers files (default: one per CPU core)`, parseJobs)
     .option('--sort <key>', 'order of the organisations with several answers files: score, name or a competency id', 'score')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
+    .option('--width <columns>', WIDTH_HELP, parseWidth)
     .option('--fail-under <floor>', 'exit 1 when the overall score is below a score (2.5) or a stage id (community = level 3)')
     .option('--require <id=floor>', 'exit 1 when a competency scores below a floor (strategy=2.5, tools=community); repeatable', collect)
     .option('--baseline <file>', 'compare with an earlier result: a JSON report (--format json) or an answers file')
@@ -155,7 +157,7 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
         const color = colorFor(format, options.color, path, io.stdout, io.env);
         const text = isPortfolioOnly(format)
           ? (await portfolioFormats.load(format))([{ file: first, report }], { color, csv })
-          : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS, model: scored.model, printAnswers: options.printAnswers === true });
+          : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS, model: scored.model, printAnswers: options.printAnswers === true, width: outputWidth(io, path, options.width) });
         rendered.push({ path, text });
       }
       const warning = unansweredWarning(report);

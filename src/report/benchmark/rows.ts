@@ -31,11 +31,14 @@ export function signed(value: number): string {
   return value > 0 ? `+${value.toFixed(2)}` : value.toFixed(2);
 }
 
-/** "62.5th": a percentile rank as text. */
+/**
+ * "62nd": a percentile rank as an English ordinal of a whole number, cut like every score (62.5
+ * is the 62nd, 99.9 the 99th: never a rank the organisation has not reached). JSON and CSV keep
+ * the exact rank.
+ */
 export function percentileText(percentile: number): string {
-  const whole = Number.isInteger(percentile);
-  const text = whole ? String(percentile) : percentile.toFixed(1);
-  const last = whole ? percentile % 100 : -1;
-  const suffix = last >= 11 && last <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][percentile % 10] ?? 'th';
-  return `${text}${whole ? suffix : 'th'}`;
+  const whole = Math.floor(percentile + 1e-9);
+  const lastTwo = whole % 100;
+  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][whole % 10] ?? 'th');
+  return `${whole}${suffix}`;
 }

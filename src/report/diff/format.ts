@@ -1,4 +1,5 @@
+import type { TextOptions } from '../fit.js';
 import type { Diff } from '../../schema/diff.js';
 
 /** A diff format: a pure function from the changes between two assessments to the text to write. */
-export type DiffFormatter = (diff: Diff, options: { color: boolean }) => string;
+export type DiffFormatter = (diff: Diff, options: TextOptions) => string;

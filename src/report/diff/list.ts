@@ -5,7 +5,7 @@ import type { DiffFormatter } from './format.js';
  * The diffs of two folders, one per organisation: `json` as one array of diff objects, the other
  * formats each diff as it would be alone, one after the other with a blank line between.
  */
-export function formatDiffList(diffs: readonly Diff[], name: string, format: DiffFormatter, options: { color: boolean }): string {
+export function formatDiffList(diffs: readonly Diff[], name: string, format: DiffFormatter, options: Parameters<DiffFormatter>[1]): string {
   if (name === 'json') return `${JSON.stringify(diffs, null, 2)}\n`;
   return diffs.map((diff) => format(diff, options)).join('\n');
 }

@@ -1,3 +1,4 @@
+import type { TextOptions } from '../fit.js';
 import type { CsvDialect } from '../escape/csv.js';
 import type { PortfolioEntry } from '../../core/portfolio.js';
 
@@ -7,9 +8,7 @@ export type PortfolioFormatter = (entries: readonly PortfolioEntry[], options: P
 /** A binary portfolio format (`xlsx`): the scored organisations, in order, to the bytes of a file. */
 export type BinaryPortfolioFormatter = (entries: readonly PortfolioEntry[], options: PortfolioFormatOptions) => Uint8Array;
 
-interface PortfolioFormatOptions {
-  /** Use terminal colours (only ever true when writing to a colour terminal). */
-  color: boolean;
+interface PortfolioFormatOptions extends TextOptions {
   /** How the CSV formats separate cells and write numbers; RFC 4180 when absent. */
   csv?: CsvDialect;
 }

@@ -1,26 +1,38 @@
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import { formatScore } from '../../core/truncate.js';
-import { COMPACT } from '../table-style.js';
+import { fitTable, layoutWidth, packItems, wrapLines, type FitColumn } from '../fit.js';
 import { terminalSafe } from '../escape/terminal.js';
 import type { PortfolioFormatter } from './format.js';
 import { answeredShare, cellScore, countText, modelNames, portfolioRows } from './rows.js';
 
-/** Many organisations for a terminal: one row each, a column per competency (by id), then overall; every text made inert (terminalSafe). */
+/**
+ * Many organisations for a terminal: one row each, a column per competency (by id), then overall;
+ * every text made inert (terminalSafe). Too wide for options.width, the columns are split over
+ * several tables, each starting with the organisation (fit.ts).
+ */
 export const formatPortfolioTable: PortfolioFormatter = (raw, options) => {
   const entries = terminalSafe(raw);
+  const width = layoutWidth(options.width);
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const { columns, rows } = portfolioRows(entries);
-  const table = new Table({
-    head: ['Organisation', 'File', ...columns.map((column) => column.id), 'Overall', 'Stage', 'Answered'].map((title) => paint.bold(title)),
-    colAligns: ['left', 'left', ...columns.map(() => 'right' as const), 'right', 'left', 'right'],
-    style: { head: [], border: [] },
-    chars: COMPACT,
-  });
-  for (const { entry, cells } of rows) {
+  const head: FitColumn[] = [
+    { head: 'Organisation', key: true },
+    { head: 'File' },
+    ...columns.map((column): FitColumn => ({ head: column.id, align: 'right' })),
+    { head: 'Overall', align: 'right' },
+    { head: 'Stage' },
+    { head: 'Answered', align: 'right' },
+  ];
+  const cells = rows.map(({ entry, cells }) => {
     const { report, file } = entry;
-    table.push([report.organisation, paint.dim(file), ...cells.map(cellScore), paint.bold(formatScore(report.overall.score)), report.overall.stageName, answeredShare(report)]);
-  }
-  const legend = columns.map((column) => `${column.id} = ${column.name}`).join(' · ');
-  return `${[paint.bold(`${modelNames(entries)} — ${countText(entries.length)}`), '', table.toString(), '', paint.dim(legend)].join('\n')}\n`;
+    return [report.organisation, paint.dim(file), ...cells.map(cellScore), paint.bold(formatScore(report.overall.score)), report.overall.stageName, answeredShare(report)];
+  });
+  const legend = columns.map((column) => `${column.id} = ${column.name}`);
+  return `${[
+    ...wrapLines(paint.bold(`${modelNames(entries)} — ${countText(entries.length)}`), width),
+    '',
+    fitTable(head, cells, { width, head: (title) => paint.bold(title) }),
+    '',
+    ...packItems(legend, ' · ', width).map((line) => paint.dim(line)),
+  ].join('\n')}\n`;
 };

@@ -15,6 +15,8 @@ export interface FormatOptions {
   model?: Model;
   /** HTML: print the appendix of every answer too (on screen it is always there, folded). */
   printAnswers?: boolean;
+  /** The terminal's width in columns, for the formats laid out for one (table); 80 when not given, never under 60. */
+  width?: number;
 }
 
 /** A report format: a pure function from a scored report to the text to write. */
