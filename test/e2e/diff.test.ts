@@ -58,7 +58,7 @@ describe('cm-maturity diff', async () => {
   });
 
   it('the table and markdown formats say the same', async () => {
-    const table = await okInProcess(['diff', before, after]);
+    const table = await okInProcess(['diff', before, after, '--width', '200']);
     expect(table).toContain('Larkspur Analytics — Community Management Maturity changes 2026-09-15 → 2026-12-01');
     expect(table).toContain('▲ gained Policies & Governance: Hierarchy → Emergent Community');
     expect(table).toMatch(/│ tools\.sso +│ Tools +│ partly → no +│/);

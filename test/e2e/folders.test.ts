@@ -210,7 +210,7 @@ describe('the completeness column of a portfolio', () => {
     const folder = tempDir();
     // 71 of 72 answered: 98.6%, shown as 98% (never rounded up towards 100%).
     writeFileSync(join(folder, 'almost.yaml'), readFileSync('examples/middle.yaml', 'utf8').replace(/^ {2}strategy\.purpose:.*\n/m, ''));
-    const args = ['score', INCOMPLETE, join(folder, 'almost.yaml'), 'examples/partial.yaml', '--sort', 'name', '-q'];
+    const args = ['score', INCOMPLETE, join(folder, 'almost.yaml'), 'examples/partial.yaml', '--sort', 'name', '-q', '--width', '400'];
     // By name: Alder 4/4, Birch 2/4, Brightwater 29/72 (40.2%), Cedar 3/4, Dogwood 1/4, Elm 2/4, Larkspur 71/72.
     const expected = ['100%', '50%', '40%', '75%', '25%', '50%', '98%'];
     const table = boxRows(await okInProcess(args));

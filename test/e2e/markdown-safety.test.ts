@@ -65,7 +65,7 @@ describe('markdown output is safe from text in the answers file', async () => {
   });
 
   it('keeps the raw text in the terminal table, which is not markdown', async () => {
-    expect(await okInProcess(['score', answers])).toContain(`${ORGANISATION} — Community Management Maturity`);
+    expect(await okInProcess(['score', answers, '--width', '200'])).toContain(`${ORGANISATION} — Community Management Maturity`);
   });
 });
 

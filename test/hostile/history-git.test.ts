@@ -27,7 +27,7 @@ describe('history --git with hostile committed versions', () => {
   git(['commit', '-q', '-a', '-m', 'fixed'], '2026-06-01T09:00:00Z');
 
   it('warns in one inert line about the version it skips, and shows the others inert', () => {
-    const result = runCli(['history', '--git', 'answers.yaml'], { cwd: repo });
+    const result = runCli(['history', '--git', 'answers.yaml', '--width', '200'], { cwd: repo });
     expect(result.code, result.stderr).toBe(0);
     const warnings = result.stderr.replace(/\n$/, '').split('\n');
     expect(warnings).toHaveLength(1);

@@ -70,7 +70,7 @@ describe('tables show hostile texts escaped, never as control sequences', () => 
   });
 
   it('diff: the scores, the stage changes and every changed answer with its notes', async () => {
-    const result = await runInProcess(['diff', answers, later]);
+    const result = await runInProcess(['diff', answers, later, '--width', '200']);
     expect(result.code, result.stderr).toBe(0);
     const lines = expectInert(result.stdout);
     expect(lines[0]).toBe(`${ORGANISATION} — Terminal\\x1b]0;model-title\\x07 model changes 2026-01-15 → 2026-06-01`);
@@ -79,7 +79,7 @@ describe('tables show hostile texts escaped, never as control sequences', () => 
   });
 
   it('history: the table of dates and scores', async () => {
-    const result = await runInProcess(['history', answers, later]);
+    const result = await runInProcess(['history', answers, later, '--width', '200']);
     expect(result.code, result.stderr).toBe(0);
     const lines = expectInert(result.stdout);
     expect(lines[0]).toBe(`${ORGANISATION} — Terminal\\x1b]0;model-title\\x07 model over time`);

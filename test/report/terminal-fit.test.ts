@@ -185,7 +185,7 @@ describe('the score report', () => {
   it('packs the header line by item, and wraps gates and the baseline line', () => {
     const text = formats['single with baseline and gates']!(60, false);
     expect(text.split('\n').slice(0, 4)).toEqual([
-      'Larkspur Analytics — community maturity',
+      'Larkspur Analytics — Community Management Maturity',
       'Model: Community Management Maturity 1.0 (community)',
       'Date: 2026-09-15 · Assessor: Priya Raman, Head of Community',
       'Answered: 72/72 (100%)',
@@ -219,8 +219,9 @@ describe('the portfolio', () => {
       '│ Organisation             │ File                   │ strategy │ leadership │',
       '│ Organisation             │ culture │ management │ content │ governance │',
       '│ Organisation             │ tools │ metrics │ Overall │ Stage              │',
+      '│ Organisation             │ Answered │',
     ]);
-    expect(text.split('\n').filter((line) => line.startsWith('│ Tessera Industrial Group'))).toHaveLength(3);
+    expect(text.split('\n').filter((line) => line.startsWith('│ Tessera Industrial Group'))).toHaveLength(4);
   });
 });
 
