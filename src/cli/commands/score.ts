@@ -122,15 +122,13 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
         });
         // Loaded only for many files: a run over one file reads none of the portfolio code.
         const { scorePortfolio } = await import('../portfolio.js');
-        excelApplies(options.excel === true, outputs);
-        for (const { path, format } of outputs) refuseBinaryOnTerminal(format, path, io.stdout);
+        checkOutputs(outputs, options.excel === true, io.stdout);
         await scorePortfolio(files, found, { ...options, outputs, csv, jobs: options.jobs ?? defaultJobs() }, io);
         return;
       }
       if (options.failOnRegression && options.baseline === undefined) throw new UserError('--fail-on-regression needs --baseline <file>');
       const outputs = outputTargets({ output: options.output, format: options.format, names: SCORE_FORMAT_NAMES, unavailable: notAFormatOf('score', SCORE_FORMAT_NAMES) });
-      excelApplies(options.excel === true, outputs);
-      for (const { path, format } of outputs) refuseBinaryOnTerminal(format, path, io.stdout);
+      checkOutputs(outputs, options.excel === true, io.stdout);
       const scored = await fileScoring(options, () => io.stdin)(first);
       checkSortKey(options.sort, sortKeys(scored.report));
       let report = scored.report;
@@ -197,9 +195,13 @@ function csvDialect(excel: boolean, env: NodeJS.ProcessEnv): CsvDialect | undefi
   return excel ? excelDialect(numericLocale(env)) : undefined;
 }
 
-/** --excel shapes CSV: with no CSV output it would do nothing, which is a mistake worth saying. */
-function excelApplies(excel: boolean, outputs: readonly { format: string }[]): void {
+/**
+ * Refuses what the outputs cannot do, before any file is read: --excel with no CSV output (it
+ * would do nothing, a mistake worth saying), and a binary format bound for a terminal.
+ */
+function checkOutputs(outputs: readonly { path: string | undefined; format: string }[], excel: boolean, stdout: Io['stdout']): void {
   if (excel && !outputs.some(({ format }) => (CSV_FORMATS as readonly string[]).includes(format))) {
     throw new UserError(`--excel applies to ${CSV_FORMATS.join(' and ')}, not --format ${outputs.map(({ format }) => format).join(', ')}`);
   }
+  for (const { path, format } of outputs) refuseBinaryOnTerminal(format, path, stdout);
 }
