@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { dirname, relative } from 'node:path';
-import { builtinModelIds, builtinModelPath } from '../../read/builtin-models.js';
+import { builtinModel, builtinModelIds } from '../../read/builtin-models.js';
 import { loadModel } from '../../pipeline/load-model.js';
 import { colorFor, writeOutput } from '../../write/output.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
@@ -38,7 +38,7 @@ Examples:
           stages: model.stages.map((stage) => stage.name),
           competencies: model.competencies.length,
           indicators: indicatorCount(model),
-          source: packageRelative(builtinModelPath(id)!),
+          source: packageRelative(builtinModel(id)!.path),
         });
       }
       const color = colorFor(options.format, options.color, undefined, io.stdout, io.env);
