@@ -65,6 +65,8 @@ export interface MigratedAnswers {
    * earlier answers it comes from, to be checked against the later version's criteria.
    */
   carried: Map<string, SourceAnswer[]>;
+  /** For every indicator of the later version that any earlier one feeds: the earlier ids, whether answered or not. */
+  fedBy: Map<string, string[]>;
   /** The earlier answers (with an answer, a note or evidence) that no indicator of the later version takes, in the earlier model's order. */
   dropped: { id: string; answer: Answer }[];
 }
@@ -134,9 +136,11 @@ export function migrateAnswers(answers: ReadonlyMap<string, Answer>, chain: read
 
   const migrated = new Map<string, Answer>();
   const carried = new Map<string, SourceAnswer[]>();
+  const fedBy = new Map<string, string[]>();
   const reached = new Set<string>();
   for (const [id, entry] of traced) {
     for (const source of entry.sources) reached.add(source);
+    if (entry.sources.length > 0) fedBy.set(id, entry.sources);
     if (entry.sources.some((source) => hasContent(answers.get(source)))) {
       carried.set(
         id,
@@ -153,7 +157,7 @@ export function migrateAnswers(answers: ReadonlyMap<string, Answer>, chain: read
     const answer = answers.get(id);
     return hasContent(answer) && !reached.has(id) ? [{ id, answer }] : [];
   });
-  return { from: first.from.version, to: last.to.version, answers: migrated, carried, dropped };
+  return { from: first.from.version, to: last.to.version, answers: migrated, carried, fedBy, dropped };
 }
 
 /** One note, or several, each after the earlier indicator it was written for. */

@@ -25,6 +25,8 @@ export interface ScoredFile {
   policy: GatePolicy;
   /** The model it was scored with. */
   model: Model;
+  /** The same, with where it was read from, and the newer version of a built-in model the answers could be migrated to. */
+  loaded: LoadedModel;
 }
 
 /** What scoring passes over among the files found in folders or by patterns: anything but answers files. */
@@ -44,7 +46,7 @@ export function fileScoring(options: ScoringOptions, stdin?: () => NodeJS.Readab
     const { file, model, assessment } = await loadAssessment(input, { model: options.model, strict: options.strict, modelCache, stdin, passOver });
     let policy = policies.get(model.model);
     if (!policy) policies.set(model.model, (policy = gatePolicy(options, model.model)));
-    return { file, report: scoreAssessment(model.model, assessment), policy, model: model.model };
+    return { file, report: scoreAssessment(model.model, assessment), policy, model: model.model, loaded: model };
   };
 }
 

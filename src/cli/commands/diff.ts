@@ -16,6 +16,7 @@ import { diffFormats, type DiffFormatName } from '../../report/diff/index.js';
 import { GateFailed } from '../stop.js';
 import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
+import { versionCrossing } from '../../pipeline/model-versions.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets, parseTolerance } from '../options.js';
 
@@ -87,7 +88,7 @@ side only are named in a warning.`,
         if (old.report.organisation !== current.report.organisation && !options.quiet) {
           await io.stderr.write(`${renamedOrganisationWarning(current.file, current.report.organisation, old.file, old.report.organisation)}\n`);
         }
-        const diff = compare(old, current, options);
+        const diff = await compare(old, current, options);
         await write((_format, formatter, formatOptions) => formatter(diff, formatOptions));
         await failOnRegression([diff], options, io);
         return;
@@ -116,7 +117,7 @@ side only are named in a warning.`,
       const diffs: Diff[] = [];
       for (const pair of pairing.pairs) {
         try {
-          diffs.push(compare(pair.old, pair.new, options));
+          diffs.push(await compare(pair.old, pair.new, options));
         } catch (error) {
           if (!(error instanceof UserError)) throw error;
           diagnostics.push(...error.diagnostics);
@@ -135,16 +136,25 @@ side only are named in a warning.`,
 /** What diff passes over among the files found in folders or by patterns: models and YAML that is no assessment. */
 const NOT_RESULTS = ['model', 'other'] as const;
 
-/** The changes between two results, refused (at the new one) when their models differ, unless allowed. */
-function compare(old: LoadedResult, current: LoadedResult, options: DiffOptions): Diff {
+/**
+ * The changes between two results. Two versions of one model that its migrations link are
+ * compared through them; other models are refused (at the new one), unless allowed.
+ */
+async function compare(old: LoadedResult, current: LoadedResult, options: DiffOptions): Promise<Diff> {
   const { model: a } = old.report;
   const { model: b } = current.report;
-  if ((a.id !== b.id || a.version !== b.version) && !options.allowModelChange) {
+  const files = { old: old.file, new: current.file };
+  if (a.id === b.id && a.version === b.version) return diffReports(old.report, current.report, files);
+  const crossing = await versionCrossing({ id: a.id, version: a.version, loaded: old.model }, { id: b.id, version: b.version, loaded: current.model });
+  if (crossing !== null) {
+    return diffReports(old.report, current.report, files, { from: crossing.from, to: crossing.to, older: crossing.older === 'first' ? 'old' : 'new', chain: crossing.chain });
+  }
+  if (!options.allowModelChange) {
     throw new UserError([
       fileDiagnostic(current.file, 'model-mismatch', `scored with model ${b.id} ${b.version}, but ${old.file} with ${a.id} ${a.version}; --allow-model-change compares them anyway`),
     ]);
   }
-  return diffReports(old.report, current.report, { old: old.file, new: current.file });
+  return diffReports(old.report, current.report, files);
 }
 
 /** One warning per side for the organisations with no assessment on the other side. */

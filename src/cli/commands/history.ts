@@ -6,7 +6,8 @@ import { loadResult, parseResult } from '../../pipeline/load-result.js';
 import { fileDiagnostic, UserError } from '../../errors.js';
 import { historyFormats, type HistoryFormatName } from '../../report/history/index.js';
 import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
-import { modelFileOf } from '../../pipeline/load-model.js';
+import { modelFileOf, type LoadedModel } from '../../pipeline/load-model.js';
+import { versionCrossing } from '../../pipeline/model-versions.js';
 import { eachFile } from '../../pipeline/each-file.js';
 import { warningLine } from '../../report/notices.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
@@ -52,7 +53,7 @@ there are skipped (with one note), and files of several organisations are refuse
       refuseInputsAsOutputs(options.output, [...inputs, modelFileOf(options.model)]);
       const outputs = outputTargets({ output: options.output, format: options.format, names: historyFormats.names, unavailable: notAFormatOf('history', historyFormats.names) });
       const entries = options.git ? await fromGit(inputs, options, io) : await fromFiles(inputs, options, io);
-      const history = buildHistory(entries);
+      const history = buildHistory(entries, await linkedVersions(entries));
       if (Array.isArray(history)) {
         throw new UserError(
           history.map((problem) => {
@@ -70,8 +71,27 @@ there are skipped (with one note), and files of several organisations are refuse
     });
 }
 
-/** A scored assessment of the series, with where the file names its organisation. */
-type LocatedEntry = HistoryEntry & { organisationAt?: Position };
+/** A scored assessment of the series, with where the file names its organisation, and the model an answers file was scored with. */
+type LocatedEntry = HistoryEntry & { organisationAt?: Position; model?: LoadedModel };
+
+/**
+ * The other versions of the first entry's model among the entries that its migrations link to
+ * the first entry's version (either way): they are shown in one series, competency by competency.
+ */
+async function linkedVersions(entries: readonly LocatedEntry[]): Promise<Set<string>> {
+  const linked = new Set<string>();
+  const first = entries[0];
+  if (first === undefined) return linked;
+  const { id, version } = first.report.model;
+  const tried = new Set<string>([version]);
+  for (const entry of entries) {
+    const other = entry.report.model;
+    if (other.id !== id || tried.has(other.version)) continue;
+    tried.add(other.version);
+    if ((await versionCrossing({ id, version, loaded: first.model }, { id, version: other.version, loaded: entry.model })) !== null) linked.add(other.version);
+  }
+  return linked;
+}
 
 /** What history passes over among the files found in folders or by patterns: models and YAML that is no assessment. */
 const NOT_RESULTS = ['model', 'other'] as const;
@@ -87,7 +107,7 @@ async function fromFiles(inputs: string[], options: HistoryOptions, io: Io): Pro
   const { diagnostics, skipped } = await eachFile(
     files,
     (input) => loadResult(input, { model: options.model, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined }),
-    ({ file, report, organisationAt }) => entries.push({ report, source: file, commit: null, organisationAt }),
+    ({ file, report, organisationAt, model }) => entries.push({ report, source: file, commit: null, organisationAt, model }),
   );
   const notes = [...skipped.flatMap((file) => voice.skipped(file)), ...voice.summary(0)];
   if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
@@ -121,8 +141,8 @@ async function fromGit(inputs: string[], options: HistoryOptions, io: Io): Promi
   for (const version of await committedVersions(file)) {
     let entry: LocatedEntry;
     try {
-      const { report, organisationAt } = await parseResult(version.read(), { model: options.model, baseDir: dirname(file) });
-      entry = { report, source: `${version.path}@${version.commit.slice(0, 7)}`, commit: version.commit, fallbackDate: version.date, organisationAt };
+      const { report, organisationAt, model } = await parseResult(version.read(), { model: options.model, baseDir: dirname(file) });
+      entry = { report, source: `${version.path}@${version.commit.slice(0, 7)}`, commit: version.commit, fallbackDate: version.date, organisationAt, model };
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       const first = error.diagnostics[0];

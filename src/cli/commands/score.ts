@@ -137,7 +137,15 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
         const { loadResult } = await import('../../pipeline/load-result.js');
         const baseline = await loadResult(options.baseline, { model: options.model, stdin: () => io.stdin });
         const mismatch = modelMismatch(report, baseline.report);
-        if (mismatch !== null && !options.allowModelChange) {
+        // Two versions of one model that its migrations link are compared competency by competency.
+        const crossing =
+          mismatch === null
+            ? null
+            : await (await import('../../pipeline/model-versions.js')).versionCrossing(
+                { id: baseline.report.model.id, version: baseline.report.model.version, loaded: baseline.model },
+                { id: report.model.id, version: report.model.version, loaded: scored.loaded },
+              );
+        if (mismatch !== null && crossing === null && !options.allowModelChange) {
           throw new UserError([fileDiagnostic(baseline.file, 'model-mismatch', `${mismatch}; --allow-model-change compares the competencies both have`)]);
         }
         // As in diff, the comparison may be wanted (a renamed organisation), but a baseline
@@ -145,7 +153,7 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
         if (baseline.report.organisation !== report.organisation && !options.quiet) {
           await io.stderr.write(`${otherOrganisationWarning(baseline.file, baseline.report.organisation, report.organisation)}\n`);
         }
-        report = withBaseline(report, baseline.report);
+        report = withBaseline(report, baseline.report, crossing === null ? undefined : { from: crossing.from, to: crossing.to });
       }
       report = withGates(report, scored.policy, options);
 

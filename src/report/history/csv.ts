@@ -3,13 +3,18 @@ import { formatScore } from '../../core/truncate.js';
 import type { HistoryFormatter } from './format.js';
 import { hasCommits } from './rows.js';
 
-/** One row per date; columns date, commit (with --git), overall, then each competency id. Quoting by csv-stringify. */
+/**
+ * One row per date; columns date, commit (with --git), model_version (across model versions: the
+ * version each assessment was scored with), overall, then each competency id. Quoting by csv-stringify.
+ */
 export const formatHistoryCsv: HistoryFormatter = (history) => {
   const commits = hasCommits(history);
-  const header = ['date', ...(commits ? ['commit'] : []), 'overall', ...history.competencies.map((competency) => competency.id)];
+  const crosses = history.crossesVersions !== undefined;
+  const header = ['date', ...(commits ? ['commit'] : []), ...(crosses ? ['model_version'] : []), 'overall', ...history.competencies.map((competency) => competency.id)];
   const records = history.points.map((point) => [
     point.date,
     ...(commits ? [point.commit ?? ''] : []),
+    ...(crosses ? [point.version ?? history.model.version] : []),
     formatScore(point.overall.score),
     ...history.competencies.map((competency) => {
       const score = point.scores[competency.id];
