@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { migrationChain, type MigrationStep } from '../core/migrate.js';
+import { checkMigration, migrationChain, type MigrationStep } from '../core/migrate.js';
+import type { InputIssue } from '../core/issue.js';
 import { UserError } from '../errors.js';
 import { builtinModel } from '../read/builtin-models.js';
 import type { Model } from '../schema/model.js';
@@ -133,4 +134,22 @@ async function builtinVersion(result: ResultModel): Promise<LoadedModel | undefi
   const builtin = builtinModel(`${result.id}@${result.version}`);
   if (builtin === undefined || builtin.version !== result.version) return undefined;
   return loadModelAt({ builtin: true, id: builtin.id, reference: builtin.reference, latest: false, path: builtin.path });
+}
+
+/**
+ * Every migration of a model checked against the earlier version it comes from (core/migrate.ts
+ * checkMigration), found by findVersion beside `path` (the model's file; none for standard input,
+ * which has only the built-in versions). A version that cannot be found is not checked: why, for a note.
+ */
+export async function checkMigrations(model: Model, path: string | undefined): Promise<{ issues: InputIssue[]; unchecked: { from: string; why: string }[] }> {
+  const issues: InputIssue[] = [];
+  const unchecked: { from: string; why: string }[] = [];
+  const loaded: LoadedModel = path === undefined ? { model, file: '', builtin: true } : { model, file: path, builtin: false };
+  for (const [index, migration] of (model.migrations ?? []).entries()) {
+    const lookup = await findVersion(loaded, migration.from);
+    if ('found' in lookup) issues.push(...checkMigration(lookup.found.model, model, index));
+    else if ('problem' in lookup) unchecked.push({ from: migration.from, why: lookup.problem });
+    else unchecked.push({ from: migration.from, why: `no model ${model.id} ${migration.from} was found (looked for ${lookup.looked.join(', ') || `a built-in ${model.id}@${migration.from}`})` });
+  }
+  return { issues, unchecked };
 }

@@ -8,6 +8,7 @@ import { answeredCount, answerChoices, applyAction, nextIndex, questions, questi
 import { scoreAssessment } from '../../core/score.js';
 import { UserError } from '../../errors.js';
 import { assessmentFromYaml } from '../../pipeline/load-assessment.js';
+import { outdatedAnswers } from '../../pipeline/score-file.js';
 import { DEFAULT_MODEL_ID } from '../../read/builtin-models.js';
 import { loadModelAt, resolveModel, type LoadedModel } from '../../pipeline/load-model.js';
 import { readTextFile } from '../../read/text.js';
@@ -42,6 +43,8 @@ interface Session {
   organisation: string;
   date: string | null;
   assessor: string | null;
+  /** The model's context the organisation works in, kept from the file. */
+  context: string | null;
   answers: ReadonlyMap<string, Answer>;
 }
 
@@ -91,7 +94,7 @@ the score report is printed. Needs a terminal: without one, start a file with cm
 type Prompts = typeof import('@inquirer/prompts');
 
 async function run(prompts: Prompts, options: AssessOptions, io: Io): Promise<void> {
-  let session = existsSync(options.output) ? await resume(options) : await start(prompts, options);
+  let session = existsSync(options.output) ? await resume(options, io) : await start(prompts, options);
   const list = questions(session.model);
   let index = startIndex(list, session.answers);
   const answered = answeredCount(list, session.answers);
@@ -178,25 +181,29 @@ async function start(prompts: Prompts, options: AssessOptions): Promise<Session>
     file: options.output,
     model: loaded.model,
     schema: defaultSchema(loaded, location.builtin, folder),
-    modelRef: location.builtin ? location.id : relativeModelRef(location.path, folder),
+    // The exact version, so that the file keeps being scored with the model it was written for.
+    modelRef: location.builtin ? location.reference : relativeModelRef(location.path, folder),
     organisation: organisation.trim(),
     date: date.trim() || null,
     assessor: assessor.trim() || null,
+    context: null,
     answers: new Map(),
   };
 }
 
 /** An assessment in progress: checked like any answers file, its model, modeline and answers kept. */
-async function resume(options: AssessOptions): Promise<Session> {
+async function resume(options: AssessOptions, io: Io): Promise<Session> {
   const source = await readTextFile(options.output);
   const parsed = parseYaml(source);
   const folder = dirname(resolve(options.output));
   const { model, assessment: loaded } = await assessmentFromYaml(parsed, { model: options.model, baseDir: dirname(options.output) });
+  const outdated = outdatedAnswers(source.file, model);
+  if (outdated !== null) await io.stderr.write(`${outdated.hint}\n`);
   const written = (parsed.data as { model?: unknown }).model;
   const modelRef =
     options.model !== undefined
       ? model.builtin
-        ? model.model.id
+        ? `${model.model.id}@${model.model.version}`
         : relativeModelRef(resolve(model.file), folder)
       : typeof written === 'string'
         ? written
@@ -210,16 +217,17 @@ async function resume(options: AssessOptions): Promise<Session> {
     organisation: loaded.organisation,
     date: loaded.date,
     assessor: loaded.assessor,
+    context: loaded.context ?? null,
     answers: loaded.answers,
   };
 }
 
 function defaultSchema(loaded: LoadedModel, builtin: boolean, folder: string): string {
-  return modelineTarget(`${shippedSchemaDirectory()}${builtin ? answersSchemaFile(loaded.model.id) : GENERIC_ANSWERS_SCHEMA_FILE}`, folder);
+  return modelineTarget(`${shippedSchemaDirectory()}${builtin ? answersSchemaFile(`${loaded.model.id}@${loaded.model.version}`) : GENERIC_ANSWERS_SCHEMA_FILE}`, folder);
 }
 
 function assessment(session: Session): Assessment {
-  return { organisation: session.organisation, date: session.date, assessor: session.assessor, answers: session.answers };
+  return { organisation: session.organisation, date: session.date, assessor: session.assessor, context: session.context, answers: session.answers };
 }
 
 /** Rewrites the whole file atomically: an interruption leaves the previous save or this one, never half of either. */
@@ -230,6 +238,7 @@ async function save(session: Session): Promise<void> {
     organisation: session.organisation,
     date: session.date,
     assessor: session.assessor,
+    context: session.context,
     answers: session.answers,
   });
   await writeFile(text, session.file);

@@ -16,6 +16,7 @@ import { diffFormats, type DiffFormatName } from '../../report/diff/index.js';
 import { GateFailed } from '../stop.js';
 import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
+import { outdatedAnswers } from '../../pipeline/score-file.js';
 import { versionCrossing } from '../../pipeline/model-versions.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets, parseTolerance } from '../options.js';
@@ -89,6 +90,9 @@ side only are named in a warning.`,
           await io.stderr.write(`${renamedOrganisationWarning(current.file, current.report.organisation, old.file, old.report.organisation)}\n`);
         }
         const diff = await compare(old, current, options);
+        // Each answers file that fits only an earlier version of its model, once.
+        const hints = [...new Set([outdatedAnswers(old.file, old.model)?.hint, outdatedAnswers(current.file, current.model)?.hint])].filter((hint) => hint !== undefined);
+        if (hints.length > 0 && !options.quiet) await io.stderr.write(`${hints.join('\n')}\n`);
         await write((_format, formatter, formatOptions) => formatter(diff, formatOptions));
         await failOnRegression([diff], options, io);
         return;
@@ -100,7 +104,10 @@ side only are named in a warning.`,
       const diagnostics: Diagnostic[] = [];
       const side = async (inputs: ExpandedInputs) => {
         const results: Sided<LoadedResult>[] = [];
-        const { diagnostics: errors, skipped } = await eachFile(inputs.files, load(inputs.found), (result) => results.push({ organisation: result.report.organisation, value: result }));
+        const { diagnostics: errors, skipped } = await eachFile(inputs.files, load(inputs.found), (result) => {
+          results.push({ organisation: result.report.organisation, value: result });
+          notes.push(...voice.read(result.file, outdatedAnswers(result.file, result.model)));
+        });
         diagnostics.push(...errors);
         for (const file of skipped) notes.push(...voice.skipped(file));
         return results;

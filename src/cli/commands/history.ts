@@ -8,6 +8,7 @@ import { historyFormats, type HistoryFormatName } from '../../report/history/ind
 import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf, type LoadedModel } from '../../pipeline/load-model.js';
 import { versionCrossing } from '../../pipeline/model-versions.js';
+import { outdatedAnswers } from '../../pipeline/score-file.js';
 import { eachFile } from '../../pipeline/each-file.js';
 import { warningLine } from '../../report/notices.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
@@ -109,7 +110,8 @@ async function fromFiles(inputs: string[], options: HistoryOptions, io: Io): Pro
     (input) => loadResult(input, { model: options.model, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined }),
     ({ file, report, organisationAt, model }) => entries.push({ report, source: file, commit: null, organisationAt, model }),
   );
-  const notes = [...skipped.flatMap((file) => voice.skipped(file)), ...voice.summary(0)];
+  const hints = entries.flatMap((entry) => voice.read(entry.source, outdatedAnswers(entry.source, entry.model)));
+  const notes = [...skipped.flatMap((file) => voice.skipped(file)), ...hints, ...voice.summary(0)];
   if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
   if (diagnostics.length > 0) throw new UserError(diagnostics);
   if (entries.length === 0) throw new UserError(`no answers files or JSON reports among the ${files.length} files found`);
@@ -155,5 +157,8 @@ async function fromGit(inputs: string[], options: HistoryOptions, io: Io): Promi
     entries.push(entry);
   }
   if (entries.length === 0) throw new UserError(`--git ${file}: no committed version could be read`);
+  // The newest committed version is the file as it stands: the one a migration would start from.
+  const hint = outdatedAnswers(file, entries[0]!.model)?.hint;
+  if (hint !== undefined && !options.quiet) await io.stderr.write(`${hint}\n`);
   return entries;
 }

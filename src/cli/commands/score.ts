@@ -17,7 +17,7 @@ import { addVoiceOptions, VERBOSE_SCORED, type VoiceOptions } from '../voice.js'
 import { colorFor, refuseBinaryOnTerminal, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
-import { fileScoring, withGates } from '../../pipeline/score-file.js';
+import { fileScoring, outdatedAnswers, withGates } from '../../pipeline/score-file.js';
 import { gateFailureLines, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
@@ -132,6 +132,7 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
       const scored = await fileScoring(options, () => io.stdin)(first);
       checkSortKey(options.sort, sortKeys(scored.report));
       let report = scored.report;
+      const hints = [outdatedAnswers(scored.file, scored.loaded)?.hint];
       if (options.baseline !== undefined) {
         // Loaded only for a baseline: it brings the report schema, which a plain run does not build.
         const { loadResult } = await import('../../pipeline/load-result.js');
@@ -153,6 +154,7 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
         if (baseline.report.organisation !== report.organisation && !options.quiet) {
           await io.stderr.write(`${otherOrganisationWarning(baseline.file, baseline.report.organisation, report.organisation)}\n`);
         }
+        if (baseline.file !== scored.file) hints.push(outdatedAnswers(baseline.file, baseline.model)?.hint);
         report = withBaseline(report, baseline.report, crossing === null ? undefined : { from: crossing.from, to: crossing.to });
       }
       report = withGates(report, scored.policy, options);
@@ -166,8 +168,8 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
           : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS, model: scored.model, printAnswers: options.printAnswers === true, width: outputWidth(io, path, options.width) });
         rendered.push({ path, text });
       }
-      const warning = unansweredWarning(report);
-      if (warning !== null && !options.quiet) await io.stderr.write(`${warning}\n`);
+      const notes = [unansweredWarning(report), ...hints].filter((line) => line !== null && line !== undefined);
+      if (notes.length > 0 && !options.quiet) await io.stderr.write(`${notes.join('\n')}\n`);
       await writeOutputs(rendered, io.stdout);
       const failures = gateFailureLines(report, report.gates ?? []);
       if (failures.length > 0) {

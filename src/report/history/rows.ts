@@ -38,5 +38,5 @@ export function heading(history: History): string {
 export function crossingLine(history: History): string | undefined {
   if (history.crossesVersions === undefined) return undefined;
   const each = history.points.map((point) => `${point.date}: ${point.version ?? history.model.version}`).join(', ');
-  return `Compared ${crossingText(history.crossesVersions)}; each assessment as scored with its own version (${each})`;
+  return `Compared ${crossingText(history.crossesVersions)}; each assessment scored with its own version (${each})`;
 }
