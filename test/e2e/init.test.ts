@@ -5,6 +5,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { modelineTarget } from '../../src/read/schema-files.js';
+import { builtinModel } from '../../src/read/builtin-models.js';
 import { EDITOR_KEYWORDS } from '../../src/schema/json-schema.js';
 import { INDICATOR_COUNT, MODEL, ROOT, runCli, runInProcess, scoreJsonInProcess, tempDir } from './support.js';
 
@@ -12,7 +13,9 @@ import { INDICATOR_COUNT, MODEL, ROOT, runCli, runInProcess, scoreJsonInProcess,
 // are about the files a process writes or leaves alone: init -o writing a file, refusing to
 // replace one, and writing nothing on a bad option.
 
-const SCHEMA = join(ROOT, 'schema/answers.community.schema.json');
+/** The version init writes by default: the newest built-in one, named exactly, with its own schema. */
+const NEWEST = builtinModel('community')!.reference;
+const SCHEMA = join(ROOT, `schema/answers.${NEWEST}.schema.json`);
 const INDICATORS = MODEL.competencies.flatMap((competency) => competency.indicators.map((indicator) => ({ ...indicator, competency: competency.name })));
 const readAnswers = (text: string) => parse(text, { version: '1.2' }) as { organisation: string; date: string | null; model: string; assessor: string | null; answers: Record<string, unknown> };
 
@@ -32,9 +35,9 @@ describe('init', () => {
     expect(result.stderr).toBe('');
     const text = result.stdout;
     // Written from the package's own folder: the modeline is relative to it.
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/answers.community.schema.json');
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=./schema/answers.${NEWEST}.schema.json`);
     const data = readAnswers(text);
-    expect(data).toEqual({ organisation: 'Your organisation', date: null, model: 'community', assessor: null, answers: expect.any(Object) });
+    expect(data).toEqual({ organisation: 'Your organisation', date: null, model: NEWEST, assessor: null, answers: expect.any(Object) });
     expect(Object.entries(data.answers)).toEqual(INDICATORS.map((indicator) => [indicator.id, null]));
 
     const lines = text.split('\n');
