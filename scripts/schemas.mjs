@@ -9,9 +9,16 @@ const folder = new URL('../schema/', import.meta.url);
 mkdirSync(folder, { recursive: true });
 const write = (name, schema) => writeFileSync(new URL(name, folder), jsonSchemaText(schema));
 
+
 write('model.schema.json', modelJsonSchema());
 write('answers.schema.json', answersJsonSchema());
-for (const id of builtinModelIds()) {
-  const { model } = await loadModel(id);
-  write(`answers.${id}.schema.json`, answersJsonSchema(model));
+// One schema per built-in version (`answers.community@1.0.schema.json`), and one per model id
+// for its newest version (`answers.community.schema.json`), which editors set up before
+// versions existed still name.
+for (const reference of builtinModelIds()) {
+  const { model } = await loadModel(reference);
+  const schema = jsonSchemaText(answersJsonSchema(model));
+  writeFileSync(new URL(`answers.${reference}.schema.json`, folder), schema);
+  const newest = await loadModel(model.id);
+  if (newest.model.version === model.version) writeFileSync(new URL(`answers.${model.id}.schema.json`, folder), schema);
 }

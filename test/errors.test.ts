@@ -21,7 +21,7 @@ import { runInProcess } from './helpers/in-process.js';
 const BAD = 'test/fixtures/bad';
 const BAD_MODELS = 'test/fixtures/bad-models';
 /** A valid answers file, for the cases that put a bad model next to it. */
-const ANSWERS = 'examples/early.yaml';
+const ANSWERS = 'examples/community@1.0/early.yaml';
 
 /** One expected stderr line: its exact `file:line:col` and a part of its message. */
 type Expected = [at: string, message: string | RegExp];
@@ -169,7 +169,7 @@ describe('bad answers files', () => {
     { name: 'top level is a scalar', args: ['score', f('top-level-scalar')], lines: [[`${f('top-level-scalar')}:1:1`, 'but it holds a single value ("just some text")']] },
     { name: 'only comments', args: ['score', f('only-comments')], lines: [[`${f('only-comments')}:1:1`, 'but it holds nothing (only comments?)']] },
     { name: 'missing required key', args: ['score', f('missing-organisation')], lines: [[`${f('missing-organisation')}:1:1`, 'missing required key "organisation"']] },
-    { name: 'unknown top-level key', args: ['score', f('unknown-top-level-key')], lines: [[`${f('unknown-top-level-key')}:2:1`, 'unknown key "asessor" (did you mean assessor?); allowed keys: organisation, date, model, assessor, answers']] },
+    { name: 'unknown top-level key', args: ['score', f('unknown-top-level-key')], lines: [[`${f('unknown-top-level-key')}:2:1`, 'unknown key "asessor" (did you mean assessor?); allowed keys: organisation, date, model, context, assessor, answers']] },
     {
       // A schema error elsewhere in the file must not hide the errors in its answers.
       name: 'errors of the schema and of the answers, reported together',
@@ -230,7 +230,7 @@ describe('bad answers files', () => {
       lines: Array.from({ length: 20 }, (_, index): Expected => [`${f('many-errors')}:${index + 3}:3`, `unknown indicator "unknown.indicator-${index + 1}" in model community`]),
       more: 5,
     },
-    { name: 'a model where answers are expected', args: ['score', 'models/community.yaml'], lines: [['models/community.yaml:1:1', 'this is a model, not an answers file; use it with --model models/community.yaml']] },
+    { name: 'a model where answers are expected', args: ['score', 'models/community@1.0.yaml'], lines: [['models/community@1.0.yaml:1:1', 'this is a model, not an answers file; use it with --model models/community@1.0.yaml']] },
     { name: 'a model on standard input', args: ['score', '-'], input: 'id: x\nstages: []\ncompetencies: []\n', lines: [['<stdin>:1:1', 'this is a model, not an answers file; use it with --model <file>']] },
     { name: 'answers given as --model', args: ['score', ANSWERS, '--model', ANSWERS], lines: [[`${ANSWERS}:1:1`, 'this is an answers file, not a model; pass it as the answers to score, and a model with --model']] },
   ]);
@@ -336,10 +336,10 @@ interface UsageCase {
 }
 
 const USAGE: UsageCase[] = [
-  { name: 'unknown option', args: ['score', 'examples/early.yaml', '--bogus'], message: /unknown option '--bogus'/ },
+  { name: 'unknown option', args: ['score', 'examples/community@1.0/early.yaml', '--bogus'], message: /unknown option '--bogus'/ },
   { name: 'unknown command', args: ['bogus'], message: /unknown command 'bogus'/ },
-  { name: 'bad --format value', args: ['score', 'examples/early.yaml', '--format', 'xml'], message: /argument 'xml' is invalid/ },
-  { name: '--model naming nothing', args: ['score', 'examples/early.yaml', '--model', 'comunity'], message: /"comunity" is not a built-in model \(did you mean community\?\)/ },
+  { name: 'bad --format value', args: ['score', 'examples/community@1.0/early.yaml', '--format', 'xml'], message: /argument 'xml' is invalid/ },
+  { name: '--model naming nothing', args: ['score', 'examples/community@1.0/early.yaml', '--model', 'comunity'], message: /"comunity" is not a built-in model \(did you mean community\?\)/ },
 ];
 
 function expectUsageError(result: CliResult, { message }: UsageCase, output: string): void {

@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE } from '../schema/constants.js';
-import type { Model } from '../schema/model.js';
+import type { Indicator, Model } from '../schema/model.js';
 import type { AnswersFile } from '../schema/answers.js';
 import type { InputIssue } from './issue.js';
 import { inlineText, quoted } from './quote.js';
@@ -9,6 +9,10 @@ import { didYouMean } from './suggest.js';
 export interface Answer {
   answer: string | null;
   note: string | null;
+  /** What the answer rests on (links or short texts), when the file gives any. */
+  evidence?: readonly string[];
+  /** When the answer was last checked (YYYY-MM-DD), when the file says. */
+  checked?: string;
 }
 
 /** An organisation's answers, checked against a model and keyed by indicator id. */
@@ -16,6 +20,8 @@ export interface Assessment {
   organisation: string;
   date: string | null;
   assessor: string | null;
+  /** The model's context the organisation works in (a `contexts:` id); none or null: every indicator applies. */
+  context?: string | null;
   /** A Map, not an object: indicator ids such as `__proto__` or `constructor` must stay plain data. */
   answers: ReadonlyMap<string, Answer>;
 }
@@ -75,7 +81,24 @@ export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
       });
       continue;
     }
-    answers.set(id, { answer, note });
+    const checked: Answer = { answer, note };
+    if (isObject && entry.evidence !== undefined) checked.evidence = entry.evidence;
+    if (isObject && entry.checked !== undefined) checked.checked = entry.checked;
+    answers.set(id, checked);
+  }
+  const context = file.context ?? null;
+  if (context !== null) {
+    const contextIds = (model.contexts ?? []).map((candidate) => candidate.id);
+    if (!contextIds.includes(context)) {
+      issues.push({
+        path: ['context'],
+        code: 'unknown-context',
+        message:
+          contextIds.length === 0
+            ? `model ${model.id} has no contexts; remove context: ${quoted(context)}`
+            : `unknown context ${quoted(context)} in model ${model.id}${didYouMean(context, contextIds)}; contexts: ${contextIds.join(', ')}`,
+      });
+    }
   }
 
   return {
@@ -84,14 +107,22 @@ export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
       organisation: file.organisation,
       date: file.date ?? null,
       assessor: file.assessor ?? null,
+      context,
       answers,
     },
   };
 }
 
-/** Indicators with no answer yet, in model order. */
+/** Whether an indicator applies in the assessment's context: always, unless it names contexts and not this one. */
+export function appliesIn(indicator: Indicator, context: string | null | undefined): boolean {
+  return context == null || indicator.contexts === undefined || indicator.contexts.includes(context);
+}
+
+/** Indicators with no answer yet, in model order; those outside the assessment's context need none. */
 export function unansweredIndicators(model: Model, assessment: Assessment): string[] {
   return model.competencies.flatMap((competency) =>
-    competency.indicators.filter((indicator) => (assessment.answers.get(indicator.id)?.answer ?? null) === null).map((indicator) => indicator.id),
+    competency.indicators
+      .filter((indicator) => appliesIn(indicator, assessment.context) && (assessment.answers.get(indicator.id)?.answer ?? null) === null)
+      .map((indicator) => indicator.id),
   );
 }

@@ -17,6 +17,8 @@ export function checkModel(model: Model): InputIssue[] {
   uniqueIds(model.scale, ['scale'], 'scale level', issues);
   uniqueIds(model.stages, ['stages'], 'stage', issues);
   uniqueIds(model.competencies, ['competencies'], 'competency', issues);
+  uniqueIds(model.contexts ?? [], ['contexts'], 'context', issues);
+  const contextIds = (model.contexts ?? []).map((context) => context.id);
 
   model.scale.forEach((level, index) => {
     if (level.id === NOT_APPLICABLE) {
@@ -70,6 +72,17 @@ export function checkModel(model: Model): InputIssue[] {
       } else {
         covered.add(indicator.stage);
       }
+      indicator.contexts?.forEach((context, k) => {
+        if (contextIds.includes(context)) return;
+        issues.push({
+          path: [...path, 'contexts', k],
+          code: 'unknown-context',
+          message:
+            contextIds.length === 0
+              ? `indicator ${indicator.id} names context ${quoted(context)}, but the model has no contexts:`
+              : `indicator ${indicator.id} names unknown context ${quoted(context)}${didYouMean(context, contextIds)}; contexts are ${contextIds.join(', ')}`,
+        });
+      });
     });
     for (const stageId of stageIds.slice(1)) {
       if (!covered.has(stageId)) {
@@ -82,7 +95,33 @@ export function checkModel(model: Model): InputIssue[] {
       }
     }
   });
+  checkMigrationTargets(model, indicatorSeen, issues);
   return issues;
+}
+
+/** Every migration comes from another version, once, and feeds only indicators this model has. */
+function checkMigrationTargets(model: Model, indicators: ReadonlyMap<string, unknown>, issues: InputIssue[]): void {
+  const ids = [...indicators.keys()];
+  const seen = new Map<string, number>();
+  model.migrations?.forEach((migration, m) => {
+    const base = ['migrations', m];
+    if (migration.from === model.version) {
+      issues.push({ path: [...base, 'from'], code: 'migration-from-itself', message: `a migration from version ${quoted(migration.from)} is from this model's own version` });
+    }
+    const first = seen.get(migration.from);
+    if (first === undefined) seen.set(migration.from, m);
+    else issues.push({ path: [...base, 'from'], code: 'duplicate-migration', message: `a second migration from version ${quoted(migration.from)}`, related: ['migrations', first, 'from'] });
+    for (const [old, targets] of Object.entries(migration.indicators)) {
+      targets.forEach((target, t) => {
+        if (indicators.has(target)) return;
+        issues.push({
+          path: [...base, 'indicators', old, t],
+          code: 'unknown-migration-target',
+          message: `${old} migrates to unknown indicator ${quoted(target)}${didYouMean(target, ids)}`,
+        });
+      });
+    }
+  });
 }
 
 function uniqueIds(items: { id: string }[], path: (string | number)[], kind: string, issues: InputIssue[]): void {

@@ -1,7 +1,7 @@
 import { NOT_APPLICABLE } from '../schema/constants.js';
 import type { Model } from '../schema/model.js';
 import type { NextStep, Report } from '../schema/report.js';
-import { aggregateScore, competencyScore, stageAttainments, stagePlaces } from './score.js';
+import { aggregateScore, competencyScore, stageAttainments, stagePlaces, stageSums } from './score.js';
 
 /** An assessment with fewer than this share of its indicators answered is a draft. */
 export const DRAFT_BELOW = 0.8;
@@ -58,27 +58,21 @@ export function rankedSteps(model: Model, report: Report): Priority[] {
     const result = results.get(competency.id);
     if (!result) return [];
     const answers = new Map(result.indicators.map((indicator) => [indicator.id, indicator.answer]));
-    const weighted = new Array<number>(model.stages.length).fill(0);
-    const weights = new Array<number>(model.stages.length).fill(0);
-    /** What each indicator counts for: its scale value, 0 when unanswered; n/a indicators are not in it. */
-    const counted = new Map<string, number>();
-    for (const indicator of competency.indicators) {
+    /** What each indicator counts for, in model order: its scale value, 0 when unanswered, null for n/a (out of context included). */
+    const counts = competency.indicators.map((indicator) => {
       const answer = answers.get(indicator.id) ?? null;
-      const place = places.get(indicator.stage);
-      if (answer === NOT_APPLICABLE || place === undefined) continue;
-      const value = answer === null ? 0 : (values.get(answer) ?? 0);
-      counted.set(indicator.id, value);
-      weighted[place]! += indicator.weight * value;
-      weights[place]! += indicator.weight;
-    }
-    const { raw } = competencyScore(model, stageAttainments(model, weighted, weights));
-    return [{ competency, result, weighted, weights, counted, raw }];
+      return answer === NOT_APPLICABLE ? null : answer === null ? 0 : (values.get(answer) ?? 0);
+    });
+    const { weighted, weights, blocking } = stageSums(model, competency, counts);
+    const counted = new Map(competency.indicators.flatMap((indicator, order) => (counts[order] === null ? [] : [[indicator.id, counts[order]!] as const])));
+    const { raw } = competencyScore(model, stageAttainments(model, weighted, weights), blocking);
+    return [{ competency, result, weighted, weights, blocking, counted, raw }];
   });
 
   const base = competencies.map(({ raw, competency }) => ({ raw, weight: competency.weight }));
   const overall = aggregateScore(model.aggregate, base);
   const ranked: { priority: Priority; order: number }[] = [];
-  competencies.forEach(({ competency, result, weighted, weights, counted, raw }, index) => {
+  competencies.forEach(({ competency, result, weighted, weights, blocking, counted, raw }, index) => {
     for (const step of result.next) {
       const indicator = competency.indicators.find((candidate) => candidate.id === step.id);
       const value = counted.get(step.id);
@@ -86,7 +80,9 @@ export function rankedSteps(model: Model, report: Report): Priority[] {
       if (!indicator || value === undefined || place === undefined) continue;
       const raised = [...weighted];
       raised[place]! += indicator.weight * (top - value);
-      const after = competencyScore(model, stageAttainments(model, raised, weights)).raw;
+      // At the top of the scale a key indicator no longer holds its stage back.
+      const unblocked = blocking.map((ids) => ids.filter((id) => id !== step.id));
+      const after = competencyScore(model, stageAttainments(model, raised, weights), unblocked).raw;
       const scores = base.map((item, at) => (at === index ? { ...item, raw: after } : item));
       ranked.push({
         priority: { competency: competency.id, competencyName: result.name, step, overallGain: aggregateScore(model.aggregate, scores) - overall, competencyGain: after - raw },

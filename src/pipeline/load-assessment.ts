@@ -25,7 +25,7 @@ export async function assessmentFromYaml(parsed: ParsedSource, options: Assessme
   const answers = parseAnswers(parsed);
   let model: LoadedModel;
   try {
-    model = await modelFor((message) => modelReferenceError(answers, message), answers.file.model, options);
+    model = await modelFor((message) => modelReferenceError(answers, message), answers.file.model, options, Object.keys(answers.file.answers ?? {}));
   } catch (error) {
     throw error instanceof UserError ? withShapeIssues(answers, error) : error;
   }

@@ -4,7 +4,7 @@ import { didYouMean } from '../core/suggest.js';
 import { quoted } from '../core/quote.js';
 import { UserError } from '../errors.js';
 import type { Model } from '../schema/model.js';
-import { builtinModelIds, builtinModelPath, DEFAULT_MODEL_ID } from '../read/builtin-models.js';
+import { builtinModel, builtinModelNames, builtinModelVersions, DEFAULT_MODEL_ID } from '../read/builtin-models.js';
 import type { Assessment } from '../core/assessment.js';
 import { readCompiledModel } from '../read/compiled-model.js';
 import { readTextFile } from '../read/text.js';
@@ -16,10 +16,18 @@ export interface LoadedModel {
   file: string;
   /** True for a model that ships with the tool. */
   builtin: boolean;
+  /**
+   * The newest version of the built-in model, when the answers named it without a version and fit
+   * only this earlier one: they can be migrated.
+   */
+  newer?: string;
 }
 
-/** Where a model reference points: a built-in model or a file. */
-export type ModelLocation = { builtin: true; id: string; path: string } | { builtin: false; path: string };
+/**
+ * Where a model reference points: a built-in model (`reference` names its exact version; `latest`
+ * when the reference named no version, so that an older version may fit the answers better) or a file.
+ */
+export type ModelLocation = { builtin: true; id: string; reference: string; latest: boolean; path: string } | { builtin: false; path: string };
 
 /**
  * Resolves `--model` or an answers file's `model:`. A bare word is a built-in id; anything that
@@ -28,18 +36,18 @@ export type ModelLocation = { builtin: true; id: string; path: string } | { buil
  */
 export function resolveModel(ref: string, baseDir: string): ModelLocation | string {
   const looksLikePath = /[\\/]/.test(ref) || /\.ya?ml$/i.test(ref) || ref.startsWith('.');
-  const builtin = looksLikePath ? undefined : builtinModelPath(ref);
-  if (builtin) return { builtin: true, id: ref, path: builtin };
+  const builtin = looksLikePath ? undefined : builtinModel(ref);
+  if (builtin) return { builtin: true, id: builtin.id, reference: builtin.reference, latest: builtin.reference !== ref, path: builtin.path };
   const path = isAbsolute(ref) ? ref : resolve(baseDir, ref);
   if (looksLikePath || existsSync(path)) return { builtin: false, path };
-  const ids = builtinModelIds();
+  const ids = builtinModelNames();
   return `${quoted(ref)} is not a built-in model${didYouMean(ref, ids)} and no file of that name exists; built-in models: ${ids.join(', ')}`;
 }
 
 /** Reads a model file or a built-in model. */
 export async function loadModelAt(location: ModelLocation): Promise<LoadedModel> {
   const file = displayPath(location.path);
-  const compiled = location.builtin ? readCompiledModel(location.id, location.path, import.meta.dirname) : undefined;
+  const compiled = location.builtin ? readCompiledModel(location.reference, location.path, import.meta.dirname) : undefined;
   if (compiled) return { model: compiled, file, builtin: true };
   // Loaded here, not with this module: a run that only uses a built-in model builds no model schema.
   const model = (await import('../parse/model.js')).parseModel(await readTextFile(file));
@@ -107,7 +115,7 @@ function missingModelFile(ref: string, location: ModelLocation): string | undefi
 }
 
 /** The model chosen for an answers file: `--model`, else the file's `model:`, else the default. */
-export async function modelFor(referenceError: (message: string) => Error, ref: string | undefined, options: AssessmentOptions): Promise<LoadedModel> {
+export async function modelFor(referenceError: (message: string) => Error, ref: string | undefined, options: AssessmentOptions, answered: readonly string[] = []): Promise<LoadedModel> {
   const location = resolveModel(options.model ?? ref ?? DEFAULT_MODEL_ID, options.model !== undefined || ref === undefined ? process.cwd() : (options.baseDir ?? process.cwd()));
   if (typeof location === 'string') {
     if (options.model !== undefined) throw new UserError(`--model: ${location}`);
@@ -117,7 +125,20 @@ export async function modelFor(referenceError: (message: string) => Error, ref: 
     const missing = missingModelFile(ref, location);
     if (missing !== undefined) throw referenceError(missing);
   }
-  const cache = options.modelCache;
+  if (!location.builtin || !location.latest) return cachedModel(location, options.modelCache);
+  // A built-in model named without a version: the newest version whose indicators the answers fit,
+  // so that a file written for an earlier version scores as it always did.
+  const newest = await cachedModel(location, options.modelCache);
+  if (fits(newest.model, answered)) return newest;
+  for (const version of builtinModelVersions(location.id).slice(1)) {
+    const earlier = await cachedModel({ ...location, reference: version.reference, path: version.path, latest: false }, options.modelCache);
+    if (fits(earlier.model, answered)) return { ...earlier, newer: newest.model.version };
+  }
+  return newest;
+}
+
+/** A model read once per run and path when a cache is given. */
+function cachedModel(location: ModelLocation, cache: Map<string, Promise<LoadedModel>> | undefined): Promise<LoadedModel> {
   if (!cache) return loadModelAt(location);
   let loaded = cache.get(location.path);
   if (!loaded) {
@@ -125,4 +146,14 @@ export async function modelFor(referenceError: (message: string) => Error, ref: 
     cache.set(location.path, loaded);
   }
   return loaded;
+}
+
+/** Each model's indicator ids; a portfolio asks once per answers file. */
+const indicatorIds = new WeakMap<Model, ReadonlySet<string>>();
+
+/** Every answered indicator id is one of the model's. */
+function fits(model: Model, answered: readonly string[]): boolean {
+  let ids = indicatorIds.get(model);
+  if (!ids) indicatorIds.set(model, (ids = new Set(model.competencies.flatMap((competency) => competency.indicators.map((indicator) => indicator.id)))));
+  return answered.every((id) => ids.has(id));
 }

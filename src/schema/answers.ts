@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { text } from './common.js';
+import { slug, text } from './common.js';
 
 /** A calendar date written as YYYY-MM-DD that exists (no 2026-02-30). */
 export const isoDate = z.iso.date();
@@ -18,9 +18,13 @@ export const answerEntrySchema = z.nullable(
       z.strictObject({
         answer: z.optional(z.nullable(answerValue)),
         note: z.optional(text),
+        /** What the answer rests on: links or short texts. */
+        evidence: z.optional(z.array(text).check(z.minLength(1))),
+        /** When the answer was last checked against its evidence. */
+        checked: z.optional(isoDate),
       }),
     ],
-    { error: 'must be an answer (a scale id or n/a) or a mapping { answer, note }' },
+    { error: 'must be an answer (a scale id or n/a) or a mapping { answer, note, evidence, checked }' },
   ),
 );
 
@@ -29,6 +33,8 @@ export const answersSchema = z.strictObject({
   // Empty (null) is "not given", as a freshly generated answers file leaves them.
   date: z.optional(z.nullable(isoDate)),
   model: z.optional(text),
+  /** The model's context the organisation works in (its `contexts:` ids); indicators of other contexts do not apply. */
+  context: z.optional(slug),
   assessor: z.optional(z.nullable(text)),
   answers: z.optional(z.nullable(z.record(z.string(), answerEntrySchema))),
 });

@@ -4,6 +4,9 @@
 /** How a competency's indicators are combined into its score. */
 export const AGGREGATES = ['mean', 'min', 'median'] as const;
 
+/** How much work an indicator usually takes to reach, from least to most. */
+export const EFFORTS = ['small', 'medium', 'large'] as const;
+
 /** The answer that takes an indicator out of every sum; no scale level may use it as an id. */
 export const NOT_APPLICABLE = 'n/a';
 

@@ -61,8 +61,9 @@ const FIELD_DESCRIPTIONS: Record<keyof AnswersFile, string> = {
   organisation: 'The organisation the answers are about.',
   date: 'The day the answers describe, YYYY-MM-DD; empty: not given.',
   model: 'The model answered: a built-in model id, or a path to a model file relative to this file. Without it: community, or --model.',
+  context: "The model's context the organisation works in (one of the model's contexts); indicators of other contexts do not apply.",
   assessor: 'Who gave the answers; empty: not given.',
-  answers: 'Indicator id: answer (a scale id or n/a), or { answer, note }; empty: not answered yet.',
+  answers: 'Indicator id: answer (a scale id or n/a), or { answer, note, evidence, checked }; empty: not answered yet.',
 };
 
 /**
@@ -106,7 +107,11 @@ export function answersJsonSchema(model?: Model): JsonSchema {
     };
   }
   const answer = answerValue(model);
-  const entry = z.xor([answer, z.strictObject({ answer: z.optional(z.xor([answer, z.null()])), note: z.optional(text) }), z.null()]);
+  const entry = z.xor([
+    answer,
+    z.strictObject({ answer: z.optional(z.xor([answer, z.null()])), note: z.optional(text), evidence: z.optional(z.array(text).check(z.minLength(1))), checked: z.optional(isoDate) }),
+    z.null(),
+  ]);
   registry.add(answer, { id: 'answer', ...answerDescriptions(model, answer.def.values) });
   registry.add(entry, { id: 'entry' });
   registry.add(text, { id: 'text' });

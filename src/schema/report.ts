@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { AGGREGATES, REPORT_SCHEMA_VERSION } from './constants.js';
+import { AGGREGATES, EFFORTS, REPORT_SCHEMA_VERSION } from './constants.js';
 
 export { REPORT_SCHEMA_VERSION };
 
@@ -20,6 +20,14 @@ const indicatorResultSchema = z.strictObject({
   /** The scale value; null for `n/a` and unanswered. */
   value: z.nullable(z.number()),
   note: z.nullable(z.string()),
+  /** What the answer rests on, as the answers file gives it. */
+  evidence: z.optional(z.array(z.string())),
+  /** When the answer was last checked (YYYY-MM-DD), as the answers file says. */
+  checked: z.optional(z.string()),
+  /** A must-have of its stage. */
+  key: z.optional(z.literal(true)),
+  /** Not applicable in the assessment's context: counted as n/a whatever the file says. */
+  applicable: z.optional(z.literal(false)),
 });
 
 const nextStepSchema = z.strictObject({
@@ -29,6 +37,14 @@ const nextStepSchema = z.strictObject({
   answer: z.nullable(z.string()),
   note: z.nullable(z.string()),
   advice: z.nullable(z.string()),
+  /** The conditions that must all hold for the top answer. */
+  criteria: z.optional(z.array(z.string())),
+  /** What to look at to answer it. */
+  evidencePrompt: z.optional(z.string()),
+  effort: z.optional(z.enum(EFFORTS)),
+  owner: z.optional(z.string()),
+  /** A must-have of its stage. */
+  key: z.optional(z.literal(true)),
 });
 
 const competencyResultSchema = z.strictObject({
@@ -45,6 +61,8 @@ const competencyResultSchema = z.strictObject({
   nextStage: z.nullable(z.string()),
   /** Attainment (0–1) of every stage above the first, keyed by stage id. */
   attainment: z.record(z.string(), z.number()),
+  /** The key indicators of the next stage not yet answered at or above the threshold: the stage is not met without them. */
+  blockedBy: z.optional(z.array(z.string())),
   /** The unmet indicators of the next stage, the largest gain first. */
   next: z.array(nextStepSchema),
   indicators: z.array(indicatorResultSchema),
@@ -90,6 +108,8 @@ export const reportSchema = z.strictObject({
   organisation: z.string(),
   date: z.nullable(z.string()),
   assessor: z.nullable(z.string()),
+  /** The model's context the assessment was made in, when the answers name one. */
+  context: z.optional(z.strictObject({ id: z.string(), name: z.string() })),
   threshold: z.number(),
   aggregate: z.enum(AGGREGATES),
   stages: z.array(z.strictObject({ id: z.string(), name: z.string(), level: z.int() })),

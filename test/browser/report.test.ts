@@ -14,7 +14,7 @@ import { reportSchema } from '../../src/schema/report.js';
  */
 const IN_CI = (process.env.CI ?? '') !== '' && process.env.CI !== 'false';
 const OUTPUT = join(ROOT, 'test/output');
-const EXAMPLES = ['examples/early.yaml', 'examples/middle.yaml', 'examples/advanced.yaml', 'examples/partial.yaml'];
+const EXAMPLES = ['examples/community@1.0/early.yaml', 'examples/community@1.0/middle.yaml', 'examples/community@1.0/advanced.yaml', 'examples/community@1.0/partial.yaml'];
 /** The README's picture: the top of the middle example's report, made by `npm run screenshot`. */
 const README_SCREENSHOT = join(ROOT, 'docs/report.png');
 const SKIP_MESSAGE = `browser test skipped: no Chromium at ${CHROMIUM_PATH}. Install it (Debian: apt-get install chromium) or point CHROMIUM_PATH at a Chromium binary, then run npm test again.`;
@@ -231,7 +231,7 @@ if (!chromiumInstalled() && !IN_CI) {
     });
 
     it('prints the answers too with --print-answers', async () => {
-      const { page } = await visit('examples/middle.yaml', 'middle-with-answers', '--print-answers');
+      const { page } = await visit('examples/community@1.0/middle.yaml', 'middle-with-answers', '--print-answers');
       try {
         expect(await page.locator('table.answers').isVisible()).toBe(false);
         await page.emulateMedia({ media: 'print' });

@@ -23,7 +23,7 @@ const codes = (issues: { code: string }[]) => issues.map((issue) => issue.code);
 
 describe('lintModel', () => {
   it('finds nothing in the built-in model', () => {
-    const builtin = modelSchema.parse(parse(readFileSync('models/community.yaml', 'utf8')));
+    const builtin = modelSchema.parse(parse(readFileSync('models/community@1.0.yaml', 'utf8')));
     expect(lintModel(builtin)).toEqual([]);
   });
 

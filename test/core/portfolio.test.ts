@@ -6,7 +6,7 @@ import { loadAssessment } from '../../src/pipeline/load-assessment.js';
 import type { Report } from '../../src/schema/report.js';
 
 // A real report to vary: only the organisation and the scores matter to the order.
-const loaded = await loadAssessment(new URL('../../examples/middle.yaml', import.meta.url).pathname);
+const loaded = await loadAssessment(new URL('../../examples/community@1.0/middle.yaml', import.meta.url).pathname);
 const BASE: Report = scoreAssessment(loaded.model.model, loaded.assessment);
 
 const entryArbitrary: fc.Arbitrary<PortfolioEntry> = fc

@@ -12,7 +12,10 @@ import { formatJson } from '../../src/report/single/json.js';
 import { answersSchema } from '../../src/schema/answers.js';
 import { AGGREGATES, modelSchema, NOT_APPLICABLE, type Model } from '../../src/schema/model.js';
 
-/** Random valid models: 2–5 stages, a 2–4 level scale, 1–4 competencies, 1–3 indicators per stage above the first. */
+/**
+ * Random valid models: 2–5 stages, a 2–4 level scale, 1–4 competencies, 1–3 indicators per stage
+ * above the first; some indicators key, some only in context `a` or `b`.
+ */
 const modelArbitrary: fc.Arbitrary<Model> = fc
   .record({
     stageCount: fc.integer({ min: 2, max: 5 }),
@@ -22,7 +25,10 @@ const modelArbitrary: fc.Arbitrary<Model> = fc
     competencies: fc.array(
       fc.record({
         weight: fc.integer({ min: 1, max: 5 }),
-        perStage: fc.array(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 3 }), { minLength: 4, maxLength: 4 }),
+        perStage: fc.array(
+          fc.array(fc.record({ weight: fc.integer({ min: 1, max: 4 }), key: fc.boolean(), only: fc.constantFrom(undefined, 'a', 'b') }), { minLength: 1, maxLength: 3 }),
+          { minLength: 4, maxLength: 4 },
+        ),
       }),
       { minLength: 1, maxLength: 4 },
     ),
@@ -36,29 +42,42 @@ const modelArbitrary: fc.Arbitrary<Model> = fc
       scale: scaleValues.map((value) => ({ id: `v${value}`, label: `Value ${value}`, value: value / 100 })),
       threshold: threshold / 100,
       aggregate,
+      contexts: [
+        { id: 'a', name: 'Context A' },
+        { id: 'b', name: 'Context B' },
+      ],
       stages,
       competencies: competencies.map((competency, c) => ({
         id: `c${c}`,
         name: `Competency ${c}`,
         weight: competency.weight,
         indicators: stages.slice(1).flatMap((stage, s) =>
-          (competency.perStage[s] ?? [1]).map((weight, i) => ({ id: `c${c}.${stage.id}.${i}`, stage: stage.id, text: `Indicator ${i}`, weight })),
+          (competency.perStage[s] ?? []).map(({ weight, key, only }, i) => ({
+            id: `c${c}.${stage.id}.${i}`,
+            stage: stage.id,
+            text: `Indicator ${i}`,
+            weight,
+            ...(key ? { key } : {}),
+            ...(only === undefined ? {} : { contexts: [only] }),
+          })),
         ),
       })),
     });
   });
 
-/** A model with answers: each indicator gets a scale id, n/a, or no answer. */
+/** A model with answers: each indicator gets a scale id, n/a, or no answer; the assessment names a context or none. */
 const assessmentArbitrary = modelArbitrary.chain((model) => {
   const ids = model.competencies.flatMap((competency) => competency.indicators.map((indicator) => indicator.id));
   const choices = [...model.scale.map((level) => level.id), NOT_APPLICABLE, undefined];
-  return fc
-    .tuple(...ids.map(() => fc.constantFrom(...choices)))
-    .map((picked) => ({ model, answers: Object.fromEntries(ids.flatMap((id, index) => (picked[index] === undefined ? [] : [[id, picked[index]!]]))) as Record<string, string> }));
+  return fc.tuple(fc.constantFrom(undefined, 'a', 'b'), ...ids.map(() => fc.constantFrom(...choices))).map(([context, ...picked]) => ({
+    model,
+    context,
+    answers: Object.fromEntries(ids.flatMap((id, index) => (picked[index] === undefined ? [] : [[id, picked[index]!]]))) as Record<string, string>,
+  }));
 });
 
-function score(model: Model, answers: Record<string, string>) {
-  const { assessment, issues } = checkAnswers(model, answersSchema.parse({ organisation: 'Org', answers }));
+function score(model: Model, answers: Record<string, string>, context?: string) {
+  const { assessment, issues } = checkAnswers(model, answersSchema.parse({ organisation: 'Org', answers, ...(context === undefined ? {} : { context }) }));
   expect(issues).toEqual([]);
   return scoreAssessment(model, assessment);
 }
@@ -66,8 +85,8 @@ function score(model: Model, answers: Record<string, string>) {
 describe('scoring properties over random models and answers', () => {
   it('1 <= score <= number of stages, floor(score) = level, and the stage matches the level', () => {
     fc.assert(
-      fc.property(assessmentArbitrary, ({ model, answers }) => {
-        const report = score(model, answers);
+      fc.property(assessmentArbitrary, ({ model, answers, context }) => {
+        const report = score(model, answers, context);
         for (const result of [...report.competencies, report.overall]) {
           expect(result.score).toBeGreaterThanOrEqual(1);
           expect(result.score).toBeLessThanOrEqual(model.stages.length);
@@ -85,9 +104,29 @@ describe('scoring properties over random models and answers', () => {
     );
   });
 
+  it('a stage is met only with each of its key indicators at or above the threshold, n/a or out of context', () => {
+    fc.assert(
+      fc.property(assessmentArbitrary, ({ model, answers, context }) => {
+        const report = score(model, answers, context);
+        const places = new Map(model.stages.map((stage, place) => [stage.id, place]));
+        for (const competency of report.competencies) {
+          for (const indicator of competency.indicators) {
+            if (indicator.key !== true || places.get(indicator.stage)! >= competency.level) continue;
+            // The indicator's stage is met: the key indicator cannot be short.
+            expect(indicator.answer === NOT_APPLICABLE || (indicator.value ?? 0) >= model.threshold - 1e-9).toBe(true);
+          }
+          expect(competency.blockedBy ?? []).toEqual(
+            competency.indicators.filter((indicator) => indicator.key === true && indicator.stage === competency.nextStage && indicator.answer !== NOT_APPLICABLE && (indicator.value ?? 0) < model.threshold - 1e-9).map((indicator) => indicator.id),
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('raising any one answer never lowers any score', () => {
     fc.assert(
-      fc.property(assessmentArbitrary, fc.nat(), fc.nat(), ({ model, answers }, pickIndicator, pickLevel) => {
+      fc.property(assessmentArbitrary, fc.nat(), fc.nat(), ({ model, answers, context }, pickIndicator, pickLevel) => {
         const ids = model.competencies.flatMap((competency) => competency.indicators.map((indicator) => indicator.id));
         const id = ids[pickIndicator % ids.length]!;
         const current = answers[id];
@@ -97,8 +136,8 @@ describe('scoring properties over random models and answers', () => {
         const higher = model.scale.filter((level) => level.value > currentValue || current === undefined);
         if (higher.length === 0) return;
         const raised = { ...answers, [id]: higher[pickLevel % higher.length]!.id };
-        const before = score(model, answers);
-        const after = score(model, raised);
+        const before = score(model, answers, context);
+        const after = score(model, raised, context);
         expect(after.overall.score).toBeGreaterThanOrEqual(before.overall.score);
         after.competencies.forEach((competency, index) => {
           expect(competency.score).toBeGreaterThanOrEqual(before.competencies[index]!.score);
@@ -113,13 +152,13 @@ describe('scoring properties over random models and answers', () => {
     const folder = mkdtempSync(join(tmpdir(), 'cm-order-'));
     try {
       await fc.assert(
-        fc.asyncProperty(assessmentArbitrary, fc.func(fc.integer()), async ({ model, answers }, order) => {
+        fc.asyncProperty(assessmentArbitrary, fc.func(fc.integer()), async ({ model, answers, context }, order) => {
           // Through the real YAML path: the model in a file, answers as text naming it.
           writeFileSync(join(folder, 'model.yaml'), stringify(model));
           const shuffled = Object.fromEntries(Object.entries(answers).sort(([a], [b]) => order(a) - order(b) || (a < b ? -1 : 1)));
           const reports = [];
           for (const entries of [answers, shuffled]) {
-            const text = stringify({ organisation: 'Org', model: 'model.yaml', answers: entries });
+            const text = stringify({ organisation: 'Org', model: 'model.yaml', ...(context === undefined ? {} : { context }), answers: entries });
             const loaded = await parseAssessment({ file: 'answers.yaml', text }, { baseDir: folder });
             reports.push(formatJson(scoreAssessment(loaded.model.model, loaded.assessment), { color: false, nextSteps: Infinity }));
           }
@@ -135,11 +174,11 @@ describe('scoring properties over random models and answers', () => {
   it('is deterministic: the same input gives byte-identical output in every format', async () => {
     const formatters = await Promise.all(reportFormats.names.map((name) => reportFormats.load(name)));
     fc.assert(
-      fc.property(assessmentArbitrary, ({ model, answers }) => {
+      fc.property(assessmentArbitrary, ({ model, answers, context }) => {
         for (const format of formatters) {
           // A binary format (xlsx) gives bytes.
-          const first = format(score(model, answers), { color: false, nextSteps: 3 });
-          const second = format(score(model, { ...answers }), { color: false, nextSteps: 3 });
+          const first = format(score(model, answers, context), { color: false, nextSteps: 3 });
+          const second = format(score(model, { ...answers }, context), { color: false, nextSteps: 3 });
           expect(typeof first === 'string' ? first : Buffer.from(first).toString('base64')).toBe(typeof second === 'string' ? second : Buffer.from(second).toString('base64'));
         }
       }),

@@ -94,8 +94,8 @@ describe('assess in a real terminal', () => {
 
   it('resumes a partial file of the built-in model at its first unanswered indicator; Ctrl-C keeps it intact', async () => {
     const file = join(dir, 'partial.yaml');
-    copyFileSync(join(ROOT, 'examples/partial.yaml'), file);
-    const original = readYaml<RawAnswers>('examples/partial.yaml');
+    copyFileSync(join(ROOT, 'examples/community@1.0/partial.yaml'), file);
+    const original = readYaml<RawAnswers>('examples/community@1.0/partial.yaml');
     const stageOrder = MODEL.stages.map((stage) => stage.id);
     const order = MODEL.competencies.flatMap((competency) =>
       [...competency.indicators].sort((a, b) => stageOrder.indexOf(a.stage) - stageOrder.indexOf(b.stage)).map((indicator) => ({ ...indicator, competency: competency.name })),
@@ -114,7 +114,7 @@ describe('assess in a real terminal', () => {
     expect(kept.organisation).toBe(original.organisation);
     for (const indicator of order) expect(answerOf(kept as RawAnswers, indicator.id), indicator.id).toBe(answerOf(original, indicator.id));
     expect(kept.answers['strategy.purpose']).toEqual(original.answers!['strategy.purpose']);
-    expect(scoreJson([file])).toEqual(scoreJson(['examples/partial.yaml']));
+    expect(scoreJson([file])).toEqual(scoreJson(['examples/community@1.0/partial.yaml']));
   });
 
   it('Ctrl-C before the first question writes nothing', async () => {

@@ -8,9 +8,9 @@ import { boxRows, markdownCells, okInProcess, runInProcess, tempDir } from './su
 // are the work of the code. That a failed gate is exit 1 of a real process, and a bad input
 // exit 2, is checked on spawned runs in gates.test.ts and errors.test.ts.
 
-const EARLY = 'examples/early.yaml';
-const MIDDLE = 'examples/middle.yaml';
-const ADVANCED = 'examples/advanced.yaml';
+const EARLY = 'examples/community@1.0/early.yaml';
+const MIDDLE = 'examples/community@1.0/middle.yaml';
+const ADVANCED = 'examples/community@1.0/advanced.yaml';
 const IDS = ['strategy', 'leadership', 'culture', 'management', 'content', 'governance', 'tools', 'metrics'];
 // middle minus early, as printed: 3.44-1.66, 2.55-2.22, 2.88-1.88, 3.44-1.55, 4.00-1.66, 1.88-1.66, 2.88-2.44, 2.77-1.22; overall 2.98-1.79.
 const MIDDLE_OVER_EARLY = [1.78, 0.33, 1, 1.89, 2.34, 0.22, 0.44, 1.55];

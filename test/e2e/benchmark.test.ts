@@ -21,7 +21,7 @@ async function scoresOf(files: string[]): Promise<number[]> {
 
 describe('benchmark', () => {
   it('summarises a pool, with each statistic checked against the scores', async () => {
-    const result = await benchmarkJson(['examples/*.yaml']);
+    const result = await benchmarkJson(['examples/community@1.0/*.yaml']);
     expect(result.count).toBe(EXAMPLES.length);
     const overall = (await scoresOf(EXAMPLES)).sort((a, b) => a - b);
     expect(result.overall.distribution.min).toBe(overall[0]);
@@ -37,8 +37,8 @@ describe('benchmark', () => {
     // A folder of its own: examples/ also holds CI workflow files, which are YAML but not answers.
     const folder = tempDir();
     mkdirSync(join(folder, 'nested'));
-    for (const file of EXAMPLES) copyFileSync(file, join(folder, file === 'examples/middle.yaml' ? 'nested/middle.yml' : file.slice('examples/'.length)));
-    const byGlob = await benchmarkJson(['examples/*.yaml']);
+    for (const file of EXAMPLES) copyFileSync(file, join(folder, file === 'examples/community@1.0/middle.yaml' ? 'nested/middle.yml' : file.slice('examples/community@1.0/'.length)));
+    const byGlob = await benchmarkJson(['examples/community@1.0/*.yaml']);
     const byFiles = await benchmarkJson(EXAMPLES);
     const byFolder = await benchmarkJson([folder]);
     const overlapping = await benchmarkJson([folder, join(folder, 'nested', 'middle.yml'), `${folder}/**/*.y*ml`]);
@@ -48,8 +48,8 @@ describe('benchmark', () => {
   });
 
   it('places an organisation with --org and names where it is furthest behind', async () => {
-    const result = await benchmarkJson(['examples/*.yaml', '--org', 'examples/early.yaml']);
-    const early = await scoreJsonInProcess(['examples/early.yaml']);
+    const result = await benchmarkJson(['examples/community@1.0/*.yaml', '--org', 'examples/community@1.0/early.yaml']);
+    const early = await scoreJsonInProcess(['examples/community@1.0/early.yaml']);
     expect(result.organisation?.organisation).toBe(early.organisation);
     expect(result.organisation?.overall.score).toBe(early.overall.score);
     // Percentile rank: the share of the pool below, ties counting half.
@@ -81,13 +81,13 @@ describe('benchmark', () => {
   it('refuses a pool mixing models, naming the file', async () => {
     const folder = tempDir();
     const model = join(folder, 'other.yaml');
-    copyFileSync('models/community.yaml', model);
+    copyFileSync('models/community@1.0.yaml', model);
     writeFileSync(model, readFileSync(model, 'utf8').replace('version: "1.0"', 'version: "2.0"'));
     writeFileSync(join(folder, 'acme.yaml'), 'organisation: Acme\nmodel: ./other.yaml\nanswers:\n  strategy.purpose: "yes"\n');
-    const result = await runInProcess(['benchmark', 'examples/middle.yaml', join(folder, 'acme.yaml')]);
+    const result = await runInProcess(['benchmark', 'examples/community@1.0/middle.yaml', join(folder, 'acme.yaml')]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain(`${join(folder, 'acme.yaml')}:1:1: uses model community 2.0, but the pool uses community 1.0 (as in examples/middle.yaml)`);
+    expect(result.stderr).toContain(`${join(folder, 'acme.yaml')}:1:1: uses model community 2.0, but the pool uses community 1.0 (as in examples/community@1.0/middle.yaml)`);
   });
 
   it('reports every invalid file and writes nothing', () => {
@@ -95,7 +95,7 @@ describe('benchmark', () => {
     mkdirSync(join(folder, 'nested'));
     writeFileSync(join(folder, 'nested', 'bad.yaml'), 'organisation: Bad\nanswers:\n  strategy.purpose: maybe\n');
     writeFileSync(join(folder, 'worse.yml'), 'organisation: [\n');
-    copyFileSync('examples/middle.yaml', join(folder, 'good.yaml'));
+    copyFileSync('examples/community@1.0/middle.yaml', join(folder, 'good.yaml'));
     const output = join(folder, 'out.json');
     const result = runCli(['benchmark', folder, '-o', output]);
     expect(result.code).toBe(2);
@@ -106,7 +106,7 @@ describe('benchmark', () => {
 
   it('says plainly when a pattern or folder matches nothing', async () => {
     const empty = tempDir();
-    expect(await runInProcess(['benchmark', 'examples/*.json'])).toMatchObject({ code: 2, stderr: 'cm-maturity: error: no files match examples/*.json\n' });
+    expect(await runInProcess(['benchmark', 'examples/community@1.0/*.json'])).toMatchObject({ code: 2, stderr: 'cm-maturity: error: no files match examples/community@1.0/*.json\n' });
     expect(await runInProcess(['benchmark', empty])).toMatchObject({ code: 2, stderr: `cm-maturity: error: no *.yaml or *.yml files in folder ${empty}\n` });
     expect((await runInProcess(['benchmark', 'examples/nope.yaml'])).stderr).toContain('examples/nope.yaml:1:1: no such file');
   });

@@ -100,7 +100,7 @@ function runGitlab(dir: string, env: Record<string, string>) {
 
 describe('docs/ci/github-actions.yml', () => {
   it('scores once, writing every report, and passes without a baseline', () => {
-    const { dir, env } = workspace('examples/middle.yaml');
+    const { dir, env } = workspace('examples/community@1.0/middle.yaml');
     const { results, summary } = runGithub(dir, env);
     expect(results.map((result) => [result.name, result.code])).toEqual([
       ['Score and gate', 0],
@@ -125,9 +125,9 @@ describe('docs/ci/github-actions.yml', () => {
   });
 
   it('the next run compares with the kept result: a regression fails the step and the test report', () => {
-    const first = workspace('examples/advanced.yaml');
+    const first = workspace('examples/community@1.0/advanced.yaml');
     runGithub(first.dir, first.env);
-    const { dir, env } = workspace('examples/middle.yaml', join(first.dir, 'maturity.json'));
+    const { dir, env } = workspace('examples/community@1.0/middle.yaml', join(first.dir, 'maturity.json'));
     const { results, summary } = runGithub(dir, env);
     expect(results.map((result) => [result.name, result.code])).toEqual([
       ['Score and gate', 1],
@@ -145,7 +145,7 @@ describe('docs/ci/github-actions.yml', () => {
   });
 
   it('fails below the floor, in the step and in the test report', () => {
-    const { dir, env } = workspace('examples/early.yaml');
+    const { dir, env } = workspace('examples/community@1.0/early.yaml');
     const { results } = runGithub(dir, env);
     expect(results[0]!.code).toBe(1);
     expect(results[0]!.stderr).toContain('gate failed (--fail-under emergent (2)): overall score 1.79 is below 2.00 by 0.21');
@@ -161,7 +161,7 @@ describe('docs/ci/github-actions.yml', () => {
 
 describe('docs/ci/gitlab-ci.yml', () => {
   it('writes the markdown, JUnit and JSON artifacts in one run and passes without a baseline', () => {
-    const { dir, env } = workspace('examples/middle.yaml');
+    const { dir, env } = workspace('examples/community@1.0/middle.yaml');
     const result = runGitlab(dir, env);
     expect(result.code).toBe(0);
     expect(gitlab.script.filter((line) => line.includes('cm-maturity score'))).toHaveLength(1);
@@ -172,9 +172,9 @@ describe('docs/ci/gitlab-ci.yml', () => {
   });
 
   it('fails on a regression against the baseline, after writing every artifact, the JUnit report failing too', () => {
-    const first = workspace('examples/advanced.yaml');
+    const first = workspace('examples/community@1.0/advanced.yaml');
     expect(runGitlab(first.dir, first.env).code).toBe(0);
-    const { dir, env } = workspace('examples/middle.yaml', join(first.dir, 'maturity.json'));
+    const { dir, env } = workspace('examples/community@1.0/middle.yaml', join(first.dir, 'maturity.json'));
     const result = runGitlab(dir, env);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('gate failed (--fail-on-regression)');

@@ -28,7 +28,7 @@ function files(folder: string): { path: string; mode: number }[] {
     .map((path) => ({ path, mode: statSync(join(folder, path)).mode & 0o777 }));
 }
 
-const SCORE = ['score', 'examples/middle.yaml', '--format', 'json'];
+const SCORE = ['score', 'examples/community@1.0/middle.yaml', '--format', 'json'];
 const expected = runCli(SCORE, { env: { NODE_DISABLE_COMPILE_CACHE: '1' } }).stdout;
 const build = /^\/\/ build ([0-9a-f]+)\n/.exec(readFileSync(join(ROOT, 'dist/cli.cjs'), 'utf8'))?.[1];
 
@@ -119,7 +119,7 @@ describe('the code cache', () => {
     const folder = join(root, 'cm-maturity', cache!.path.split('/')[0]!);
     const old = join(folder, `${'f'.repeat(32)}-v0.0.0-x64-00000000-score.bin`);
     writeFileSync(old, 'old', { mode: 0o600 });
-    runCli(['validate', 'examples/middle.yaml'], { env });
+    runCli(['validate', 'examples/community@1.0/middle.yaml'], { env });
     const names = readdirSync(folder);
     expect(names).toHaveLength(2);
     expect(names).toContain(cache!.path.split('/')[1]!);

@@ -8,10 +8,10 @@ import { markdownCells, ok, okInProcess, runCli, runInProcess, tempDir } from '.
 // CLI: one of the two assessments from the real standard input, and not both.
 
 const dir = tempDir();
-/** The same organisation at two dates: small, hand-checked changes against examples/middle.yaml. */
+/** The same organisation at two dates: small, hand-checked changes against examples/community@1.0/middle.yaml. */
 const before = join(dir, 'before.yaml');
 const after = join(dir, 'after.yaml');
-const middle = readFileSync('examples/middle.yaml', 'utf8');
+const middle = readFileSync('examples/community@1.0/middle.yaml', 'utf8');
 writeFileSync(before, middle);
 // governance.moderation partly → yes: emergent (1 + 1 + 0.5) / 3 = 0.83 is met, community
 // (0.5 + 0.75 + 0) / 3 = 0.41 → 2 + 0.41 / 0.75 = 2.55 (was 1.88). tools.sso partly → no: community
@@ -90,11 +90,11 @@ describe('cm-maturity diff', async () => {
   });
 
   it('compares assessments of differently named organisations with a warning, and refuses other models (exit 2)', async () => {
-    const other = await runInProcess(['diff', 'examples/early.yaml', after, '-f', 'json']);
+    const other = await runInProcess(['diff', 'examples/community@1.0/early.yaml', after, '-f', 'json']);
     expect(other.code).toBe(0);
-    expect(other.stderr).toBe(`cm-maturity: warning: ${after}: this is an assessment of "Larkspur Analytics", but examples/early.yaml is of "Fernwood Regional Health"; they are compared as they are\n`);
+    expect(other.stderr).toBe(`cm-maturity: warning: ${after}: this is an assessment of "Larkspur Analytics", but examples/community@1.0/early.yaml is of "Fernwood Regional Health"; they are compared as they are\n`);
     expect(diffSchema.parse(JSON.parse(other.stdout)).organisation).toBe('Larkspur Analytics');
-    expect((await runInProcess(['diff', 'examples/early.yaml', after, '--quiet'])).stderr).toBe('');
+    expect((await runInProcess(['diff', 'examples/community@1.0/early.yaml', after, '--quiet'])).stderr).toBe('');
     const report = JSON.parse(await okInProcess(['score', before, '-f', 'json'])) as { model: { version: string } };
     const oldModel = join(dir, 'old-model.json');
     writeFileSync(oldModel, JSON.stringify({ ...report, model: { ...report.model, version: '0.9' } }));

@@ -68,7 +68,7 @@ describe('files found in folders and by patterns that are not answers files', ()
 
   it('the note names a file as one inert line, whatever its name holds', async () => {
     const folder = tempDir();
-    copyFileSync('examples/early.yaml', join(folder, 'early.yaml'));
+    copyFileSync('examples/community@1.0/early.yaml', join(folder, 'early.yaml'));
     copyFileSync(`${CI}/workflows/maturity.yml`, join(folder, 'ci\u001b]0;title\u0007\nforged.yml'));
     const result = await runInProcess(['score', folder, '-f', 'json']);
     expect(result.code, result.stderr).toBe(0);
@@ -114,8 +114,8 @@ describe('files found in folders and by patterns that are not answers files', ()
 
   it(`worker threads skip them too (-j 2, ${PARALLEL_MIN_FILES} files)`, () => {
     const folder = tempDir();
-    for (let index = 0; index < PARALLEL_MIN_FILES; index++) copyFileSync('examples/early.yaml', join(folder, `client-${String(index).padStart(3, '0')}.yaml`));
-    copyFileSync('models/community.yaml', join(folder, 'client-100-model.yaml'));
+    for (let index = 0; index < PARALLEL_MIN_FILES; index++) copyFileSync('examples/community@1.0/early.yaml', join(folder, `client-${String(index).padStart(3, '0')}.yaml`));
+    copyFileSync('models/community@1.0.yaml', join(folder, 'client-100-model.yaml'));
     const result = runCli(['score', folder, '-j', '2', '-f', 'csv']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout.trim().split('\n')).toHaveLength(PARALLEL_MIN_FILES + 1);
@@ -153,7 +153,7 @@ describe('many files, one voice', () => {
     expect(quiet.stderr).toBe('');
     expect(organisations(quiet.stdout)).toHaveLength(5);
     // A single file's warning, too.
-    expect((await runInProcess(['score', 'examples/partial.yaml', '--quiet'])).stderr).toBe('');
+    expect((await runInProcess(['score', 'examples/community@1.0/partial.yaml', '--quiet'])).stderr).toBe('');
     // Errors and failed gates are still said.
     const gate = await runInProcess(['score', INCOMPLETE, '-f', 'json', '-q', '--fail-under', '1.7']);
     expect(gate.code).toBe(1);
@@ -209,8 +209,8 @@ describe('the completeness column of a portfolio', () => {
   it('shows the share of indicators answered, truncated, in the table, markdown and CSV', async () => {
     const folder = tempDir();
     // 71 of 72 answered: 98.6%, shown as 98% (never rounded up towards 100%).
-    writeFileSync(join(folder, 'almost.yaml'), readFileSync('examples/middle.yaml', 'utf8').replace(/^ {2}strategy\.purpose:.*\n/m, ''));
-    const args = ['score', INCOMPLETE, join(folder, 'almost.yaml'), 'examples/partial.yaml', '--sort', 'name', '-q', '--width', '400'];
+    writeFileSync(join(folder, 'almost.yaml'), readFileSync('examples/community@1.0/middle.yaml', 'utf8').replace(/^ {2}strategy\.purpose:.*\n/m, ''));
+    const args = ['score', INCOMPLETE, join(folder, 'almost.yaml'), 'examples/community@1.0/partial.yaml', '--sort', 'name', '-q', '--width', '400'];
     // By name: Alder 4/4, Birch 2/4, Brightwater 29/72 (40.2%), Cedar 3/4, Dogwood 1/4, Elm 2/4, Larkspur 71/72.
     const expected = ['100%', '50%', '40%', '75%', '25%', '50%', '98%'];
     const table = boxRows(await okInProcess(args));
@@ -252,7 +252,7 @@ describe('validate with folders and patterns', () => {
 
   it('an invalid file found is reported with the others, and the count leaves out the files skipped', async () => {
     const folder = tempDir();
-    copyFileSync('examples/early.yaml', join(folder, 'early.yaml'));
+    copyFileSync('examples/community@1.0/early.yaml', join(folder, 'early.yaml'));
     copyFileSync(`${CI}/workflows/maturity.yml`, join(folder, 'ci.yml'));
     writeFileSync(join(folder, 'broken.yaml'), 'organisation: Broken\nanswers:\n  strategy.nope: "yes"\n');
     const result = await runInProcess(['validate', folder, '-q']);
@@ -268,13 +268,13 @@ describe('diff of two folders', () => {
     const current = join(root, 'new');
     mkdirSync(old);
     mkdirSync(current);
-    copyFileSync('examples/early.yaml', join(old, 'fernwood.yaml'));
-    copyFileSync('examples/middle.yaml', join(old, 'larkspur.yaml'));
-    copyFileSync('examples/advanced.yaml', join(old, 'tessera.yaml'));
-    writeFileSync(join(current, 'fernwood.yaml'), readFileSync('examples/early.yaml', 'utf8').replace(/^date: .*$/m, 'date: 2026-12-01').replace(/^( {2}strategy\.sponsor:).*$/m, '$1 "yes"'));
-    copyFileSync('examples/middle.yaml', join(current, 'larkspur.yaml'));
-    copyFileSync('examples/partial.yaml', join(current, 'brightwater.yaml'));
-    copyFileSync('models/community.yaml', join(current, 'model.yaml'));
+    copyFileSync('examples/community@1.0/early.yaml', join(old, 'fernwood.yaml'));
+    copyFileSync('examples/community@1.0/middle.yaml', join(old, 'larkspur.yaml'));
+    copyFileSync('examples/community@1.0/advanced.yaml', join(old, 'tessera.yaml'));
+    writeFileSync(join(current, 'fernwood.yaml'), readFileSync('examples/community@1.0/early.yaml', 'utf8').replace(/^date: .*$/m, 'date: 2026-12-01').replace(/^( {2}strategy\.sponsor:).*$/m, '$1 "yes"'));
+    copyFileSync('examples/community@1.0/middle.yaml', join(current, 'larkspur.yaml'));
+    copyFileSync('examples/community@1.0/partial.yaml', join(current, 'brightwater.yaml'));
+    copyFileSync('models/community@1.0.yaml', join(current, 'model.yaml'));
     return { old, new: current };
   }
 
@@ -302,11 +302,11 @@ describe('diff of two folders', () => {
 
   it('refuses two assessments of one organisation on a side, at the organisation: line (exit 2)', async () => {
     const dirs = folders();
-    copyFileSync('examples/middle.yaml', join(dirs.new, 'larkspur-again.yaml'));
+    copyFileSync('examples/community@1.0/middle.yaml', join(dirs.new, 'larkspur-again.yaml'));
     const result = await runInProcess(['diff', dirs.old, dirs.new, '-q']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    // organisation: is line 3 of examples/middle.yaml.
+    // organisation: is line 3 of examples/community@1.0/middle.yaml.
     expect(result.stderr).toBe(
       `${join(dirs.new, 'larkspur.yaml')}:3:1: ${join(dirs.new, 'larkspur-again.yaml')} is also an assessment of "Larkspur Analytics" on the new side (${dirs.new}); diff pairs one assessment per organisation on each side\n`,
     );
@@ -314,17 +314,17 @@ describe('diff of two folders', () => {
 
   it('pairs a named file with its organisation in a folder; no pair at all is an error', async () => {
     const dirs = folders();
-    const result = await runInProcess(['diff', 'examples/middle.yaml', dirs.new, '-f', 'json', '-q']);
+    const result = await runInProcess(['diff', 'examples/community@1.0/middle.yaml', dirs.new, '-f', 'json', '-q']);
     expect(result.code, result.stderr).toBe(0);
     expect(z.array(diffSchema).parse(JSON.parse(result.stdout)).map((diff) => diff.organisation)).toEqual(['Larkspur Analytics']);
-    const none = await runInProcess(['diff', 'examples/advanced.yaml', dirs.new, '-q']);
+    const none = await runInProcess(['diff', 'examples/community@1.0/advanced.yaml', dirs.new, '-q']);
     expect(none.code).toBe(2);
-    expect(none.stderr).toBe(`cm-maturity: error: no organisation has an assessment both in examples/advanced.yaml and in ${dirs.new}; nothing to compare\n`);
+    expect(none.stderr).toBe(`cm-maturity: error: no organisation has an assessment both in examples/community@1.0/advanced.yaml and in ${dirs.new}; nothing to compare\n`);
   });
 });
 
 describe('history of a folder or pattern', () => {
-  function dated(folder: string, name: string, date: string, from = 'examples/middle.yaml'): string {
+  function dated(folder: string, name: string, date: string, from = 'examples/community@1.0/middle.yaml'): string {
     const file = join(folder, name);
     writeFileSync(file, readFileSync(from, 'utf8').replace(/^date: .*$/m, `date: ${date}`));
     return file;
@@ -334,7 +334,7 @@ describe('history of a folder or pattern', () => {
     const folder = tempDir();
     dated(folder, 'q3.yaml', '2026-09-15');
     dated(folder, 'q1.yaml', '2026-03-01');
-    copyFileSync('models/community.yaml', join(folder, 'model.yaml'));
+    copyFileSync('models/community@1.0.yaml', join(folder, 'model.yaml'));
     const result = await runInProcess(['history', folder, '-f', 'json']);
     expect(result.code, result.stderr).toBe(0);
     expect(historySchema.parse(JSON.parse(result.stdout)).points.map((point) => point.date)).toEqual(['2026-03-01', '2026-09-15']);
@@ -344,7 +344,7 @@ describe('history of a folder or pattern', () => {
 
   it('refuses files of several organisations, naming them (exit 2)', async () => {
     const folder = tempDir();
-    dated(folder, 'a.yaml', '2026-01-01', 'examples/early.yaml');
+    dated(folder, 'a.yaml', '2026-01-01', 'examples/community@1.0/early.yaml');
     dated(folder, 'b.yaml', '2026-02-01');
     dated(folder, 'c.yaml', '2026-03-01');
     const result = await runInProcess(['history', folder]);
@@ -358,7 +358,7 @@ describe('history of a folder or pattern', () => {
   it('refuses a file without a date, located at that file (exit 2)', async () => {
     const folder = tempDir();
     dated(folder, 'a.yaml', '2026-01-01');
-    writeFileSync(join(folder, 'b.yaml'), readFileSync('examples/middle.yaml', 'utf8').replace(/^date: .*\n/m, ''));
+    writeFileSync(join(folder, 'b.yaml'), readFileSync('examples/community@1.0/middle.yaml', 'utf8').replace(/^date: .*\n/m, ''));
     const result = await runInProcess(['history', folder]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`${join(folder, 'b.yaml')}:1:1: has no date: (add date: YYYY-MM-DD to place it in the history)\n`);
@@ -424,11 +424,11 @@ describe('folders and several output files together', () => {
     const [old, current] = [join(root, 'old'), join(root, 'new')];
     mkdirSync(old);
     mkdirSync(current);
-    copyFileSync('examples/early.yaml', join(old, 'fernwood.yaml'));
-    copyFileSync('examples/middle.yaml', join(old, 'larkspur.yaml'));
-    writeFileSync(join(current, 'fernwood.yaml'), readFileSync('examples/early.yaml', 'utf8').replace(/^( {2}strategy\.sponsor:).*$/m, '$1 "yes"'));
-    copyFileSync('examples/middle.yaml', join(current, 'larkspur.yaml'));
-    copyFileSync('models/community.yaml', join(current, 'model.yaml'));
+    copyFileSync('examples/community@1.0/early.yaml', join(old, 'fernwood.yaml'));
+    copyFileSync('examples/community@1.0/middle.yaml', join(old, 'larkspur.yaml'));
+    writeFileSync(join(current, 'fernwood.yaml'), readFileSync('examples/community@1.0/early.yaml', 'utf8').replace(/^( {2}strategy\.sponsor:).*$/m, '$1 "yes"'));
+    copyFileSync('examples/community@1.0/middle.yaml', join(current, 'larkspur.yaml'));
+    copyFileSync('models/community@1.0.yaml', join(current, 'model.yaml'));
     const out = tempDir();
     const result = await runInProcess(['diff', old, current, '-o', join(out, 'changes.json'), '-o', join(out, 'changes.md'), '-q']);
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });

@@ -11,7 +11,7 @@ import { ok, runCli, runInProcess, tempDir } from './support.js';
 // Hand-checked scores of the examples (see the worked example in the README):
 // middle: overall 2.98; strategy 3.44, leadership 2.55, culture 2.88, management 3.44,
 //         content 4.00, governance 1.88, tools 2.88, metrics 2.77.
-const MIDDLE = 'examples/middle.yaml';
+const MIDDLE = 'examples/community@1.0/middle.yaml';
 
 async function json(args: string[]) {
   const result = await runInProcess(['score', MIDDLE, '--format', 'json', ...args]);

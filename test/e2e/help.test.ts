@@ -85,12 +85,12 @@ describe('--version', () => {
 describe('usage errors exit 2', () => {
   it.each([
     [['bogus'], "unknown command 'bogus'"],
-    [['scor', 'examples/middle.yaml'], 'Did you mean score?'],
-    [['score', 'examples/middle.yaml', '--bogus'], "unknown option '--bogus'"],
-    [['score', 'examples/middle.yaml', '--formt', 'json'], '--format'],
+    [['scor', 'examples/community@1.0/middle.yaml'], 'Did you mean score?'],
+    [['score', 'examples/community@1.0/middle.yaml', '--bogus'], "unknown option '--bogus'"],
+    [['score', 'examples/community@1.0/middle.yaml', '--formt', 'json'], '--format'],
     [['score'], "missing required argument 'answers'"],
-    [['score', 'examples/middle.yaml', '--format', 'pdf'], 'Allowed choices are table, json, markdown, junit, html'],
-    [['score', 'examples/middle.yaml', '--model'], "option '-m, --model <id|path>' argument missing"],
+    [['score', 'examples/community@1.0/middle.yaml', '--format', 'pdf'], 'Allowed choices are table, json, markdown, junit, html'],
+    [['score', 'examples/community@1.0/middle.yaml', '--model'], "option '-m, --model <id|path>' argument missing"],
     [['validate'], "missing required argument 'file'"],
     [['models', 'extra'], 'too many arguments'],
   ])('cm-maturity %j', async (args, message) => {

@@ -10,8 +10,8 @@ import { boxRows, ok, okInProcess, runCli, runInProcess, tempDir } from './suppo
 // outside one.
 
 const ORG = 'organisation: Larkspur Analytics';
-const early = readFileSync('examples/early.yaml', 'utf8').replace(/^organisation: .*$/m, ORG);
-const middle = readFileSync('examples/middle.yaml', 'utf8');
+const early = readFileSync('examples/community@1.0/early.yaml', 'utf8').replace(/^organisation: .*$/m, ORG);
+const middle = readFileSync('examples/community@1.0/middle.yaml', 'utf8');
 // tools.sso partly → yes: tools community attainment (1 + 1 + 0.5) / 3 = 0.83, met; network
 // (partly, mostly, no) = 1.25 / 3 = 0.41 → 3 + 0.41 / 0.75 = 3.55.
 const later = middle.replace(/^date: .*$/m, 'date: 2026-12-01').replace(/^( {2}tools\.sso:).*$/m, '$1 "yes"');
@@ -76,7 +76,7 @@ describe('history of files', () => {
     const undated = join(dir, 'undated.yaml');
     writeFileSync(undated, middle.replace(/^date: .*\n/m, ''));
     const other = join(dir, 'other.yaml');
-    writeFileSync(other, readFileSync('examples/early.yaml', 'utf8'));
+    writeFileSync(other, readFileSync('examples/community@1.0/early.yaml', 'utf8'));
     const report = JSON.parse(await okInProcess(['score', files.early, '-f', 'json'])) as { model: object; date: string };
     const otherModel = join(dir, 'other-model.json');
     writeFileSync(otherModel, JSON.stringify({ ...report, date: '2025-01-01', model: { ...report.model, version: '0.9' } }));
@@ -89,7 +89,7 @@ describe('history of files', () => {
     expect(result.stderr.trimEnd().split('\n').sort()).toEqual(
       [
         `${undated}:1:1: has no date: (add date: YYYY-MM-DD to place it in the history)`,
-        // At the organisation: line, the third of examples/early.yaml.
+        // At the organisation: line, the third of examples/community@1.0/early.yaml.
         `${other}:3:1: is an assessment of "Fernwood Regional Health", not of "Larkspur Analytics" (${files.middle})`,
         `${otherModel}:1:1: was scored with model community 0.9, not community 1.0 (${files.middle})`,
         `${again}:1:1: has the same date 2026-09-15 as ${files.middle}`,

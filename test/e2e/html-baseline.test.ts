@@ -6,7 +6,7 @@ import { runInProcess } from '../helpers/in-process.js';
 // of the process.
 
 describe('html report with --baseline and gates', async () => {
-  const result = await runInProcess(['score', 'examples/advanced.yaml', '--baseline', 'examples/middle.yaml', '--fail-under', 'network', '-f', 'html']);
+  const result = await runInProcess(['score', 'examples/community@1.0/advanced.yaml', '--baseline', 'examples/community@1.0/middle.yaml', '--fail-under', 'network', '-f', 'html']);
   const page = parseHtml(result.stdout);
 
   it('still writes the report when a gate fails, and exits 1', () => {
@@ -35,7 +35,7 @@ describe('html report with --baseline and gates', async () => {
   });
 
   it('has no change column and a single series without a baseline', async () => {
-    const plain = parseHtml((await runInProcess(['score', 'examples/advanced.yaml', '-f', 'html'])).stdout);
+    const plain = parseHtml((await runInProcess(['score', 'examples/community@1.0/advanced.yaml', '-f', 'html'])).stdout);
     expect(select(plain, 'g', 'series-baseline')).toHaveLength(0);
     expect(select(select(plain, 'table', 'scores')[0]!, 'th').map((cell) => cell.text)).not.toContain('Change');
   });

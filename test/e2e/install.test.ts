@@ -30,7 +30,7 @@ describe('npm pack, then install the tarball', () => {
     expect(packed.code, packed.stderr).toBe(0);
     const [{ filename, files }] = JSON.parse(packed.stdout) as [{ filename: string; files: { path: string }[] }];
     const paths = files.map((file) => file.path);
-    for (const needed of ['package.json', 'bin/cm-maturity.cjs', 'dist/cli.cjs', 'dist/score-worker.cjs', 'dist/index.js', 'dist/models/community.compiled', 'models/community.yaml', 'schema/answers.community.schema.json', 'examples/middle.yaml']) {
+    for (const needed of ['package.json', 'bin/cm-maturity.cjs', 'dist/cli.cjs', 'dist/score-worker.cjs', 'dist/index.js', 'dist/models/community@1.0.compiled', 'models/community@1.0.yaml', 'schema/answers.community.schema.json', 'examples/community@1.0/middle.yaml']) {
       expect(paths).toContain(needed);
     }
     expect(paths.filter((path) => /^(src|test|bench|scripts|docs)\//.test(path))).toEqual([]);
@@ -45,7 +45,7 @@ describe('npm pack, then install the tarball', () => {
     // The installed command runs on the `node` found on PATH: the Node the CLI is tested on, if set.
     const testNode = process.env.CM_MATURITY_TEST_NODE;
     const env = { ...userEnv(), ...(testNode ? { PATH: `${dirname(testNode)}${delimiter}${process.env.PATH ?? ''}` } : {}) };
-    const scored = spawnSync('npx', ['--no', 'cm-maturity', 'score', 'node_modules/cm-maturity/examples/middle.yaml', '-f', 'json'], { cwd: project, env, encoding: 'utf8', timeout: 60_000 });
+    const scored = spawnSync('npx', ['--no', 'cm-maturity', 'score', 'node_modules/cm-maturity/examples/community@1.0/middle.yaml', '-f', 'json'], { cwd: project, env, encoding: 'utf8', timeout: 60_000 });
     expect(scored.status, scored.stderr).toBe(0);
     const report = reportSchema.parse(JSON.parse(scored.stdout));
     expect([report.organisation, report.overall.score]).toEqual(['Larkspur Analytics', 2.98]);

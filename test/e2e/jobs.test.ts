@@ -57,7 +57,7 @@ describe('score --jobs', () => {
 
   it('reads - (standard input) among many files on one thread, as --jobs 1 does', async () => {
     const folder = await portfolio();
-    const input = readFileSync(join(ROOT, 'examples/middle.yaml'), 'utf8');
+    const input = readFileSync(join(ROOT, 'examples/community@1.0/middle.yaml'), 'utf8');
     const one = runCli(['score', '-', folder, '-f', 'csv', '--jobs', '1'], { input, timeout: 120_000 });
     const two = runCli(['score', '-', folder, '-f', 'csv', '--jobs', '2'], { input, timeout: 120_000 });
     expect(one.stdout).toMatch(/Larkspur Analytics/);
@@ -66,7 +66,7 @@ describe('score --jobs', () => {
 
   it('refuses a --jobs that is not a whole number of threads', () => {
     for (const value of ['0', '-1', '1.5', 'many', '']) {
-      const result = runCli(['score', 'examples/middle.yaml', '--jobs', value]);
+      const result = runCli(['score', 'examples/community@1.0/middle.yaml', '--jobs', value]);
       expect(result.code, value).toBe(2);
       expect(result.stderr, value).toMatch(/--jobs.*expected a whole number of threads, 1 or more/);
     }

@@ -36,7 +36,7 @@ function parseJunit(xml: string): Junit {
 
 describe('--format junit', () => {
   it('has one test case per competency and one for the overall score, all passing without gates', async () => {
-    const xml = await okInProcess(['score', 'examples/middle.yaml', '-f', 'junit']);
+    const xml = await okInProcess(['score', 'examples/community@1.0/middle.yaml', '-f', 'junit']);
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n')).toBe(true);
     const suite = parseJunit(xml).testsuites.testsuite;
     expect(suite['@_name']).toBe('Community Management Maturity: Larkspur Analytics');
@@ -52,7 +52,7 @@ describe('--format junit', () => {
   });
 
   it('has a failure with a readable message for each failing gate and regression', async () => {
-    const result = await runInProcess(['score', 'examples/middle.yaml', '-f', 'junit', '--require', 'tools=community', '--fail-under', 'community', '--baseline', 'examples/advanced.yaml', '--fail-on-regression']);
+    const result = await runInProcess(['score', 'examples/community@1.0/middle.yaml', '-f', 'junit', '--require', 'tools=community', '--fail-under', 'community', '--baseline', 'examples/community@1.0/advanced.yaml', '--fail-on-regression']);
     expect(result.code).toBe(1);
     const junit = parseJunit(result.stdout);
     const suite = junit.testsuites.testsuite;

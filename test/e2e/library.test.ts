@@ -14,12 +14,12 @@ async function viaLibrary(library: Library, file: string, format: (typeof FORMAT
 }
 
 describe('the library API gives the CLI’s output', () => {
-  it('loadAssessment → scoreAssessment → reportFormats.load("json") equals the CLI’s JSON byte for byte (examples/middle.yaml)', async () => {
-    const { model, assessment } = await source.loadAssessment(join(ROOT, 'examples/middle.yaml'));
+  it('loadAssessment → scoreAssessment → reportFormats.load("json") equals the CLI’s JSON byte for byte (examples/community@1.0/middle.yaml)', async () => {
+    const { model, assessment } = await source.loadAssessment(join(ROOT, 'examples/community@1.0/middle.yaml'));
     const report = source.scoreAssessment(model.model, assessment);
     expect(source.reportSchema.parse(report)).toEqual(report);
     const json = (await source.reportFormats.load('json'))(report, { color: false, nextSteps: source.DEFAULT_NEXT_STEPS });
-    expect(json).toBe(ok(['score', 'examples/middle.yaml', '--format', 'json']));
+    expect(json).toBe(ok(['score', 'examples/community@1.0/middle.yaml', '--format', 'json']));
   });
 
   it.each(EXAMPLES)('for every format of %s, from the source and from the built dist/index.js', async (file) => {
@@ -32,7 +32,7 @@ describe('the library API gives the CLI’s output', () => {
   });
 
   it('reports a bad answers file as a UserError with located diagnostics', async () => {
-    const error = await source.loadAssessment(join(ROOT, 'examples/middle.yaml'), { model: 'no-such-model' }).catch((e: unknown) => e);
+    const error = await source.loadAssessment(join(ROOT, 'examples/community@1.0/middle.yaml'), { model: 'no-such-model' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(source.UserError);
     expect((error as source.UserError).message).toContain('no-such-model');
   });

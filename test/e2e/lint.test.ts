@@ -32,9 +32,9 @@ describe('validate: model lint', () => {
   });
 
   it('--strict makes warnings errors: exit 2, no ok line for the weak model, the same positions', async () => {
-    const result = await runInProcess(['validate', '--strict', WEAK, 'models/community.yaml']);
+    const result = await runInProcess(['validate', '--strict', WEAK, 'models/community@1.0.yaml']);
     expect(result.code).toBe(2);
-    expect(result.stdout).toMatch(/^ok models\/community\.yaml: model community /);
+    expect(result.stdout).toMatch(/^ok models\/community@1\.0\.yaml: model community /);
     expect(result.stdout).not.toContain(WEAK);
     const [closing, ...lines] = result.stderr.trimEnd().split('\n').reverse();
     lines.reverse();
@@ -47,7 +47,7 @@ describe('validate: model lint', () => {
   });
 
   it('the built-in model passes validate --strict', async () => {
-    const result = await runInProcess(['validate', '--strict', 'models/community.yaml']);
-    expect(result).toEqual({ code: 0, stdout: expect.stringMatching(/^ok models\/community\.yaml: model community 1\.0 \(4 stages, 8 competencies, 72 indicators\)\n$/), stderr: '' });
+    const result = await runInProcess(['validate', '--strict', 'models/community@1.0.yaml']);
+    expect(result).toEqual({ code: 0, stdout: expect.stringMatching(/^ok models\/community@1\.0\.yaml: model community 1\.0 \(4 stages, 8 competencies, 72 indicators\)\n$/), stderr: '' });
   });
 });

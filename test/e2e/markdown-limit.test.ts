@@ -61,7 +61,7 @@ describe('markdown within GitHub\'s 1 MiB job-summary limit', () => {
   });
 
   it('the built-in model with every next step listed is far below the limit', async () => {
-    const result = await runInProcess(['score', 'examples/early.yaml', '-f', 'markdown', '--all', '--baseline', 'examples/advanced.yaml']);
+    const result = await runInProcess(['score', 'examples/community@1.0/early.yaml', '-f', 'markdown', '--all', '--baseline', 'examples/community@1.0/advanced.yaml']);
     expect(Buffer.byteLength(result.stdout)).toBeLessThan(64 * 1024);
   });
 });

@@ -71,7 +71,7 @@ describe('markdown output is safe from text in the answers file', async () => {
 
 describe('markdown output is safe from text in a model file', async () => {
   const dir = tempDir();
-  const model = parse(readFileSync(join(ROOT, 'models/community.yaml'), 'utf8')) as {
+  const model = parse(readFileSync(join(ROOT, 'models/community@1.0.yaml'), 'utf8')) as {
     id: string;
     name: string;
     version: string;

@@ -9,7 +9,7 @@ import { boxRows, MODEL, ok, okInProcess, ROOT, runCli, runInProcess, scoreJson,
 // they are about the process: every run from another working folder (cwd), which is the
 // process's own, and so is how relative paths are resolved.
 
-const MIDDLE = 'examples/middle.yaml';
+const MIDDLE = 'examples/community@1.0/middle.yaml';
 
 describe('choosing the model', async () => {
   const dir = tempDir();
@@ -17,9 +17,9 @@ describe('choosing the model', async () => {
 
   it.each([
     ['--model', 'community'],
-    ['--model', 'models/community.yaml'],
-    ['-m', './models/community.yaml'],
-    ['-m', join(ROOT, 'models/community.yaml')],
+    ['--model', 'models/community@1.0.yaml'],
+    ['-m', './models/community@1.0.yaml'],
+    ['-m', join(ROOT, 'models/community@1.0.yaml')],
   ])('%s %s gives the same report as the file’s model:', async (flag, ref) => {
     expect(await okInProcess(['score', MIDDLE, flag, ref, '-f', 'json'])).toBe(byFile);
   });
@@ -27,7 +27,7 @@ describe('choosing the model', async () => {
   it('resolves --model paths against the working folder', () => {
     const elsewhere = join(dir, 'cwd');
     mkdirSync(elsewhere);
-    copyFileSync(join(ROOT, 'models/community.yaml'), join(elsewhere, 'local.yaml'));
+    copyFileSync(join(ROOT, 'models/community@1.0.yaml'), join(elsewhere, 'local.yaml'));
     expect(ok(['score', join(ROOT, MIDDLE), '-m', 'local.yaml', '-f', 'json'], { cwd: elsewhere })).toBe(byFile);
     expect(ok(['score', join(ROOT, MIDDLE), '-m', './local.yaml', '-f', 'json'], { cwd: elsewhere })).toBe(byFile);
   });
@@ -37,7 +37,7 @@ describe('choosing the model', async () => {
     const other = join(dir, 'other');
     mkdirSync(project);
     mkdirSync(other);
-    const model = readFileSync(join(ROOT, 'models/community.yaml'), 'utf8')
+    const model = readFileSync(join(ROOT, 'models/community@1.0.yaml'), 'utf8')
       .replace(/^id: community$/m, 'id: my-model')
       .replace(/^name: .*$/m, 'name: My Own Model')
       .replace(/^version: .*$/m, 'version: "2.1"');
@@ -92,10 +92,10 @@ describe('models', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const rows = boxRows(result.stdout);
-    expect(rows[0]).toEqual(['Id', 'Name', 'Version', 'Stages', 'Competencies', 'Indicators']);
-    const community = rows.find((row) => row[0] === 'community');
+    expect(rows[0]).toEqual(['Model', 'Name', 'Version', 'Stages', 'Competencies', 'Indicators']);
+    const community = rows.find((row) => row[0] === 'community@1.0');
     expect(community).toEqual([
-      'community',
+      'community@1.0',
       MODEL.name,
       MODEL.version,
       MODEL.stages.map((stage) => stage.name).join(' → '),
@@ -105,6 +105,8 @@ describe('models', () => {
     expect(MODEL.stages).toHaveLength(4);
     expect(MODEL.competencies).toHaveLength(8);
     expect(indicators).toBe(72);
+    const newest = (JSON.parse((await runInProcess(['models', '-f', 'json'])).stdout) as { reference: string; newest: boolean }[]).find((model) => model.newest)!;
+    expect(result.stdout).toContain(`community names the newest version, ${newest.reference}.\n`);
   });
 
   it('lists the community model as JSON', async () => {
@@ -112,13 +114,15 @@ describe('models', () => {
     expect(result.code).toBe(0);
     const list = JSON.parse(result.stdout) as unknown[];
     expect(list).toContainEqual({
+      reference: 'community@1.0',
       id: 'community',
+      newest: list.length === 1,
       name: MODEL.name,
       version: MODEL.version,
       stages: ['Hierarchy', 'Emergent Community', 'Community', 'Network'],
       competencies: 8,
       indicators: 72,
-      source: 'models/community.yaml',
+      source: 'models/community@1.0.yaml',
     });
     expect(modelListSchema.parse(list)).toEqual(list);
     expect(result.stdout).toBe(`${JSON.stringify(list, null, 2)}\n`);

@@ -6,12 +6,12 @@ import { ESC, runInProcess } from './support.js';
 
 describe('--no-color', () => {
   it.each([
-    ['score', ['score', 'examples/middle.yaml']],
-    ['validate', ['validate', 'examples/middle.yaml']],
+    ['score', ['score', 'examples/community@1.0/middle.yaml']],
+    ['validate', ['validate', 'examples/community@1.0/middle.yaml']],
     ['models', ['models']],
-    ['diff', ['diff', 'examples/middle.yaml', 'examples/middle.yaml']],
-    ['history', ['history', 'examples/middle.yaml']],
-    ['benchmark', ['benchmark', 'examples/early.yaml', 'examples/middle.yaml']],
+    ['diff', ['diff', 'examples/community@1.0/middle.yaml', 'examples/community@1.0/middle.yaml']],
+    ['history', ['history', 'examples/community@1.0/middle.yaml']],
+    ['benchmark', ['benchmark', 'examples/community@1.0/early.yaml', 'examples/community@1.0/middle.yaml']],
     ['init', ['init']],
     ['schema', ['schema', 'model']],
   ])('is accepted by %s', async (_name, args) => {
@@ -25,7 +25,7 @@ describe('--no-color', () => {
 describe('colour in models and validate, as in score', () => {
   const cases = [
     ['models', ['models']],
-    ['validate', ['validate', 'examples/middle.yaml']],
+    ['validate', ['validate', 'examples/community@1.0/middle.yaml']],
   ] as const;
 
   it.each(cases)('%s: colours a terminal, unless NO_COLOR is set or --no-color given', async (_name, args) => {
@@ -41,7 +41,7 @@ describe('colour in models and validate, as in score', () => {
   });
 
   it('colours no JSON', async () => {
-    for (const args of [['models', '-f', 'json'], ['validate', 'examples/middle.yaml', '-f', 'json']]) {
+    for (const args of [['models', '-f', 'json'], ['validate', 'examples/community@1.0/middle.yaml', '-f', 'json']]) {
       expect((await runInProcess(args, { stdoutIsTTY: true, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stdout).not.toContain(ESC);
     }
   });

@@ -11,7 +11,7 @@ import { PARALLEL_MIN_FILES } from '../../src/pipeline/score-files.js';
 // it computes (the files it writes or leaves alone, its standard output as a pipe, a full device,
 // a reader gone away, colour as decided from its environment and terminal).
 
-const MIDDLE = 'examples/middle.yaml';
+const MIDDLE = 'examples/community@1.0/middle.yaml';
 
 describe('score --output', () => {
   const dir = tempDir();
@@ -46,7 +46,7 @@ describe('score --output', () => {
 
   it('still warns about unanswered indicators on stderr when writing a file', () => {
     const path = join(dir, 'partial.json');
-    const result = runCli(['score', 'examples/partial.yaml', '-f', 'json', '-o', path]);
+    const result = runCli(['score', 'examples/community@1.0/partial.yaml', '-f', 'json', '-o', path]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('cm-maturity: warning: 43 of 72 indicators are unanswered');
@@ -98,7 +98,7 @@ describe('score --output', () => {
 describe('score writing to standard output', () => {
   it.runIf(existsSync('/bin/bash'))('is not disturbed by a reader that goes away (| true)', () => {
     // `true` exits without reading, so the write usually fails with EPIPE.
-    const result = spawnSync('/bin/bash', ['-c', '"$0" "$1" score examples/middle.yaml --all -f json | true; echo "${PIPESTATUS[0]}"', process.execPath, BIN], {
+    const result = spawnSync('/bin/bash', ['-c', '"$0" "$1" score examples/community@1.0/middle.yaml --all -f json | true; echo "${PIPESTATUS[0]}"', process.execPath, BIN], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
@@ -108,7 +108,7 @@ describe('score writing to standard output', () => {
   });
 
   it.skipIf(process.platform === 'win32')('exits 0 without a stack when the reader closes the pipe early', async () => {
-    const child = spawn(process.execPath, [BIN, 'score', 'examples/partial.yaml', '--all', '-f', 'json'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, 'score', 'examples/community@1.0/partial.yaml', '--all', '-f', 'json'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -212,11 +212,11 @@ describe('colour', () => {
 
   it('never appears in JSON or markdown, nor in the warning on stderr', () => {
     for (const format of ['json', 'markdown']) {
-      const result = runCli(['score', 'examples/partial.yaml', '-f', format], { env: colourEnv });
+      const result = runCli(['score', 'examples/community@1.0/partial.yaml', '-f', format], { env: colourEnv });
       expect(result.code).toBe(0);
       expect(result.stdout).not.toContain(ESC);
       expect(result.stderr).not.toContain(ESC);
-      expect(result.stdout).toBe(runCli(['score', 'examples/partial.yaml', '-f', format]).stdout);
+      expect(result.stdout).toBe(runCli(['score', 'examples/community@1.0/partial.yaml', '-f', format]).stdout);
     }
   });
 
@@ -229,13 +229,13 @@ describe('colour', () => {
   });
 
   it('follows the same rules in the models and validate output, where it changes no text, and never appears in their JSON', () => {
-    for (const args of [['models'], ['validate', 'models/community.yaml', MIDDLE]]) {
+    for (const args of [['models'], ['validate', 'models/community@1.0.yaml', MIDDLE]]) {
       const coloured = runCli(args, { env: colourEnv }).stdout;
       expect(coloured).toContain(`${ESC}[`);
       expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(runCli(args).stdout);
       expect(runCli([...args, '--no-color'], { env: colourEnv }).stdout).not.toContain(ESC);
     }
-    for (const args of [['models', '-f', 'json'], ['validate', 'models/community.yaml', MIDDLE, '-f', 'json']]) {
+    for (const args of [['models', '-f', 'json'], ['validate', 'models/community@1.0.yaml', MIDDLE, '-f', 'json']]) {
       expect(runCli(args, { env: colourEnv }).stdout).not.toContain(ESC);
     }
   });

@@ -11,7 +11,7 @@ import { okInProcess, ROOT, runCli, runInProcess, tempDir } from './support.js';
 // files without a known extension; --regression-tolerance. In-process, except the last block,
 // which is about the built program's files and exit code.
 
-const MIDDLE = 'examples/middle.yaml';
+const MIDDLE = 'examples/community@1.0/middle.yaml';
 
 /** What `score MIDDLE -f <format>` prints: the bytes a file of that format must hold. */
 const printed = new Map<string, string>();
@@ -71,7 +71,7 @@ describe('the format of an -o file follows its extension', () => {
 
   it('several answers files: each list format in one run, JSON Lines in argument order, the others sorted', async () => {
     const dir = tempDir();
-    const files = ['examples/early.yaml', 'examples/advanced.yaml'];
+    const files = ['examples/community@1.0/early.yaml', 'examples/community@1.0/advanced.yaml'];
     const names: [string, string][] = [
       ['list.csv', 'csv'],
       ['list.jsonl', 'jsonl'],
@@ -89,7 +89,7 @@ describe('the format of an -o file follows its extension', () => {
 
   it('several answers files: JSON Lines to two files at once, both streamed, the same bytes', async () => {
     const dir = tempDir();
-    const files = ['examples/early.yaml', 'examples/advanced.yaml'];
+    const files = ['examples/community@1.0/early.yaml', 'examples/community@1.0/advanced.yaml'];
     expect(await okInProcess(['score', ...files, '-o', join(dir, 'a.jsonl'), '-o', join(dir, 'b.ndjson')])).toBe('');
     const expected = await asPrinted(['score', ...files], 'jsonl');
     expect(readFileSync(join(dir, 'a.jsonl'), 'utf8')).toBe(expected);
@@ -99,7 +99,7 @@ describe('the format of an -o file follows its extension', () => {
 
   it('diff, history and benchmark take several -o too', async () => {
     const dir = tempDir();
-    expect(await okInProcess(['diff', 'examples/middle.yaml', 'examples/middle.yaml', '-o', join(dir, 'diff.json'), '-o', join(dir, 'diff.md')])).toBe('');
+    expect(await okInProcess(['diff', 'examples/community@1.0/middle.yaml', 'examples/community@1.0/middle.yaml', '-o', join(dir, 'diff.json'), '-o', join(dir, 'diff.md')])).toBe('');
     expect(readFileSync(join(dir, 'diff.json'), 'utf8')).toBe(await asPrinted(['diff', MIDDLE, MIDDLE], 'json'));
     expect(readFileSync(join(dir, 'diff.md'), 'utf8')).toBe(await asPrinted(['diff', MIDDLE, MIDDLE], 'markdown'));
     expect(await okInProcess(['history', MIDDLE, '-o', join(dir, 'history.csv'), '-o', join(dir, 'history.txt')])).toBe('');
@@ -145,7 +145,7 @@ describe('outputs that cannot be written as asked: exit 2, a clear message, noth
     await refused(['benchmark', 'examples/', '-o', benchmark], `-o ${benchmark}: junit (its extension) is not a format of benchmark; it writes table, json, markdown, csv`, dir);
     const list = join(dir, 'list.xml');
     await refused(
-      ['score', 'examples/early.yaml', 'examples/advanced.yaml', '-o', join(dir, 'list.csv'), '-o', list],
+      ['score', 'examples/community@1.0/early.yaml', 'examples/community@1.0/advanced.yaml', '-o', join(dir, 'list.csv'), '-o', list],
       `-o ${list}: junit (its extension) shows one organisation; with several answers files use table, json, markdown, jsonl, csv, csv-answers, xlsx`,
       dir,
     );
@@ -188,13 +188,13 @@ describe('score examples/', () => {
   it('reads the example answers files only, one row per organisation', async () => {
     const list = JSON.parse(await okInProcess(['score', 'examples/', '-f', 'json'])) as { organisation: string }[];
     expect(list.map((report) => report.organisation).sort()).toEqual(['Brightwater City Council', 'Fernwood Regional Health', 'Larkspur Analytics', 'Tessera Industrial Group']);
-    expect(readdirSync(join(ROOT, 'examples')).filter((name) => !name.endsWith('.yaml'))).toEqual([]);
+    expect(readdirSync(join(ROOT, 'examples', 'community@1.0')).filter((name) => !name.endsWith('.yaml'))).toEqual([]);
   });
 });
 
 describe('--regression-tolerance', () => {
   /**
-   * A baseline one answer better than examples/middle.yaml: strategy.portfolio (at Network)
+   * A baseline one answer better than examples/community@1.0/middle.yaml: strategy.portfolio (at Network)
    * partly instead of no. Strategy's Network attainment goes from (0.5 + 0 + 0.5) / 3 to
    * (0.5 + 0.5 + 0.5) / 3 = 0.5, its score from 3.44 to 3 + 0.5 / 0.75 = 3.66: middle.yaml
    * falls 0.22 in strategy against it, and less than that overall (one competency of eight).

@@ -22,7 +22,7 @@ const SINGLE = new Map<string, Report>();
 for (const file of EXAMPLES) SINGLE.set(file, await scoreJsonInProcess([file]));
 
 /** A copy of an example with another organisation name, in a folder of its own. */
-function renamed(folder: string, name: string, organisation: string, from = 'examples/middle.yaml'): string {
+function renamed(folder: string, name: string, organisation: string, from = 'examples/community@1.0/middle.yaml'): string {
   const file = join(folder, name);
   const text = readFileSync(from, 'utf8').replace(/^organisation: .*$/m, `organisation: ${JSON.stringify(organisation)}`);
   writeFileSync(file, text);
@@ -33,8 +33,8 @@ describe('score with several answers files', () => {
   it('scores files, folders and quoted glob patterns alike, one single-file report per organisation', async () => {
     const folder = tempDir();
     mkdirSync(join(folder, 'nested'));
-    for (const file of EXAMPLES) copyFileSync(file, join(folder, file === 'examples/middle.yaml' ? 'nested/middle.yml' : file.slice('examples/'.length)));
-    const byGlob = await portfolioJson(['examples/*.yaml']);
+    for (const file of EXAMPLES) copyFileSync(file, join(folder, file === 'examples/community@1.0/middle.yaml' ? 'nested/middle.yml' : file.slice('examples/community@1.0/'.length)));
+    const byGlob = await portfolioJson(['examples/community@1.0/*.yaml']);
     const byFiles = await portfolioJson(EXAMPLES);
     const byFolder = await portfolioJson([folder]);
     expect(byGlob).toHaveLength(EXAMPLES.length);
@@ -55,7 +55,7 @@ describe('score with several answers files', () => {
     expect(body.map((row) => row[1])).toEqual(expected.map(([file]) => file));
     for (const [index, [file, report]] of expected.entries()) {
       // Every example answers all 72 indicators but partial.yaml, which answers 29: 40% (29/72 = 0.402…).
-      const answered = file === 'examples/partial.yaml' ? '40%' : '100%';
+      const answered = file === 'examples/community@1.0/partial.yaml' ? '40%' : '100%';
       expect(body[index]).toEqual([report.organisation, file, ...report.competencies.map((competency) => competency.score.toFixed(2)), report.overall.score.toFixed(2), report.overall.stageName, answered]);
     }
     expect(table).toContain(`${EXAMPLES.length} organisations`);
@@ -66,16 +66,16 @@ describe('score with several answers files', () => {
     const zeta = renamed(folder, 'a-zeta.yaml', 'Zeta');
     const alpha = renamed(folder, 'b-alpha.yaml', 'alpha');
     const alphaAgain = renamed(folder, 'a-alpha.yaml', 'alpha');
-    const files = [zeta, alpha, alphaAgain, 'examples/early.yaml', 'examples/advanced.yaml'];
+    const files = [zeta, alpha, alphaAgain, 'examples/community@1.0/early.yaml', 'examples/community@1.0/advanced.yaml'];
     const order = async (sort: string[]) => (await portfolioJson([...files, ...sort])).map((report) => report.organisation);
-    const early = SINGLE.get('examples/early.yaml')!.organisation;
-    const advanced = SINGLE.get('examples/advanced.yaml')!.organisation;
+    const early = SINGLE.get('examples/community@1.0/early.yaml')!.organisation;
+    const advanced = SINGLE.get('examples/community@1.0/advanced.yaml')!.organisation;
     // Three equal middle scores between advanced and early: alpha (a-alpha, then b-alpha), then Zeta.
     expect(await order([])).toEqual([advanced, 'alpha', 'alpha', 'Zeta', early]);
     expect(await order(['--sort', 'score'])).toEqual(await order([]));
     expect((await portfolioJson(files)).map((report) => report.organisation === 'alpha')).toEqual([false, true, true, false, false]);
     const csv = parseCsv(await okInProcess(['score', ...files, '-f', 'csv']), { columns: true }) as Record<string, string>[];
-    expect(csv.map((row) => row.file)).toEqual(['examples/advanced.yaml', alphaAgain, alpha, zeta, 'examples/early.yaml']);
+    expect(csv.map((row) => row.file)).toEqual(['examples/community@1.0/advanced.yaml', alphaAgain, alpha, zeta, 'examples/community@1.0/early.yaml']);
     expect(await order(['--sort', 'name'])).toEqual(['alpha', 'alpha', early, advanced, 'Zeta'].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
     // content: middle 4.00 beats advanced 3.88, which beats early 1.66.
     expect(await order(['--sort', 'content'])).toEqual(['alpha', 'alpha', 'Zeta', advanced, early]);
@@ -92,7 +92,7 @@ describe('score with several answers files', () => {
   });
 
   it('writes jsonl in input order, one single-file report per line', async () => {
-    const files = ['examples/early.yaml', 'examples/advanced.yaml', 'examples/middle.yaml'];
+    const files = ['examples/community@1.0/early.yaml', 'examples/community@1.0/advanced.yaml', 'examples/community@1.0/middle.yaml'];
     const lines = (await okInProcess(['score', ...files, '--format', 'jsonl'])).split('\n');
     expect(lines.at(-1)).toBe('');
     expect(lines.slice(0, -1).map((line) => JSON.parse(line))).toEqual(files.map((file) => SINGLE.get(file)));
@@ -114,14 +114,14 @@ describe('score with several answers files', () => {
     const folder = tempDir();
     const hostile = 'Acme, "Quoted" & Co\nsecond line';
     const file = renamed(folder, 'hostile.yaml', hostile);
-    const rows = parseCsv(await okInProcess(['score', file, 'examples/early.yaml', '-f', 'csv']), { columns: true }) as Record<string, string>[];
+    const rows = parseCsv(await okInProcess(['score', file, 'examples/community@1.0/early.yaml', '-f', 'csv']), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(2);
-    const middle = SINGLE.get('examples/middle.yaml')!;
-    const early = SINGLE.get('examples/early.yaml')!;
+    const middle = SINGLE.get('examples/community@1.0/middle.yaml')!;
+    const early = SINGLE.get('examples/community@1.0/early.yaml')!;
     expect(rows[0]).toMatchObject({ file, organisation: hostile, date: middle.date, overall_level: String(middle.overall.level), overall_stage: middle.overall.stage, overall_score: middle.overall.score.toFixed(2) });
     expect(rows[0]!.strategy_score).toBe(middle.competencies[0]!.score.toFixed(2));
     expect(rows[0]!.strategy_stage).toBe(middle.competencies[0]!.stage);
-    expect(rows[1]).toMatchObject({ file: 'examples/early.yaml', organisation: early.organisation, metrics_stage: early.competencies.at(-1)!.stage });
+    expect(rows[1]).toMatchObject({ file: 'examples/community@1.0/early.yaml', organisation: early.organisation, metrics_stage: early.competencies.at(-1)!.stage });
     expect(Object.keys(rows[0]!)).toEqual([
       'file',
       'organisation',
@@ -134,19 +134,19 @@ describe('score with several answers files', () => {
     ]);
     expect(rows.map((row) => row.completeness)).toEqual(['100%', '100%']);
     // The markdown table keeps the name on one row and its characters inert.
-    const markdown = await okInProcess(['score', file, 'examples/early.yaml', '-f', 'markdown']);
+    const markdown = await okInProcess(['score', file, 'examples/community@1.0/early.yaml', '-f', 'markdown']);
     expect(markdown).toContain('| Acme, "Quoted" & Co second line |');
   });
 
   it('writes one line or one row for a single answers file, and a list for a folder holding one', async () => {
-    const single = SINGLE.get('examples/middle.yaml')!;
-    const jsonl = await okInProcess(['score', 'examples/middle.yaml', '-f', 'jsonl']);
+    const single = SINGLE.get('examples/community@1.0/middle.yaml')!;
+    const jsonl = await okInProcess(['score', 'examples/community@1.0/middle.yaml', '-f', 'jsonl']);
     expect(jsonl.split('\n')).toHaveLength(2);
     expect(JSON.parse(jsonl)).toEqual(single);
-    const csv = parseCsv(await okInProcess(['score', 'examples/middle.yaml', '-f', 'csv']), { columns: true }) as Record<string, string>[];
-    expect(csv).toEqual([expect.objectContaining({ file: 'examples/middle.yaml', organisation: single.organisation })]);
+    const csv = parseCsv(await okInProcess(['score', 'examples/community@1.0/middle.yaml', '-f', 'csv']), { columns: true }) as Record<string, string>[];
+    expect(csv).toEqual([expect.objectContaining({ file: 'examples/community@1.0/middle.yaml', organisation: single.organisation })]);
     const folder = tempDir();
-    copyFileSync('examples/middle.yaml', join(folder, 'middle.yaml'));
+    copyFileSync('examples/community@1.0/middle.yaml', join(folder, 'middle.yaml'));
     expect(await portfolioJson([folder])).toEqual([single]);
   });
 
@@ -156,17 +156,17 @@ describe('score with several answers files', () => {
     writeFileSync(unknown, 'organisation: Broken\nanswers:\n  strategy.nope: "yes"\n');
     const syntax = join(folder, 'syntax.yaml');
     writeFileSync(syntax, 'organisation: [unclosed\n');
-    const result = await runInProcess(['score', 'examples/early.yaml', unknown, 'examples/advanced.yaml', syntax, '-f', 'json']);
+    const result = await runInProcess(['score', 'examples/community@1.0/early.yaml', unknown, 'examples/community@1.0/advanced.yaml', syntax, '-f', 'json']);
     expect(result.code).toBe(2);
     const reports = JSON.parse(result.stdout) as Report[];
-    expect(reports).toEqual([SINGLE.get('examples/advanced.yaml'), SINGLE.get('examples/early.yaml')]);
+    expect(reports).toEqual([SINGLE.get('examples/community@1.0/advanced.yaml'), SINGLE.get('examples/community@1.0/early.yaml')]);
     expect(result.stderr).toMatch(new RegExp(`^${unknown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:3: .*strategy\\.nope`, 'm'));
     expect(result.stderr).toMatch(new RegExp(`^${syntax.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: `, 'm'));
     expect(result.stderr).toContain('cm-maturity: error: 2 of 4 answers files are invalid (see above); the other 2 are reported');
   });
 
   it('applies gates to every organisation: exit 1, one stderr line per failure naming the file', async () => {
-    const files = ['examples/early.yaml', 'examples/advanced.yaml', 'examples/middle.yaml'];
+    const files = ['examples/community@1.0/early.yaml', 'examples/community@1.0/advanced.yaml', 'examples/community@1.0/middle.yaml'];
     const result = await runInProcess(['score', ...files, '--fail-under', 'community', '--require', 'strategy=3', '-f', 'json']);
     expect(result.code).toBe(1);
     const reports = JSON.parse(result.stdout) as Report[];
@@ -177,11 +177,11 @@ describe('score with several answers files', () => {
     const failures = result.stderr.trim().split('\n');
     // early fails both gates (overall 1.79, strategy 1.66); middle only the overall one (2.98); advanced none.
     expect(failures).toEqual([
-      'cm-maturity: gate failed (--fail-under community (3)): examples/early.yaml: overall score 1.79 is below 3.00 by 1.21',
-      'cm-maturity: gate failed (--require strategy=community (3)): examples/early.yaml: strategy score 1.66 is below 3.00 by 1.34',
-      'cm-maturity: gate failed (--fail-under community (3)): examples/middle.yaml: overall score 2.98 is below 3.00 by 0.02',
+      'cm-maturity: gate failed (--fail-under community (3)): examples/community@1.0/early.yaml: overall score 1.79 is below 3.00 by 1.21',
+      'cm-maturity: gate failed (--require strategy=community (3)): examples/community@1.0/early.yaml: strategy score 1.66 is below 3.00 by 1.34',
+      'cm-maturity: gate failed (--fail-under community (3)): examples/community@1.0/middle.yaml: overall score 2.98 is below 3.00 by 0.02',
     ]);
-    const passing = await runInProcess(['score', 'examples/advanced.yaml', 'examples/middle.yaml', '--fail-under', '2.5']);
+    const passing = await runInProcess(['score', 'examples/community@1.0/advanced.yaml', 'examples/community@1.0/middle.yaml', '--fail-under', '2.5']);
     expect(passing.code).toBe(0);
   });
 
@@ -189,17 +189,17 @@ describe('score with several answers files', () => {
     const folder = tempDir();
     const broken = join(folder, 'broken.yaml');
     writeFileSync(broken, 'organisation: Broken\nanswers:\n  strategy.nope: "yes"\n');
-    const result = await runInProcess(['score', 'examples/early.yaml', broken, '--fail-under', 'community', '--width', '200']);
+    const result = await runInProcess(['score', 'examples/community@1.0/early.yaml', broken, '--fail-under', 'community', '--width', '200']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('examples/early.yaml: overall score');
+    expect(result.stderr).toContain('examples/community@1.0/early.yaml: overall score');
     expect(boxRows(result.stdout)).toHaveLength(2);
   });
 
   it.each([
-    [['--baseline', 'examples/early.yaml']],
-    [['--baseline', 'examples/early.yaml', '--fail-on-regression']],
+    [['--baseline', 'examples/community@1.0/early.yaml']],
+    [['--baseline', 'examples/community@1.0/early.yaml', '--fail-on-regression']],
   ])('refuses %j with several answers files', async (options) => {
-    const result = await runInProcess(['score', 'examples/middle.yaml', 'examples/advanced.yaml', ...options]);
+    const result = await runInProcess(['score', 'examples/community@1.0/middle.yaml', 'examples/community@1.0/advanced.yaml', ...options]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe('cm-maturity: error: --baseline, --fail-on-regression and --allow-model-change take one answers file, not several\n');
@@ -207,7 +207,7 @@ describe('score with several answers files', () => {
 
   it('refuses a folder without answers files among several arguments, but reads a lone one as a file', async () => {
     const empty = tempDir();
-    const many = await runInProcess(['score', 'examples/middle.yaml', empty]);
+    const many = await runInProcess(['score', 'examples/community@1.0/middle.yaml', empty]);
     expect(many.code).toBe(2);
     expect(many.stdout).toBe('');
     expect(many.stderr).toBe(`cm-maturity: error: no *.yaml or *.yml files in folder ${empty}\n`);
@@ -217,7 +217,7 @@ describe('score with several answers files', () => {
   });
 
   it('refuses a one-organisation format with several answers files', async () => {
-    const result = await runInProcess(['score', 'examples/middle.yaml', 'examples/advanced.yaml', '-f', 'junit']);
+    const result = await runInProcess(['score', 'examples/community@1.0/middle.yaml', 'examples/community@1.0/advanced.yaml', '-f', 'junit']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--format junit shows one organisation; with several answers files use table, json, markdown, jsonl, csv');
   });
@@ -225,14 +225,14 @@ describe('score with several answers files', () => {
   it('draws no progress bar on a pipe, even for hundreds of files, and streams every one', () => {
     const folder = tempDir();
     const count = 210;
-    for (let index = 0; index < count; index++) copyFileSync('examples/early.yaml', join(folder, `org-${String(index).padStart(3, '0')}.yaml`));
+    for (let index = 0; index < count; index++) copyFileSync('examples/community@1.0/early.yaml', join(folder, `org-${String(index).padStart(3, '0')}.yaml`));
     const output = join(tempDir(), 'portfolio.jsonl');
     const result = runCli(['score', folder, '-f', 'jsonl', '-o', output], { env: { CI: undefined } });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const lines = readFileSync(output, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(count);
-    expect(JSON.parse(lines[count - 1]!)).toEqual(SINGLE.get('examples/early.yaml'));
+    expect(JSON.parse(lines[count - 1]!)).toEqual(SINGLE.get('examples/community@1.0/early.yaml'));
   });
 });
 
@@ -241,7 +241,7 @@ describe('the progress bar', () => {
     const { spawn } = await import('node-pty');
     const folder = tempDir();
     const count = 201;
-    for (let index = 0; index < count; index++) copyFileSync('examples/early.yaml', join(folder, `org-${String(index).padStart(3, '0')}.yaml`));
+    for (let index = 0; index < count; index++) copyFileSync('examples/community@1.0/early.yaml', join(folder, `org-${String(index).padStart(3, '0')}.yaml`));
     const output = join(tempDir(), 'portfolio.csv');
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'CI' && key !== 'FORCE_COLOR') env[key] = value;

@@ -10,7 +10,7 @@ import { okInProcess, runInProcess, tempDir } from './support.js';
 describe('a JSON report where answers or a model are expected', async () => {
   const folder = tempDir();
   const report = join(folder, 'report.json');
-  writeFileSync(report, await okInProcess(['score', 'examples/middle.yaml', '--format', 'json']));
+  writeFileSync(report, await okInProcess(['score', 'examples/community@1.0/middle.yaml', '--format', 'json']));
 
   it('is explained when scored, not mistaken for a model', async () => {
     const result = await runInProcess(['score', report]);
@@ -19,7 +19,7 @@ describe('a JSON report where answers or a model are expected', async () => {
   });
 
   it('is explained when given as --model', async () => {
-    const result = await runInProcess(['score', 'examples/middle.yaml', '--model', report]);
+    const result = await runInProcess(['score', 'examples/community@1.0/middle.yaml', '--model', report]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('this is a JSON report written by --format json, not a model');
   });
@@ -32,14 +32,14 @@ describe('a JSON report where answers or a model are expected', async () => {
 describe('usage errors are said once, with the tool name', () => {
   it('a bad --model in validate and benchmark is one line, not one per file', async () => {
     for (const command of ['validate', 'benchmark']) {
-      const result = await runInProcess([command, 'examples/early.yaml', 'examples/middle.yaml', '--model', 'nope']);
+      const result = await runInProcess([command, 'examples/community@1.0/early.yaml', 'examples/community@1.0/middle.yaml', '--model', 'nope']);
       expect(result.code).toBe(2);
-      expect(result.stderr).toBe('cm-maturity: error: --model: "nope" is not a built-in model and no file of that name exists; built-in models: community\n');
+      expect(result.stderr).toBe('cm-maturity: error: --model: "nope" is not a built-in model and no file of that name exists; built-in models: community, community@1.0\n');
     }
   });
 
   it('commander usage errors carry the cm-maturity prefix', async () => {
-    const result = await runInProcess(['score', 'examples/middle.yaml', '--bogus']);
+    const result = await runInProcess(['score', 'examples/community@1.0/middle.yaml', '--bogus']);
     expect(result.code).toBe(2);
     expect(result.stderr.startsWith("cm-maturity: error: unknown option '--bogus'")).toBe(true);
   });

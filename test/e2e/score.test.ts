@@ -149,8 +149,8 @@ describe.each(EXAMPLES)('score %s', (file) => {
   });
 });
 
-describe('score examples/middle.yaml gives the values the scoring rules give', async () => {
-  const answers = readYaml<RawAnswers>('examples/middle.yaml');
+describe('score examples/community@1.0/middle.yaml gives the values the scoring rules give', async () => {
+  const answers = readYaml<RawAnswers>('examples/community@1.0/middle.yaml');
 
   it('uses a model the independent calculation applies to (equal weights, the four-level scale, threshold 0.75)', () => {
     for (const competency of MODEL.competencies) {
@@ -164,9 +164,9 @@ describe('score examples/middle.yaml gives the values the scoring rules give', a
   });
 
   const expected = expectedScores(MODEL, answers);
-  const report = await scoreJsonInProcess(['examples/middle.yaml']);
-  const table = (await runInProcess(['score', 'examples/middle.yaml'])).stdout;
-  const markdown = (await runInProcess(['score', 'examples/middle.yaml', '--format', 'markdown'])).stdout;
+  const report = await scoreJsonInProcess(['examples/community@1.0/middle.yaml']);
+  const table = (await runInProcess(['score', 'examples/community@1.0/middle.yaml'])).stdout;
+  const markdown = (await runInProcess(['score', 'examples/community@1.0/middle.yaml', '--format', 'markdown'])).stdout;
 
   it.each(expected.competencies.map((competency) => [competency.id, competency] as const))('%s', (_id, competency) => {
     const actual = report.competencies.find((c) => c.id === competency.id)!;
@@ -198,7 +198,7 @@ describe('score examples/middle.yaml gives the values the scoring rules give', a
 });
 
 describe('score is deterministic', () => {
-  const args = ['score', 'examples/middle.yaml', '--format', 'json'];
+  const args = ['score', 'examples/community@1.0/middle.yaml', '--format', 'json'];
   const first = runCli(args);
 
   it('gives byte-identical JSON on a second run, in another time zone and locale', () => {
@@ -208,14 +208,14 @@ describe('score is deterministic', () => {
 
   it('gives byte-identical table and markdown output on a second run', () => {
     for (const format of ['table', 'markdown']) {
-      expect(runCli(['score', 'examples/partial.yaml', '-f', format]).stdout).toBe(runCli(['score', 'examples/partial.yaml', '-f', format]).stdout);
+      expect(runCli(['score', 'examples/community@1.0/partial.yaml', '-f', format]).stdout).toBe(runCli(['score', 'examples/community@1.0/partial.yaml', '-f', format]).stdout);
     }
   });
 
   it('holds no timestamp: the only dates are those in the answers file', () => {
     const dates = first.stdout.match(/\d{4}-\d{2}-\d{2}/g) ?? [];
     const today = new Date().toISOString().slice(0, 10);
-    expect(dates.every((date) => readFileSync(join(ROOT, 'examples/middle.yaml'), 'utf8').includes(date))).toBe(true);
+    expect(dates.every((date) => readFileSync(join(ROOT, 'examples/community@1.0/middle.yaml'), 'utf8').includes(date))).toBe(true);
     expect(first.stdout).not.toMatch(/\d{2}:\d{2}:\d{2}/);
     if (today !== '2026-09-15') expect(first.stdout).not.toContain(today);
   });
@@ -268,10 +268,10 @@ describe('score --strict', () => {
   });
 
   it('fails on the partial example with exit 2, a located error per unanswered indicator and no report', async () => {
-    const result = await runInProcess(['score', 'examples/partial.yaml', '--strict']);
+    const result = await runInProcess(['score', 'examples/community@1.0/partial.yaml', '--strict']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^examples\/partial\.yaml:\d+:\d+: indicator [\w.-]+ is not answered \(--strict\)$/m);
+    expect(result.stderr).toMatch(/^examples\/community@1\.0\/partial\.yaml:\d+:\d+: indicator [\w.-]+ is not answered \(--strict\)$/m);
     expect(result.stderr).toContain('indicator content.calendar is not answered');
     // 43 problems: the first 20 are printed, the rest summarised.
     expect(result.stderr).toContain('… and 23 more');

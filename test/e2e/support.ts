@@ -10,13 +10,13 @@ import { reportSchema, type Report } from '../../src/schema/report.js';
 export { ROOT, runCli, runInProcess };
 
 /** Every example answers file, as a path relative to the package root. */
-export const EXAMPLES = readdirSync(join(ROOT, 'examples'))
+export const EXAMPLES = readdirSync(join(ROOT, 'examples', 'community@1.0'))
   .filter((name) => name.endsWith('.yaml'))
   .sort()
-  .map((name) => `examples/${name}`);
+  .map((name) => `examples/community@1.0/${name}`);
 
 /** The examples that answer every indicator. */
-export const COMPLETE_EXAMPLES = EXAMPLES.filter((file) => file !== 'examples/partial.yaml');
+export const COMPLETE_EXAMPLES = EXAMPLES.filter((file) => file !== 'examples/community@1.0/partial.yaml');
 
 export const FORMATS = ['table', 'json', 'markdown', 'html'] as const;
 
@@ -45,7 +45,7 @@ export function readYaml<T>(path: string): T {
   return parse(readFileSync(join(ROOT, path), 'utf8')) as T;
 }
 
-export const MODEL = readYaml<RawModel>('models/community.yaml');
+export const MODEL = readYaml<RawModel>('models/community@1.0.yaml');
 
 export const INDICATOR_COUNT = MODEL.competencies.reduce((sum, competency) => sum + competency.indicators.length, 0);
 

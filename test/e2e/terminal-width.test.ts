@@ -8,7 +8,7 @@ import { MODEL, ROOT, runInProcess, tempDir } from './support.js';
 // The width tables and texts are laid out for: the terminal's own, read from the terminal the
 // built CLI runs in; else COLUMNS; else 80. Measured as code points without colour codes.
 
-const MIDDLE = 'examples/middle.yaml';
+const MIDDLE = 'examples/community@1.0/middle.yaml';
 
 function widest(text: string): number {
   return Math.max(...text.split('\n').map((line) => [...stripVTControlCharacters(line)].length));
@@ -101,7 +101,7 @@ describe('without a terminal', () => {
   it('every command with a table takes --width', async () => {
     for (const args of [
       ['score', 'examples/'],
-      ['benchmark', 'examples/middle.yaml', 'examples/early.yaml'],
+      ['benchmark', 'examples/community@1.0/middle.yaml', 'examples/community@1.0/early.yaml'],
       ['diff', MIDDLE, MIDDLE],
       ['history', MIDDLE],
       ['models'],

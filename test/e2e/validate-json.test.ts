@@ -19,20 +19,20 @@ describe('validate --format json', () => {
   const dir = tempDir();
 
   it('lists every file with its kind, valid, and no errors; nothing on standard error; exit 0', async () => {
-    const { code, stderr, validation } = await validateJson(['models/community.yaml', 'examples/middle.yaml']);
+    const { code, stderr, validation } = await validateJson(['models/community@1.0.yaml', 'examples/community@1.0/middle.yaml']);
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(validation).toEqual({
       valid: true,
       files: [
-        { path: 'models/community.yaml', kind: 'model', valid: true, errors: [], warnings: [] },
-        { path: 'examples/middle.yaml', kind: 'answers', valid: true, errors: [], warnings: [] },
+        { path: 'models/community@1.0.yaml', kind: 'model', valid: true, errors: [], warnings: [] },
+        { path: 'examples/community@1.0/middle.yaml', kind: 'answers', valid: true, errors: [], warnings: [] },
       ],
     });
   });
 
   it('puts an invalid file’s errors, located, in the JSON and exits 2 with standard error empty', async () => {
-    const { code, stderr, validation } = await validateJson(['examples/middle.yaml', DUPLICATE_KEY]);
+    const { code, stderr, validation } = await validateJson(['examples/community@1.0/middle.yaml', DUPLICATE_KEY]);
     expect(code).toBe(2);
     expect(stderr).toBe('');
     expect(validation.valid).toBe(false);
@@ -48,7 +48,7 @@ describe('validate --format json', () => {
 
   it('names the kind of an invalid file it could read, and errors in the model an answers file names', async () => {
     const model = join(dir, 'broken-model.yaml');
-    writeFileSync(model, readFileSync(join(ROOT, 'models/community.yaml'), 'utf8').replace(/^version: .*$/m, 'version: 2'));
+    writeFileSync(model, readFileSync(join(ROOT, 'models/community@1.0.yaml'), 'utf8').replace(/^version: .*$/m, 'version: 2'));
     const answers = join(dir, 'answers.yaml');
     writeFileSync(answers, 'organisation: Acme\nmodel: ./broken-model.yaml\nanswers:\n  strategy.purpose: maybe\n');
     const { code, validation } = await validateJson([answers, model]);
@@ -89,14 +89,14 @@ describe('validate --format json', () => {
   });
 
   it('leaves the default output as it was: ok lines, errors on standard error', async () => {
-    const result = await runInProcess(['validate', 'examples/middle.yaml', DUPLICATE_KEY]);
+    const result = await runInProcess(['validate', 'examples/community@1.0/middle.yaml', DUPLICATE_KEY]);
     expect(result.code).toBe(2);
-    expect(result.stdout).toMatch(/^ok examples\/middle\.yaml: answers of .* for model community \S+ \(72\/72 answered\)\n$/);
+    expect(result.stdout).toMatch(/^ok examples\/community@1\.0\/middle\.yaml: answers of .* for model community \S+ \(72\/72 answered\)\n$/);
     expect(result.stderr.split('\n')[0]).toBe(`${DUPLICATE_KEY}:5:3: duplicate key "strategy.purpose": each key may appear only once in a mapping`);
   });
 
   it('refuses an unknown format with exit 2', async () => {
-    const result = await runInProcess(['validate', 'examples/middle.yaml', '--format', 'markdown']);
+    const result = await runInProcess(['validate', 'examples/community@1.0/middle.yaml', '--format', 'markdown']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain("argument 'markdown' is invalid");

@@ -15,7 +15,7 @@ describe('an output that is one of the inputs', () => {
   it('is refused before anything is read or written, and the input is left as it was', async () => {
     const folder = tempDir();
     const answers = join(folder, 'answers.yaml');
-    copyFileSync(join(ROOT, 'examples/middle.yaml'), answers);
+    copyFileSync(join(ROOT, 'examples/community@1.0/middle.yaml'), answers);
     const before = readFileSync(answers, 'utf8');
     const result = await runInProcess(['score', answers, '-o', answers, '-f', 'json']);
     expect(result.code).toBe(2);
@@ -27,18 +27,18 @@ describe('an output that is one of the inputs', () => {
   it('is recognised through a symbolic link, among many files, as a baseline and as a --model file', async () => {
     const folder = tempDir();
     const answers = join(folder, 'answers.yaml');
-    copyFileSync(join(ROOT, 'examples/middle.yaml'), answers);
+    copyFileSync(join(ROOT, 'examples/community@1.0/middle.yaml'), answers);
     const model = join(folder, 'model.yaml');
-    copyFileSync(join(ROOT, 'models/community.yaml'), model);
+    copyFileSync(join(ROOT, 'models/community@1.0.yaml'), model);
     const link = join(folder, 'link.yaml');
     symlinkSync(answers, link);
     const cases = [
       ['score', link, '-o', answers],
       ['score', folder, '-f', 'csv', '-o', answers],
-      ['score', 'examples/early.yaml', '--baseline', answers, '-o', answers],
-      ['score', 'examples/early.yaml', '-m', model, '-o', model],
-      ['benchmark', 'examples/early.yaml', '--org', answers, '-o', answers],
-      ['diff', 'examples/early.yaml', answers, '-o', answers],
+      ['score', 'examples/community@1.0/early.yaml', '--baseline', answers, '-o', answers],
+      ['score', 'examples/community@1.0/early.yaml', '-m', model, '-o', model],
+      ['benchmark', 'examples/community@1.0/early.yaml', '--org', answers, '-o', answers],
+      ['diff', 'examples/community@1.0/early.yaml', answers, '-o', answers],
       ['history', answers, '-o', link],
       ['schema', 'answers', '-m', model, '-o', model],
     ];
@@ -47,8 +47,8 @@ describe('an output that is one of the inputs', () => {
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr, args.join(' ')).toMatch(/one of the inputs/);
     }
-    expect(readFileSync(answers, 'utf8')).toBe(readFileSync(join(ROOT, 'examples/middle.yaml'), 'utf8'));
-    expect(readFileSync(model, 'utf8')).toBe(readFileSync(join(ROOT, 'models/community.yaml'), 'utf8'));
+    expect(readFileSync(answers, 'utf8')).toBe(readFileSync(join(ROOT, 'examples/community@1.0/middle.yaml'), 'utf8'));
+    expect(readFileSync(model, 'utf8')).toBe(readFileSync(join(ROOT, 'models/community@1.0.yaml'), 'utf8'));
   });
 });
 
@@ -58,10 +58,10 @@ describe('an output that cannot be written', () => {
     const expectations: [string, string][] = [
       [join(folder, 'missing', 'report.json'), 'its folder does not exist'],
       [folder, 'it is a directory'],
-      [join(ROOT, 'examples/middle.yaml', 'report.json'), 'a part of its path is not a folder'],
+      [join(ROOT, 'examples/community@1.0/middle.yaml', 'report.json'), 'a part of its path is not a folder'],
     ];
     for (const [target, reason] of expectations) {
-      const result = await runInProcess(['score', 'examples/middle.yaml', '-f', 'json', '-o', target]);
+      const result = await runInProcess(['score', 'examples/community@1.0/middle.yaml', '-f', 'json', '-o', target]);
       expect(result.code, target).toBe(2);
       expect(result.stderr).toBe(`cm-maturity: error: cannot write ${target}: ${reason}\n`);
     }
@@ -71,7 +71,7 @@ describe('an output that cannot be written', () => {
     for (const format of ['json', 'table']) {
       const full = openSync('/dev/full', 'w');
       try {
-        const result = spawnSync(NODE, [BIN, 'score', 'examples/middle.yaml', '-f', format], { cwd: ROOT, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        const result = spawnSync(NODE, [BIN, 'score', 'examples/community@1.0/middle.yaml', '-f', format], { cwd: ROOT, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
         expect(result.status, result.stderr).toBe(2);
         expect(result.stderr).toBe('cm-maturity: error: cannot write standard output: no space left on the device\n');
       } finally {
@@ -113,7 +113,7 @@ describe('a run stopped during -o', () => {
     const live = join(folder, `.out.jsonl.${process.pid}.abc.tmp`);
     const other = join(folder, `.other.jsonl.${dead}.abc.tmp`);
     for (const file of [abandoned, live, other]) writeFileSync(file, 'partial');
-    const result = spawnSync(NODE, [BIN, 'score', 'examples/middle.yaml', 'examples/early.yaml', '-f', 'jsonl', '-o', join(folder, 'out.jsonl')], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(NODE, [BIN, 'score', 'examples/community@1.0/middle.yaml', 'examples/community@1.0/early.yaml', '-f', 'jsonl', '-o', join(folder, 'out.jsonl')], { cwd: ROOT, encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
     expect(existsSync(abandoned)).toBe(false);
     // A file of a process that still runs, or of another target, is not this run's to remove.

@@ -20,17 +20,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('score --format xlsx, built', () => {
   it('writes the same bytes to a pipe as to -o, and the library gives them too', async () => {
     const file = join(dir, 'middle.xlsx');
-    const written = runCli(['score', 'examples/middle.yaml', '-f', 'xlsx', '-o', file]);
+    const written = runCli(['score', 'examples/community@1.0/middle.yaml', '-f', 'xlsx', '-o', file]);
     expect(written.code, written.stderr).toBe(0);
     const bytes = readFileSync(file);
     expect(readWorkbook(bytes).map((sheet) => sheet.name)).toEqual(['Assessment', 'Scores', 'Stage grid', 'Next steps', 'Answers']);
 
-    const piped = spawnSync(process.env.CM_MATURITY_TEST_NODE || process.execPath, [BIN, 'score', 'examples/middle.yaml', '-f', 'xlsx'], { cwd: ROOT, input: '', timeout: 20_000 });
+    const piped = spawnSync(process.env.CM_MATURITY_TEST_NODE || process.execPath, [BIN, 'score', 'examples/community@1.0/middle.yaml', '-f', 'xlsx'], { cwd: ROOT, input: '', timeout: 20_000 });
     expect(piped.status, piped.stderr.toString()).toBe(0);
     expect(piped.stdout.equals(bytes)).toBe(true);
 
     const library = (await import(pathToFileURL(join(ROOT, 'dist/index.js')).href)) as typeof Library;
-    const { model, assessment } = await library.loadAssessment(join(ROOT, 'examples/middle.yaml'));
+    const { model, assessment } = await library.loadAssessment(join(ROOT, 'examples/community@1.0/middle.yaml'));
     const report = library.scoreAssessment(model.model, assessment);
     const formatted = (await library.reportFormats.load('xlsx'))(report, { color: false, nextSteps: library.DEFAULT_NEXT_STEPS });
     expect(Buffer.from(formatted).equals(bytes)).toBe(true);

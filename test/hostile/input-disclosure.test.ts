@@ -23,10 +23,10 @@ describe("a file's content is not disclosed through a model: reference", () => {
     const runs = [
       ['score', ANSWERS],
       ['validate', ANSWERS],
-      ['benchmark', ANSWERS, 'examples/early.yaml'],
-      ['diff', 'examples/early.yaml', ANSWERS],
-      ['history', 'examples/early.yaml', ANSWERS],
-      ['score', 'examples/middle.yaml', '--baseline', ANSWERS],
+      ['benchmark', ANSWERS, 'examples/community@1.0/early.yaml'],
+      ['diff', 'examples/community@1.0/early.yaml', ANSWERS],
+      ['history', 'examples/community@1.0/early.yaml', ANSWERS],
+      ['score', 'examples/community@1.0/middle.yaml', '--baseline', ANSWERS],
     ];
     for (const args of runs) {
       const result = await runInProcess(args);
@@ -87,7 +87,7 @@ describe("a file's content is not disclosed through a model: reference", () => {
 
   it('a real model that is broken is still explained in full, with its values quoted', async () => {
     const dir = tempDir();
-    const model = readFileSync('models/community.yaml', 'utf8').replace(/^id: community$/m, 'id: Not A Slug');
+    const model = readFileSync('models/community@1.0.yaml', 'utf8').replace(/^id: community$/m, 'id: Not A Slug');
     writeFileSync(join(dir, 'model.yaml'), model);
     writeFileSync(join(dir, 'answers.yaml'), 'organisation: Curious Ltd\nmodel: ./model.yaml\nanswers: {}\n');
     const result = await runInProcess(['score', join(dir, 'answers.yaml')]);

@@ -20,7 +20,7 @@ const RUNS = Number(process.env.CM_MATURITY_FUZZ_RUNS ?? 120);
 const SEED = process.env.CM_MATURITY_FUZZ_SEED === undefined ? undefined : Number(process.env.CM_MATURITY_FUZZ_SEED);
 /** With the seed, the `path` fast-check printed for a failure: that case alone is run again. */
 const PATH = process.env.CM_MATURITY_FUZZ_PATH;
-const VALID_COMPANION = 'examples/early.yaml';
+const VALID_COMPANION = 'examples/community@1.0/early.yaml';
 
 type Kind = 'answers' | 'report' | 'model';
 
@@ -32,16 +32,16 @@ interface Seed {
 
 async function seeds(): Promise<Seed[]> {
   const model = await builtinModel();
-  const answers = ['examples/advanced.yaml', 'examples/early.yaml', 'examples/middle.yaml', 'examples/partial.yaml'].map((file) => ({ kind: 'answers' as const, name: file, bytes: readFileSync(file) }));
+  const answers = ['examples/community@1.0/advanced.yaml', 'examples/community@1.0/early.yaml', 'examples/community@1.0/middle.yaml', 'examples/community@1.0/partial.yaml'].map((file) => ({ kind: 'answers' as const, name: file, bytes: readFileSync(file) }));
   // Generated answers: flow mappings, CRLF, byte-order marks, quoting styles, unanswered entries.
   const generated = [3, 17, 41, 96, 250].map((index) => ({ kind: 'answers' as const, name: `generated ${index}`, bytes: Buffer.from(answersText(model, index)) }));
-  const report = await runInProcess(['score', 'examples/middle.yaml', '-f', 'json']);
+  const report = await runInProcess(['score', 'examples/community@1.0/middle.yaml', '-f', 'json']);
   return [
     ...answers,
     ...generated,
     { kind: 'report', name: 'JSON report', bytes: Buffer.from(report.stdout) },
     { kind: 'model', name: 'weak model', bytes: readFileSync('test/fixtures/weak-models/weak.yaml') },
-    { kind: 'model', name: 'community model', bytes: readFileSync('models/community.yaml') },
+    { kind: 'model', name: 'community model', bytes: readFileSync('models/community@1.0.yaml') },
   ];
 }
 
@@ -262,8 +262,8 @@ describe('fuzz: mutated valid files', () => {
           if (single.code === 0) expect(JSON.parse(many.stdout.split('\n')[0]!), `score alone and with another file: ${label}`).toEqual(JSON.parse(single.stdout));
           else expect(many.stdout.split('\n')[0]!, label).toBe(readCompanionLine(many.stdout));
         } else if (seed.kind === 'report') {
-          expectContract(await runInProcess(['score', 'examples/middle.yaml', '--baseline', file]), `--baseline: ${label}`, file, bytes, false);
-          expectContract(await runInProcess(['diff', file, 'examples/middle.yaml']), `diff: ${label}`, file, bytes, false);
+          expectContract(await runInProcess(['score', 'examples/community@1.0/middle.yaml', '--baseline', file]), `--baseline: ${label}`, file, bytes, false);
+          expectContract(await runInProcess(['diff', file, 'examples/community@1.0/middle.yaml']), `diff: ${label}`, file, bytes, false);
         } else {
           expectContract(await runInProcess(['score', VALID_COMPANION, '--model', file]), `--model: ${label}`, file, bytes, false);
         }

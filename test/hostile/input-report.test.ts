@@ -32,7 +32,7 @@ describe('validate with a JSON report that is impossible for its model', () => {
   });
 
   it('refuses it as a baseline and in diff too', async () => {
-    for (const args of [['score', 'examples/middle.yaml', '--baseline', REPORT], ['diff', REPORT, 'examples/middle.yaml']]) {
+    for (const args of [['score', 'examples/community@1.0/middle.yaml', '--baseline', REPORT], ['diff', REPORT, 'examples/community@1.0/middle.yaml']]) {
       const result = await runInProcess(args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toContain(`${REPORT}:`);

@@ -13,8 +13,8 @@ describe('folders reached through symbolic links', () => {
     const pool = join(dir, 'pool');
     mkdirSync(join(pool, 'a'), { recursive: true });
     mkdirSync(join(dir, 'elsewhere'));
-    copyFileSync('examples/early.yaml', join(pool, 'a', 'early.yaml'));
-    copyFileSync('examples/middle.yaml', join(dir, 'elsewhere', 'middle.yaml'));
+    copyFileSync('examples/community@1.0/early.yaml', join(pool, 'a', 'early.yaml'));
+    copyFileSync('examples/community@1.0/middle.yaml', join(dir, 'elsewhere', 'middle.yaml'));
     // Outside the pool, reachable only through the loop `up`: it must never be read.
     writeFileSync(join(dir, 'outside.yaml'), 'organisation: Outside Ltd\nanswers: {}\n');
     symlinkSync('a', join(pool, 'b')); // the same folder twice

@@ -16,9 +16,9 @@ describe('validate with several invalid files', () => {
     copyFileSync(MANY, second);
     const one = join(dir, 'zz-one.yaml');
     writeFileSync(one, 'organisation: One Error Ltd\nanswers:\n  strategy.purpose: maybe\n');
-    const result = await runInProcess(['validate', MANY, 'examples/early.yaml', second, one]);
+    const result = await runInProcess(['validate', MANY, 'examples/community@1.0/early.yaml', second, one]);
     expect(result.code).toBe(2);
-    expect(result.stdout).toMatch(/^ok examples\/early\.yaml: /);
+    expect(result.stdout).toMatch(/^ok examples\/community@1\.0\/early\.yaml: /);
     const lines = result.stderr.trimEnd().split('\n');
     const of = (file: string) => lines.filter((line) => line.startsWith(`${file}:`));
     // The fixture's 25 unknown indicators are on lines 5 to 29.

@@ -67,7 +67,7 @@ describe.each(FIXTURES)('JUnit XML and HTML from %s', (file) => {
   it('HTML: no element or attribute from a file, every text shown as text', async () => {
     const report = JSON.parse(await output(fixture(file), 'json')) as Report;
     const page = parseHtml(await output(fixture(file), 'html'));
-    const ordinary = parseHtml(await output(join(ROOT, 'examples/middle.yaml'), 'html'));
+    const ordinary = parseHtml(await output(join(ROOT, 'examples/community@1.0/middle.yaml'), 'html'));
     const tags = (root: typeof page) => new Set(allElements(root).map((element) => element.tag));
     expect([...tags(page)].filter((tag) => !tags(ordinary).has(tag))).toEqual([]);
     for (const element of allElements(page)) {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtinModelIds, builtinModelPath } from '../../src/read/builtin-models.js';
+import { builtinModel, builtinModelIds } from '../../src/read/builtin-models.js';
 import { compiledModelText, readCompiledModel } from '../../src/read/compiled-model.js';
 import { parseModel } from '../../src/parse/model.js';
 import { ROOT } from '../helpers/cli.js';
@@ -10,7 +10,7 @@ import { ROOT } from '../helpers/cli.js';
 /** The bundle's folder: compiled models sit in models/ there. */
 const BUNDLE_DIRECTORY = join(ROOT, 'dist');
 
-const modelText = (id: string) => readFileSync(builtinModelPath(id)!, 'utf8');
+const modelText = (id: string) => readFileSync(builtinModel(id)!.path, 'utf8');
 
 /** Every temporary folder the tests make, removed when they are done. */
 const folders: string[] = [];
@@ -35,7 +35,7 @@ function modelFile(text: string): string {
 describe('compiled built-in models', () => {
   it.each(builtinModelIds())('the build’s compiled %s is the model its YAML parses to', (id) => {
     const text = modelText(id);
-    const compiled = readCompiledModel(id, builtinModelPath(id)!, BUNDLE_DIRECTORY);
+    const compiled = readCompiledModel(id, builtinModel(id)!.path, BUNDLE_DIRECTORY);
     expect(compiled).toBeDefined();
     expect(compiled).toEqual(parseModel({ file: `models/${id}.yaml`, text }));
   });
@@ -57,7 +57,7 @@ describe('compiled built-in models', () => {
     const folder = tempFolder('cm-compiled-');
     mkdirSync(join(folder, 'models'));
     const text = modelText('community');
-    const model = parseModel({ file: 'models/community.yaml', text });
+    const model = parseModel({ file: 'models/community@1.0.yaml', text });
     writeFileSync(join(folder, 'models', 'community.compiled'), compiledModelText(text, model));
     expect(readCompiledModel('community', modelFile(text), folder)).toEqual(model);
     expect(readCompiledModel('other', modelFile(text), folder)).toBeUndefined();

@@ -29,7 +29,7 @@ function priorities(document: HtmlElement): { text: string; meta: string }[] {
 
 describe('the summary page', () => {
   it('comes first, before the stage grid, and holds the stage, score, completeness, chart and three priorities', async () => {
-    const document = await html([join(ROOT, 'examples/middle.yaml')]);
+    const document = await html([join(ROOT, 'examples/community@1.0/middle.yaml')]);
     const main = select(document, 'main')[0]!;
     expect(main.children.map((child) => child.attrs.class)).toEqual(['summary-section', 'grid-section', 'roadmap-section', 'answers-section screen-only']);
     const page = summary(document);
@@ -57,8 +57,8 @@ describe('the summary page', () => {
     expect(select(select(document, 'ol', 'priorities')[0]!, 'span', 'advice').map((advice) => advice.text)).toEqual(['Serve the three most asked-for datasets first.', 'Publish one reuse story a quarter.']);
   });
 
-  it('marks a draft below 80% answered: examples/partial.yaml answers 29 of 72 (40%)', async () => {
-    const page = summary(await html([join(ROOT, 'examples/partial.yaml')]));
+  it('marks a draft below 80% answered: examples/community@1.0/partial.yaml answers 29 of 72 (40%)', async () => {
+    const page = summary(await html([join(ROOT, 'examples/community@1.0/partial.yaml')]));
     const mark = select(page, 'p', 'draft-mark')[0]!;
     expect(mark.text).toContain('Draft');
     expect(mark.text).toContain('Only 40% of the indicators are answered');
@@ -75,7 +75,7 @@ describe('the summary page', () => {
   });
 
   it('without the model (a library call), lists the first step of the three weakest competencies, with no gain', async () => {
-    const { model, assessment } = await loadAssessment(join(ROOT, 'examples/middle.yaml'));
+    const { model, assessment } = await loadAssessment(join(ROOT, 'examples/community@1.0/middle.yaml'));
     const report = scoreAssessment(model.model, assessment);
     const weakest = [...report.competencies].filter((c) => c.next.length > 0).sort((a, b) => a.score - b.score).slice(0, 3);
     const without = parseHtml(formatHtml(report, { color: false, nextSteps: 3 }));
@@ -86,7 +86,7 @@ describe('the summary page', () => {
   });
 
   it('says so when there is nothing left to do', async () => {
-    const { model, assessment } = await loadAssessment(join(ROOT, 'examples/advanced.yaml'));
+    const { model, assessment } = await loadAssessment(join(ROOT, 'examples/community@1.0/advanced.yaml'));
     const report = scoreAssessment(model.model, assessment);
     const done: Report = { ...report, competencies: report.competencies.map((c) => ({ ...c, next: [] })) };
     const document = parseHtml(formatHtml(done, { color: false, nextSteps: 3 }));
@@ -97,12 +97,12 @@ describe('the summary page', () => {
 
 describe('the answers appendix', () => {
   it('is on the page, folded, but not printed unless --print-answers is given', async () => {
-    const plain = await html([join(ROOT, 'examples/middle.yaml')]);
+    const plain = await html([join(ROOT, 'examples/community@1.0/middle.yaml')]);
     const section = select(plain, 'section', 'answers-section')[0]!;
     expect(section.attrs.class).toBe('answers-section screen-only');
     expect(select(section, 'details')[0]!.attrs.open).toBeUndefined();
     expect(select(section, 'tr').filter((row) => row.children[0]?.tag === 'td')).toHaveLength(72);
-    const printed = await html([join(ROOT, 'examples/middle.yaml'), '--print-answers']);
+    const printed = await html([join(ROOT, 'examples/community@1.0/middle.yaml'), '--print-answers']);
     expect(select(printed, 'section', 'answers-section')[0]!.attrs.class).toBe('answers-section');
     // The stylesheet hides .screen-only in print and nowhere else.
     expect(STYLE).toMatch(/@media print \{[^@]*\.screen-only \{ display: none; \}/);
@@ -163,7 +163,7 @@ describe('a chart that suits the model', () => {
   });
 
   it('three competencies or more: the radar', async () => {
-    const document = await html([join(ROOT, 'examples/early.yaml')]);
+    const document = await html([join(ROOT, 'examples/community@1.0/early.yaml')]);
     expect(select(document, 'svg', 'bars')).toEqual([]);
     expect(select(document, 'svg', 'radar')).toHaveLength(1);
   });
@@ -189,12 +189,12 @@ describe('the model name in the page', () => {
 describe('gate outcomes in plain words', () => {
   it('a floor named by a stage, a floor by a score, and a competency that passed', async () => {
     // middle.yaml: overall 2.61 (below Community = 3); Strategy 3.44 at or above Emergent Community (2).
-    const document = await html([join(ROOT, 'examples/middle.yaml'), '--fail-under', 'community', '--require', 'strategy=emergent', '--require', 'tools=2.9'], 1);
+    const document = await html([join(ROOT, 'examples/community@1.0/middle.yaml'), '--fail-under', 'community', '--require', 'strategy=emergent', '--require', 'tools=2.9'], 1);
     const header = select(document, 'header', 'report-header')[0]!;
     const terms = select(header, 'dt').map((dt) => dt.text);
     const values = select(header, 'dd').map((dd) => dd.text);
     const gates = terms.map((term, index) => [term, values[index]]).filter(([term]) => term!.startsWith('Gate'));
-    const report = JSON.parse((await runInProcess(['score', join(ROOT, 'examples/middle.yaml'), '-f', 'json'])).stdout) as Report;
+    const report = JSON.parse((await runInProcess(['score', join(ROOT, 'examples/community@1.0/middle.yaml'), '-f', 'json'])).stdout) as Report;
     const tools = report.competencies.find((c) => c.id === 'tools')!;
     expect(gates).toEqual([
       ['Gate failed', `Overall stage below the required ‘Community’ (score ${report.overall.score.toFixed(2)}, needs 3.00)`],

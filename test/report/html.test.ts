@@ -111,7 +111,7 @@ function metaContent(document: HtmlElement, httpEquiv: string): string | undefin
   return select(document, 'meta').find((meta) => meta.attrs['http-equiv'] === httpEquiv)?.attrs.content;
 }
 
-describe.each(['examples/early.yaml', 'examples/middle.yaml', 'examples/advanced.yaml', 'examples/partial.yaml'])('formatHtml for %s', (file) => {
+describe.each(['examples/community@1.0/early.yaml', 'examples/community@1.0/middle.yaml', 'examples/community@1.0/advanced.yaml', 'examples/community@1.0/partial.yaml'])('formatHtml for %s', (file) => {
   it('writes a self-contained, script-free page with a strict Content-Security-Policy', async () => {
     const report = await exampleReport(file);
     const html = formatHtml(report, OPTIONS);

@@ -59,7 +59,7 @@ async function json<T>(args: string[]): Promise<T> {
   return JSON.parse(result.stdout) as T;
 }
 
-const example = (name: string) => join(ROOT, 'examples', name);
+const example = (name: string) => join(ROOT, 'examples', 'community@1.0', name);
 const EXAMPLES = ['advanced.yaml', 'early.yaml', 'middle.yaml', 'partial.yaml'].map(example);
 
 /** Every table formatter, on data that makes each of its parts appear. */

@@ -115,7 +115,7 @@ describe('titles that are not a first line', () => {
   });
 
   it('the built-in model is "Community Management Maturity"', async () => {
-    const table = await output(['score', join(ROOT, 'examples/middle.yaml')]);
+    const table = await output(['score', join(ROOT, 'examples/community@1.0/middle.yaml')]);
     expect(table.split('\n')[0]).toBe('Larkspur Analytics — Community Management Maturity');
   });
 });

@@ -15,7 +15,7 @@ import { readWorkbook, values, zipEntryDates, type WorkbookSheet } from '../help
 const dir = mkdtempSync(join(tmpdir(), 'cm-maturity-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const MIDDLE = join(ROOT, 'examples/middle.yaml');
+const MIDDLE = join(ROOT, 'examples/community@1.0/middle.yaml');
 const CAFE = join(ROOT, 'test/fixtures/spreadsheets/cafe.yaml');
 const BETA = join(ROOT, 'test/fixtures/spreadsheets/beta.yaml');
 

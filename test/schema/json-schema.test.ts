@@ -23,7 +23,7 @@ function compile(schema: Record<string, unknown>): ValidateFunction {
   return ajv.compile(schema);
 }
 
-const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((name) => name.endsWith('.yaml')).map((name) => `examples/${name}`);
+const EXAMPLES = readdirSync(join(ROOT, 'examples', 'community@1.0')).filter((name) => name.endsWith('.yaml')).map((name) => `examples/community@1.0/${name}`);
 
 /** Answers fixtures whose error is one of shape: unknown keys, wrong types, values outside the scale, a bad date. */
 const BAD_ANSWERS = [
@@ -57,7 +57,7 @@ describe('shipped JSON Schemas', () => {
     expect(readFileSync(join(SCHEMA_DIR, 'model.schema.json'), 'utf8')).toBe(jsonSchemaText(modelJsonSchema()));
     expect(readFileSync(join(SCHEMA_DIR, 'answers.schema.json'), 'utf8')).toBe(jsonSchemaText(answersJsonSchema()));
     expect(readFileSync(join(SCHEMA_DIR, 'answers.community.schema.json'), 'utf8')).toBe(jsonSchemaText(answersJsonSchema(model)));
-    expect(readdirSync(SCHEMA_DIR).sort()).toEqual(['answers.community.schema.json', 'answers.schema.json', 'model.schema.json']);
+    expect(readdirSync(SCHEMA_DIR).sort()).toEqual(['answers.community.schema.json', 'answers.community@1.0.schema.json', 'answers.schema.json', 'model.schema.json']);
   });
 
   it('are draft-07 and compile in strict mode', () => {
@@ -70,7 +70,7 @@ describe('shipped JSON Schemas', () => {
 
   it('the model schema accepts the built-in model and rejects every shape error among the bad models', () => {
     const validate = compile(readSchema('model.schema.json'));
-    expect(validate(readYamlFile('models/community.yaml')), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(readYamlFile('models/community@1.0.yaml')), JSON.stringify(validate.errors)).toBe(true);
     expect(validate(readYamlFile('test/fixtures/weak-models/weak.yaml'))).toBe(true);
     for (const name of BAD_MODELS) expect(validate(readYamlFile(`test/fixtures/bad-models/${name}.yaml`)), name).toBe(false);
   });
@@ -92,7 +92,7 @@ describe('shipped JSON Schemas', () => {
     type Property = { description: string; markdownDescription: string; title: string };
     const schema = readSchema('answers.community.schema.json') as { properties: { answers: { oneOf: { properties?: Record<string, Property> }[] } }; definitions: Record<string, Record<string, unknown>> };
     const properties = schema.properties.answers.oneOf[0]!.properties!;
-    const model = readYamlFile('models/community.yaml') as { competencies: { name: string; indicators: { id: string; text: string; advice: string }[] }[] };
+    const model = readYamlFile('models/community@1.0.yaml') as { competencies: { name: string; indicators: { id: string; text: string; advice: string }[] }[] };
     const indicators = model.competencies.flatMap((competency) => competency.indicators);
     expect(Object.keys(properties)).toEqual(indicators.map((indicator) => indicator.id));
     for (const indicator of indicators) expect(properties[indicator.id]!.description).toBe(`${indicator.text}\n\nAdvice: ${indicator.advice}`);

@@ -145,9 +145,10 @@ async function validateFile(file: string, options: ValidateOptions, stdin: () =>
   }
   if (kind === 'answers') {
     const { model, assessment } = await assessmentFromYaml(parsed, { model: options.model, baseDir });
-    const total = indicatorCount(model.model);
+    const total = indicatorCount(model.model, assessment.context);
     const answered = total - unansweredIndicators(model.model, assessment).length;
-    return { ok: `ok ${source.file}: answers of ${assessment.organisation} for model ${model.model.id} ${model.model.version} (${answered}/${total} answered)`, warnings: [] };
+    const context = assessment.context == null ? '' : `, context ${assessment.context}`;
+    return { ok: `ok ${source.file}: answers of ${assessment.organisation} for model ${model.model.id} ${model.model.version} (${answered}/${total} answered${context})`, warnings: [] };
   }
   if (kind === 'report') {
     const report = parseReport(parsed);
