@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { modelineTarget } from '../../src/read/schema-files.js';
 import { builtinModel } from '../../src/read/builtin-models.js';
 import { EDITOR_KEYWORDS } from '../../src/schema/json-schema.js';
-import { INDICATOR_COUNT, MODEL, ROOT, runCli, runInProcess, scoreJsonInProcess, tempDir } from './support.js';
+import { readYaml, type RawModel, ROOT, runCli, runInProcess, scoreJsonInProcess, tempDir } from './support.js';
 
 // The answers file init writes is checked on runs in this process (runInProcess). Spawned, as they
 // are about the files a process writes or leaves alone: init -o writing a file, refusing to
@@ -16,15 +16,24 @@ import { INDICATOR_COUNT, MODEL, ROOT, runCli, runInProcess, scoreJsonInProcess,
 /** The version init writes by default: the newest built-in one, named exactly, with its own schema. */
 const NEWEST = builtinModel('community')!.reference;
 const SCHEMA = join(ROOT, `schema/answers.${NEWEST}.schema.json`);
-const INDICATORS = MODEL.competencies.flatMap((competency) => competency.indicators.map((indicator) => ({ ...indicator, competency: competency.name })));
-const readAnswers = (text: string) => parse(text, { version: '1.2' }) as { organisation: string; date: string | null; model: string; assessor: string | null; answers: Record<string, unknown> };
 
 interface RawIndicator {
   id: string;
   stage: string;
   text: string;
   advice?: string;
+  criteria?: string[];
+  evidence?: string;
+  effort?: string;
+  owner?: string;
+  key?: boolean;
 }
+
+/** The newest version's model file, as written. */
+const MODEL = readYaml<RawModel & { contexts?: { id: string }[]; competencies: { indicators: RawIndicator[] }[] }>(`models/${NEWEST}.yaml`);
+const INDICATORS = MODEL.competencies.flatMap((competency) => competency.indicators.map((indicator) => ({ ...indicator, competency: competency.name })));
+const INDICATOR_COUNT = INDICATORS.length;
+const readAnswers = (text: string) => parse(text, { version: '1.2' }) as { organisation: string; date: string | null; model: string; assessor: string | null; answers: Record<string, unknown> };
 
 describe('init', () => {
   const dir = tempDir();
@@ -37,21 +46,28 @@ describe('init', () => {
     // Written from the package's own folder: the modeline is relative to it.
     expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=./schema/answers.${NEWEST}.schema.json`);
     const data = readAnswers(text);
-    expect(data).toEqual({ organisation: 'Your organisation', date: null, model: NEWEST, assessor: null, answers: expect.any(Object) });
+    // A model with contexts gets an empty context: line, listing them.
+    expect(data).toEqual({ organisation: 'Your organisation', date: null, model: NEWEST, ...(MODEL.contexts ? { context: null } : {}), assessor: null, answers: expect.any(Object) });
+    if (MODEL.contexts) expect(text).toContain(`\ncontext:   # one of: ${MODEL.contexts.map((context) => context.id).join(', ')}; empty: every indicator applies\n`);
     expect(Object.entries(data.answers)).toEqual(INDICATORS.map((indicator) => [indicator.id, null]));
 
     const lines = text.split('\n');
     const stageNames = new Map(MODEL.stages.map((stage) => [stage.id, stage.name]));
-    for (const indicator of INDICATORS as (RawIndicator & { competency: string })[]) {
+    for (const indicator of INDICATORS) {
       const at = lines.indexOf(`  ${indicator.id}:`);
       expect(at, indicator.id).toBeGreaterThan(0);
       // The comment block right above the key, joined back into running text.
       let start = at;
       while (lines[start - 1]!.startsWith('  # ')) start--;
-      const block = lines.slice(start, at).map((line) => line.slice(4)).join(' ');
+      const block = lines.slice(start, at).map((line) => line.slice(4).trim()).join(' ');
       expect(block).toContain(indicator.text);
       expect(block).toContain(`Stage: ${stageNames.get(indicator.stage)}. Answers: "yes", mostly, partly, "no", n/a.`);
       expect(block).toContain(`Advice: ${indicator.advice}`);
+      for (const criterion of indicator.criteria ?? []) expect(block).toContain(`- ${criterion}`);
+      if (indicator.evidence !== undefined) expect(block).toContain(`Evidence: ${indicator.evidence}`);
+      if (indicator.effort !== undefined) expect(block).toContain(`Effort: ${indicator.effort}.`);
+      if (indicator.owner !== undefined) expect(block).toContain(`Owner: ${indicator.owner}.`);
+      expect(block.includes('Must-have: its stage is not met without it.'), indicator.id).toBe(indicator.key === true);
     }
     // Grouped by competency, then by stage.
     for (const competency of MODEL.competencies) expect(text).toContain(`  # ${competency.name} (${competency.id})\n`);
@@ -65,7 +81,7 @@ describe('init', () => {
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
     const validate = await runInProcess(['validate', file]);
     expect(validate.code).toBe(0);
-    expect(validate.stdout).toBe(`ok ${file}: answers of Your organisation for model community 1.0 (0/${INDICATOR_COUNT} answered)\n`);
+    expect(validate.stdout).toBe(`ok ${file}: answers of Your organisation for model community ${MODEL.version} (0/${INDICATOR_COUNT} answered)\n`);
     const ajv = new Ajv({ allErrors: true, strict: true });
     addFormats.default(ajv);
     ajv.addVocabulary(EDITOR_KEYWORDS);
@@ -109,7 +125,7 @@ describe('init', () => {
       .replace('\n  strategy.purpose:\n', '\n  strategy.purpose: "yes"\n')
       .replace('\n  strategy.sponsor:\n', '\n  strategy.sponsor: mostly\n')
       .replace('\n  strategy.audience:\n', '\n  strategy.audience: { answer: "yes", note: "Survey of May" }\n')
-      .replace('\n  tools.sso:\n', '\n  tools.sso: n/a\n');
+      .replace('\n  tools.platform:\n', '\n  tools.platform: n/a\n');
     writeFileSync(file, filled);
     const report = await scoreJsonInProcess([file]);
     expect(report.organisation).toBe('Acme: "Community" Corp');
