@@ -30,7 +30,7 @@ interface RawIndicator {
 }
 
 /** The newest version's model file, as written. */
-const MODEL = readYaml<RawModel & { contexts?: { id: string }[]; competencies: { indicators: RawIndicator[] }[] }>(`models/${NEWEST}.yaml`);
+const MODEL = readYaml<Omit<RawModel, 'competencies'> & { contexts?: { id: string }[]; competencies: { id: string; name: string; indicators: RawIndicator[] }[] }>(`models/${NEWEST}.yaml`);
 const INDICATORS = MODEL.competencies.flatMap((competency) => competency.indicators.map((indicator) => ({ ...indicator, competency: competency.name })));
 const INDICATOR_COUNT = INDICATORS.length;
 const readAnswers = (text: string) => parse(text, { version: '1.2' }) as { organisation: string; date: string | null; model: string; assessor: string | null; answers: Record<string, unknown> };
