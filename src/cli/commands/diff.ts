@@ -42,7 +42,7 @@ export function diffCommand(io: Io): Command {
     .option('-o, --output <file>', `write to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(diffFormats.names)}); repeatable; - is standard output`, collect)
     .option('--fail-on-regression', 'exit 1 when the overall or any competency score went down')
     .option('--regression-tolerance <points>', 'with --fail-on-regression, a fall of at most this many score points is not a regression (default: 0)', parseTolerance)
-    .option('--allow-model-change', 'compare results of different models or model versions')
+    .option('--allow-model-change', 'compare results of different models, or of versions no migration links (linked versions need no option)')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('--width <columns>', WIDTH_HELP, parseWidth);
   return addVoiceOptions(command, VERBOSE_SKIPPED)
@@ -60,7 +60,10 @@ Exits 0 whether or not anything changed; with --fail-on-regression, 1 when a sco
 Two assessments of differently named organisations are compared, with a warning. Given two folders
 or patterns, the assessments are paired by organisation: one diff per organisation (table and
 markdown one after the other, json an array), organisations in name order; those found on one
-side only are named in a warning.`,
+side only are named in a warning.
+Two versions of one model that its migrations link (community 1.0 and 2.0) are compared
+competency by competency, the older answers carried over to the newer indicators as migrate
+carries them; every format says the comparison crosses versions.`,
     )
     .action(async (oldInput: string, newInput: string, options: DiffOptions) => {
       if (oldInput === '-' && newInput === '-') throw new UserError('standard input (-) can be read once: give at most one of the two assessments as -');

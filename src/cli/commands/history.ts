@@ -48,7 +48,9 @@ Examples:
   $ cm-maturity history --git community/maturity.yaml --format csv -o maturity.csv
 
 A folder or pattern must hold the assessments of one organisation: models and other YAML found
-there are skipped (with one note), and files of several organisations are refused, naming them.`,
+there are skipped (with one note), and files of several organisations are refused, naming them.
+Assessments of versions of one model that its migrations link (community 1.0 and 2.0) are one
+series, each scored with its own version; every format says the history crosses versions.`,
     )
     .action(async (inputs: string[], options: HistoryOptions) => {
       refuseInputsAsOutputs(options.output, [...inputs, modelFileOf(options.model)]);

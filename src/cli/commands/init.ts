@@ -40,6 +40,9 @@ Examples:
   $ cm-maturity init -o acme.yaml --organisation "Acme Corp" --date 2026-10-01
   $ cm-maturity init --model ./my-model.yaml --schema ./my-model.answers.schema.json -o answers.yaml
 
+model: names the exact version of a built-in model (community@2.0), so the file keeps being
+scored with the model it was written for; each indicator's criteria, evidence to look at,
+effort, owner and contexts are in its comment when the model gives them.
 Every answer is left empty ("not answered yet"), so the file validates and scores as it is.
 Fill some in, then: cm-maturity score answers.yaml. -o creates the folders on the way to the
 file when they are missing; an existing file is never replaced without --force (exit 2). The

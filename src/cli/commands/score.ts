@@ -62,7 +62,7 @@ export function scoreCommand(io: Io): Command {
     .option('--baseline <file>', 'compare with an earlier result: a JSON report (--format json) or an answers file')
     .option('--fail-on-regression', 'exit 1 when the overall or any competency score is lower than in the baseline')
     .option('--regression-tolerance <points>', 'with --fail-on-regression, a fall of at most this many score points is not a regression (default: 0)', parseTolerance)
-    .option('--allow-model-change', 'accept a baseline made with another model or version; compare the competencies both have');
+    .option('--allow-model-change', 'accept a baseline made with another model, or a version no migration links; compare the competencies both have (linked versions need no option)');
   return addVoiceOptions(command, VERBOSE_SCORED)
     .addHelpText(
       'after',
@@ -92,7 +92,12 @@ error and the others are still scored (exit 2); gates apply to every organisatio
 a folder or by a pattern that are not answers files (a model, a JSON report, other YAML such as a
 CI workflow) are skipped, with one note; unanswered indicators over many files are one warning
 line (--verbose: one per file).
-xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a terminal.`,
+xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a terminal.
+A baseline of another version of the model that its migrations link (community 1.0 and 2.0) is
+compared competency by competency, and every format says the comparison crosses versions.
+A file naming a built-in model without a version that fits only an earlier version is scored
+with it, and a hint on standard error says that cm-maturity migrate moves it to the newest
+(one line for many files; --verbose: one per file; -q: none).`,
     )
     .action(async (first: string, more: string[], options: ScoreOptions) => {
       const inputs = [first, ...more];

@@ -69,10 +69,15 @@ Models are also checked for weaknesses, reported as warnings (file:line:col: war
 indicators without advice, competencies without stage descriptors, a competency with fewer
 than half the median number of indicators, duplicate indicator texts, and scale values that
 are not strictly decreasing or increasing. --strict makes them errors (exit 2).
+A model's migrations are checked against the earlier version each comes from, found beside the
+model file (<name>@<version>.yaml, <id>@<version>.yaml) or built in: every earlier indicator must
+be mapped, and only those; a note says when the earlier version is nowhere to be found.
+An answers file naming a built-in model without a version that fits only an earlier version gets
+a hint to migrate it (one line for many files; --verbose: one per file).
 Files found in a folder or by a pattern that are none of these (a CI workflow, other YAML) are
 skipped, with one note. --quiet prints only errors: no ok line, warning or note.
 With --format json, errors and warnings are in the JSON on standard output, not on standard
-error; the exit code is the same. The note about skipped files stays on standard error.`,
+error; the exit code is the same. The notes and the hint to migrate stay on standard error.`,
     )
     .action(async (inputs: string[], options: ValidateOptions) => {
       const { files, found } = await expandInputs(inputs);
