@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { diffSchema, type Diff } from '../../src/schema/diff.js';
 import { historySchema } from '../../src/schema/history.js';
 import { reportSchema } from '../../src/schema/report.js';
@@ -260,24 +260,34 @@ describe('validate checks migrations against the earlier version', () => {
 });
 
 describe('the hint to migrate', () => {
+  /** The 1.0 examples as files written before versions existed say it: `model: community`, in a folder of their own. */
+  function unversioned(): { dir: string; files: string[] } {
+    const dir = tempDir();
+    const files = EXAMPLES.map((example) => {
+      const file = join(dir, basename(example));
+      writeFileSync(file, readFileSync(join(ROOT, example), 'utf8').replace('\nmodel: community@1.0\n', '\nmodel: community\n'));
+      return file;
+    });
+    return { dir, files };
+  }
+  const hint = (file: string) => `cm-maturity: hint: ${file} answers community 1.0 and is scored with it; cm-maturity migrate ${file} moves it to community 2.0, the newest version`;
   const MIDDLE = 'examples/community@1.0/middle.yaml';
-  const HINT = `cm-maturity: hint: ${MIDDLE} answers community 1.0 and is scored with it; cm-maturity migrate ${MIDDLE} moves it to community 2.0, the newest version`;
 
-  it('score: one line on standard error for a file that names the model without a version and fits only 1.0; -q silences it; the JSON is the same', async () => {
-    const result = await runInProcess(['score', MIDDLE, '-f', 'json']);
-    expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`${HINT}\n`);
-    const quiet = await runInProcess(['score', MIDDLE, '-f', 'json', '-q']);
-    expect(quiet).toEqual({ code: 0, stdout: result.stdout, stderr: '' });
-    // A file naming its version, or fitting the newest, gets none.
-    const pinned = join(tempDir(), 'pinned.yaml');
-    writeFileSync(pinned, readFileSync(join(ROOT, MIDDLE), 'utf8').replace('model: community', 'model: community@1.0'));
-    expect(await runInProcess(['score', pinned, '-f', 'json'])).toEqual({ code: 0, stdout: result.stdout, stderr: '' });
+  it('score: one line on standard error for a file that names the model without a version and fits only 1.0; -q silences it; the report is the same', async () => {
+    const middle = unversioned().files[2]!;
+    for (const format of ['json', 'table', 'markdown', 'html', 'junit']) {
+      const pinned = await runInProcess(['score', MIDDLE, '-f', format]);
+      expect(pinned.stderr).toBe('');
+      const result = await runInProcess(['score', middle, '-f', format]);
+      expect(result).toEqual({ code: 0, stdout: pinned.stdout, stderr: `${hint(middle)}\n` });
+      expect(await runInProcess(['score', middle, '-f', format, '-q'])).toEqual({ code: 0, stdout: pinned.stdout, stderr: '' });
+    }
+    // A file fitting the newest version gets none.
     expect((await runInProcess(['score', 'examples/middle.yaml', '-f', 'json'])).stderr).not.toContain('hint');
   });
 
   it('standard input is named as migrate reads it; a file name a shell would split is quoted', async () => {
-    const result = await runInProcess(['score', '-', '-f', 'json'], { input: readFileSync(join(ROOT, MIDDLE), 'utf8') });
+    const result = await runInProcess(['score', '-', '-f', 'json'], { input: readFileSync(unversioned().files[2]!, 'utf8') });
     expect(result.stderr).toBe('cm-maturity: hint: <stdin> answers community 1.0 and is scored with it; cm-maturity migrate - moves it to community 2.0, the newest version\n');
     expect(migrateHint("my team's answers.yaml", { id: 'community', version: '1.0' }, '2.0')).toBe(
       `cm-maturity: hint: my team's answers.yaml answers community 1.0 and is scored with it; cm-maturity migrate 'my team'\\''s answers.yaml' moves it to community 2.0, the newest version`,
@@ -285,26 +295,30 @@ describe('the hint to migrate', () => {
   });
 
   it('with many files: one summary line, every file with --verbose, none with -q', async () => {
-    const [first, second, third] = EXAMPLES;
-    const summary = `cm-maturity: hint: ${EXAMPLES.length} of ${EXAMPLES.length} answers files answer an earlier version of their model and are scored with it (${first}: community 1.0, ${second}: community 1.0, ${third}: community 1.0, …); cm-maturity migrate <file> moves one to the newest version; --verbose names every one`;
+    const { dir, files } = unversioned();
+    const [first, second, third] = files;
+    const summary = `cm-maturity: hint: ${files.length} of ${files.length} answers files answer an earlier version of their model and are scored with it (${first}: community 1.0, ${second}: community 1.0, ${third}: community 1.0, …); cm-maturity migrate <file> moves one to the newest version; --verbose names every one`;
     const lines = (result: { stderr: string }) => result.stderr.split('\n').filter((line) => line.startsWith('cm-maturity: hint: '));
-    expect(lines(await runInProcess(['score', 'examples/community@1.0/', '-f', 'csv']))).toEqual([summary]);
-    expect(lines(await runInProcess(['score', 'examples/community@1.0/', '-f', 'csv', '--verbose']))).toEqual(
-      EXAMPLES.map((file) => `cm-maturity: hint: ${file} answers community 1.0 and is scored with it; cm-maturity migrate ${file} moves it to community 2.0, the newest version`),
-    );
-    expect(lines(await runInProcess(['score', 'examples/community@1.0/', '-f', 'csv', '-q']))).toEqual([]);
-    expect(lines(await runInProcess(['benchmark', 'examples/community@1.0/', '-f', 'csv']))).toEqual([summary]);
-    expect(lines(await runInProcess(['validate', ...EXAMPLES, '-f', 'json']))).toEqual([summary]);
+    expect(lines(await runInProcess(['score', dir, '-f', 'csv']))).toEqual([summary]);
+    expect(lines(await runInProcess(['score', dir, '-f', 'csv', '--verbose']))).toEqual(files.map(hint));
+    expect(lines(await runInProcess(['score', dir, '-f', 'csv', '-q']))).toEqual([]);
+    expect(lines(await runInProcess(['benchmark', dir, '-f', 'csv']))).toEqual([summary]);
+    const validate = await runInProcess(['validate', ...files, '-f', 'json']);
+    expect(lines(validate)).toEqual([summary]);
+    expect(validate.stdout).toBe((await runInProcess(['validate', ...files, '-f', 'json', '-q'])).stdout);
+    // The examples that name their version get none.
+    expect(lines(await runInProcess(['score', 'examples/community@1.0/', '-f', 'csv']))).toEqual([]);
   });
 
   it('diff, history and a baseline: once per file', async () => {
-    const copy = join(tempDir(), 'middle-later.yaml');
-    writeFileSync(copy, readFileSync(join(ROOT, MIDDLE), 'utf8').replace('date: 2026-09-15', 'date: 2026-12-01'));
-    const copyHint = `cm-maturity: hint: ${copy} answers community 1.0 and is scored with it; cm-maturity migrate ${copy} moves it to community 2.0, the newest version`;
-    expect((await runInProcess(['diff', MIDDLE, copy])).stderr).toBe(`${HINT}\n${copyHint}\n`);
-    expect((await runInProcess(['diff', MIDDLE, MIDDLE])).stderr).toBe(`${HINT}\n`);
-    expect((await runInProcess(['diff', MIDDLE, copy, '-q'])).stderr).toBe('');
-    expect((await runInProcess(['history', MIDDLE])).stderr).toBe(`${HINT}\n`);
-    expect((await runInProcess(['score', copy, '--baseline', MIDDLE, '-f', 'json'])).stderr).toBe(`${copyHint}\n${HINT}\n`);
+    const { files } = unversioned();
+    const middle = files[2]!;
+    const later = join(dirname(middle), 'middle-later.yaml');
+    writeFileSync(later, readFileSync(middle, 'utf8').replace('date: 2026-09-15', 'date: 2026-12-01'));
+    expect((await runInProcess(['diff', middle, later])).stderr).toBe(`${hint(middle)}\n${hint(later)}\n`);
+    expect((await runInProcess(['diff', middle, middle])).stderr).toBe(`${hint(middle)}\n`);
+    expect((await runInProcess(['diff', middle, later, '-q'])).stderr).toBe('');
+    expect((await runInProcess(['history', middle])).stderr).toBe(`${hint(middle)}\n`);
+    expect((await runInProcess(['score', later, '--baseline', middle, '-f', 'json'])).stderr).toBe(`${hint(later)}\n${hint(middle)}\n`);
   });
 });
