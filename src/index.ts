@@ -9,7 +9,9 @@ export type { Model, ModelInput, Stage, Competency, Indicator, ScaleLevel, Aggre
 export { answersSchema } from './schema/answers.js';
 export type { AnswersFile, AnswerEntry } from './schema/answers.js';
 export { reportSchema, REPORT_SCHEMA_VERSION } from './schema/report.js';
-export { modelJsonSchema, answersJsonSchema, jsonSchemaText, type JsonSchema } from './schema/json-schema.js';
+export { modelJsonSchema, answersJsonSchema, planJsonSchema, jsonSchemaText, type JsonSchema } from './schema/json-schema.js';
+export { planSchema } from './schema/plan.js';
+export type { PlanFile, PlanPhase, PlanAction } from './schema/plan.js';
 export { answersTemplate, ORGANISATION_PLACEHOLDER, type AnswersTemplateOptions } from './core/answers-template.js';
 export type { Report, CompetencyResult, IndicatorResult, NextStep, OverallResult } from './schema/report.js';
 

@@ -48,6 +48,7 @@ export function unansweredSummary(tally: UnansweredTally, files: number): string
 const KIND_NAMES: Record<SkippedKind, [string, string]> = {
   model: ['model', 'models'],
   report: ['JSON report', 'JSON reports'],
+  plan: ['plan', 'plans'],
   other: ['YAML file without organisation or answers', 'YAML files without organisation or answers'],
 };
 

@@ -3,6 +3,7 @@ import { inline } from '../report/escape/markdown.js';
 import { answersSchema, isoDate, type AnswersFile } from './answers.js';
 import { text } from './common.js';
 import { modelSchema, NOT_APPLICABLE, type Model } from './model.js';
+import { planSchema } from './plan.js';
 
 /** A JSON Schema document, as plain data. */
 export type JsonSchema = Record<string, unknown>;
@@ -34,6 +35,17 @@ export function modelJsonSchema(): JsonSchema {
     ...(z.toJSONSchema(modelSchema, OPTIONS) as JsonSchema),
     title: 'cm-maturity model',
     description: 'A maturity model: scale, stages and competencies with their indicators.',
+  };
+}
+
+/** The JSON Schema of plan files: phases with targets, and actions with owners and statuses. */
+export function planJsonSchema(): JsonSchema {
+  const registry = z.registry<EditorMetadata>();
+  registry.add(isoDate, { patternErrorMessage: DATE_MESSAGE });
+  return {
+    ...(z.toJSONSchema(planSchema, { ...OPTIONS, metadata: registry }) as JsonSchema),
+    title: 'cm-maturity plan',
+    description: 'Targets by phase, and the actions that reach them: made by `cm-maturity plan`, edited by people, tracked by `score --plan`.',
   };
 }
 

@@ -133,7 +133,7 @@ side only are named in a warning.`,
 }
 
 /** What diff passes over among the files found in folders or by patterns: models and YAML that is no assessment. */
-const NOT_RESULTS = ['model', 'other'] as const;
+const NOT_RESULTS = ['model', 'plan', 'other'] as const;
 
 /** The changes between two results, refused (at the new one) when their models differ, unless allowed. */
 function compare(old: LoadedResult, current: LoadedResult, options: DiffOptions): Diff {

@@ -74,7 +74,7 @@ there are skipped (with one note), and files of several organisations are refuse
 type LocatedEntry = HistoryEntry & { organisationAt?: Position };
 
 /** What history passes over among the files found in folders or by patterns: models and YAML that is no assessment. */
-const NOT_RESULTS = ['model', 'other'] as const;
+const NOT_RESULTS = ['model', 'plan', 'other'] as const;
 
 /**
  * Every file is loaded, and every error of every file reported at once. Files found in folders or

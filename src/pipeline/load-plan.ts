@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { checkPlan } from '../core/check-plan.js';
+import { quoted } from '../core/quote.js';
+import { UserError, type Diagnostic } from '../errors.js';
+import { toDiagnostics } from '../parse/diagnostics.js';
+import { locate } from '../parse/locate.js';
+import { planFromYaml } from '../parse/plan.js';
+import { parseYaml, type ParsedSource } from '../parse/yaml.js';
+import { readInput } from '../read/text.js';
+import type { Model } from '../schema/model.js';
+import type { PlanFile } from '../schema/plan.js';
+import { loadResult, type LoadedResult } from './load-result.js';
+import { modelFor, type LoadedModel } from './load-model.js';
+
+/** A plan read and checked: its model, the baseline it starts from, and what it should be warned about. */
+export interface LoadedPlan {
+  /** The plan's name as errors show it. */
+  file: string;
+  parsed: ParsedSource;
+  plan: PlanFile;
+  /** The model the plan names. */
+  model: LoadedModel;
+  /** The assessment the plan starts from, scored. */
+  baseline: LoadedResult;
+  warnings: Diagnostic[];
+}
+
+export interface PlanLoadOptions {
+  stdin?: () => NodeJS.ReadableStream;
+  modelCache?: Map<string, Promise<LoadedModel>>;
+  /** The model of the assessment the plan is tracked with, when it is not the plan's own (a later version). */
+  against?: Model;
+}
+
+/**
+ * Reads a plan (`-` for standard input), the model it names and its baseline (both relative to
+ * the plan's folder), and checks the plan against them: every error at its line in the plan.
+ */
+export async function loadPlan(input: string, options: PlanLoadOptions = {}): Promise<LoadedPlan> {
+  const { baseDir, ...source } = await readInput(input, options.stdin);
+  return planFromParsed(parseYaml(source), baseDir, options);
+}
+
+/** Checks a parsed YAML document as a plan; its model and baseline are looked up from `baseDir`. */
+export async function planFromParsed(parsed: ParsedSource, baseDir: string, options: PlanLoadOptions = {}): Promise<LoadedPlan> {
+  const plan = planFromYaml(parsed);
+  const at = (path: string[]) => {
+    const { line, column } = locate(parsed, path);
+    return (code: string, message: string) => new UserError([{ file: parsed.file, line, column, code, message }]);
+  };
+  const actions = (plan.actions ?? []).map((action) => action.indicator);
+  const model = await modelFor((message) => at(['model'])('unknown-model', message), plan.model, { baseDir, modelCache: options.modelCache }, actions);
+  const baselinePath = isAbsolute(plan.baseline) ? plan.baseline : join(baseDir, plan.baseline);
+  if (!existsSync(baselinePath)) throw at(['baseline'])('missing-baseline', `baseline file ${quoted(plan.baseline)} does not exist (looked for ${baselinePath})`);
+  const baseline = await loadResult(baselinePath, { modelCache: options.modelCache });
+  const { errors, warnings } = checkPlan(plan, options.against ?? model.model, { id: model.model.id, version: model.model.version }, baseline.report);
+  if (errors.length > 0) throw new UserError(toDiagnostics(parsed, errors));
+  return { file: parsed.file, parsed, plan, model, baseline, warnings: toDiagnostics(parsed, warnings) };
+}
