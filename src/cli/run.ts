@@ -20,6 +20,7 @@ const COMMANDS: Record<string, (io: Io) => Promise<Command>> = {
   init: async (io) => (await import('./commands/init.js')).initCommand(io),
   assess: async (io) => (await import('./commands/assess.js')).assessCommand(io),
   schema: async (io) => (await import('./commands/schema.js')).schemaCommand(io),
+  plan: async (io) => (await import('./commands/plan.js')).planCommand(io),
 };
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { runInProcess } from '../helpers/in-process.js';
 import { EDITOR_KEYWORDS, jsonSchemaText, planJsonSchema } from '../../src/schema/json-schema.js';
@@ -84,7 +85,7 @@ describe('the plan JSON Schema', () => {
   const schema = JSON.parse(readFileSync('schema/plan.schema.json', 'utf8')) as Record<string, unknown>;
   const ajv = new Ajv({ strict: true, allErrors: true });
   ajv.addVocabulary(EDITOR_KEYWORDS);
-  ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
+  addFormats.default(ajv);
   const validate = ajv.compile(schema);
 
   it('is the committed file, equal to fresh output, and printed by schema plan', async () => {
