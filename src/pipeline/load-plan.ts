@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { checkPlan } from '../core/check-plan.js';
+import { checkPlan, indicatorMapping } from '../core/check-plan.js';
+import { planProgress } from '../core/progress.js';
+import type { Report } from '../schema/report.js';
 import { quoted } from '../core/quote.js';
 import { UserError, type Diagnostic } from '../errors.js';
 import { toDiagnostics } from '../parse/diagnostics.js';
@@ -57,4 +59,20 @@ export async function planFromParsed(parsed: ParsedSource, baseDir: string, opti
   const { errors, warnings } = checkPlan(plan, options.against ?? model.model, { id: model.model.id, version: model.model.version }, baseline.report);
   if (errors.length > 0) throw new UserError(toDiagnostics(parsed, errors));
   return { file: parsed.file, parsed, plan, model, baseline, warnings: toDiagnostics(parsed, warnings) };
+}
+
+/**
+ * The report with where it stands against the plan at `input`, checked against the report's model
+ * (a plan of an earlier version through the model's migration) and organisation; with the plan's
+ * warnings, located in it.
+ */
+export async function withPlan(report: Report, input: string, model: Model, options: PlanLoadOptions = {}): Promise<{ report: Report; warnings: Diagnostic[] }> {
+  const loaded = await loadPlan(input, { ...options, against: model });
+  if (loaded.plan.organisation !== report.organisation) {
+    const { line, column } = locate(loaded.parsed, ['organisation']);
+    throw new UserError([{ file: loaded.file, line, column, code: 'other-organisation', message: `the plan is for ${quoted(loaded.plan.organisation)}, but the answers are of ${quoted(report.organisation)}` }]);
+  }
+  const mapping = indicatorMapping(model, { id: loaded.model.model.id, version: loaded.model.model.version }) ?? ((id: string) => [id]);
+  const plan = planProgress(report, loaded.plan, { file: loaded.plan.baseline, report: loaded.baseline.report }, model, mapping);
+  return { report: { ...report, plan }, warnings: loaded.warnings };
 }

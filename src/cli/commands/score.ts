@@ -18,7 +18,7 @@ import { colorFor, refuseBinaryOnTerminal, refuseInputsAsOutputs, writeOutputs }
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
 import { fileScoring, withGates } from '../../pipeline/score-file.js';
-import { gateFailureLines, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
+import { gateFailureLines, locatedWarning, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
 
@@ -39,6 +39,7 @@ interface ScoreOptions extends GateOptions, VoiceOptions {
   width?: number;
   excel?: boolean;
   printAnswers?: boolean;
+  plan?: string;
 }
 
 export function scoreCommand(io: Io): Command {
@@ -62,7 +63,10 @@ export function scoreCommand(io: Io): Command {
     .option('--baseline <file>', 'compare with an earlier result: a JSON report (--format json) or an answers file')
     .option('--fail-on-regression', 'exit 1 when the overall or any competency score is lower than in the baseline')
     .option('--regression-tolerance <points>', 'with --fail-on-regression, a fall of at most this many score points is not a regression (default: 0)', parseTolerance)
-    .option('--allow-model-change', 'accept a baseline made with another model or version; compare the competencies both have');
+    .option('--allow-model-change', 'accept a baseline made with another model or version; compare the competencies both have')
+    .option('--plan <file>', 'track a plan (made by cm-maturity plan): targets, PercentToTarget, ProgressToDate, on-track and the actions of the phase due next, in every format')
+    .option('--fail-behind-plan', "with --plan, exit 1 when a target of a phase due on or before the answers' date is not met")
+    .option('--fail-on-stale-actions', "with --plan, exit 1 when an action due before the answers' date is neither done nor dropped");
   return addVoiceOptions(command, VERBOSE_SCORED)
     .addHelpText(
       'after',
@@ -81,10 +85,12 @@ Examples:
   $ cm-maturity score assessments/ -f csv-answers --excel -o answers.csv
   $ cm-maturity score answers.yaml -o report.xlsx
   $ cm-maturity score 'assessments/**/*.yaml' -f jsonl > portfolio.jsonl
+  $ cm-maturity score answers.yaml --plan plan.yaml --fail-behind-plan --fail-on-stale-actions -o report.html
+  $ cm-maturity score answers.yaml --plan plan.yaml -f csv-actions -o actions.csv
 
 Each -o file is written in the format its extension names; -f sets standard output (-o -) and
 files without a known extension. Every output comes from one scoring.
-Gates (--fail-under, --require, --fail-on-regression) exit 1 when they fail; the reports are still
+Gates (--fail-under, --require, --fail-on-regression, --fail-behind-plan, --fail-on-stale-actions) exit 1 when they fail; the reports are still
 written, and the JUnit and JSON reports record every gate's outcome.
 With several answers files (or a folder or pattern) there is one row per organisation, formats
 table, json (an array), jsonl (streamed), csv, csv-answers (every answer), xlsx or markdown; an invalid file is reported on standard
@@ -103,7 +109,8 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
         if (inputs.length === 1 && error instanceof UserError) return { files: [first], found: new Set<string>() };
         throw error;
       });
-      refuseInputsAsOutputs(options.output, [...files, options.baseline, modelFileOf(options.model)]);
+      refuseInputsAsOutputs(options.output, [...files, options.baseline, options.plan, modelFileOf(options.model)]);
+      if ((options.failBehindPlan || options.failOnStaleActions) && options.plan === undefined) throw new UserError('--fail-behind-plan and --fail-on-stale-actions need --plan <file>');
       if (options.regressionTolerance !== undefined && !options.failOnRegression) throw new UserError('--regression-tolerance needs --fail-on-regression');
       const csv = csvDialect(options.excel === true, io.env);
       // A folder or a pattern asks for a list, even when it holds one file: scripts get one shape.
@@ -111,6 +118,7 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
         if (options.baseline !== undefined || options.failOnRegression || options.allowModelChange) {
           throw new UserError('--baseline, --fail-on-regression and --allow-model-change take one answers file, not several');
         }
+        if (options.plan !== undefined) throw new UserError('--plan takes one answers file, not several: a plan is of one organisation');
         const outputs = outputTargets({
           output: options.output,
           format: options.format,
@@ -146,6 +154,15 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
           await io.stderr.write(`${otherOrganisationWarning(baseline.file, baseline.report.organisation, report.organisation)}\n`);
         }
         report = withBaseline(report, baseline.report);
+      }
+      if (options.plan !== undefined) {
+        const { withPlan } = await import('../../pipeline/load-plan.js');
+        const tracked = await withPlan(report, options.plan, scored.model, { stdin: () => io.stdin });
+        if ((options.failBehindPlan || options.failOnStaleActions) && report.date === null) {
+          throw new UserError([fileDiagnostic(scored.file, 'missing-date', "the answers have no date:, which --fail-behind-plan and --fail-on-stale-actions compare the plan's dates with")]);
+        }
+        if (!options.quiet && tracked.warnings.length > 0) await io.stderr.write(tracked.warnings.map((warning) => `${locatedWarning(warning)}\n`).join(''));
+        report = tracked.report;
       }
       report = withGates(report, scored.policy, options);
 

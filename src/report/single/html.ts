@@ -1,4 +1,5 @@
 import { scoreDelta } from '../../core/compare.js';
+import { gateFailureText } from '../../core/gates.js';
 import { completeness, DRAFT_BELOW, topPriorities } from '../../core/summary.js';
 import { formatScore } from '../../core/truncate.js';
 import type { CompetencyResult, GateResult, NextStep, Report } from '../../schema/report.js';
@@ -105,6 +106,8 @@ function gateText(report: Report, gate: GateResult): string {
   const subject = gate.subject === 'overall' ? 'Overall' : (report.competencies.find((competency) => competency.id === gate.subject)?.name ?? gate.subject);
   const actual = formatScore(gate.actual);
   const target = formatScore(gate.target);
+  if (gate.gate === 'behind-plan') return gate.passed ? `${subject} meets the plan's target of ${gate.by ?? ''} (score ${actual})` : gateFailureText(gate, report.stages);
+  if (gate.gate === 'stale-action') return gate.passed ? `The action on ${gate.indicator ?? ''} due ${gate.due ?? ''} is ${gate.status ?? ''}` : gateFailureText(gate, report.stages);
   if (gate.gate === 'no-regression') {
     const change = scoreDelta(gate.actual, gate.target);
     const path = `${target} → ${actual}`;
