@@ -146,7 +146,7 @@ describe('outputs that cannot be written as asked: exit 2, a clear message, noth
     const list = join(dir, 'list.xml');
     await refused(
       ['score', 'examples/community@1.0/early.yaml', 'examples/community@1.0/advanced.yaml', '-o', join(dir, 'list.csv'), '-o', list],
-      `-o ${list}: junit (its extension) shows one organisation; with several answers files use table, json, markdown, jsonl, csv, csv-answers, xlsx`,
+      `-o ${list}: junit (its extension) shows one organisation; with several answers files use table, json, markdown, jsonl, csv, csv-answers, csv-actions, xlsx`,
       dir,
     );
   });

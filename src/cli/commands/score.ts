@@ -50,7 +50,7 @@ export function scoreCommand(io: Io): Command {
     .option('-m, --model <id|path>', 'built-in model id or model file (default: the file\'s model:, else "community")')
     .addOption(new Option('-f, --format <format>', 'format of standard output and of -o files without a known extension (default: table)').choices(SCORE_FORMAT_NAMES))
     .option('-o, --output <file>', `write the report to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(SCORE_FORMAT_NAMES)}); repeatable; - is standard output`, collect)
-    .option('--excel', 'csv and csv-answers for Excel: a UTF-8 byte order mark, and ; with decimal commas where the locale (LC_ALL, LC_NUMERIC, LANG) writes 1,5')
+    .option('--excel', 'csv, csv-answers and csv-actions for Excel: a UTF-8 byte order mark, and ; with decimal commas where the locale (LC_ALL, LC_NUMERIC, LANG) writes 1,5')
     .option('--strict', 'treat unanswered indicators as errors')
     .option('--all', `list every next step, not only the first ${DEFAULT_NEXT_STEPS} per competency (html and xlsx always list every one)`)
     .option('--print-answers', 'html: print the appendix of every answer too (on screen it is always there, folded)')
@@ -93,7 +93,8 @@ files without a known extension. Every output comes from one scoring.
 Gates (--fail-under, --require, --fail-on-regression, --fail-behind-plan, --fail-on-stale-actions) exit 1 when they fail; the reports are still
 written, and the JUnit and JSON reports record every gate's outcome.
 With several answers files (or a folder or pattern) there is one row per organisation, formats
-table, json (an array), jsonl (streamed), csv, csv-answers (every answer), xlsx or markdown; an invalid file is reported on standard
+table, json (an array), jsonl (streamed), csv, csv-answers (every answer), xlsx or markdown;
+csv-actions (one row per action of the plan, for project tools) needs --plan and one answers file; an invalid file is reported on standard
 error and the others are still scored (exit 2); gates apply to every organisation. Files found in
 a folder or by a pattern that are not answers files (a model, a JSON report, other YAML such as a
 CI workflow) are skipped, with one note; unanswered indicators over many files are one warning
@@ -111,6 +112,7 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
       });
       refuseInputsAsOutputs(options.output, [...files, options.baseline, options.plan, modelFileOf(options.model)]);
       if ((options.failBehindPlan || options.failOnStaleActions) && options.plan === undefined) throw new UserError('--fail-behind-plan and --fail-on-stale-actions need --plan <file>');
+      if (options.format === 'csv-actions' && options.plan === undefined) throw new UserError("csv-actions lists a plan's actions: add --plan <file>");
       if (options.regressionTolerance !== undefined && !options.failOnRegression) throw new UserError('--regression-tolerance needs --fail-on-regression');
       const csv = csvDialect(options.excel === true, io.env);
       // A folder or a pattern asks for a list, even when it holds one file: scripts get one shape.
@@ -218,7 +220,7 @@ function csvDialect(excel: boolean, env: NodeJS.ProcessEnv): CsvDialect | undefi
  */
 function checkOutputs(outputs: readonly { path: string | undefined; format: string }[], excel: boolean, stdout: Io['stdout']): void {
   if (excel && !outputs.some(({ format }) => (CSV_FORMATS as readonly string[]).includes(format))) {
-    throw new UserError(`--excel applies to ${CSV_FORMATS.join(' and ')}, not --format ${outputs.map(({ format }) => format).join(', ')}`);
+    throw new UserError(`--excel applies to ${CSV_FORMATS.slice(0, -1).join(', ')} and ${CSV_FORMATS.at(-1)!}, not --format ${outputs.map(({ format }) => format).join(', ')}`);
   }
   for (const { path, format } of outputs) refuseBinaryOnTerminal(format, path, stdout);
 }
