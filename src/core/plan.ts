@@ -49,7 +49,8 @@ interface Candidate {
  * indicators first, then gain per effort, then model order; each competency's list is cut into
  * `phases` consecutive parts, so that no stage is planned before the one under it. The last phase
  * carries the targets asked for; an earlier one, the stage each competency reaches once the
- * actions of that phase and those before it are done, where that is higher than today.
+ * actions of that phase and those before it are done, where that is higher than today. A
+ * target the organisation is already above is left out.
  */
 export function proposePlan(model: Model, assessment: Assessment, report: Report, request: PlanRequest): Proposal {
   const values = new Map(model.scale.map((level) => [level.id, level.value]));
@@ -96,10 +97,21 @@ export function proposePlan(model: Model, assessment: Assessment, report: Report
 
   const phases: PlanPhase[] = dates.map((by, index) => {
     const last = index === dates.length - 1;
-    const targets = last ? { ...request.targets } : reachedTargets(model, assessment, report, top.id, actions, phaseIds.slice(0, index + 1));
+    const targets = last ? goalTargets(model, report, request.targets) : reachedTargets(model, assessment, report, top.id, actions, phaseIds.slice(0, index + 1));
     return { id: phaseIds[index]!, name: `Phase ${index + 1}`, by, ...(Object.keys(targets).length > 0 ? { targets } : {}) };
   });
   return { phases, actions };
+}
+
+/** The targets asked for, but for those the report is already above: a target below the baseline is no goal. */
+function goalTargets(model: Model, report: Report, targets: Readonly<Record<string, string | number>>): Record<string, string | number> {
+  const scoreOf = (subject: string) => (subject === OVERALL ? report.overall.score : (report.competencies.find((competency) => competency.id === subject)?.score ?? 1));
+  return Object.fromEntries(
+    Object.entries(targets).filter(([subject, target]) => {
+      const level = targetLevel(target, model);
+      return typeof level === 'number' && level >= scoreOf(subject);
+    }),
+  );
 }
 
 /**

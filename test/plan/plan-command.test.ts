@@ -100,15 +100,25 @@ describe('plan', () => {
     expect((await plan(args)).stdout).toBe((await plan(args)).stdout);
   });
 
-  it('a plan from each example validates', async () => {
-    const examples = readdirSync('examples/community@1.0').map((name) => `examples/community@1.0/${name}`);
-    for (const example of examples) {
+  it('a plan from each example, of model 2.0 and 1.0, validates without a warning and shows in every format', { timeout: 120_000 }, async () => {
+    const examples = [
+      ...readdirSync('examples').filter((name) => name.endsWith('.yaml')).map((name) => [`examples/${name}`, 'community@2.0']),
+      ...readdirSync('examples/community@1.0').map((name) => [`examples/community@1.0/${name}`, 'community@1.0']),
+    ];
+    expect(examples.length).toBeGreaterThan(4);
+    for (const [example, model] of examples) {
       const dir = tempDir();
       const file = join(dir, 'plan.yaml');
-      await plan([example, '--target', 'community', '-o', file]);
+      await plan([example!, '--target', 'community', '-o', file]);
       const result = await runInProcess(['validate', file]);
-      expect(result.code, `${example}: ${result.stderr}`).toBe(0);
-      expect(parse(readFileSync(file, 'utf8')).model).toBe('community@1.0');
+      expect(result, example).toMatchObject({ code: 0, stderr: '' });
+      expect(parse(readFileSync(file, 'utf8')).model).toBe(model);
+      // Every format, for one example of each model version (the formats are tested in formats.test.ts).
+      if (!example!.endsWith('/middle.yaml')) continue;
+      for (const format of ['table', 'json', 'markdown', 'html', 'junit', 'csv-actions']) {
+        const scored = await runInProcess(['score', example!, '--plan', file, '-f', format, '--fail-behind-plan', '--fail-on-stale-actions']);
+        expect(scored, `${example} ${format}`).toMatchObject({ code: 0 });
+      }
     }
   });
 
@@ -151,5 +161,30 @@ describe('plan', () => {
     const help = (await runInProcess(['plan', '--help'])).stdout;
     for (const option of ['--target', '--by', '--phases', '--model', '--output', '--quiet']) expect(help).toContain(option);
     expect(help).toContain('$ cm-maturity plan answers.yaml --target community -o plan.yaml');
+  });
+});
+
+describe('a plan across model versions', () => {
+  it('a plan made for model 1.0 tracks answers of 2.0 through the migration: an old indicator id finds the new one', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'plan.yaml');
+    await plan(['examples/community@1.0/early.yaml', '--target', 'community', '-o', file]);
+    expect(readFileSync(file, 'utf8')).toContain('indicator: leadership.regular\n');
+    const result = await runInProcess(['score', 'examples/early.yaml', '--plan', file, '-f', 'json']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const report = JSON.parse(result.stdout);
+    // 1.0's leadership.regular became 2.0's leadership.executive.
+    const regular = report.plan.actions.find((action: { indicator: string }) => action.indicator === 'leadership.regular');
+    const executive = report.competencies.flatMap((competency: { indicators: { id: string; text: string }[] }) => competency.indicators).find((indicator: { id: string }) => indicator.id === 'leadership.executive');
+    expect(regular).toMatchObject({ competency: 'leadership', text: executive.text });
+  });
+
+  it('a plan for another model is refused at its model: line', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'plan.yaml');
+    await plan(['examples/community@1.0/early.yaml', '--target', 'community', '-o', file]);
+    const result = await runInProcess(['score', `${FIXTURES}/later.yaml`, '--plan', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${file}:7:8: the plan is for model community 1.0, which is not model track 2.0 nor a version it migrates from`);
   });
 });

@@ -49,12 +49,13 @@ describe('proposePlan', () => {
     expect(propose({}, { a: 2.5 }, 1).actions.map((action) => action.indicator)).toContain('later');
   });
 
-  it('proposes nothing for a competency at or above its target, and keeps its target', () => {
+  it('proposes nothing for a competency at its target, keeps the target it meets and leaves out one it is above', () => {
+    // Every answer yes: a scores 3 (the top stage s3), so does overall; s3 is met exactly, s2 is below.
     const all = Object.fromEntries(INPUT.competencies[0]!.indicators.map((indicator) => [indicator.id, 'yes']));
-    expect(propose(all, { a: 's2', overall: 's2' })).toEqual({
+    expect(propose(all, { a: 's3', overall: 's2' })).toEqual({
       phases: [
         { id: 'phase-1', name: 'Phase 1', by: '2027-07-02' },
-        { id: 'phase-2', name: 'Phase 2', by: '2027-12-31', targets: { a: 's2', overall: 's2' } },
+        { id: 'phase-2', name: 'Phase 2', by: '2027-12-31', targets: { a: 's3' } },
       ],
       actions: [],
     });
