@@ -1,5 +1,6 @@
 import { NOT_APPLICABLE, OVERALL } from '../schema/constants.js';
 import type { Model } from '../schema/model.js';
+import type { History } from '../schema/history.js';
 import type { PlanFile } from '../schema/plan.js';
 import type { PlanActionResult, PlanProgress, PlanSubject, Report } from '../schema/report.js';
 import { targetLevel } from './check-plan.js';
@@ -53,6 +54,22 @@ function phaseTargets(plan: PlanFile, model: Model): Record<string, number>[] {
     }
     return targets;
   });
+}
+
+/** The targets each phase holds: those it sets, and those an earlier phase set that it does not change. */
+export function heldTargets(plan: PlanFile, model: Model): Record<string, number>[] {
+  let held: Record<string, number> = {};
+  return phaseTargets(plan, model).map((targets) => (held = { ...held, ...targets }));
+}
+
+/** The plan's targets as a history draws them beside the scores: one entry per phase, competencies in model order. */
+export function historyTargets(plan: PlanFile, model: Model): NonNullable<History['targets']> {
+  return heldTargets(plan, model).map((targets, index) => ({
+    phase: plan.phases[index]!.id,
+    by: plan.phases[index]!.by,
+    scores: Object.fromEntries(model.competencies.filter((competency) => targets[competency.id] !== undefined).map((competency) => [competency.id, targets[competency.id]!])),
+    overall: targets[OVERALL] ?? null,
+  }));
 }
 
 /** Days from one YYYY-MM-DD to another. */

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { checkPlan, indicatorMapping } from '../core/check-plan.js';
-import { planProgress } from '../core/progress.js';
+import { historyTargets, planProgress } from '../core/progress.js';
+import type { History } from '../schema/history.js';
 import type { Report } from '../schema/report.js';
 import { quoted } from '../core/quote.js';
 import { UserError, type Diagnostic } from '../errors.js';
@@ -61,6 +62,27 @@ export async function planFromParsed(parsed: ParsedSource, baseDir: string, opti
   return { file: parsed.file, parsed, plan, model, baseline, warnings: toDiagnostics(parsed, warnings) };
 }
 
+/** A plan of another organisation than the assessments it is used with is refused, at its organisation: line. */
+function refuseOtherOrganisation(loaded: LoadedPlan, organisation: string, them: string): void {
+  if (loaded.plan.organisation === organisation) return;
+  const { line, column } = locate(loaded.parsed, ['organisation']);
+  throw new UserError([{ file: loaded.file, line, column, code: 'other-organisation', message: `the plan is for ${quoted(loaded.plan.organisation)}, but ${them} of ${quoted(organisation)}` }]);
+}
+
+/**
+ * The history with the plan's targets beside its scores: the plan must be of the history's
+ * organisation and of its model (any version of it, whose stages its targets name).
+ */
+export async function historyWithPlan(history: History, input: string, options: PlanLoadOptions = {}): Promise<{ history: History; warnings: Diagnostic[] }> {
+  const loaded = await loadPlan(input, options);
+  refuseOtherOrganisation(loaded, history.organisation, 'the assessments are');
+  if (loaded.model.model.id !== history.model.id) {
+    const { line, column } = locate(loaded.parsed, ['model']);
+    throw new UserError([{ file: loaded.file, line, column, code: 'model-mismatch', message: `the plan is for model ${loaded.model.model.id}, the assessments were scored with ${history.model.id}` }]);
+  }
+  return { history: { ...history, targets: historyTargets(loaded.plan, loaded.model.model) }, warnings: loaded.warnings };
+}
+
 /**
  * The report with where it stands against the plan at `input`, checked against the report's model
  * (a plan of an earlier version through the model's migration) and organisation; with the plan's
@@ -68,10 +90,7 @@ export async function planFromParsed(parsed: ParsedSource, baseDir: string, opti
  */
 export async function withPlan(report: Report, input: string, model: Model, options: PlanLoadOptions = {}): Promise<{ report: Report; warnings: Diagnostic[] }> {
   const loaded = await loadPlan(input, { ...options, against: model });
-  if (loaded.plan.organisation !== report.organisation) {
-    const { line, column } = locate(loaded.parsed, ['organisation']);
-    throw new UserError([{ file: loaded.file, line, column, code: 'other-organisation', message: `the plan is for ${quoted(loaded.plan.organisation)}, but the answers are of ${quoted(report.organisation)}` }]);
-  }
+  refuseOtherOrganisation(loaded, report.organisation, 'the answers are');
   const mapping = indicatorMapping(model, { id: loaded.model.model.id, version: loaded.model.model.version }) ?? ((id: string) => [id]);
   const plan = planProgress(report, loaded.plan, { file: loaded.plan.baseline, report: loaded.baseline.report }, model, mapping);
   return { report: { ...report, plan }, warnings: loaded.warnings };
