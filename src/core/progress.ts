@@ -57,7 +57,7 @@ function phaseTargets(plan: PlanFile, model: Model): Record<string, number>[] {
 }
 
 /** The targets each phase holds: those it sets, and those an earlier phase set that it does not change. */
-export function heldTargets(plan: PlanFile, model: Model): Record<string, number>[] {
+function heldTargets(plan: PlanFile, model: Model): Record<string, number>[] {
   let held: Record<string, number> = {};
   return phaseTargets(plan, model).map((targets) => (held = { ...held, ...targets }));
 }
@@ -118,10 +118,8 @@ export function planProgress(report: Report, plan: PlanFile, baseline: { file: s
   const targets = phaseTargets(plan, model);
   const date = report.date;
   const next = date === null ? -1 : plan.phases.findIndex((phase) => phase.by >= date);
-  const held = (subject: string) => {
-    let current: number | undefined;
-    return targets.map((phase) => (current = phase[subject] ?? current));
-  };
+  const holds = heldTargets(plan, model);
+  const held = (subject: string) => holds.map((phase) => phase[subject]);
   const trajectory: Trajectory = { date, next, baselineDate: baseline.report.date, plan, held };
   const subject = (id: string, name: string, score: number, baselineScore: number | null): PlanSubject => {
     const path = held(id);

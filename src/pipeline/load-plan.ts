@@ -40,7 +40,7 @@ export interface PlanLoadOptions {
  * Reads a plan (`-` for standard input), the model it names and its baseline (both relative to
  * the plan's folder), and checks the plan against them: every error at its line in the plan.
  */
-export async function loadPlan(input: string, options: PlanLoadOptions = {}): Promise<LoadedPlan> {
+async function loadPlan(input: string, options: PlanLoadOptions = {}): Promise<LoadedPlan> {
   const { baseDir, ...source } = await readInput(input, options.stdin);
   return planFromParsed(parseYaml(source), baseDir, options);
 }

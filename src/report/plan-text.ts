@@ -2,7 +2,7 @@ import { formatScore } from '../core/truncate.js';
 import type { PlanActionResult, PlanProgress, PlanSubject, Report } from '../schema/report.js';
 
 /** What the reports show of an absent value (no target, n/a). */
-export const NONE = '—';
+const NONE = '—';
 
 /** A target as people wrote it: a whole level by its stage's name, any other score as a score. */
 export function targetText(report: Report, value: number | null): string {
@@ -12,11 +12,11 @@ export function targetText(report: Report, value: number | null): string {
 }
 
 /** A fraction as a whole percentage, truncated like scores (99.9% never reads 100%); may be above 100% or below 0. */
-export function fractionText(value: number | null): string {
+function fractionText(value: number | null): string {
   return value === null ? NONE : `${Math.floor(value * 100 + 1e-9)}%`;
 }
 
-export function onTrackText(value: boolean | null): string {
+function onTrackText(value: boolean | null): string {
   return value === null ? NONE : value ? 'yes' : 'behind';
 }
 
