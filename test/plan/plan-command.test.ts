@@ -134,6 +134,7 @@ describe('plan', () => {
       [[answers, '-t', 'tools=2'], '--target tools=2: unknown competency "tools"; targets are for strategy, governance, overall'],
       [[answers, '-t', '2', '-t', '3'], '--target: give one target for every competency, not 2 (2, 3); --target <competency>=<target> sets one'],
       [[answers, '-t', '3', '--by', '2026-01-01'], "--by 2026-01-01 is not after the answers' date 2026-09-15"],
+      [['-', '-t', '3'], 'plan reads the answers from a file, not standard input: the plan names that file as its baseline'],
     ];
     for (const [args, message] of cases) {
       const result = await runInProcess(['plan', ...args]);

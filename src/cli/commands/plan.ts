@@ -53,8 +53,9 @@ lacks and changes nothing already there: owners, dates, statuses, notes, targets
 stay as people wrote them.`,
     )
     .action(async (answers: string, options: PlanOptions) => {
+      if (answers === '-') throw new UserError('plan reads the answers from a file, not standard input: the plan names that file as its baseline');
       refuseInputAsOutput(options.output, [answers, modelFileOf(options.model)]);
-      const { file, model, assessment } = await loadAssessment(answers, { model: options.model, stdin: () => io.stdin });
+      const { file, model, assessment } = await loadAssessment(answers, { model: options.model });
       const start = assessment.date;
       if (start === null) throw new UserError([fileDiagnostic(file, 'missing-date', 'the answers have no date:, which the plan starts from; add date: YYYY-MM-DD')]);
       const by = options.by ?? yearAfter(start);
@@ -65,7 +66,7 @@ stay as people wrote them.`,
       const { newPlanText, updatedPlanText } = await import('../../report/plan-file.js');
       const folder = options.output === undefined ? process.cwd() : dirname(resolve(options.output));
       if (options.output === undefined || !existsSync(options.output)) {
-        const head = { organisation: assessment.organisation, model: modelReference(model, folder), baseline: answers === '-' ? '-' : pathFrom(folder, answers) };
+        const head = { organisation: assessment.organisation, model: modelReference(model, folder), baseline: pathFrom(folder, answers) };
         await writeOutput(newPlanText(head, proposal), options.output, io.stdout);
         return;
       }
