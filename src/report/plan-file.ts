@@ -38,10 +38,13 @@ function actionNode(document: Document, action: ProposedAction): Node {
   return node;
 }
 
-/** A new plan file: the header, what it is of and starts from, the phases and the actions proposed. */
-export function newPlanText(head: Pick<PlanFile, 'organisation' | 'model' | 'baseline'>, proposal: Proposal): string {
+/**
+ * A new plan file: an editor modeline naming the plan's JSON Schema (`schema`), the header, what
+ * it is of and starts from, the phases and the actions proposed.
+ */
+export function newPlanText(head: Pick<PlanFile, 'organisation' | 'model' | 'baseline'>, proposal: Proposal, schema: string): string {
   const document = new Document({ ...head, phases: [], actions: [] }, { version: '1.2' });
-  document.commentBefore = HEADER;
+  document.commentBefore = ` yaml-language-server: $schema=${schema}\n${HEADER}`;
   const phases = document.get('phases') as YAMLSeq;
   for (const phase of proposal.phases) phases.items.push(phaseNode(document, phase));
   const actions = document.get('actions') as YAMLSeq;

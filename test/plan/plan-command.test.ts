@@ -59,6 +59,8 @@ describe('plan', () => {
     ]);
     expect(written.actions[0]).toEqual({ indicator: 'strategy.budget', phase: 'phase-1', owner: 'Director', due: '2027-05-09', status: 'todo', advice: 'Ask for a budget line.' });
     expect(readFileSync(file, 'utf8')).toContain('  # Strategy: A budget is set\n  - indicator: strategy.budget\n');
+    // Outside the project, the editor modeline names the shipped schema by its absolute path.
+    expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(`# yaml-language-server: $schema=${join(process.cwd(), 'schema', 'plan.schema.json')}`);
     expect((await runInProcess(['validate', file])).stdout).toBe(`ok ${file}: plan of Acme Corp for model track 2.0 (2 phases, 6 actions)\n`);
   });
 
@@ -186,6 +188,6 @@ describe('a plan across model versions', () => {
     await plan(['examples/community@1.0/early.yaml', '--target', 'community', '-o', file]);
     const result = await runInProcess(['score', `${FIXTURES}/later.yaml`, '--plan', file]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${file}:7:8: the plan is for model community 1.0, which is not model track 2.0 nor a version it migrates from`);
+    expect(result.stderr).toContain(`${file}:8:8: the plan is for model community 1.0, which is not model track 2.0 nor a version it migrates from`);
   });
 });

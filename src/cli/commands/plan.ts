@@ -9,6 +9,7 @@ import { loadAssessment } from '../../pipeline/load-assessment.js';
 import type { LoadedModel } from '../../pipeline/load-model.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { readTextFile } from '../../read/text.js';
+import { modelineTarget, PLAN_SCHEMA_FILE, shippedSchemaDirectory } from '../../read/schema-files.js';
 import { parseYaml } from '../../parse/yaml.js';
 import { isoDate } from '../../schema/answers.js';
 import { refuseInputAsOutput, writeOutput } from '../../write/output.js';
@@ -67,7 +68,8 @@ stay as people wrote them.`,
       const folder = options.output === undefined ? process.cwd() : dirname(resolve(options.output));
       if (options.output === undefined || !existsSync(options.output)) {
         const head = { organisation: assessment.organisation, model: modelReference(model, folder), baseline: pathFrom(folder, answers) };
-        await writeOutput(newPlanText(head, proposal), options.output, io.stdout);
+        const schema = modelineTarget(`${shippedSchemaDirectory()}${PLAN_SCHEMA_FILE}`, folder);
+        await writeOutput(newPlanText(head, proposal, schema), options.output, io.stdout);
         return;
       }
       const { planFromParsed } = await import('../../pipeline/load-plan.js');
