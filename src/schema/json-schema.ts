@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { inline } from '../report/escape/markdown.js';
 import { answersSchema, isoDate, type AnswersFile } from './answers.js';
 import { text } from './common.js';
+import { keyAnswers, orList } from '../core/model-facts.js';
 import { modelSchema, NOT_APPLICABLE, type Competency, type Indicator, type Model } from './model.js';
 
 /** A JSON Schema document, as plain data. */
@@ -217,8 +218,6 @@ const ENTRY_CHECKED = 'The day the answer was last checked against its evidence,
 function indicatorHover(model: Model, competency: Competency, indicator: Indicator): Pick<EditorMetadata, 'title' | 'description' | 'markdownDescription'> {
   const stage = model.stages.find((candidate) => candidate.id === indicator.stage)?.name ?? indicator.stage;
   const top = model.scale.reduce((best, level) => (level.value > best.value ? level : best));
-  // The answers that meet the threshold, as scoring counts them (a hair below still meets it).
-  const meeting = model.scale.filter((level) => level.value >= model.threshold - 1e-9).map((level) => level.id);
   const contextName = (id: string) => model.contexts?.find((context) => context.id === id)?.name ?? id;
   // Each part as [plain text, markdown], in the order an assessor needs them.
   const parts: [string, string][] = [[indicator.text, inline(indicator.text)]];
@@ -236,11 +235,10 @@ function indicatorHover(model: Model, competency: Competency, indicator: Indicat
   ];
   if (work.length > 0) parts.push([work.map(([plain]) => plain).join(' · '), work.map(([, markdown]) => markdown).join(' · ')]);
   if (indicator.key === true) {
-    const answers = [...meeting, NOT_APPLICABLE];
-    const list = (words: string[]) => `${words.slice(0, -1).join(', ')}${words.length > 1 ? ' or ' : ''}${words.at(-1)!}`;
+    const answers = keyAnswers(model);
     parts.push([
-      `Key indicator: ${stage} is not met until this one is answered ${list(answers)}.`,
-      `**Key indicator:** ${inline(stage)} is not met until this one is answered ${list(answers.map(inline))}.`,
+      `Key indicator: ${stage} is not met until this one is answered ${orList(answers)}.`,
+      `**Key indicator:** ${inline(stage)} is not met until this one is answered ${orList(answers.map(inline))}.`,
     ]);
   }
   if (model.contexts !== undefined) {
