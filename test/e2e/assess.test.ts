@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { relativeModelRef } from '../../src/cli/model-ref.js';
 import { builtinModel } from '../../src/read/builtin-models.js';
 import { KEYS, Terminal } from '../helpers/terminal.js';
-import { MODEL, ROOT, answerOf, readYaml, runCli, scoreJson, tempDir, type RawAnswers } from './support.js';
+import { MODEL, ROOT, answerOf, readYaml, runCli, runInProcess, scoreJson, scoreJsonInProcess, tempDir, type RawAnswers } from './support.js';
 
 const TINY = join(ROOT, 'test/fixtures/assess/tiny.yaml');
 const FORMAT_2 = join(ROOT, 'test/fixtures/small-models/format-2.model.yaml');
@@ -204,26 +204,47 @@ describe('assess in a real terminal', () => {
         'goals.reviewed': { answer: 'yes', checked: '2026-10-01' },
       },
     });
-    expect(runCli(['validate', file]).code).toBe(0);
-    const report = scoreJson([file]);
+    expect((await runInProcess(['validate', file])).code).toBe(0);
+    const report = await scoreJsonInProcess([file]);
     expect(report.context).toEqual({ id: 'staff', name: 'Staff network' });
     expect(report.competencies[0]).toMatchObject({ level: 2, score: 2.66, blockedBy: ['goals.approved'] });
+  });
 
-    // Resumed: the context is kept, not asked again; every question answered, it starts at the first.
+  it('resuming a file with a context: not asked again; an answer chosen again is checked on the new date; the evidence can be removed', async () => {
+    const file = join(dir, 'clubs-resumed.yaml');
+    writeFileSync(
+      file,
+      [
+        'organisation: Acme Club',
+        'date: 2026-11-15',
+        `model: ${FORMAT_2}`,
+        'context: staff',
+        'answers:',
+        '  goals.written: { answer: "yes", checked: 2026-10-01 }',
+        '  goals.staff: { answer: partly, evidence: ["https://intranet.example/goals, slide 3", "Town hall, 3 May"], checked: 2026-10-01 }',
+        '  goals.approved: "no"',
+        '  goals.reviewed: "yes"',
+        '',
+      ].join('\n'),
+    );
     terminal = new Terminal(['assess', '-o', file], dir);
     await terminal.waitFor('[1/4] Goals');
-    expect(terminal.screen).toContain('All 4 indicators in');
+    expect(terminal.screen).toContain(`All 4 indicators in ${file} are answered; reviewing from the first.`);
     expect(terminal.screen).not.toContain('Context:');
-    terminal.type(enter); // yes again: checked again, the same day
-    await terminal.waitFor('[2/4] Goals');
     expect(terminal.screen).toContain('Last checked: 2026-10-01');
+    terminal.type(enter); // yes again
+    await terminal.waitFor('[2/4] Goals');
+    expect(saved(file).answers['goals.written']).toEqual({ answer: 'yes', checked: '2026-11-15' });
+    expect(terminal.screen).toContain('Evidence given:\n  - https://intranet.example/goals, slide 3\n  - Town hall, 3 May\nLast checked: 2026-10-01');
     // The cursor is on partly: past no, n/a, skip, note and add evidence to remove the evidence.
     expect(terminal.screen).toContain('remove the evidence (2 items)');
     terminal.type(down, down, down, down, down, down, enter);
-    await terminal.waitFor('[2/4] Goals');
+    // The same question again, now without evidence to remove.
+    await terminal.waitFor('add evidence…\n  back to the previous question');
+    expect(saved(file).answers['goals.staff']).toEqual({ answer: 'partly', checked: '2026-10-01' });
     terminal.type(ctrlC);
     expect(await terminal.exited).toBe(130);
-    expect(saved(file).answers['goals.staff']).toEqual({ answer: 'partly', checked: '2026-10-01' });
+    expect(saved(file)).toMatchObject({ context: 'staff', date: '2026-11-15', answers: { 'goals.approved': 'no', 'goals.reviewed': 'yes', 'goals.members': null } });
   });
 
   it('a file of a model with contexts that names none is asked for one, the cursor on none', async () => {
