@@ -111,7 +111,8 @@ describe('shipped JSON Schemas', () => {
   });
 
   it("an indicator without advice has its text alone; the markdown for editors is the model's text made inert", async () => {
-    const { model } = await loadModel('community');
+    // Version 1.0: an indicator with nothing but its text and advice.
+    const { model } = await loadModel('community@1.0');
     const competency = model.competencies[0]!;
     competency.name = 'Plan <b>';
     competency.indicators[0] = { ...competency.indicators[0]!, text: 'Has a **plan** <img src=x> [link](https://example.com)', advice: undefined };

@@ -66,7 +66,7 @@ scale (what each means is shown under the choices), n/a, skip it (leave it as it
 note, add evidence (one link or short text per line, an empty line to finish), or go back. An
 answer is dated (checked:) with the date of the assessment. The file is saved (atomically)
 after every answer, note and item of evidence, in the format of cm-maturity init, with model:
-naming the model's version (community@1.0): comments are regenerated, the answers, notes,
+naming the model's version (community@2.0): comments are regenerated, the answers, notes,
 evidence, organisation, date, assessor and context are kept. Ctrl-C stops (exit ${EXIT.interrupted}) keeping every
 saved answer; run the same command again to resume at the first unanswered indicator. At the end
 the score report is printed. Needs a terminal: without one, start a file with cm-maturity init.`,
