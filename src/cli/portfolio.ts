@@ -68,7 +68,7 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
       if (scored === 0) checkSortKey(options.sort, result.sortKeys);
       scored += 1;
       if (result.gatesFailed) gatesFailed = true;
-      await messages.add([...voice.scored(result.file, result.unanswered), ...result.notices]);
+      await messages.add([...voice.scored(result.file, result.unanswered), ...voice.read(result.file, result.outdated), ...result.notices]);
       if ('line' in result) for (const stream of streams) await stream.write(result.line);
       else entries.push({ file: result.file, report: result.report });
     }

@@ -8,7 +8,7 @@ import type { Io } from './io.js';
 
 /**
  * Every command, in the order help lists them, each loaded only when needed: a run evaluates the
- * code (and the schemas and libraries) of the command it runs, not of all nine.
+ * code (and the schemas and libraries) of the command it runs, not of all ten.
  */
 const COMMANDS: Record<string, (io: Io) => Promise<Command>> = {
   score: async (io) => (await import('./commands/score.js')).scoreCommand(io),
@@ -19,6 +19,7 @@ const COMMANDS: Record<string, (io: Io) => Promise<Command>> = {
   benchmark: async (io) => (await import('./commands/benchmark.js')).benchmarkCommand(io),
   init: async (io) => (await import('./commands/init.js')).initCommand(io),
   assess: async (io) => (await import('./commands/assess.js')).assessCommand(io),
+  migrate: async (io) => (await import('./commands/migrate.js')).migrateCommand(io),
   schema: async (io) => (await import('./commands/schema.js')).schemaCommand(io),
   plan: async (io) => (await import('./commands/plan.js')).planCommand(io),
 };
@@ -58,6 +59,7 @@ Examples:
   $ cm-maturity benchmark assessments/ --org acme.yaml
   $ cm-maturity init -o answers.yaml
   $ cm-maturity assess -o answers.yaml
+  $ cm-maturity migrate answers.yaml -o answers.yaml --force
   $ cm-maturity schema answers -o answers.schema.json
 
 Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.`,

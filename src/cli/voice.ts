@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
-import { addSkipped, addUnanswered, skipTally, unansweredTally } from '../core/file-summary.js';
+import { addOutdated, addSkipped, addUnanswered, outdatedTally, skipTally, unansweredTally, type OutdatedAnswers } from '../core/file-summary.js';
 import type { SkippedFile } from '../pipeline/each-file.js';
-import { skippedLine, skippedSummary, unansweredSummary } from '../report/notices.js';
+import { migrateHintSummary, skippedLine, skippedSummary, unansweredSummary } from '../report/notices.js';
 
 /** How much a run says on standard error besides its errors. */
 export interface VoiceOptions {
@@ -34,6 +34,12 @@ export interface ManyFilesVoice {
   skipped(skipped: SkippedFile): string[];
   /** A file scored, with its unanswered indicators; returns the lines to print now. */
   scored(file: string, unanswered: { unanswered: number; total: number; warning: string | null }): string[];
+  /**
+   * An answers file read (every one, for the count), which answers an earlier version of the
+   * built-in model it names without a version when `outdated` is given (with its hint); returns
+   * the lines to print now.
+   */
+  read(file: string, outdated: OutdatedAnswers | null | undefined): string[];
   /** The summary lines, once every file is read; `scored` is how many answers files were. */
   summary(scored: number): string[];
   /** How many files were passed over. */
@@ -47,6 +53,8 @@ export interface ManyFilesVoice {
 export function manyFilesVoice(options: VoiceOptions, reads: string, found: number): ManyFilesVoice {
   const skips = skipTally();
   const incomplete = unansweredTally();
+  const outdated = outdatedTally();
+  const read = new Set<string>();
   return {
     skipped(skipped) {
       addSkipped(skips, skipped);
@@ -56,9 +64,21 @@ export function manyFilesVoice(options: VoiceOptions, reads: string, found: numb
       addUnanswered(incomplete, { file, unanswered, total });
       return options.verbose && !options.quiet && warning !== null ? [warning] : [];
     },
+    read(file, answers) {
+      // A file read twice (both sides of a diff) counts once.
+      if (read.has(file)) return [];
+      read.add(file);
+      if (answers === null || answers === undefined) return [];
+      addOutdated(outdated, { file, ...answers });
+      return options.verbose && !options.quiet ? [answers.hint] : [];
+    },
     summary(scored) {
       if (options.quiet) return [];
       const lines = [];
+      if (!options.verbose) {
+        const hint = migrateHintSummary(outdated, read.size);
+        if (hint !== null) lines.push(hint);
+      }
       if (!options.verbose) {
         const unanswered = unansweredSummary(incomplete, scored);
         if (unanswered !== null) lines.push(unanswered);

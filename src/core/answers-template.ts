@@ -1,6 +1,7 @@
 import { NOT_APPLICABLE } from '../schema/constants.js';
-import type { Model } from '../schema/model.js';
+import type { Indicator, Model } from '../schema/model.js';
 import type { Answer } from './assessment.js';
+import type { SourceAnswer } from './migrate.js';
 import { indicatorCount } from './model-facts.js';
 
 export interface AnswersTemplateOptions {
@@ -11,8 +12,25 @@ export interface AnswersTemplateOptions {
   organisation?: string;
   date?: string | null;
   assessor?: string | null;
+  /** The model's context the organisation works in (for a model with contexts); empty when not given. */
+  context?: string | null;
   /** Answers to fill in (everything else is left empty: not answered yet). */
   answers?: ReadonlyMap<string, Answer>;
+  /** For a file migrated from an earlier version of the model: what was carried over, to be reviewed. */
+  migrated?: MigratedFrom;
+}
+
+/** What `migrate` tells the reader of the file it writes: where the answers come from, which to review and which were left behind. */
+export interface MigratedFrom {
+  /** The model id and version the answers were written for. */
+  model: string;
+  version: string;
+  /** The model's own note on what changed, if it gives one (the migration's `note`; several for a chain). */
+  notes: readonly string[];
+  /** For each indicator that took over an earlier answer, note or evidence: the earlier answers, each marked for review above its answer. */
+  carried: ReadonlyMap<string, readonly SourceAnswer[]>;
+  /** Earlier answers no indicator takes over, named in the header. */
+  dropped: readonly { id: string; answer: Answer }[];
 }
 
 /** Written as `organisation:` until the user names one; a value, so the file validates as it is. */
@@ -23,9 +41,11 @@ const WIDTH = 100;
 
 /**
  * An answers file for a model, as YAML text: a modeline for editors, a header explaining the
- * answers, then every indicator grouped by competency and stage, each under a comment with its
- * text, stage, allowed answers and advice. Unfilled answers are left empty, which the loader
- * reads as "not answered yet", so the file validates as it is. Pure and deterministic.
+ * answers (and the model's contexts), then every indicator grouped by competency and stage, each
+ * under a comment with its text, criteria, evidence to look at, stage, allowed answers, whether it
+ * is a must-have, its effort, owner and contexts, and advice; for a migrated file, a review mark
+ * above each answer carried over. Unfilled answers are left empty, which the loader reads as "not
+ * answered yet", so the file validates as it is. Pure and deterministic.
  */
 export function answersTemplate(model: Model, options: AnswersTemplateOptions): string {
   const lines: string[] = [];
@@ -39,12 +59,30 @@ export function answersTemplate(model: Model, options: AnswersTemplateOptions): 
   lines.push(`# Answer each indicator with one of:`);
   for (const level of model.scale) lines.push(`#   ${yamlScalar(level.id).padEnd(width)}  ${level.label} (${level.value})`);
   lines.push(`#   ${NOT_APPLICABLE.padEnd(width)}  does not apply here: left out of the score`);
-  lines.push(...comment('or { answer: …, note: "evidence" } to keep a note. An empty answer means "not answered yet" and counts as 0.', ''));
+  lines.push(
+    ...comment(
+      'or { answer: …, note: "…", evidence: ["a link or a short text"], checked: YYYY-MM-DD } to keep a note, what the answer rests on and when it was last checked. An empty answer means "not answered yet" and counts as 0.',
+      '',
+    ),
+  );
   lines.push(`# Check it with \`cm-maturity validate <file>\` and score it with \`cm-maturity score <file>\`.`);
+  if (model.contexts !== undefined) {
+    const idWidth = Math.max(...model.contexts.map((context) => context.id.length));
+    lines.push(`#`);
+    lines.push(...comment('Contexts: write the one the organisation works in as context: below; the indicators of the others then do not apply.', ''));
+    for (const context of model.contexts) {
+      const text = `${context.name}${context.description === undefined ? '' : `: ${context.description}`}`;
+      lines.push(...comment(text, '', `#   ${' '.repeat(idWidth + 2)}`, `#   ${context.id.padEnd(idWidth)}  `));
+    }
+  }
+  if (options.migrated !== undefined) lines.push(...migratedHeader(model, options.migrated));
   lines.push('');
   lines.push(`organisation: ${yamlScalar(options.organisation ?? ORGANISATION_PLACEHOLDER)}${options.organisation === undefined ? '   # required: the organisation assessed' : ''}`);
   lines.push(`date:${valueOrEmpty(options.date)}${options.date ? '' : '   # the day of the assessment, YYYY-MM-DD'}`);
   lines.push(`model: ${yamlScalar(options.modelRef)}`);
+  if (model.contexts !== undefined) {
+    lines.push(`context:${valueOrEmpty(options.context)}${options.context ? '' : `   # one of: ${model.contexts.map((context) => context.id).join(', ')}; empty: every indicator applies`}`);
+  }
   lines.push(`assessor:${valueOrEmpty(options.assessor)}${options.assessor ? '' : '   # who answered'}`);
   lines.push('answers:');
 
@@ -64,9 +102,16 @@ export function answersTemplate(model: Model, options: AnswersTemplateOptions): 
       for (const indicator of indicators) {
         lines.push('');
         lines.push(...comment(indicator.text, '  '));
-        lines.push(`  # Stage: ${stage.name}. Answers: ${allowed}.`);
+        if (indicator.criteria !== undefined) {
+          lines.push(...comment(`Criteria for ${yamlScalar(model.scale[0]!.id)} (every one holds):`, '  '));
+          for (const criterion of indicator.criteria) lines.push(...comment(`- ${criterion}`, '  ', '  #     ', '  #   '));
+        }
+        if (indicator.evidence !== undefined) lines.push(...comment(`Evidence: ${indicator.evidence}`, '  '));
+        lines.push(...comment(`Stage: ${stage.name}. Answers: ${allowed}.${facts(indicator)}`, '  '));
         if (indicator.advice !== undefined) lines.push(...comment(`Advice: ${indicator.advice}`, '  '));
-        lines.push(`  ${yamlScalar(indicator.id)}:${answerText(options.answers?.get(indicator.id))}`);
+        const carried = options.migrated?.carried.get(indicator.id);
+        if (carried !== undefined) lines.push(...comment(reviewMark(options.migrated!, carried), '  '));
+        lines.push(...answerLines(indicator.id, options.answers?.get(indicator.id)));
       }
     }
   }
@@ -78,11 +123,63 @@ function allowedAnswers(model: Model): string {
   return [...model.scale.map((level) => yamlScalar(level.id)), NOT_APPLICABLE].join(', ');
 }
 
-function answerText(answer: Answer | undefined): string {
-  if (answer === undefined || (answer.answer === null && answer.note === null)) return '';
-  if (answer.note === null) return ` ${yamlScalar(answer.answer!)}`;
-  const parts = [...(answer.answer === null ? [] : [`answer: ${yamlScalar(answer.answer)}`]), `note: ${JSON.stringify(answer.note)}`];
-  return ` { ${parts.join(', ')} }`;
+/** What an indicator's comment says beyond its stage and answers: must-have, effort, owner, contexts. */
+function facts(indicator: Indicator): string {
+  const parts = [];
+  if (indicator.key === true) parts.push('Must-have: its stage is not met without it.');
+  if (indicator.effort !== undefined) parts.push(`Effort: ${indicator.effort}.`);
+  if (indicator.owner !== undefined) parts.push(`Owner: ${indicator.owner}.`);
+  if (indicator.contexts !== undefined) parts.push(`Only in the contexts: ${indicator.contexts.join(', ')}.`);
+  return parts.map((part) => ` ${part}`).join('');
+}
+
+/** "Review: carried over from community 1.0 strategy.plan ("yes"), …; check it against …, then delete this mark." */
+function reviewMark(migrated: MigratedFrom, carried: readonly SourceAnswer[]): string {
+  const from = carried.map((source) => `${source.id} (${source.answer === null ? 'not answered' : yamlScalar(source.answer)})`).join(', ');
+  return `Review: carried over from ${migrated.model} ${migrated.version} ${from}; check it against this version's text and criteria, then delete this mark.`;
+}
+
+/** The header of a migrated file: where its answers come from, the model's note on what changed, and the answers left behind. */
+function migratedHeader(model: Model, migrated: MigratedFrom): string[] {
+  const lines = ['#'];
+  lines.push(
+    ...comment(
+      `Migrated from ${migrated.model} ${migrated.version} to ${model.id} ${model.version} by cm-maturity migrate: ${migrated.carried.size} ${migrated.carried.size === 1 ? 'indicator takes' : 'indicators take'} over earlier answers, each marked "Review:" above it; the other indicators start unanswered.`,
+      '',
+    ),
+  );
+  for (const note of migrated.notes) lines.push(...comment(note, ''));
+  if (migrated.dropped.length > 0) {
+    lines.push(...comment(`Not carried over (no indicator of ${model.version} takes them):`, ''));
+    for (const { id, answer } of migrated.dropped) {
+      const note = answer.note === null ? '' : ` (note: ${JSON.stringify(answer.note)})`;
+      lines.push(...comment(`- ${id}: ${answer.answer === null ? 'not answered' : yamlScalar(answer.answer)}${note}`, '', '#     ', '#   '));
+    }
+  }
+  return lines;
+}
+
+/**
+ * An indicator's answer as YAML lines: empty when unanswered; a bare answer; `{ answer, note }` on
+ * one line; a block mapping when it also gives evidence or the date it was checked.
+ */
+function answerLines(id: string, answer: Answer | undefined): string[] {
+  const key = `  ${yamlScalar(id)}:`;
+  if (answer === undefined || (answer.answer === null && answer.note === null && answer.evidence === undefined && answer.checked === undefined)) return [key];
+  if (answer.evidence === undefined && answer.checked === undefined) {
+    if (answer.note === null) return [`${key} ${yamlScalar(answer.answer!)}`];
+    const parts = [...(answer.answer === null ? [] : [`answer: ${yamlScalar(answer.answer)}`]), `note: ${JSON.stringify(answer.note)}`];
+    return [`${key} { ${parts.join(', ')} }`];
+  }
+  const lines = [key];
+  if (answer.answer !== null) lines.push(`    answer: ${yamlScalar(answer.answer)}`);
+  if (answer.note !== null) lines.push(`    note: ${JSON.stringify(answer.note)}`);
+  if (answer.evidence !== undefined) {
+    lines.push('    evidence:');
+    for (const item of answer.evidence) lines.push(`      - ${JSON.stringify(item)}`);
+  }
+  if (answer.checked !== undefined) lines.push(`    checked: ${answer.checked}`);
+  return lines;
 }
 
 function valueOrEmpty(value: string | null | undefined): string {
@@ -101,22 +198,27 @@ export function yamlScalar(value: string): string {
   return plain ? value : JSON.stringify(value);
 }
 
-/** A text as `# ` comment lines at an indent, wrapped at word boundaries; line breaks in the text are kept. */
-function comment(text: string, indent: string): string[] {
-  const prefix = `${indent}# `;
-  const room = Math.max(20, WIDTH - prefix.length);
+/**
+ * A text as `# ` comment lines at an indent, wrapped at word boundaries; line breaks in the text
+ * are kept. `first` starts the first line (a list item's `#   - `), `rest` the lines after it
+ * (indented under the item's text).
+ */
+function comment(text: string, indent: string, rest = `${indent}# `, first = `${indent}# `): string[] {
   const out: string[] = [];
+  let prefix = first;
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
     for (const word of paragraph.split(/\s+/).filter((part) => part !== '')) {
-      if (line !== '' && line.length + 1 + word.length > room) {
+      if (line !== '' && prefix.length + line.length + 1 + word.length > WIDTH) {
         out.push(prefix + line);
+        prefix = rest;
         line = word;
       } else {
         line = line === '' ? word : `${line} ${word}`;
       }
     }
     out.push(line === '' ? prefix.trimEnd() : prefix + line);
+    prefix = rest;
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { BaselineResult, CompetencyResult, Report } from '../schema/report.js';
+import type { BaselineResult, CompetencyResult, CrossesVersions, Report } from '../schema/report.js';
 
 /**
  * New score minus old score, both as printed (already truncated to 2 decimals), rounded to
@@ -24,21 +24,24 @@ export function modelMismatch(current: Report, baseline: Report): string | null 
 }
 
 /** The parts of a report a later one is compared with. */
-function baselineOf(baseline: Report): BaselineResult {
+function baselineOf(baseline: Report, crossesVersions: CrossesVersions | undefined): BaselineResult {
   const { level, stage, score } = baseline.overall;
   return {
     date: baseline.date,
     model: { id: baseline.model.id, version: baseline.model.version },
     overall: { level, stage, score },
     competencies: baseline.competencies.map((competency) => ({ id: competency.id, level: competency.level, stage: competency.stage, score: competency.score })),
+    ...(crossesVersions === undefined ? {} : { crossesVersions: { from: crossesVersions.from, to: crossesVersions.to } }),
   };
 }
 
 /**
  * The report with the baseline and a delta on the overall result and on every competency
  * (null for a competency the baseline does not have). Keys keep a fixed order: `delta` follows `score`.
+ * A baseline of another version of the model, linked by its migrations, is compared competency by
+ * competency as well, and says so (`crossesVersions`).
  */
-export function withBaseline(report: Report, baseline: Report): Report {
+export function withBaseline(report: Report, baseline: Report, crossesVersions?: CrossesVersions): Report {
   const previous = new Map(baseline.competencies.map((competency) => [competency.id, competency.score]));
   const { overall } = report;
   return {
@@ -48,7 +51,7 @@ export function withBaseline(report: Report, baseline: Report): Report {
       const old = previous.get(competency.id);
       return withDelta(competency, old === undefined ? null : scoreDelta(competency.score, old));
     }),
-    baseline: baselineOf(baseline),
+    baseline: baselineOf(baseline, crossesVersions),
   };
 }
 

@@ -1,5 +1,5 @@
-// What a run over many files says once rather than once per file: the files passed over, and the
-// files with unanswered indicators. Each is a tally of a few numbers and names, so that a run over
+// What a run over many files says once rather than once per file: the files passed over, the
+// files with unanswered indicators, and the files that answer an earlier version of their model. Each is a tally of a few numbers and names, so that a run over
 // a hundred thousand files keeps no list of them.
 
 /** What a file found in a folder or by a pattern may be passed over as, being no input of the command. */
@@ -61,4 +61,29 @@ export function addUnanswered(tally: UnansweredTally, entry: Incomplete): void {
  */
 export function meetsCompleteness(completeness: { answered: number; total: number }, min: number): boolean {
   return completeness.total === 0 || completeness.answered / completeness.total >= min;
+}
+
+/** An answers file that fits only an earlier version of its model: that model and version, and the hint to migrate it. */
+export interface OutdatedAnswers {
+  model: string;
+  version: string;
+  hint: string;
+}
+
+/** The files that answer an earlier version of the built-in model they name without a version: how many, and the first few. */
+export interface OutdatedTally {
+  count: number;
+  first: { file: string; model: string; version: string }[];
+  /** The hint for the first file, said alone when it is the only one. */
+  only: string | null;
+}
+
+export function outdatedTally(): OutdatedTally {
+  return { count: 0, first: [], only: null };
+}
+
+export function addOutdated(tally: OutdatedTally, entry: OutdatedAnswers & { file: string }): void {
+  tally.count += 1;
+  if (tally.count === 1) tally.only = entry.hint;
+  if (tally.first.length < NAMED_IN_SUMMARY) tally.first.push({ file: entry.file, model: entry.model, version: entry.version });
 }

@@ -1,6 +1,7 @@
 import type { History } from '../schema/history.js';
 import type { Report } from '../schema/report.js';
 import { quoted } from './quote.js';
+import { compareVersions } from './versions.js';
 
 /** One scored assessment of the series, with where it came from. */
 export interface HistoryEntry {
@@ -28,8 +29,11 @@ export function sparkline(scores: readonly number[], top: number): string {
 /**
  * Sorts dated assessments of one organisation and one model into a series. Returns every
  * problem instead when an entry has no date, another organisation or model, or a date already taken.
+ * `linkedVersions` are the other versions of the first entry's model that its migrations link to
+ * the first entry's version: assessments of those are in the series too, compared competency by
+ * competency, and the history says it crosses versions.
  */
-export function buildHistory(entries: readonly HistoryEntry[]): History | HistoryProblem[] {
+export function buildHistory(entries: readonly HistoryEntry[], linkedVersions: ReadonlySet<string> = new Set()): History | HistoryProblem[] {
   const problems: HistoryProblem[] = [];
   const first = entries[0]?.report;
   if (!first) return [{ index: -1, code: 'no-assessments', message: 'no assessments to show' }];
@@ -43,7 +47,7 @@ export function buildHistory(entries: readonly HistoryEntry[]): History | Histor
     if (report.organisation !== first.organisation) {
       problems.push({ index, code: 'other-organisation', message: `is an assessment of ${quoted(report.organisation)}, not of ${quoted(first.organisation)} (${entries[0]!.source})` });
     }
-    if (report.model.id !== first.model.id || report.model.version !== first.model.version) {
+    if (report.model.id !== first.model.id || (report.model.version !== first.model.version && !linkedVersions.has(report.model.version))) {
       problems.push({ index, code: 'other-model', message: `was scored with model ${report.model.id} ${report.model.version}, not ${first.model.id} ${first.model.version} (${entries[0]!.source})` });
     }
   }
@@ -53,10 +57,13 @@ export function buildHistory(entries: readonly HistoryEntry[]): History | Histor
   // The newest assessment names the columns: competencies in its model order.
   const latest = sorted.at(-1)!.entry.report;
   const top = latest.stages.length;
+  const versions = [...new Set(sorted.map(({ entry }) => entry.report.model.version))].sort(compareVersions);
+  const crosses = versions.length > 1;
   const points = sorted.map(({ entry, date }) => ({
     date: date!,
     source: entry.source,
     commit: entry.commit,
+    ...(crosses ? { version: entry.report.model.version } : {}),
     overall: { level: entry.report.overall.level, stage: entry.report.overall.stage, score: entry.report.overall.score },
     scores: Object.fromEntries(entry.report.competencies.map((competency) => [competency.id, competency.score])),
   }));
@@ -66,6 +73,7 @@ export function buildHistory(entries: readonly HistoryEntry[]): History | Histor
   return {
     organisation: latest.organisation,
     model: { id: latest.model.id, name: latest.model.name, version: latest.model.version },
+    ...(crosses ? { crossesVersions: { from: versions[0]!, to: versions.at(-1)! } } : {}),
     stages: latest.stages,
     competencies: latest.competencies.map((competency) => ({ id: competency.id, name: competency.name })),
     points,

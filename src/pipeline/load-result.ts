@@ -6,7 +6,7 @@ import { readInput } from '../read/text.js';
 import type { Report } from '../schema/report.js';
 import type { TextSource } from '../source.js';
 import { assessmentFromYaml } from './load-assessment.js';
-import type { AssessmentOptions, LoadOptions } from './load-model.js';
+import type { AssessmentOptions, LoadedModel, LoadOptions } from './load-model.js';
 import { foundKind } from '../parse/document-kind.js';
 import { skipIf } from './each-file.js';
 
@@ -17,6 +17,8 @@ export interface LoadedResult {
   report: Report;
   /** Where the file says which organisation it is of: what an error about the organisation points at. */
   organisationAt: Position;
+  /** The model an answers file was scored with (a JSON report names its model only). */
+  model?: LoadedModel;
 }
 
 /** Reads a JSON report or an answers file (`-` for standard input) and returns its scored report. */
@@ -32,5 +34,5 @@ export async function parseResult(source: TextSource, options: AssessmentOptions
   const organisationAt = locate(parsed, ['organisation'], 'key');
   if (isReport(parsed)) return { file: source.file, kind: 'report', report: parseReport(parsed), organisationAt };
   const { model, assessment } = await assessmentFromYaml(parsed, options);
-  return { file: source.file, kind: 'answers', report: scoreAssessment(model.model, assessment), organisationAt };
+  return { file: source.file, kind: 'answers', report: scoreAssessment(model.model, assessment), organisationAt, model };
 }

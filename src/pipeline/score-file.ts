@@ -2,12 +2,12 @@ import { evaluateGates, gatePolicy, hasGates, type GateOptions, type GatePolicy 
 import { sortKeys } from '../core/portfolio.js';
 import { scoreAssessment } from '../core/score.js';
 import type { Diagnostic } from '../errors.js';
-import { gateFailureLines, unansweredWarning } from '../report/notices.js';
+import { gateFailureLines, migrateHint, unansweredWarning } from '../report/notices.js';
 import { jsonLine } from '../report/portfolio/jsonl.js';
 import type { Model } from '../schema/model.js';
 import type { Report } from '../schema/report.js';
 import { tryFile, type SkippedFile } from './each-file.js';
-import type { SkippedKind } from '../core/file-summary.js';
+import type { OutdatedAnswers, SkippedKind } from '../core/file-summary.js';
 import { loadAssessment } from './load-assessment.js';
 import type { LoadedModel } from './load-model.js';
 
@@ -25,6 +25,8 @@ export interface ScoredFile {
   policy: GatePolicy;
   /** The model it was scored with. */
   model: Model;
+  /** The same, with where it was read from, and the newer version of a built-in model the answers could be migrated to. */
+  loaded: LoadedModel;
 }
 
 /** What scoring passes over among the files found in folders or by patterns: anything but answers files. */
@@ -44,8 +46,18 @@ export function fileScoring(options: ScoringOptions, stdin?: () => NodeJS.Readab
     const { file, model, assessment } = await loadAssessment(input, { model: options.model, strict: options.strict, modelCache, stdin, passOver });
     let policy = policies.get(model.model);
     if (!policy) policies.set(model.model, (policy = gatePolicy(options, model.model)));
-    return { file, report: scoreAssessment(model.model, assessment), policy, model: model.model };
+    return { file, report: scoreAssessment(model.model, assessment), policy, model: model.model, loaded: model };
   };
+}
+
+/**
+ * For answers scored with an earlier version of the built-in model they name without a version
+ * (they fit no newer one): the model, the version, and the hint to migrate them; else null.
+ */
+export function outdatedAnswers(file: string, loaded: LoadedModel | undefined): OutdatedAnswers | null {
+  if (loaded?.newer === undefined) return null;
+  const { id, version } = loaded.model;
+  return { model: id, version, hint: migrateHint(file, { id, version }, loaded.newer) };
 }
 
 /** The report with the outcome of every gate asked for, if any is. */
@@ -69,7 +81,7 @@ interface UnansweredCount {
 export type FileResult =
   | { file: string; diagnostics: Diagnostic[] }
   | SkippedFile
-  | ({ file: string; notices: string[]; unanswered: UnansweredCount; gatesFailed: boolean; sortKeys: string[] } & ({ report: Report } | { line: Uint8Array }));
+  | ({ file: string; notices: string[]; unanswered: UnansweredCount; outdated: OutdatedAnswers | null; gatesFailed: boolean; sortKeys: string[] } & ({ report: Report } | { line: Uint8Array }));
 
 /** Scores one file of many: its errors are its result, and what it says is named by its file. */
 export function manyFilesScorer(options: ScoringOptions & { jsonl: boolean }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<FileResult> {
@@ -78,7 +90,7 @@ export function manyFilesScorer(options: ScoringOptions & { jsonl: boolean }, st
   return async (file, found) => {
     const outcome = await tryFile(file, (input) => score(input, found));
     if ('diagnostics' in outcome || 'kind' in outcome) return outcome;
-    const { policy } = outcome.value;
+    const { policy, loaded } = outcome.value;
     const report = withGates(outcome.value.report, policy, options);
     const { unanswered, total } = report.completeness;
     const failures = gateFailureLines(report, report.gates ?? [], file);
@@ -86,6 +98,7 @@ export function manyFilesScorer(options: ScoringOptions & { jsonl: boolean }, st
       file,
       notices: failures,
       unanswered: { unanswered: unanswered.length, total, warning: unansweredWarning(report, file) },
+      outdated: outdatedAnswers(file, loaded),
       gatesFailed: failures.length > 0,
       sortKeys: sortKeys(report),
     };

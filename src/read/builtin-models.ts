@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { compareVersions } from '../core/versions.js';
 
 /** The model used when neither `--model` nor the answers file names one. */
 export const DEFAULT_MODEL_ID = 'community';
@@ -46,17 +47,6 @@ function builtinVersions(): BuiltinVersion[] {
     })
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : compareVersions(b.version, a.version)));
   return versions;
-}
-
-/** Orders versions written as dot-separated numbers: 1.10 comes after 1.9. */
-function compareVersions(a: string, b: string): number {
-  const left = a.split('.').map(Number);
-  const right = b.split('.').map(Number);
-  for (let index = 0; index < Math.max(left.length, right.length); index++) {
-    const difference = (left[index] ?? 0) - (right[index] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
 }
 
 /** The references of every built-in model version (`community@1.0`, `community@2.0`), sorted. */

@@ -6,9 +6,12 @@ const MODEL_SCHEMA_FILE = 'model.schema.json';
 export const GENERIC_ANSWERS_SCHEMA_FILE = 'answers.schema.json';
 export const PLAN_SCHEMA_FILE = 'plan.schema.json';
 
-/** The answers schema of a built-in model: indicator ids and answers specific to it. */
-export function answersSchemaFile(modelId: string): string {
-  return `answers.${modelId}.schema.json`;
+/**
+ * The answers schema of a built-in model: indicator ids and answers specific to it. Named by the
+ * version's reference (`community@2.0`), one file per version; by the id alone, the newest version's.
+ */
+export function answersSchemaFile(reference: string): string {
+  return `answers.${reference}.schema.json`;
 }
 
 let directory: string | undefined;

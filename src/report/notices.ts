@@ -1,4 +1,5 @@
-import type { SkippedKind, SkipTally, UnansweredTally } from '../core/file-summary.js';
+import type { OutdatedTally, SkippedKind, SkipTally, UnansweredTally } from '../core/file-summary.js';
+import { STDIN_NAME } from '../source.js';
 import { gateFailureText } from '../core/gates.js';
 import { formatDiagnostic, type Diagnostic } from '../errors.js';
 import type { GateResult, Report } from '../schema/report.js';
@@ -18,6 +19,33 @@ export function warningLine(message: string): string {
 /** A warning at a place in a file, shaped as a located error: `file:line:col: warning: …`, one inert line. */
 export function locatedWarning(warning: Diagnostic): string {
   return formatDiagnostic({ ...warning, message: `warning: ${warning.message}` });
+}
+
+/** A hint on standard error: a better way to go on, which the user may not know of. */
+function hintLine(message: string): string {
+  return terminalText(`cm-maturity: hint: ${message}`);
+}
+
+/** A file name as a shell reads it back: as it is when plain, else in single quotes. */
+function shellWord(file: string): string {
+  return /^[\w./@+:,-]+$/.test(file) ? file : `'${file.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The hint for an answers file that names a built-in model without a version and fits only an
+ * earlier version of it (so it is scored with that version): `migrate` moves it to the newest.
+ */
+export function migrateHint(file: string, model: { id: string; version: string }, newer: string): string {
+  return hintLine(`${file} answers ${model.id} ${model.version} and is scored with it; cm-maturity migrate ${shellWord(file === STDIN_NAME ? '-' : file)} moves it to ${model.id} ${newer}, the newest version`);
+}
+
+/** The one hint for the many files of a run that answer an earlier version of their model, or null when none does. */
+export function migrateHintSummary(tally: OutdatedTally, files: number): string | null {
+  if (tally.count === 0) return null;
+  if (tally.count === 1 && tally.only !== null) return tally.only;
+  const named = tally.first.map((entry) => `${entry.file}: ${entry.model} ${entry.version}`).join(', ');
+  const more = tally.count > tally.first.length ? ', …' : '';
+  return hintLine(`${tally.count} of ${files} answers files answer an earlier version of their model and are scored with it (${named}${more}); cm-maturity migrate <file> moves one to the newest version; --verbose names every one`);
 }
 
 /** A note on standard error: what a run did that the user may not expect, but is no problem. */
@@ -75,6 +103,11 @@ export function excludedNote(excluded: { count: number; first: readonly { file: 
   const more = excluded.count > excluded.first.length ? ', …' : '';
   const were = excluded.count === 1 ? 'was' : 'were';
   return noteLine(`${excluded.count} of ${scored} assessments ${were} left out of the statistics by --min-completeness ${min}: ${named}${more}`);
+}
+
+/** The note for a migration `validate` could not check, as the earlier version it comes from was not found. */
+export function migrationNotCheckedNote(file: string, from: string, why: string): string {
+  return noteLine(`${file}: the migration from version ${from} is not checked against it: ${why}`);
 }
 
 /** The note for one file passed over (--verbose). */

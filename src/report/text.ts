@@ -1,4 +1,4 @@
-import type { CompetencyResult, Report } from '../schema/report.js';
+import type { CompetencyResult, CrossesVersions, Report } from '../schema/report.js';
 import { formatScore } from '../core/truncate.js';
 
 /** "72/72 (100%)": percentages are truncated like scores, so 99.9% never reads 100%. */
@@ -59,12 +59,18 @@ export function changeText(report: Report, id: string, stage: string, delta: num
   return moved ? `${deltaText(delta)} (${moved})` : deltaText(delta);
 }
 
-/** "Baseline 2026-04-01: overall 2.40 → 2.61 (▲ +0.21)". */
+/** "across model versions 1.0 → 2.0, competency by competency": what every format says of a comparison of two versions. */
+export function crossingText(crossing: CrossesVersions, escape: (text: string) => string = (text) => text): string {
+  return `across model versions ${escape(crossing.from)} → ${escape(crossing.to)}, competency by competency`;
+}
+
+/** "Baseline 2026-04-01: overall 2.40 → 2.61 (▲ +0.21)", and "; across model versions 1.0 → 2.0, …" when it crosses them. */
 export function baselineLine(report: Report, escape: (text: string) => string = (text) => text): string | undefined {
   const { baseline } = report;
   if (!baseline) return undefined;
   const when = baseline.date ? ` ${escape(baseline.date)}` : '';
-  return `Baseline${when}: overall ${formatScore(baseline.overall.score)} → ${formatScore(report.overall.score)} (${deltaText(report.overall.delta)})`;
+  const across = baseline.crossesVersions === undefined ? '' : `; ${crossingText(baseline.crossesVersions, escape)}`;
+  return `Baseline${when}: overall ${formatScore(baseline.overall.score)} → ${formatScore(report.overall.score)} (${deltaText(report.overall.delta)})${across}`;
 }
 
 /** "✔ fail-under overall: 2.61 ≥ 3.00", "✔ no-regression tools: 2.86 ≥ 2.88 - 0.05" — one line per gate. */

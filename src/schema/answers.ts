@@ -33,8 +33,8 @@ export const answersSchema = z.strictObject({
   // Empty (null) is "not given", as a freshly generated answers file leaves them.
   date: z.optional(z.nullable(isoDate)),
   model: z.optional(text),
-  /** The model's context the organisation works in (its `contexts:` ids); indicators of other contexts do not apply. */
-  context: z.optional(slug),
+  /** The model's context the organisation works in (its `contexts:` ids); indicators of other contexts do not apply. Empty (null): every indicator applies, as `init` leaves it. */
+  context: z.optional(z.nullable(slug)),
   assessor: z.optional(z.nullable(text)),
   answers: z.optional(z.nullable(z.record(z.string(), answerEntrySchema))),
 });

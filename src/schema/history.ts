@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { crossesVersionsSchema } from './report.js';
 
 const stageScore = z.strictObject({ level: z.int(), stage: z.string(), score: z.number() });
 
@@ -6,6 +7,8 @@ const stageScore = z.strictObject({ level: z.int(), stage: z.string(), score: z.
 export const historySchema = z.strictObject({
   organisation: z.string(),
   model: z.strictObject({ id: z.string(), name: z.string(), version: z.string() }),
+  /** Assessments of several versions of the model, linked by its migrations: the oldest and the newest version. */
+  crossesVersions: z.optional(crossesVersionsSchema),
   stages: z.array(z.strictObject({ id: z.string(), name: z.string(), level: z.int() })),
   competencies: z.array(z.strictObject({ id: z.string(), name: z.string() })),
   points: z.array(
@@ -15,6 +18,8 @@ export const historySchema = z.strictObject({
       source: z.string(),
       /** The full commit id with `--git`, else null. */
       commit: z.nullable(z.string()),
+      /** Across versions: the model version this assessment was scored with. */
+      version: z.optional(z.string()),
       overall: stageScore,
       /** Competency scores by id, in model order. */
       scores: z.record(z.string(), z.number()),

@@ -79,6 +79,14 @@ const overallResultSchema = z.strictObject({
 
 const stageScoreSchema = z.strictObject({ level: z.int(), stage: z.string(), score });
 
+/** Two results of different versions of one model, compared through the migrations that link them. */
+export const crossesVersionsSchema = z.strictObject({
+  /** The older version, whose answers are carried over. */
+  from: z.string(),
+  /** The newer version. */
+  to: z.string(),
+});
+
 /** The earlier result a report was compared with (`--baseline`). */
 const baselineSchema = z.strictObject({
   date: z.nullable(z.string()),
@@ -86,6 +94,8 @@ const baselineSchema = z.strictObject({
   overall: stageScoreSchema,
   /** The baseline's competencies, in its own model order. */
   competencies: z.array(z.extend(stageScoreSchema, { id: z.string() })),
+  /** A baseline of another version of the model, linked by its migrations: compared competency by competency. */
+  crossesVersions: z.optional(crossesVersionsSchema),
 });
 
 /** The outcome of one policy gate (`--fail-under`, `--require`, `--fail-on-regression`). */
@@ -205,3 +215,4 @@ export type GateResult = z.infer<typeof gateResultSchema>;
 export type PlanProgress = z.infer<typeof planProgressSchema>;
 export type PlanSubject = z.infer<typeof planSubjectSchema>;
 export type PlanActionResult = z.infer<typeof planActionSchema>;
+export type CrossesVersions = z.infer<typeof crossesVersionsSchema>;

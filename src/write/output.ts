@@ -96,6 +96,11 @@ function canonical(path: string): string {
   }
 }
 
+/** Whether two paths name one file (two spellings, a symbolic link), as far as they exist. */
+export function sameFile(a: string, b: string): boolean {
+  return canonical(a) === canonical(b);
+}
+
 /**
  * Refuses outputs that would replace one of the run's inputs, and the same output named twice
  * (two spellings, a symbolic link, `-o -` twice), before anything is read or written.

@@ -53,7 +53,7 @@ describe('help', () => {
   });
 
   it('every command lists --no-color; validate and models list --format json; init says -o creates folders', async () => {
-    for (const command of ['score', 'validate', 'models', 'diff', 'history', 'benchmark', 'init', 'assess', 'schema']) {
+    for (const command of ['score', 'validate', 'models', 'diff', 'history', 'benchmark', 'init', 'assess', 'migrate', 'schema']) {
       expect((await runInProcess([command, '--help'])).stdout, command).toMatch(/^ {2}--no-color /m);
     }
     for (const command of ['validate', 'models']) {
@@ -124,6 +124,7 @@ describe('help of the CI options and commands', () => {
   it.each([
     ['diff', ['--format', '--fail-on-regression', '--regression-tolerance', '--allow-model-change', '--model', '--output'], '$ cm-maturity diff examples/early.yaml examples/middle.yaml'],
     ['history', ['--git', '--format', '--model', '--output'], '$ cm-maturity history --git community/maturity.yaml'],
+    ['migrate', ['--output', '--force', '--to', '--quiet'], '$ cm-maturity migrate acme.yaml -o acme.yaml --force'],
   ])('%s --help describes its options with examples', async (command, options, example) => {
     const { stdout, code } = await runInProcess([command, '--help']);
     expect(code).toBe(0);
@@ -131,8 +132,8 @@ describe('help of the CI options and commands', () => {
     expect(stdout).toContain(example);
   });
 
-  it('the root help lists diff and history', async () => {
+  it('the root help lists diff, history and migrate', async () => {
     const { stdout } = await runInProcess(['--help']);
-    for (const command of ['diff', 'history']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['diff', 'history', 'migrate']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 });

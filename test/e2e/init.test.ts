@@ -5,50 +5,69 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { modelineTarget } from '../../src/read/schema-files.js';
+import { builtinModel } from '../../src/read/builtin-models.js';
 import { EDITOR_KEYWORDS } from '../../src/schema/json-schema.js';
-import { INDICATOR_COUNT, MODEL, ROOT, runCli, runInProcess, scoreJsonInProcess, tempDir } from './support.js';
+import { readYaml, type RawModel, ROOT, runCli, runInProcess, scoreJsonInProcess, tempDir } from './support.js';
 
 // The answers file init writes is checked on runs in this process (runInProcess). Spawned, as they
 // are about the files a process writes or leaves alone: init -o writing a file, refusing to
 // replace one, and writing nothing on a bad option.
 
-const SCHEMA = join(ROOT, 'schema/answers.community@1.0.schema.json');
-const INDICATORS = MODEL.competencies.flatMap((competency) => competency.indicators.map((indicator) => ({ ...indicator, competency: competency.name })));
-const readAnswers = (text: string) => parse(text, { version: '1.2' }) as { organisation: string; date: string | null; model: string; assessor: string | null; answers: Record<string, unknown> };
+/** The version init writes by default: the newest built-in one, named exactly, with its own schema. */
+const NEWEST = builtinModel('community')!.reference;
+const SCHEMA = join(ROOT, `schema/answers.${NEWEST}.schema.json`);
 
 interface RawIndicator {
   id: string;
   stage: string;
   text: string;
   advice?: string;
+  criteria?: string[];
+  evidence?: string;
+  effort?: string;
+  owner?: string;
+  key?: boolean;
 }
+
+/** The newest version's model file, as written. */
+const MODEL = readYaml<Omit<RawModel, 'competencies'> & { contexts?: { id: string }[]; competencies: { id: string; name: string; indicators: RawIndicator[] }[] }>(`models/${NEWEST}.yaml`);
+const INDICATORS = MODEL.competencies.flatMap((competency) => competency.indicators.map((indicator) => ({ ...indicator, competency: competency.name })));
+const INDICATOR_COUNT = INDICATORS.length;
+const readAnswers = (text: string) => parse(text, { version: '1.2' }) as { organisation: string; date: string | null; model: string; assessor: string | null; answers: Record<string, unknown> };
 
 describe('init', () => {
   const dir = tempDir();
 
   it('writes to standard output a file that lists every indicator, in model order, empty, under a comment with its text, stage, answers and advice', async () => {
-    const result = await runInProcess(['init', '-m', 'community@1.0']);
+    const result = await runInProcess(['init']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const text = result.stdout;
     // Written from the package's own folder: the modeline is relative to it.
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/answers.community@1.0.schema.json');
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=./schema/answers.${NEWEST}.schema.json`);
     const data = readAnswers(text);
-    expect(data).toEqual({ organisation: 'Your organisation', date: null, model: 'community@1.0', assessor: null, answers: expect.any(Object) });
+    // A model with contexts gets an empty context: line, listing them.
+    expect(data).toEqual({ organisation: 'Your organisation', date: null, model: NEWEST, ...(MODEL.contexts ? { context: null } : {}), assessor: null, answers: expect.any(Object) });
+    if (MODEL.contexts) expect(text).toContain(`\ncontext:   # one of: ${MODEL.contexts.map((context) => context.id).join(', ')}; empty: every indicator applies\n`);
     expect(Object.entries(data.answers)).toEqual(INDICATORS.map((indicator) => [indicator.id, null]));
 
     const lines = text.split('\n');
     const stageNames = new Map(MODEL.stages.map((stage) => [stage.id, stage.name]));
-    for (const indicator of INDICATORS as (RawIndicator & { competency: string })[]) {
+    for (const indicator of INDICATORS) {
       const at = lines.indexOf(`  ${indicator.id}:`);
       expect(at, indicator.id).toBeGreaterThan(0);
       // The comment block right above the key, joined back into running text.
       let start = at;
       while (lines[start - 1]!.startsWith('  # ')) start--;
-      const block = lines.slice(start, at).map((line) => line.slice(4)).join(' ');
+      const block = lines.slice(start, at).map((line) => line.slice(4).trim()).join(' ');
       expect(block).toContain(indicator.text);
       expect(block).toContain(`Stage: ${stageNames.get(indicator.stage)}. Answers: "yes", mostly, partly, "no", n/a.`);
       expect(block).toContain(`Advice: ${indicator.advice}`);
+      for (const criterion of indicator.criteria ?? []) expect(block).toContain(`- ${criterion}`);
+      if (indicator.evidence !== undefined) expect(block).toContain(`Evidence: ${indicator.evidence}`);
+      if (indicator.effort !== undefined) expect(block).toContain(`Effort: ${indicator.effort}.`);
+      if (indicator.owner !== undefined) expect(block).toContain(`Owner: ${indicator.owner}.`);
+      expect(block.includes('Must-have: its stage is not met without it.'), indicator.id).toBe(indicator.key === true);
     }
     // Grouped by competency, then by stage.
     for (const competency of MODEL.competencies) expect(text).toContain(`  # ${competency.name} (${competency.id})\n`);
@@ -58,11 +77,11 @@ describe('init', () => {
 
   it('-o writes the file, which validates as it is and passes the shipped schema', async () => {
     const file = join(dir, 'fresh.yaml');
-    const result = runCli(['init', '-m', 'community@1.0', '-o', file]);
+    const result = runCli(['init', '-o', file]);
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
     const validate = await runInProcess(['validate', file]);
     expect(validate.code).toBe(0);
-    expect(validate.stdout).toBe(`ok ${file}: answers of Your organisation for model community 1.0 (0/${INDICATOR_COUNT} answered)\n`);
+    expect(validate.stdout).toBe(`ok ${file}: answers of Your organisation for model community ${MODEL.version} (0/${INDICATOR_COUNT} answered)\n`);
     const ajv = new Ajv({ allErrors: true, strict: true });
     addFormats.default(ajv);
     ajv.addVocabulary(EDITOR_KEYWORDS);
@@ -75,17 +94,17 @@ describe('init', () => {
   it('refuses to replace an existing file (exit 2, file untouched) unless --force', () => {
     const file = join(dir, 'existing.yaml');
     writeFileSync(file, 'organisation: Keep me\n');
-    const refused = runCli(['init', '-m', 'community@1.0', '-o', file]);
+    const refused = runCli(['init', '-o', file]);
     expect(refused).toEqual({ code: 2, stdout: '', stderr: `cm-maturity: error: ${file} already exists; use --force to replace it\n` });
     expect(readFileSync(file, 'utf8')).toBe('organisation: Keep me\n');
-    expect(runCli(['init', '-m', 'community@1.0', '-o', file, '--force']).code).toBe(0);
+    expect(runCli(['init', '-o', file, '--force']).code).toBe(0);
     expect(readAnswers(readFileSync(file, 'utf8')).organisation).toBe('Your organisation');
   });
 
   it('creates the missing folders on the way to -o', async () => {
     const file = join(dir, 'new', 'nested', 'acme.yaml');
     expect(existsSync(join(dir, 'new'))).toBe(false);
-    const result = await runInProcess(['init', '-m', 'community@1.0', '-o', file, '--organisation', 'Acme']);
+    const result = await runInProcess(['init', '-o', file, '--organisation', 'Acme']);
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(readAnswers(readFileSync(file, 'utf8')).organisation).toBe('Acme');
     expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(`# yaml-language-server: $schema=${SCHEMA}`);
@@ -94,19 +113,19 @@ describe('init', () => {
   it('refuses an -o whose path goes through a file (exit 2), and creates nothing', async () => {
     const blocker = join(dir, 'a-file');
     writeFileSync(blocker, 'not a folder\n');
-    const result = await runInProcess(['init', '-m', 'community@1.0', '-o', join(blocker, 'sub', 'acme.yaml')]);
+    const result = await runInProcess(['init', '-o', join(blocker, 'sub', 'acme.yaml')]);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `cm-maturity: error: cannot write ${join(blocker, 'sub', 'acme.yaml')}: a part of its path is not a folder\n` });
     expect(readFileSync(blocker, 'utf8')).toBe('not a folder\n');
   });
 
   it('round trip: init, fill in some answers and a note, then score', async () => {
     const file = join(dir, 'round-trip.yaml');
-    expect((await runInProcess(['init', '-m', 'community@1.0', '-o', file, '--organisation', 'Acme: "Community" Corp', '--date', '2026-10-01'])).code).toBe(0);
+    expect((await runInProcess(['init', '-o', file, '--organisation', 'Acme: "Community" Corp', '--date', '2026-10-01'])).code).toBe(0);
     const filled = readFileSync(file, 'utf8')
       .replace('\n  strategy.purpose:\n', '\n  strategy.purpose: "yes"\n')
       .replace('\n  strategy.sponsor:\n', '\n  strategy.sponsor: mostly\n')
       .replace('\n  strategy.audience:\n', '\n  strategy.audience: { answer: "yes", note: "Survey of May" }\n')
-      .replace('\n  tools.sso:\n', '\n  tools.sso: n/a\n');
+      .replace('\n  tools.platform:\n', '\n  tools.platform: n/a\n');
     writeFileSync(file, filled);
     const report = await scoreJsonInProcess([file]);
     expect(report.organisation).toBe('Acme: "Community" Corp');
@@ -121,9 +140,9 @@ describe('init', () => {
 
   it('refuses a bad --date or an empty --organisation with exit 2, writing nothing', () => {
     const file = join(dir, 'never.yaml');
-    const date = runCli(['init', '-m', 'community@1.0', '-o', file, '--date', '2026-02-30']);
+    const date = runCli(['init', '-o', file, '--date', '2026-02-30']);
     expect(date).toEqual({ code: 2, stdout: '', stderr: 'cm-maturity: error: --date: "2026-02-30" is not a date written as YYYY-MM-DD\n' });
-    expect(runCli(['init', '-m', 'community@1.0', '-o', file, '--organisation', ' ']).code).toBe(2);
+    expect(runCli(['init', '-o', file, '--organisation', ' ']).code).toBe(2);
     expect(runCli(['init', '-o', file, '--model', 'comunity']).stderr).toContain('did you mean community?');
     expect(existsSync(file)).toBe(false);
   });

@@ -7,6 +7,7 @@ import { answeredCount, answerChoices, applyAction, LIST_ITEM, nextIndex, questi
 import { scoreAssessment } from '../../core/score.js';
 import { UserError } from '../../errors.js';
 import { assessmentFromYaml } from '../../pipeline/load-assessment.js';
+import { outdatedAnswers } from '../../pipeline/score-file.js';
 import { DEFAULT_MODEL_ID } from '../../read/builtin-models.js';
 import { loadModelAt, resolveModel, type LoadedModel } from '../../pipeline/load-model.js';
 import { readTextFile } from '../../read/text.js';
@@ -264,6 +265,8 @@ async function resume(prompts: Prompts, options: AssessOptions, io: Io): Promise
   const parsed = parseYaml(source);
   const folder = dirname(resolve(options.output));
   const { model, assessment: loaded } = await assessmentFromYaml(parsed, { model: options.model, baseDir: dirname(options.output) });
+  const outdated = outdatedAnswers(source.file, model);
+  if (outdated !== null) await io.stderr.write(`${outdated.hint}\n`);
   const written = (parsed.data as { model?: unknown }).model;
   // A built-in model is named with the version the answers were checked against, so that a newer
   // version never changes what the file means.

@@ -5,7 +5,7 @@ import { tryFile } from '../../pipeline/each-file.js';
 import { meetsCompleteness, NAMED_IN_SUMMARY } from '../../core/file-summary.js';
 import { excludedNote, unansweredWarning } from '../../report/notices.js';
 import { addVoiceOptions, manyFilesVoice, VERBOSE_SCORED, type VoiceOptions } from '../voice.js';
-import { fileScoring } from '../../pipeline/score-file.js';
+import { fileScoring, outdatedAnswers } from '../../pipeline/score-file.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets } from '../options.js';
 import { keepHeapNearLive } from '../heap.js';
@@ -67,7 +67,7 @@ Examples:
 
       // Only a few numbers of each report are kept, so that very large pools fit in memory.
       const entry = async (file: string, isFound = false) => {
-        const { report } = await score(file, isFound);
+        const { report, loaded } = await score(file, isFound);
         if (!model) model = { shape: poolModel(report), file };
         else if (report.model.id !== model.shape.model.id || report.model.version !== model.shape.model.version) {
           const expected = model.shape.model;
@@ -76,7 +76,7 @@ Examples:
           ]);
         }
         const { answered, total, unanswered } = report.completeness;
-        return { entry: organisationEntry(report), completeness: { answered, total, unanswered: unanswered.length }, warning: unansweredWarning(report, file) };
+        return { entry: organisationEntry(report), completeness: { answered, total, unanswered: unanswered.length }, warning: unansweredWarning(report, file), outdated: outdatedAnswers(file, loaded) };
       };
 
       for (const file of files) {
@@ -86,7 +86,7 @@ Examples:
         else {
           const { completeness, warning } = outcome.value;
           scored += 1;
-          notes.push(...voice.scored(file, { unanswered: completeness.unanswered, total: completeness.total, warning }));
+          notes.push(...voice.scored(file, { unanswered: completeness.unanswered, total: completeness.total, warning }), ...voice.read(file, outcome.value.outdated));
           if (options.minCompleteness !== undefined && !meetsCompleteness(completeness, options.minCompleteness)) {
             excluded.count += 1;
             if (excluded.first.length < NAMED_IN_SUMMARY) excluded.first.push({ file, answered: completeness.answered, total: completeness.total });
@@ -104,7 +104,10 @@ Examples:
         else if ('value' in outcome) {
           organisation = outcome.value.entry;
           // The organisation's own warning, unless it is one of the pool's files, already counted.
-          if (outcome.value.warning !== null && !options.quiet && !files.includes(options.org)) notes.push(outcome.value.warning);
+          if (!options.quiet && !files.includes(options.org)) {
+            if (outcome.value.warning !== null) notes.push(outcome.value.warning);
+            if (outcome.value.outdated !== null) notes.push(outcome.value.outdated.hint);
+          }
         }
       }
       notes.push(...voice.summary(scored));

@@ -16,6 +16,8 @@ import { diffFormats, type DiffFormatName } from '../../report/diff/index.js';
 import { GateFailed } from '../stop.js';
 import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
+import { outdatedAnswers } from '../../pipeline/score-file.js';
+import { versionCrossing } from '../../pipeline/model-versions.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets, parseTolerance } from '../options.js';
 
@@ -40,7 +42,7 @@ export function diffCommand(io: Io): Command {
     .option('-o, --output <file>', `write to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(diffFormats.names)}); repeatable; - is standard output`, collect)
     .option('--fail-on-regression', 'exit 1 when the overall or any competency score went down')
     .option('--regression-tolerance <points>', 'with --fail-on-regression, a fall of at most this many score points is not a regression (default: 0)', parseTolerance)
-    .option('--allow-model-change', 'compare results of different models or model versions')
+    .option('--allow-model-change', 'compare results of different models, or of versions no migration links (linked versions need no option)')
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('--width <columns>', WIDTH_HELP, parseWidth);
   return addVoiceOptions(command, VERBOSE_SKIPPED)
@@ -58,7 +60,10 @@ Exits 0 whether or not anything changed; with --fail-on-regression, 1 when a sco
 Two assessments of differently named organisations are compared, with a warning. Given two folders
 or patterns, the assessments are paired by organisation: one diff per organisation (table and
 markdown one after the other, json an array), organisations in name order; those found on one
-side only are named in a warning.`,
+side only are named in a warning.
+Two versions of one model that its migrations link (community 1.0 and 2.0) are compared
+competency by competency, the older answers carried over to the newer indicators as migrate
+carries them; every format says the comparison crosses versions.`,
     )
     .action(async (oldInput: string, newInput: string, options: DiffOptions) => {
       if (oldInput === '-' && newInput === '-') throw new UserError('standard input (-) can be read once: give at most one of the two assessments as -');
@@ -87,7 +92,10 @@ side only are named in a warning.`,
         if (old.report.organisation !== current.report.organisation && !options.quiet) {
           await io.stderr.write(`${renamedOrganisationWarning(current.file, current.report.organisation, old.file, old.report.organisation)}\n`);
         }
-        const diff = compare(old, current, options);
+        const diff = await compare(old, current, options);
+        // Each answers file that fits only an earlier version of its model, once.
+        const hints = [...new Set([outdatedAnswers(old.file, old.model)?.hint, outdatedAnswers(current.file, current.model)?.hint])].filter((hint) => hint !== undefined);
+        if (hints.length > 0 && !options.quiet) await io.stderr.write(`${hints.join('\n')}\n`);
         await write((_format, formatter, formatOptions) => formatter(diff, formatOptions));
         await failOnRegression([diff], options, io);
         return;
@@ -99,7 +107,10 @@ side only are named in a warning.`,
       const diagnostics: Diagnostic[] = [];
       const side = async (inputs: ExpandedInputs) => {
         const results: Sided<LoadedResult>[] = [];
-        const { diagnostics: errors, skipped } = await eachFile(inputs.files, load(inputs.found), (result) => results.push({ organisation: result.report.organisation, value: result }));
+        const { diagnostics: errors, skipped } = await eachFile(inputs.files, load(inputs.found), (result) => {
+          results.push({ organisation: result.report.organisation, value: result });
+          notes.push(...voice.read(result.file, outdatedAnswers(result.file, result.model)));
+        });
         diagnostics.push(...errors);
         for (const file of skipped) notes.push(...voice.skipped(file));
         return results;
@@ -116,7 +127,7 @@ side only are named in a warning.`,
       const diffs: Diff[] = [];
       for (const pair of pairing.pairs) {
         try {
-          diffs.push(compare(pair.old, pair.new, options));
+          diffs.push(await compare(pair.old, pair.new, options));
         } catch (error) {
           if (!(error instanceof UserError)) throw error;
           diagnostics.push(...error.diagnostics);
@@ -135,16 +146,25 @@ side only are named in a warning.`,
 /** What diff passes over among the files found in folders or by patterns: models and YAML that is no assessment. */
 const NOT_RESULTS = ['model', 'plan', 'other'] as const;
 
-/** The changes between two results, refused (at the new one) when their models differ, unless allowed. */
-function compare(old: LoadedResult, current: LoadedResult, options: DiffOptions): Diff {
+/**
+ * The changes between two results. Two versions of one model that its migrations link are
+ * compared through them; other models are refused (at the new one), unless allowed.
+ */
+async function compare(old: LoadedResult, current: LoadedResult, options: DiffOptions): Promise<Diff> {
   const { model: a } = old.report;
   const { model: b } = current.report;
-  if ((a.id !== b.id || a.version !== b.version) && !options.allowModelChange) {
+  const files = { old: old.file, new: current.file };
+  if (a.id === b.id && a.version === b.version) return diffReports(old.report, current.report, files);
+  const crossing = await versionCrossing({ id: a.id, version: a.version, loaded: old.model }, { id: b.id, version: b.version, loaded: current.model });
+  if (crossing !== null) {
+    return diffReports(old.report, current.report, files, { from: crossing.from, to: crossing.to, older: crossing.older === 'first' ? 'old' : 'new', chain: crossing.chain });
+  }
+  if (!options.allowModelChange) {
     throw new UserError([
       fileDiagnostic(current.file, 'model-mismatch', `scored with model ${b.id} ${b.version}, but ${old.file} with ${a.id} ${a.version}; --allow-model-change compares them anyway`),
     ]);
   }
-  return diffReports(old.report, current.report, { old: old.file, new: current.file });
+  return diffReports(old.report, current.report, files);
 }
 
 /** One warning per side for the organisations with no assessment on the other side. */

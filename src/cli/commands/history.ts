@@ -6,7 +6,9 @@ import { loadResult, parseResult } from '../../pipeline/load-result.js';
 import { fileDiagnostic, UserError } from '../../errors.js';
 import { historyFormats, type HistoryFormatName } from '../../report/history/index.js';
 import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
-import { modelFileOf } from '../../pipeline/load-model.js';
+import { modelFileOf, type LoadedModel } from '../../pipeline/load-model.js';
+import { versionCrossing } from '../../pipeline/model-versions.js';
+import { outdatedAnswers } from '../../pipeline/score-file.js';
 import { eachFile } from '../../pipeline/each-file.js';
 import { locatedWarning, warningLine } from '../../report/notices.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
@@ -49,13 +51,15 @@ Examples:
   $ cm-maturity history assessments/acme/ --plan assessments/acme/plan.yaml
 
 A folder or pattern must hold the assessments of one organisation: models and other YAML found
-there are skipped (with one note), and files of several organisations are refused, naming them.`,
+there are skipped (with one note), and files of several organisations are refused, naming them.
+Assessments of versions of one model that its migrations link (community 1.0 and 2.0) are one
+series, each scored with its own version; every format says the history crosses versions.`,
     )
     .action(async (inputs: string[], options: HistoryOptions) => {
       refuseInputsAsOutputs(options.output, [...inputs, options.plan, modelFileOf(options.model)]);
       const outputs = outputTargets({ output: options.output, format: options.format, names: historyFormats.names, unavailable: notAFormatOf('history', historyFormats.names) });
       const entries = options.git ? await fromGit(inputs, options, io) : await fromFiles(inputs, options, io);
-      const built = buildHistory(entries);
+      const built = buildHistory(entries, await linkedVersions(entries));
       if (Array.isArray(built)) {
         throw new UserError(
           built.map((problem) => {
@@ -80,8 +84,27 @@ there are skipped (with one note), and files of several organisations are refuse
     });
 }
 
-/** A scored assessment of the series, with where the file names its organisation. */
-type LocatedEntry = HistoryEntry & { organisationAt?: Position };
+/** A scored assessment of the series, with where the file names its organisation, and the model an answers file was scored with. */
+type LocatedEntry = HistoryEntry & { organisationAt?: Position; model?: LoadedModel };
+
+/**
+ * The other versions of the first entry's model among the entries that its migrations link to
+ * the first entry's version (either way): they are shown in one series, competency by competency.
+ */
+async function linkedVersions(entries: readonly LocatedEntry[]): Promise<Set<string>> {
+  const linked = new Set<string>();
+  const first = entries[0];
+  if (first === undefined) return linked;
+  const { id, version } = first.report.model;
+  const tried = new Set<string>([version]);
+  for (const entry of entries) {
+    const other = entry.report.model;
+    if (other.id !== id || tried.has(other.version)) continue;
+    tried.add(other.version);
+    if ((await versionCrossing({ id, version, loaded: first.model }, { id, version: other.version, loaded: entry.model })) !== null) linked.add(other.version);
+  }
+  return linked;
+}
 
 /** What history passes over among the files found in folders or by patterns: models and YAML that is no assessment. */
 const NOT_RESULTS = ['model', 'plan', 'other'] as const;
@@ -97,9 +120,10 @@ async function fromFiles(inputs: string[], options: HistoryOptions, io: Io): Pro
   const { diagnostics, skipped } = await eachFile(
     files,
     (input) => loadResult(input, { model: options.model, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined }),
-    ({ file, report, organisationAt }) => entries.push({ report, source: file, commit: null, organisationAt }),
+    ({ file, report, organisationAt, model }) => entries.push({ report, source: file, commit: null, organisationAt, model }),
   );
-  const notes = [...skipped.flatMap((file) => voice.skipped(file)), ...voice.summary(0)];
+  const hints = entries.flatMap((entry) => voice.read(entry.source, outdatedAnswers(entry.source, entry.model)));
+  const notes = [...skipped.flatMap((file) => voice.skipped(file)), ...hints, ...voice.summary(0)];
   if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
   if (diagnostics.length > 0) throw new UserError(diagnostics);
   if (entries.length === 0) throw new UserError(`no answers files or JSON reports among the ${files.length} files found`);
@@ -131,8 +155,8 @@ async function fromGit(inputs: string[], options: HistoryOptions, io: Io): Promi
   for (const version of await committedVersions(file)) {
     let entry: LocatedEntry;
     try {
-      const { report, organisationAt } = await parseResult(version.read(), { model: options.model, baseDir: dirname(file) });
-      entry = { report, source: `${version.path}@${version.commit.slice(0, 7)}`, commit: version.commit, fallbackDate: version.date, organisationAt };
+      const { report, organisationAt, model } = await parseResult(version.read(), { model: options.model, baseDir: dirname(file) });
+      entry = { report, source: `${version.path}@${version.commit.slice(0, 7)}`, commit: version.commit, fallbackDate: version.date, organisationAt, model };
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       const first = error.diagnostics[0];
@@ -145,5 +169,8 @@ async function fromGit(inputs: string[], options: HistoryOptions, io: Io): Promi
     entries.push(entry);
   }
   if (entries.length === 0) throw new UserError(`--git ${file}: no committed version could be read`);
+  // The newest committed version is the file as it stands: the one a migration would start from.
+  const hint = outdatedAnswers(file, entries[0]!.model)?.hint;
+  if (hint !== undefined && !options.quiet) await io.stderr.write(`${hint}\n`);
   return entries;
 }

@@ -40,6 +40,9 @@ Examples:
   $ cm-maturity init -o acme.yaml --organisation "Acme Corp" --date 2026-10-01
   $ cm-maturity init --model ./my-model.yaml --schema ./my-model.answers.schema.json -o answers.yaml
 
+model: names the exact version of a built-in model (community@2.0), so the file keeps being
+scored with the model it was written for; each indicator's criteria, evidence to look at,
+effort, owner and contexts are in its comment when the model gives them.
 Every answer is left empty ("not answered yet"), so the file validates and scores as it is.
 Fill some in, then: cm-maturity score answers.yaml. -o creates the folders on the way to the
 file when they are missing; an existing file is never replaced without --force (exit 2). The
@@ -63,6 +66,7 @@ completion and checking; cm-maturity schema answers --model <file> writes one fo
         modelineTarget(`${shippedSchemaDirectory()}${location.builtin ? answersSchemaFile(location.reference) : GENERIC_ANSWERS_SCHEMA_FILE}`, folder);
       const text = answersTemplate(model, {
         schema,
+        // The exact version, so that the file keeps being scored with the model it was written for.
         modelRef: location.builtin ? location.reference : relativeModelRef(location.path, folder),
         organisation: options.organisation,
         date: options.date ?? null,

@@ -17,7 +17,7 @@ import { addVoiceOptions, VERBOSE_SCORED, type VoiceOptions } from '../voice.js'
 import { colorFor, refuseBinaryOnTerminal, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
-import { fileScoring, withGates } from '../../pipeline/score-file.js';
+import { fileScoring, outdatedAnswers, withGates } from '../../pipeline/score-file.js';
 import { gateFailureLines, locatedWarning, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
@@ -63,7 +63,7 @@ export function scoreCommand(io: Io): Command {
     .option('--baseline <file>', 'compare with an earlier result: a JSON report (--format json) or an answers file')
     .option('--fail-on-regression', 'exit 1 when the overall or any competency score is lower than in the baseline')
     .option('--regression-tolerance <points>', 'with --fail-on-regression, a fall of at most this many score points is not a regression (default: 0)', parseTolerance)
-    .option('--allow-model-change', 'accept a baseline made with another model or version; compare the competencies both have')
+    .option('--allow-model-change', 'accept a baseline made with another model, or a version no migration links; compare the competencies both have (linked versions need no option)')
     .option('--plan <file>', 'track a plan (made by cm-maturity plan): targets, PercentToTarget, ProgressToDate, on-track and the actions of the phase due next, in every format')
     .option('--fail-behind-plan', "with --plan, exit 1 when a target of a phase due on or before the answers' date is not met")
     .option('--fail-on-stale-actions', "with --plan, exit 1 when an action due before the answers' date is neither done nor dropped");
@@ -99,7 +99,12 @@ error and the others are still scored (exit 2); gates apply to every organisatio
 a folder or by a pattern that are not answers files (a model, a JSON report, other YAML such as a
 CI workflow) are skipped, with one note; unanswered indicators over many files are one warning
 line (--verbose: one per file).
-xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a terminal.`,
+xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a terminal.
+A baseline of another version of the model that its migrations link (community 1.0 and 2.0) is
+compared competency by competency, and every format says the comparison crosses versions.
+A file naming a built-in model without a version that fits only an earlier version is scored
+with it, and a hint on standard error says that cm-maturity migrate moves it to the newest
+(one line for many files; --verbose: one per file; -q: none).`,
     )
     .action(async (first: string, more: string[], options: ScoreOptions) => {
       const inputs = [first, ...more];
@@ -142,12 +147,21 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
       const scored = await fileScoring(options, () => io.stdin)(first);
       checkSortKey(options.sort, sortKeys(scored.report));
       let report = scored.report;
+      const hints = [outdatedAnswers(scored.file, scored.loaded)?.hint];
       if (options.baseline !== undefined) {
         // Loaded only for a baseline: it brings the report schema, which a plain run does not build.
         const { loadResult } = await import('../../pipeline/load-result.js');
         const baseline = await loadResult(options.baseline, { model: options.model, stdin: () => io.stdin });
         const mismatch = modelMismatch(report, baseline.report);
-        if (mismatch !== null && !options.allowModelChange) {
+        // Two versions of one model that its migrations link are compared competency by competency.
+        const crossing =
+          mismatch === null
+            ? null
+            : await (await import('../../pipeline/model-versions.js')).versionCrossing(
+                { id: baseline.report.model.id, version: baseline.report.model.version, loaded: baseline.model },
+                { id: report.model.id, version: report.model.version, loaded: scored.loaded },
+              );
+        if (mismatch !== null && crossing === null && !options.allowModelChange) {
           throw new UserError([fileDiagnostic(baseline.file, 'model-mismatch', `${mismatch}; --allow-model-change compares the competencies both have`)]);
         }
         // As in diff, the comparison may be wanted (a renamed organisation), but a baseline
@@ -155,7 +169,8 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
         if (baseline.report.organisation !== report.organisation && !options.quiet) {
           await io.stderr.write(`${otherOrganisationWarning(baseline.file, baseline.report.organisation, report.organisation)}\n`);
         }
-        report = withBaseline(report, baseline.report);
+        if (baseline.file !== scored.file) hints.push(outdatedAnswers(baseline.file, baseline.model)?.hint);
+        report = withBaseline(report, baseline.report, crossing === null ? undefined : { from: crossing.from, to: crossing.to });
       }
       if (options.plan !== undefined) {
         const { withPlan } = await import('../../pipeline/load-plan.js');
@@ -177,8 +192,8 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
           : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS, model: scored.model, printAnswers: options.printAnswers === true, width: outputWidth(io, path, options.width) });
         rendered.push({ path, text });
       }
-      const warning = unansweredWarning(report);
-      if (warning !== null && !options.quiet) await io.stderr.write(`${warning}\n`);
+      const notes = [unansweredWarning(report), ...hints].filter((line) => line !== null && line !== undefined);
+      if (notes.length > 0 && !options.quiet) await io.stderr.write(`${notes.join('\n')}\n`);
       await writeOutputs(rendered, io.stdout);
       const failures = gateFailureLines(report, report.gates ?? []);
       if (failures.length > 0) {

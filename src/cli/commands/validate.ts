@@ -17,7 +17,10 @@ import type { Io } from '../io.js';
 import { diagnosticLines } from '../diagnostics.js';
 import { indicatorCount } from '../../core/model-facts.js';
 import { unansweredIndicators } from '../../core/assessment.js';
-import { locatedWarning } from '../../report/notices.js';
+import { locatedWarning, migrationNotCheckedNote } from '../../report/notices.js';
+import { checkMigrations } from '../../pipeline/model-versions.js';
+import { outdatedAnswers } from '../../pipeline/score-file.js';
+import type { OutdatedAnswers } from '../../core/file-summary.js';
 import { validationFormats, type CheckedFile, type ValidationFormatName } from '../../report/validate/index.js';
 import { STDIN_NAME } from '../../source.js';
 import { InputRejected } from '../stop.js';
@@ -32,6 +35,10 @@ interface ValidateOptions extends VoiceOptions {
 interface Validated {
   ok?: string;
   warnings: Diagnostic[];
+  /** An answers file that fits only an earlier version of the built-in model it names without a version. */
+  outdated?: OutdatedAnswers | null;
+  /** What could not be checked, said as notes. */
+  notes?: string[];
 }
 
 /** What a file was recognised as, known once it is parsed: an invalid file may still be of a kind. */
@@ -62,10 +69,15 @@ Models are also checked for weaknesses, reported as warnings (file:line:col: war
 indicators without advice, competencies without stage descriptors, a competency with fewer
 than half the median number of indicators, duplicate indicator texts, and scale values that
 are not strictly decreasing or increasing. --strict makes them errors (exit 2).
+A model's migrations are checked against the earlier version each comes from, found beside the
+model file (<name>@<version>.yaml, <id>@<version>.yaml) or built in: every earlier indicator must
+be mapped, and only those; a note says when the earlier version is nowhere to be found.
+An answers file naming a built-in model without a version that fits only an earlier version gets
+a hint to migrate it (one line for many files; --verbose: one per file).
 Files found in a folder or by a pattern that are none of these (a CI workflow, other YAML) are
 skipped, with one note. --quiet prints only errors: no ok line, warning or note.
 With --format json, errors and warnings are in the JSON on standard output, not on standard
-error; the exit code is the same. The note about skipped files stays on standard error.`,
+error; the exit code is the same. The notes and the hint to migrate stay on standard error.`,
     )
     .action(async (inputs: string[], options: ValidateOptions) => {
       const { files, found } = await expandInputs(inputs);
@@ -91,6 +103,8 @@ error; the exit code is the same. The note about skipped files stays on standard
           continue;
         }
         const result = outcome.value;
+        if (seen.kind === 'answers') notes.push(...voice.read(path, result.outdated));
+        if (!options.quiet) notes.push(...(result.notes ?? []));
         const fileWarnings = sortDiagnostics(result.warnings);
         if (options.strict && result.warnings.length > 0) {
           const errors = fileWarnings.map((warning) => ({ ...warning, message: `${warning.message} (--strict)` }));
@@ -137,18 +151,26 @@ async function validateFile(file: string, options: ValidateOptions, stdin: () =>
   seen.kind = kind;
   if (kind === 'model') {
     const model = modelFromYaml(parsed);
+    // Each migration is checked against the earlier version it comes from, when that can be found.
+    const migrations = await checkMigrations(model, file === '-' ? undefined : file);
+    if (migrations.issues.length > 0) throw new UserError(toDiagnostics(parsed, migrations.issues));
+    const notes = migrations.unchecked.map(({ from, why }) => migrationNotCheckedNote(source.file, from, why));
     const indicators = indicatorCount(model);
     const warnings = toDiagnostics(parsed, lintModel(model));
     const summary = `ok ${source.file}: model ${model.id} ${model.version} (${model.stages.length} stages, ${model.competencies.length} competencies, ${indicators} indicators)`;
-    if (options.strict && warnings.length > 0) return { warnings };
-    return { ok: warnings.length === 0 ? summary : `${summary}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`, warnings };
+    if (options.strict && warnings.length > 0) return { warnings, notes };
+    return { ok: warnings.length === 0 ? summary : `${summary}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`, warnings, notes };
   }
   if (kind === 'answers') {
     const { model, assessment } = await assessmentFromYaml(parsed, { model: options.model, baseDir });
     const total = indicatorCount(model.model, assessment.context);
     const answered = total - unansweredIndicators(model.model, assessment).length;
     const context = assessment.context == null ? '' : `, context ${assessment.context}`;
-    return { ok: `ok ${source.file}: answers of ${assessment.organisation} for model ${model.model.id} ${model.model.version} (${answered}/${total} answered${context})`, warnings: [] };
+    return {
+      ok: `ok ${source.file}: answers of ${assessment.organisation} for model ${model.model.id} ${model.model.version} (${answered}/${total} answered${context})`,
+      warnings: [],
+      outdated: outdatedAnswers(source.file, model),
+    };
   }
   if (kind === 'plan') {
     const { planFromParsed } = await import('../../pipeline/load-plan.js');

@@ -1,11 +1,13 @@
 import { inline } from '../escape/markdown.js';
 import { deltaText } from '../text.js';
 import type { DiffFormatter } from './format.js';
-import { answerText, dates, modelText, noteChange, score, stageName, subjectName } from './text.js';
+import { answerText, crossingLine, dates, indicatorText, modelText, noteChange, score, stageName, subjectName } from './text.js';
 
 /** The changes as GitHub-flavoured markdown, every text from the files escaped. */
 export const formatDiffMarkdown: DiffFormatter = (diff) => {
   const lines = [`# ${inline(diff.model.name)} changes: ${inline(diff.organisation)}`, '', `**Model:** ${inline(modelText(diff))} · **Compared:** ${inline(dates(diff))}`, ''];
+  const crossing = crossingLine(diff);
+  if (crossing !== undefined) lines.push(`${inline(crossing)}.`, '');
   lines.push('| Competency | Old | New | Change |', '| --- | ---: | ---: | --- |');
   for (const competency of diff.competencies) {
     lines.push(`| ${inline(competency.name)} | ${score(competency.old)} | ${score(competency.new)} | ${competency.new === null ? 'removed' : deltaText(competency.delta)} |`);
@@ -21,7 +23,7 @@ export const formatDiffMarkdown: DiffFormatter = (diff) => {
   else {
     lines.push('| Indicator | Competency | Old → new | Note |', '| --- | --- | --- | --- |');
     for (const change of diff.answers) {
-      lines.push(`| ${inline(change.indicator)} | ${inline(subjectName(diff, change.competency))} | ${inline(`${answerText(change.old)} → ${answerText(change.new)}`)} | ${inline(noteChange(change))} |`);
+      lines.push(`| ${inline(indicatorText(change))} | ${inline(subjectName(diff, change.competency))} | ${inline(`${answerText(change.old)} → ${answerText(change.new)}`)} | ${inline(noteChange(change))} |`);
     }
   }
   return `${lines.join('\n')}\n`;

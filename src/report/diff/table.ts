@@ -3,7 +3,7 @@ import { fitTable, layoutWidth, wrapLines } from '../fit.js';
 import { terminalSafe } from '../escape/terminal.js';
 import { deltaText } from '../text.js';
 import type { DiffFormatter } from './format.js';
-import { answerText, dates, modelText, noteChange, score, stageName, subjectName } from './text.js';
+import { answerText, crossingLine, dates, indicatorText, modelText, noteChange, score, stageName, subjectName } from './text.js';
 
 /** The changes for a terminal: scores side by side, stages gained and lost, then every changed answer; every text made inert (terminalSafe). */
 export const formatDiffTable: DiffFormatter = (raw, options) => {
@@ -11,7 +11,13 @@ export const formatDiffTable: DiffFormatter = (raw, options) => {
   const width = layoutWidth(options.width);
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const head = (title: string) => paint.bold(title);
-  const lines = [...wrapLines(paint.bold(`${diff.organisation} — ${diff.model.name} changes ${dates(diff)}`), width), ...wrapLines(paint.dim(`Model: ${modelText(diff)}`), width), ''];
+  const crossing = crossingLine(diff);
+  const lines = [
+    ...wrapLines(paint.bold(`${diff.organisation} — ${diff.model.name} changes ${dates(diff)}`), width),
+    ...wrapLines(paint.dim(`Model: ${modelText(diff)}`), width),
+    ...(crossing === undefined ? [] : wrapLines(crossing, width)),
+    '',
+  ];
   const trend = (delta: number | null) => (delta === null ? 'new' : delta > 0 ? paint.green(deltaText(delta)) : delta < 0 ? paint.red(deltaText(delta)) : deltaText(delta));
   const scores = diff.competencies.map((competency) => [competency.name, score(competency.old), score(competency.new), competency.new === null ? 'removed' : trend(competency.delta)]);
   scores.push([paint.bold('Overall'), paint.bold(score(diff.overall.old)), paint.bold(score(diff.overall.new)), paint.bold(trend(diff.overall.delta))]);
@@ -30,7 +36,7 @@ export const formatDiffTable: DiffFormatter = (raw, options) => {
   if (diff.answers.length === 0) lines.push('Answers: no change.');
   else {
     lines.push(paint.bold(`Answers (${diff.answers.length} changed)`));
-    const answers = diff.answers.map((change) => [change.indicator, subjectName(diff, change.competency), `${answerText(change.old)} → ${answerText(change.new)}`, noteChange(change)]);
+    const answers = diff.answers.map((change) => [indicatorText(change), subjectName(diff, change.competency), `${answerText(change.old)} → ${answerText(change.new)}`, noteChange(change)]);
     const answerColumns = [{ head: 'Indicator', key: true }, { head: 'Competency' }, { head: 'Old → new' }, { head: 'Note' }] as const;
     lines.push(fitTable(answerColumns, answers, { width, head }));
   }

@@ -1,5 +1,6 @@
 import { formatScore } from '../../core/truncate.js';
 import type { Diff } from '../../schema/diff.js';
+import { crossingText } from '../text.js';
 
 // Texts every format of a diff shows alike.
 
@@ -35,4 +36,16 @@ export function modelText(diff: Diff): string {
 
 export function score(value: { score: number } | null): string {
   return value ? formatScore(value.score) : '—';
+}
+
+/** Across versions: "Compared across model versions 1.0 → 2.0, competency by competency; …"; undefined otherwise. */
+export function crossingLine(diff: Diff): string | undefined {
+  if (diff.crossesVersions === undefined) return undefined;
+  return `Compared ${crossingText(diff.crossesVersions)}; the answers of version ${diff.crossesVersions.from} carried over to the indicators of version ${diff.crossesVersions.to}`;
+}
+
+/** The indicator of a changed answer, and across versions the older indicators its older answer comes from when they are others. */
+export function indicatorText(change: Diff['answers'][number]): string {
+  const from = change.carriedFrom;
+  return from === undefined || (from.length === 1 && from[0] === change.indicator) ? change.indicator : `${change.indicator} (from ${from.join(', ')})`;
 }

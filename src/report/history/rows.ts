@@ -1,5 +1,6 @@
 import { formatScore } from '../../core/truncate.js';
 import type { History } from '../../schema/history.js';
+import { crossingText } from '../text.js';
 
 // The rows and texts every format of a history shows alike.
 
@@ -54,4 +55,11 @@ export function trendRow(history: History): string[] {
 export function heading(history: History): string {
   const span = history.points.length === 1 ? history.points[0]!.date : `${history.points[0]!.date} → ${history.points.at(-1)!.date}`;
   return `${history.points.length} assessment${history.points.length === 1 ? '' : 's'}, ${span}`;
+}
+
+/** Across versions: "Assessments of model versions 1.0 → 2.0, compared competency by competency…"; undefined otherwise. */
+export function crossingLine(history: History): string | undefined {
+  if (history.crossesVersions === undefined) return undefined;
+  const each = history.points.map((point) => `${point.date}: ${point.version ?? history.model.version}`).join(', ');
+  return `Compared ${crossingText(history.crossesVersions)}; each assessment scored with its own version (${each})`;
 }

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { fitTable, layoutWidth, packItems, wrapLines, type FitColumn } from '../fit.js';
 import { terminalSafe } from '../escape/terminal.js';
 import type { HistoryFormatter } from './format.js';
-import { hasCommits, heading, rows, trendRow } from './rows.js';
+import { crossingLine, hasCommits, heading, rows, trendRow } from './rows.js';
 
 /** A row per date, a column per competency (by id, to fit a terminal) and overall, then a trend row of sparklines; every text made inert (terminalSafe). */
 export const formatHistoryTable: HistoryFormatter = (raw, options) => {
@@ -19,6 +19,7 @@ export const formatHistoryTable: HistoryFormatter = (raw, options) => {
   const lines = [
     ...wrapLines(paint.bold(`${history.organisation} — ${history.model.name} over time`), width),
     ...packItems([`Model: ${history.model.name} ${history.model.version} (${history.model.id})`, heading(history)], ' · ', width).map((line) => paint.dim(line)),
+    ...(crossingLine(history) === undefined ? [] : wrapLines(crossingLine(history)!, width)),
     '',
     table,
     ...wrapLines(paint.dim(`Trend: ▁ ${history.stages[0]?.name ?? ''} … █ ${history.stages.at(-1)?.name ?? ''}`), width),

@@ -64,6 +64,8 @@ function properties(report: Report): [string, string][] {
   if (report.assessor) list.push(['assessor', report.assessor]);
   list.push(['overall.score', formatScore(report.overall.score)], ['overall.stage', report.overall.stage]);
   if (report.baseline) list.push(['baseline.date', report.baseline.date ?? ''], ['baseline.overall.score', formatScore(report.baseline.overall.score)]);
+  const crossing = report.baseline?.crossesVersions;
+  if (crossing) list.push(['baseline.crossesVersions', `${crossing.from} → ${crossing.to}`]);
   return list;
 }
 

@@ -1,6 +1,6 @@
 import type { Report } from '../../schema/report.js';
 import { truncate2 } from '../../core/truncate.js';
-import { stageName } from '../text.js';
+import { crossingText, stageName } from '../text.js';
 import { actionFlags } from '../plan-text.js';
 import { score, workbookBytes, type FormattedNumber, type SheetTable } from '../xlsx.js';
 import type { BinaryFormatter } from './format.js';
@@ -70,6 +70,7 @@ function assessmentSheet(report: Report): SheetTable {
       ['Model', report.model.name],
       ['Model id', report.model.id],
       ['Model version', report.model.version],
+      ...(report.baseline?.crossesVersions ? [['Baseline', `${report.baseline.model.id} ${report.baseline.model.version}: ${crossingText(report.baseline.crossesVersions)}`]] : []),
       ['Overall stage', report.overall.stageName],
       ['Overall score', score(report.overall.score)],
       ['Indicators answered', report.completeness.answered],
