@@ -3,7 +3,7 @@
 // run after the build; `npm run build` runs it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 
-const { answersJsonSchema, builtinModelIds, jsonSchemaText, loadModel, modelJsonSchema } = await import('../dist/index.js');
+const { answersJsonSchema, builtinModelIds, jsonSchemaText, loadModel, modelJsonSchema, planJsonSchema } = await import('../dist/index.js');
 
 const folder = new URL('../schema/', import.meta.url);
 mkdirSync(folder, { recursive: true });
@@ -12,6 +12,7 @@ const write = (name, schema) => writeFileSync(new URL(name, folder), jsonSchemaT
 
 write('model.schema.json', modelJsonSchema());
 write('answers.schema.json', answersJsonSchema());
+write('plan.schema.json', planJsonSchema());
 // One schema per built-in version (`answers.community@1.0.schema.json`), and one per model id
 // for its newest version (`answers.community.schema.json`), which editors set up before
 // versions existed still name.

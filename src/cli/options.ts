@@ -26,7 +26,7 @@ const EXTENSION_FORMATS: Readonly<Record<string, string>> = {
 };
 
 /** Formats that write the same kind of file as another: `-f csv-answers -o answers.csv` is no conflict. */
-const VARIANT_OF: Readonly<Record<string, string>> = { 'csv-answers': 'csv' };
+const VARIANT_OF: Readonly<Record<string, string>> = { 'csv-answers': 'csv', 'csv-actions': 'csv' };
 
 /** The format an extension must name for a file to be written in `format`. */
 const fileKindOf = (format: string): string => VARIANT_OF[format] ?? format;

@@ -21,6 +21,7 @@ const COMMANDS: Record<string, (io: Io) => Promise<Command>> = {
   assess: async (io) => (await import('./commands/assess.js')).assessCommand(io),
   migrate: async (io) => (await import('./commands/migrate.js')).migrateCommand(io),
   schema: async (io) => (await import('./commands/schema.js')).schemaCommand(io),
+  plan: async (io) => (await import('./commands/plan.js')).planCommand(io),
 };
 
 /**

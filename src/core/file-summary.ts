@@ -3,7 +3,7 @@
 // a hundred thousand files keeps no list of them.
 
 /** What a file found in a folder or by a pattern may be passed over as, being no input of the command. */
-export type SkippedKind = 'model' | 'report' | 'other';
+export type SkippedKind = 'model' | 'report' | 'plan' | 'other';
 
 /** How many files are named in a summary line. */
 export const NAMED_IN_SUMMARY = 3;
@@ -16,7 +16,7 @@ export interface SkipTally {
 }
 
 export function skipTally(): SkipTally {
-  return { count: 0, byKind: { model: 0, report: 0, other: 0 }, first: [] };
+  return { count: 0, byKind: { model: 0, report: 0, plan: 0, other: 0 }, first: [] };
 }
 
 export function addSkipped(tally: SkipTally, skipped: { file: string; kind: SkippedKind }): void {

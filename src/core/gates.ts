@@ -11,6 +11,10 @@ export interface GateOptions {
   failOnRegression?: boolean;
   /** Score points a score may fall below the baseline's before `--fail-on-regression` fails; 0 when absent. */
   regressionTolerance?: number;
+  /** Fail when a target of a plan's phase due on or before the report's date is not met (`--plan`). */
+  failBehindPlan?: boolean;
+  /** Fail when a plan's action due before the report's date is neither done nor dropped (`--plan`). */
+  failOnStaleActions?: boolean;
 }
 
 /** A floor on the overall score or on one competency's score, its target already resolved to a number. */
@@ -29,6 +33,8 @@ export interface GatePolicy {
   noRegression?: boolean;
   /** How far, in score points, a score may fall below the baseline's without failing `noRegression`. */
   regressionTolerance?: number;
+  behindPlan?: boolean;
+  staleActions?: boolean;
 }
 
 interface Stage {
@@ -61,6 +67,8 @@ export function gatePolicy(options: GateOptions, model: Model): GatePolicy {
     return value;
   };
   const policy: GatePolicy = { noRegression: options.failOnRegression === true };
+  if (options.failBehindPlan === true) policy.behindPlan = true;
+  if (options.failOnStaleActions === true) policy.staleActions = true;
   if (options.regressionTolerance !== undefined && options.regressionTolerance > 0) policy.regressionTolerance = options.regressionTolerance;
   if (options.failUnder !== undefined) {
     policy.failUnder = { subject: 'overall', target: target('--fail-under', options.failUnder), text: options.failUnder };
@@ -81,10 +89,10 @@ export function gatePolicy(options: GateOptions, model: Model): GatePolicy {
 
 /** Whether any gate is asked for. */
 export function hasGates(options: GateOptions): boolean {
-  return options.failUnder !== undefined || (options.require ?? []).length > 0 || options.failOnRegression === true;
+  return options.failUnder !== undefined || (options.require ?? []).length > 0 || options.failOnRegression === true || options.failBehindPlan === true || options.failOnStaleActions === true;
 }
 
-/** Every gate of the policy against a scored report, in a fixed order: fail-under, require (as given), no-regression. */
+/** Every gate of the policy against a scored report, in a fixed order: fail-under, require (as given), no-regression, behind-plan, stale-action. */
 export function evaluateGates(report: Report, policy: GatePolicy): GateResult[] {
   const results: GateResult[] = [];
   const scoreOf = (subject: string) => (subject === 'overall' ? report.overall.score : report.competencies.find((competency) => competency.id === subject)?.score);
@@ -108,11 +116,58 @@ export function evaluateGates(report: Report, policy: GatePolicy): GateResult[] 
       if (target !== undefined) noRegression(competency.id, target, competency.score);
     }
   }
+  if (report.plan && report.date !== null) results.push(...planGates(report, policy, report.date));
   return results;
 }
 
-/** One line saying which gate failed and by how much. */
-export function gateFailureText(gate: GateResult): string {
+/**
+ * The plan's gates on a report of `date`: every target of every phase due on or before it, and
+ * every action due before it (passed when done or dropped). A stale action fails its competency.
+ */
+function planGates(report: Report, policy: GatePolicy, date: string): GateResult[] {
+  const plan = report.plan!;
+  const results: GateResult[] = [];
+  const scoreOf = (subject: string) => (subject === 'overall' ? report.overall.score : (report.competencies.find((competency) => competency.id === subject)?.score ?? 0));
+  if (policy.behindPlan) {
+    for (const phase of plan.phases.filter((candidate) => candidate.by <= date)) {
+      for (const [subject, target] of Object.entries(phase.targets)) {
+        const actual = scoreOf(subject);
+        results.push({ gate: 'behind-plan', subject, target, actual, passed: actual >= target - 1e-9, phase: phase.id, by: phase.by });
+      }
+    }
+  }
+  if (policy.staleActions) {
+    const values = new Map(report.competencies.flatMap((competency) => competency.indicators.map((indicator) => [indicator.id, indicator.value ?? 0])));
+    for (const action of plan.actions.filter((candidate) => candidate.due !== null && candidate.due < date)) {
+      results.push({
+        gate: 'stale-action',
+        subject: action.competency ?? 'overall',
+        target: report.threshold,
+        actual: values.get(action.indicator) ?? 0,
+        passed: action.stale !== true,
+        phase: action.phase,
+        indicator: action.indicator,
+        due: action.due!,
+        status: action.status,
+      });
+    }
+  }
+  return results;
+}
+
+/** A score with the stage it is at: "Emergent (1.88)". */
+function stageScore(stages: readonly { level: number; name: string }[], score: number): string {
+  const stage = stages.find((candidate) => candidate.level === Math.min(stages.length, Math.max(1, Math.floor(score))));
+  return `${stage?.name ?? '?'} (${score.toFixed(2)})`;
+}
+
+/** One line saying which gate failed and by how much; `stages` names the stages of plan targets. */
+export function gateFailureText(gate: GateResult, stages: readonly { level: number; name: string }[] = []): string {
+  if (gate.gate === 'behind-plan') {
+    const wanted = Number.isInteger(gate.target) ? (stages.find((stage) => stage.level === gate.target)?.name ?? gate.target.toFixed(2)) : gate.target.toFixed(2);
+    return `${gate.subject} is ${stageScore(stages, gate.actual)}, the plan wanted ${wanted} by ${gate.by ?? '?'} (phase ${gate.phase ?? '?'})`;
+  }
+  if (gate.gate === 'stale-action') return `the action on ${gate.indicator ?? gate.subject} was due ${gate.due ?? '?'} and is ${gate.status ?? 'todo'} (phase ${gate.phase ?? '?'})`;
   const by = scoreDelta(gate.target, gate.actual).toFixed(2);
   const who = gate.subject === 'overall' ? 'overall score' : `${gate.subject} score`;
   if (gate.gate === 'no-regression') {

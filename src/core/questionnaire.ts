@@ -1,6 +1,8 @@
 import { NOT_APPLICABLE } from '../schema/constants.js';
 import type { Competency, Indicator, Model, Stage } from '../schema/model.js';
-import type { Answer, Assessment } from './assessment.js';
+import { answersTemplate, yamlScalar, type AnswersTemplateOptions } from './answers-template.js';
+import { appliesIn, type Answer, type Assessment } from './assessment.js';
+import { keyAnswers, orList } from './model-facts.js';
 import { scoreAssessment } from './score.js';
 import { formatScore } from './truncate.js';
 
@@ -13,16 +15,27 @@ export interface Question {
   index: number;
 }
 
-/** What the user can do at a question. */
-export type Action = { kind: 'answer'; answer: string } | { kind: 'skip' } | { kind: 'back' } | { kind: 'note'; note: string | null };
+/**
+ * What the user can do at a question. An answer is dated with `checked`, the day of the
+ * assessment, when there is one; `evidence` replaces the answer's list (empty: none).
+ */
+export type Action =
+  | { kind: 'answer'; answer: string; checked?: string | null }
+  | { kind: 'skip' }
+  | { kind: 'back' }
+  | { kind: 'note'; note: string | null }
+  | { kind: 'evidence'; evidence: readonly string[] };
 
-/** Every indicator in model order: competency by competency, stages lowest first, as `init` lists them. */
-export function questions(model: Model): Question[] {
+/**
+ * Every indicator in model order: competency by competency, stages lowest first, as `init` lists
+ * them; with a context, only those that apply in it (the others count as n/a whatever is answered).
+ */
+export function questions(model: Model, context: string | null = null): Question[] {
   const list: Question[] = [];
   for (const competency of model.competencies) {
     for (const stage of model.stages.slice(1)) {
       for (const indicator of competency.indicators) {
-        if (indicator.stage === stage.id) list.push({ competency, stage, indicator, index: list.length });
+        if (indicator.stage === stage.id && appliesIn(indicator, context)) list.push({ competency, stage, indicator, index: list.length });
       }
     }
   }
@@ -35,19 +48,32 @@ export function startIndex(list: readonly Question[], answers: ReadonlyMap<strin
   return index === -1 ? 0 : index;
 }
 
-/** The question after an action: back goes one up (never before the first), a note stays, anything else moves on. */
+/** The question after an action: back goes one up (never before the first), a note or evidence stays, anything else moves on. */
 export function nextIndex(index: number, action: Action): number {
   if (action.kind === 'back') return Math.max(0, index - 1);
-  if (action.kind === 'note') return index;
+  if (action.kind === 'note' || action.kind === 'evidence') return index;
   return index + 1;
 }
 
-/** The answers after an action; skip and back leave them as they are. */
+/**
+ * The answers after an action; skip and back leave them as they are. An answer given on a dated
+ * assessment is checked that day; without a date, an answer left as it was keeps the day it was
+ * last checked, and a changed one loses it (nobody can say when it was checked).
+ */
 export function applyAction(answers: ReadonlyMap<string, Answer>, id: string, action: Action): Map<string, Answer> {
   const next = new Map(answers);
   const current = answers.get(id) ?? { answer: null, note: null };
-  if (action.kind === 'answer') next.set(id, { ...current, answer: action.answer });
+  if (action.kind === 'answer') {
+    const { checked: _previous, ...rest } = current;
+    const checked = action.checked ?? (action.answer === current.answer ? current.checked : undefined);
+    next.set(id, checked === undefined ? { ...rest, answer: action.answer } : { ...rest, answer: action.answer, checked });
+  }
   if (action.kind === 'note') next.set(id, { ...current, note: action.note === null || action.note.trim() === '' ? null : action.note.trim() });
+  if (action.kind === 'evidence') {
+    const { evidence: _previous, ...rest } = current;
+    const items = action.evidence.map((item) => item.trim()).filter((item) => item !== '');
+    next.set(id, items.length === 0 ? rest : { ...rest, evidence: items });
+  }
   return next;
 }
 
@@ -67,21 +93,83 @@ export function runningStage(model: Model, assessment: Assessment, competencyId:
   return { stageName: result.stageName, score: formatScore(result.score) };
 }
 
-/** The text shown above a question's choices, one line per part; `escape` is applied to each text from the model or the answers. */
+/** The start of a line of a list in a question, which continuation lines are indented under. */
+export const LIST_ITEM = '  - ';
+
+/**
+ * The text shown above a question's choices, one line per part (a list, one line per item
+ * starting with LIST_ITEM); `escape` is applied to each text from the model or the answers.
+ */
 export function questionText(model: Model, assessment: Assessment, question: Question, total: number, escape: (text: string) => string = (text) => text): string {
   const { competency, stage, indicator } = question;
   const running = runningStage(model, assessment, competency.id);
-  const note = assessment.answers.get(indicator.id)?.note ?? null;
+  const entry = assessment.answers.get(indicator.id);
+  const note = entry?.note ?? null;
+  const top = model.scale.reduce((best, level) => (level.value > best.value ? level : best));
   return [
     `[${progressText(question.index, total)}] ${escape(competency.name)}: now at ${escape(running.stageName)} (${running.score})`,
-    `${escape(stage.name)} · ${escape(indicator.id)}`,
+    `${escape(stage.name)} · ${escape(indicator.id)}${indicator.key === true ? ' · key indicator' : ''}`,
     escape(indicator.text),
+    ...(indicator.key === true ? [`Key: ${escape(stage.name)} is not met until this one is answered ${orList(keyAnswers(model).map(escape))}.`] : []),
+    ...(indicator.criteria === undefined ? [] : [`Criteria, all must hold for ${escape(top.id)}:`, ...indicator.criteria.map((criterion) => `${LIST_ITEM}${escape(criterion)}`)]),
+    ...(indicator.evidence === undefined ? [] : [`Evidence to look at: ${escape(indicator.evidence)}`]),
     ...(indicator.advice === undefined ? [] : [`Advice: ${escape(indicator.advice)}`]),
     ...(note === null ? [] : [`Note: ${escape(note)}`]),
+    ...(entry?.evidence === undefined ? [] : ['Evidence given:', ...entry.evidence.map((item) => `${LIST_ITEM}${escape(item)}`)]),
+    ...(entry?.checked === undefined ? [] : [`Last checked: ${entry.checked}`]),
   ].join('\n');
 }
 
-/** The answer choices of a question: the scale, then n/a. */
-export function answerChoices(model: Model): { answer: string; label: string }[] {
-  return [...model.scale.map((level) => ({ answer: level.id, label: level.label })), { answer: NOT_APPLICABLE, label: 'does not apply here' }];
+/** What n/a means, beside the scale levels' own descriptions. */
+const NOT_APPLICABLE_DESCRIPTION = 'The indicator does not apply to this organisation: it is left out of the score.';
+
+/**
+ * The answer choices of a question: the scale, then n/a; each with what it means when the scale
+ * says it (n/a then too, so that no choice is left unexplained).
+ */
+export function answerChoices(model: Model): { answer: string; label: string; description?: string }[] {
+  const described = model.scale.some((level) => level.description !== undefined);
+  return [
+    ...model.scale.map((level) => (level.description === undefined ? { answer: level.id, label: level.label } : { answer: level.id, label: level.label, description: level.description })),
+    described ? { answer: NOT_APPLICABLE, label: 'does not apply here', description: NOT_APPLICABLE_DESCRIPTION } : { answer: NOT_APPLICABLE, label: 'does not apply here' },
+  ];
+}
+
+export interface QuestionnaireFileOptions extends AnswersTemplateOptions {
+  /** The model's context the answers are for; none: every indicator applies. */
+  context?: string | null;
+}
+
+/**
+ * The answers file the questionnaire saves: `init`'s layout, with what it does not write added
+ * in place — the context after `model:`, and the evidence and date checked of each answer, in
+ * one `{ answer, note, evidence, checked }` mapping on the indicator's line. Pure and deterministic.
+ */
+export function questionnaireFile(model: Model, options: QuestionnaireFileOptions): string {
+  const lines = answersTemplate(model, options).split('\n');
+  const entries = new Map<string, string>();
+  for (const [id, answer] of options.answers ?? []) {
+    if (answer.evidence !== undefined || answer.checked !== undefined) entries.set(`  ${yamlScalar(id)}:`, entryText(answer));
+  }
+  const context = options.context ?? null;
+  const writesContext = context !== null && !lines.some((line) => line.startsWith('context:'));
+  return lines
+    .flatMap((line) => {
+      if (writesContext && line.startsWith('model:')) return [line, `context: ${yamlScalar(context)}`];
+      const key = line.slice(0, line.indexOf(':') + 1);
+      const entry = line.startsWith('  ') && !line.startsWith('  #') ? entries.get(key) : undefined;
+      return entry === undefined ? [line] : [`${key} ${entry}`];
+    })
+    .join('\n');
+}
+
+/** An answer with its evidence or date checked, as a flow mapping: every text double-quoted, so that it reads back as written. */
+function entryText(answer: Answer): string {
+  const parts = [
+    ...(answer.answer === null ? [] : [`answer: ${yamlScalar(answer.answer)}`]),
+    ...(answer.note === null ? [] : [`note: ${JSON.stringify(answer.note)}`]),
+    ...(answer.evidence === undefined ? [] : [`evidence: [${answer.evidence.map((item) => JSON.stringify(item)).join(', ')}]`]),
+    ...(answer.checked === undefined ? [] : [`checked: ${answer.checked}`]),
+  ];
+  return `{ ${parts.join(', ')} }`;
 }

@@ -45,6 +45,9 @@ export function parseAnswers(source: ParsedSource): ParsedAnswers {
   if (documentKind(source.data) === 'report') {
     throw new UserError([fileDiagnostic(source.file, 'wrong-kind', REPORT_NOT_ANSWERS)]);
   }
+  if (documentKind(source.data) === 'plan') {
+    throw new UserError([fileDiagnostic(source.file, 'wrong-kind', 'this is a plan, not an answers file; pass it to score or history with --plan')]);
+  }
   if (documentKind(source.data) === 'model') {
     throw new UserError([
       fileDiagnostic(source.file, 'wrong-kind', `this is a model, not an answers file; use it with --model ${source.file === STDIN_NAME ? '<file>' : source.file}`),

@@ -1,7 +1,7 @@
 import type { SkippedKind } from '../core/file-summary.js';
 
-/** What a YAML mapping looks like: a maturity model, an organisation's answers, a JSON report written by `--format json`, or none of these. */
-export type DocumentKind = 'model' | 'answers' | 'report' | 'unknown';
+/** What a YAML mapping looks like: a maturity model, an organisation's answers, a JSON report written by `--format json`, a plan, or none of these. */
+export type DocumentKind = 'model' | 'answers' | 'report' | 'plan' | 'unknown';
 
 const MODEL_KEYS = ['competencies', 'stages', 'scale'];
 const ANSWERS_KEYS = ['answers', 'organisation'];
@@ -20,6 +20,8 @@ export function documentKind(data: unknown): DocumentKind {
   const has = (key: string) => Object.hasOwn(data, key);
   // A report also has stages and competencies; its version key tells it apart.
   if (has('schemaVersion')) return 'report';
+  // A plan also names its organisation and model; only a plan has phases or a baseline file.
+  if (has('phases') || (has('baseline') && !has('answers'))) return 'plan';
   const model = MODEL_KEYS.filter(has).length;
   const answers = ANSWERS_KEYS.filter(has).length;
   if (model > answers) return 'model';
@@ -37,6 +39,6 @@ export function foundKind(data: unknown): 'answers' | SkippedKind {
   if (data === null || data === undefined) return 'answers';
   if (typeof data !== 'object' || Array.isArray(data)) return 'other';
   const kind = documentKind(data);
-  if (kind === 'model' || kind === 'report' || kind === 'answers') return kind;
+  if (kind === 'model' || kind === 'report' || kind === 'plan' || kind === 'answers') return kind;
   return ANSWERS_KEYS.some((key) => Object.hasOwn(data, key)) ? 'answers' : 'other';
 }

@@ -3,7 +3,7 @@ import { fileDiagnostic, UserError } from '../errors.js';
 import type { ParsedSource } from './yaml.js';
 
 /** What a file is expected to be, as error messages name it; `validate` accepts either. */
-const KIND_NAMES = { model: 'a model', answers: 'an answers file', either: 'a model or answers file' } as const;
+const KIND_NAMES = { model: 'a model', answers: 'an answers file', plan: 'a plan', either: 'a model or answers file' } as const;
 
 /**
  * Refuses a document whose top level is not a mapping, saying what it is instead. A single value

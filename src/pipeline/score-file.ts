@@ -30,7 +30,7 @@ export interface ScoredFile {
 }
 
 /** What scoring passes over among the files found in folders or by patterns: anything but answers files. */
-const NOT_ANSWERS: readonly SkippedKind[] = ['model', 'report', 'other'];
+const NOT_ANSWERS: readonly SkippedKind[] = ['model', 'report', 'plan', 'other'];
 
 /**
  * The one way an answers file is scored, whoever asks (one file, many, a worker thread, a

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 /** The JSON Schema files that ship in the package's `schema/` folder. */
 const MODEL_SCHEMA_FILE = 'model.schema.json';
 export const GENERIC_ANSWERS_SCHEMA_FILE = 'answers.schema.json';
+export const PLAN_SCHEMA_FILE = 'plan.schema.json';
 
 /**
  * The answers schema of a built-in model: indicator ids and answers specific to it. Named by the

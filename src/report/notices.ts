@@ -76,6 +76,7 @@ export function unansweredSummary(tally: UnansweredTally, files: number): string
 const KIND_NAMES: Record<SkippedKind, [string, string]> = {
   model: ['model', 'models'],
   report: ['JSON report', 'JSON reports'],
+  plan: ['plan', 'plans'],
   other: ['YAML file without organisation or answers', 'YAML files without organisation or answers'],
 };
 
@@ -114,6 +115,9 @@ export function skippedLine(skipped: { file: string; kind: SkippedKind }): strin
   return noteLine(`skipped ${skipped.file}: a ${KIND_NAMES[skipped.kind][0]}`);
 }
 
+/** The options of the gates on a plan, by gate name. */
+const PLAN_GATE_OPTIONS: Record<string, string> = { 'behind-plan': '--fail-behind-plan', 'stale-action': '--fail-on-stale-actions' };
+
 /** The stderr lines for the gates that failed; `file` names the answers file when there are several. */
 export function gateFailureLines(report: Report, gates: readonly GateResult[], file?: string): string[] {
   return gates
@@ -121,8 +125,8 @@ export function gateFailureLines(report: Report, gates: readonly GateResult[], f
     .map((gate) => {
       const stage = Number.isInteger(gate.target) ? report.stages.find((candidate) => candidate.level === gate.target) : undefined;
       const target = stage ? `${stage.id} (${gate.target})` : String(gate.target);
-      const option = gate.gate === 'fail-under' ? `--fail-under ${target}` : gate.gate === 'require' ? `--require ${gate.subject}=${target}` : '--fail-on-regression';
-      return terminalText(`cm-maturity: gate failed (${option}): ${file === undefined ? '' : `${file}: `}${gateFailureText(gate)}`);
+      const option = gate.gate === 'fail-under' ? `--fail-under ${target}` : gate.gate === 'require' ? `--require ${gate.subject}=${target}` : (PLAN_GATE_OPTIONS[gate.gate] ?? '--fail-on-regression');
+      return terminalText(`cm-maturity: gate failed (${option}): ${file === undefined ? '' : `${file}: `}${gateFailureText(gate, report.stages)}`);
     });
 }
 

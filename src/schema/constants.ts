@@ -12,3 +12,9 @@ export const NOT_APPLICABLE = 'n/a';
 
 /** The version of the JSON report's layout, written into every report. */
 export const REPORT_SCHEMA_VERSION = 1;
+
+/** Where a plan's action stands. */
+export const ACTION_STATUSES = ['todo', 'in-progress', 'done', 'dropped'] as const;
+
+/** The key of a plan phase's targets that sets the overall score's target. */
+export const OVERALL = 'overall';

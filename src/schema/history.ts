@@ -27,6 +27,21 @@ export const historySchema = z.strictObject({
   ),
   /** A sparkline (▁ lowest stage … █ top stage) per competency id and for `overall`. */
   trends: z.record(z.string(), z.string()),
+  /**
+   * With `--plan`: the plan's targets, one entry per phase, as scores: those the phase sets and
+   * those an earlier phase set (a target holds until a later phase changes it).
+   */
+  targets: z.optional(
+    z.array(
+      z.strictObject({
+        phase: z.string(),
+        by: z.string(),
+        /** Competency targets by id. */
+        scores: z.record(z.string(), z.number()),
+        overall: z.nullable(z.number()),
+      }),
+    ),
+  ),
 });
 
 export type History = z.infer<typeof historySchema>;

@@ -2,7 +2,9 @@ import * as z from 'zod/mini';
 import { inline } from '../report/escape/markdown.js';
 import { answersSchema, isoDate, type AnswersFile } from './answers.js';
 import { text } from './common.js';
-import { modelSchema, NOT_APPLICABLE, type Model } from './model.js';
+import { keyAnswers, orList } from '../core/model-facts.js';
+import { modelSchema, NOT_APPLICABLE, type Competency, type Indicator, type Model } from './model.js';
+import { planSchema } from './plan.js';
 
 /** A JSON Schema document, as plain data. */
 export type JsonSchema = Record<string, unknown>;
@@ -30,11 +32,90 @@ const OPTIONS = { io: 'input', target: 'draft-7', override: exclusiveNullable } 
 
 /** The JSON Schema of model files, from the zod schema the loader uses. */
 export function modelJsonSchema(): JsonSchema {
+  const schema = z.toJSONSchema(modelSchema, OPTIONS) as JsonSchema;
+  for (const [path, description] of Object.entries(MODEL_FIELD_DESCRIPTIONS)) describeAt(schema, path, description);
   return {
-    ...(z.toJSONSchema(modelSchema, OPTIONS) as JsonSchema),
+    ...schema,
     title: 'cm-maturity model',
     description: 'A maturity model: scale, stages and competencies with their indicators.',
   };
+}
+
+/** The JSON Schema of plan files: phases with targets, and actions with owners and statuses. */
+export function planJsonSchema(): JsonSchema {
+  const registry = z.registry<EditorMetadata>();
+  registry.add(isoDate, { patternErrorMessage: DATE_MESSAGE });
+  return {
+    ...(z.toJSONSchema(planSchema, { ...OPTIONS, metadata: registry }) as JsonSchema),
+    title: 'cm-maturity plan',
+    description: 'Targets by phase, and the actions that reach them: made by `cm-maturity plan`, edited by people, tracked by `score --plan`.',
+  };
+}
+
+/**
+ * What each key of a model file is, for hover and completion while writing a model, by its path
+ * in the schema: `.` between keys, `[]` for the items of a list.
+ */
+const MODEL_FIELD_DESCRIPTIONS: Record<string, string> = {
+  id: 'The model id, lower case: letters, digits, ".", "_", "-". Answers files name it as model:.',
+  name: "The model's name, shown in the title of every report.",
+  version: 'The version, as text: quote numbers ("2.0").',
+  description: 'What the model measures, and the unit of assessment.',
+  source: 'Attribution: where the model comes from.',
+  scale: 'The answers, at least two levels, from the top answer down; "n/a" is reserved.',
+  'scale[].id': 'What an answers file writes for this answer.',
+  'scale[].label': 'The answer as people read it.',
+  'scale[].value': 'What the answer counts for, from 0 to 1.',
+  'scale[].description': 'What choosing this answer means, so that two assessors of one organisation answer alike.',
+  threshold: 'The attainment at which a stage is met, above 0 and at most 1; default 0.75.',
+  aggregate: 'How the overall score combines the competency scores: mean (weighted), min or median; default mean.',
+  contexts:
+    'The settings the model applies to (an internal community, a customer one, …). An answers file names one as context:; the indicators of other contexts then count as n/a.',
+  'contexts[].id': 'What an answers file writes as context:, and indicators list in their contexts:.',
+  'contexts[].name': 'The context as people read it.',
+  'contexts[].description': 'Which organisations or communities the context is for.',
+  stages: 'The stages, lowest first, at least two; a stage\'s level is its place in the list (1, 2, …). The first is the starting point and has no indicators.',
+  'stages[].id': 'What indicators write as their stage:.',
+  'stages[].name': 'The stage as people read it.',
+  'stages[].description': 'What an organisation at this stage looks like.',
+  competencies: 'The competencies, each scored on its own.',
+  'competencies[].id': 'The competency id, as reports and gates (--require) name it.',
+  'competencies[].name': 'The competency as people read it.',
+  'competencies[].weight': 'Its weight in the overall mean, above 0; default 1.',
+  'competencies[].description': 'What the competency covers.',
+  'competencies[].stages': 'What this competency looks like at each stage, by stage id.',
+  'competencies[].sources': 'Published references the competency draws on: { title, url }, https: URLs.',
+  'competencies[].sources[].title': 'The title of the reference.',
+  'competencies[].sources[].url': 'Where to read it: an https: URL.',
+  'competencies[].indicators': 'What an assessor checks, each at one stage above the first.',
+  'competencies[].indicators[].id': 'Unique across the model: what an answers file answers.',
+  'competencies[].indicators[].stage': 'The stage the indicator belongs to: any stage but the first.',
+  'competencies[].indicators[].text': 'One observable condition, as a statement that is true or not.',
+  'competencies[].indicators[].criteria': 'The conditions that must all hold for the top answer: 2 to 4.',
+  'competencies[].indicators[].evidence': 'What an assessor looks at to answer: a document, a log, a count.',
+  'competencies[].indicators[].advice': 'How to get there: shown with the next steps of every report.',
+  'competencies[].indicators[].weight': "Its weight in its stage's attainment, above 0; default 1.",
+  'competencies[].indicators[].contexts': "The ids of the contexts it applies to; every context when left out. In another context it counts as n/a.",
+  'competencies[].indicators[].effort': 'How much work reaching it usually takes: small, medium or large.',
+  'competencies[].indicators[].owner': 'The role that usually does the work.',
+  'competencies[].indicators[].key':
+    'true: a must-have. Its stage is not met, whatever the attainment, until it is answered at or above the threshold or n/a; the score then stays below the next whole number.',
+  migrations: 'How answers to an earlier version of this model carry over to this one.',
+  'migrations[].from': 'The earlier version.',
+  'migrations[].note': 'What changed, for the people migrating their answers.',
+  'migrations[].indicators': 'Each indicator id of the earlier version: the ids of this version it feeds (none, one or several). A new id fed by several takes the lowest of their answers.',
+};
+
+/** Sets the description of the property at `path` (see MODEL_FIELD_DESCRIPTIONS); a path that is not there is a mistake here. */
+function describeAt(schema: JsonSchema, path: string, description: string): void {
+  let node = schema;
+  for (const key of path.split('.')) {
+    const items = key.endsWith('[]');
+    node = (node.properties as Record<string, JsonSchema> | undefined)?.[items ? key.slice(0, -2) : key] as JsonSchema;
+    if (node !== undefined && items) node = node.items as JsonSchema;
+    if (node === undefined) throw new Error(`the model schema has no ${path}`);
+  }
+  node.description = description;
 }
 
 /**
@@ -107,28 +188,31 @@ export function answersJsonSchema(model?: Model): JsonSchema {
     };
   }
   const answer = answerValue(model);
-  const entry = z.xor([
-    answer,
-    z.strictObject({ answer: z.optional(z.xor([answer, z.null()])), note: z.optional(text), evidence: z.optional(z.array(text).check(z.minLength(1))), checked: z.optional(isoDate) }),
-    z.null(),
-  ]);
+  const evidence = z.optional(z.array(text).check(z.minLength(1)));
+  const checked = z.optional(isoDate);
+  const entry = z.xor([answer, z.strictObject({ answer: z.optional(z.xor([answer, z.null()])), note: z.optional(text), evidence, checked }), z.null()]);
   registry.add(answer, { id: 'answer', ...answerDescriptions(model, answer.def.values) });
   registry.add(entry, { id: 'entry' });
   registry.add(text, { id: 'text' });
+  registry.add(evidence, { description: ENTRY_EVIDENCE });
+  registry.add(checked, { description: ENTRY_CHECKED });
   const indicators: Record<string, z.ZodMiniType> = {};
   for (const competency of model.competencies) {
     for (const indicator of competency.indicators) {
-      const stage = model.stages.find((candidate) => candidate.id === indicator.stage)?.name ?? indicator.stage;
       const property = z.optional(entry);
-      registry.add(property, {
-        title: `${competency.name} · stage: ${stage}`,
-        description: indicator.advice === undefined ? indicator.text : `${indicator.text}\n\nAdvice: ${indicator.advice}`,
-        markdownDescription: indicator.advice === undefined ? inline(indicator.text) : `${inline(indicator.text)}\n\n**Advice:** ${inline(indicator.advice)}`,
-      });
+      registry.add(property, indicatorHover(model, competency, indicator));
       indicators[indicator.id] = property;
     }
   }
-  const specific = z.extend(answersSchema, { answers: z.optional(z.nullable(z.strictObject(indicators))) });
+  const shape: Record<string, z.ZodMiniType> = { answers: z.optional(z.nullable(z.strictObject(indicators))) };
+  if (model.contexts !== undefined) {
+    // Only the model's contexts, each with its name and description for completion and hover.
+    const context = z.enum(model.contexts.map((candidate) => candidate.id) as [string, ...string[]]);
+    const enumDescriptions = model.contexts.map((candidate) => (candidate.description === undefined ? candidate.name : `${candidate.name} — ${candidate.description}`));
+    registry.add(context, { enumDescriptions, markdownEnumDescriptions: enumDescriptions.map(inline) });
+    shape.context = z.optional(context);
+  }
+  const specific = z.extend(answersSchema, shape);
   return {
     ...describeFields(z.toJSONSchema(specific, { ...OPTIONS, metadata: registry, reused: 'ref' }) as JsonSchema),
     title: `cm-maturity answers for ${model.name} (${model.id} ${model.version})`,
@@ -136,9 +220,61 @@ export function answersJsonSchema(model?: Model): JsonSchema {
   };
 }
 
+const ENTRY_EVIDENCE = 'What the answer rests on: links or short texts, one item each.';
+const ENTRY_CHECKED = 'The day the answer was last checked against its evidence, YYYY-MM-DD.';
+
+/**
+ * What an editor shows for an indicator: its competency and stage (and whether it is a key
+ * indicator) as the title; its text, then what the model says about it, one paragraph each.
+ */
+function indicatorHover(model: Model, competency: Competency, indicator: Indicator): Pick<EditorMetadata, 'title' | 'description' | 'markdownDescription'> {
+  const stage = model.stages.find((candidate) => candidate.id === indicator.stage)?.name ?? indicator.stage;
+  const top = model.scale.reduce((best, level) => (level.value > best.value ? level : best));
+  const contextName = (id: string) => model.contexts?.find((context) => context.id === id)?.name ?? id;
+  // Each part as [plain text, markdown], in the order an assessor needs them.
+  const parts: [string, string][] = [[indicator.text, inline(indicator.text)]];
+  if (indicator.criteria !== undefined) {
+    parts.push([
+      [`Criteria (all must hold for "${top.id}"):`, ...indicator.criteria.map((criterion) => `- ${criterion}`)].join('\n'),
+      [`**Criteria** (all must hold for "${inline(top.id)}"):`, ...indicator.criteria.map((criterion) => `- ${inline(criterion)}`)].join('\n'),
+    ]);
+  }
+  if (indicator.evidence !== undefined) parts.push([`Evidence: ${indicator.evidence}`, `**Evidence:** ${inline(indicator.evidence)}`]);
+  if (indicator.advice !== undefined) parts.push([`Advice: ${indicator.advice}`, `**Advice:** ${inline(indicator.advice)}`]);
+  const work = [
+    ...(indicator.effort === undefined ? [] : [[`Effort: ${indicator.effort}`, `**Effort:** ${indicator.effort}`]]),
+    ...(indicator.owner === undefined ? [] : [[`Owner: ${indicator.owner}`, `**Owner:** ${inline(indicator.owner)}`]]),
+  ];
+  if (work.length > 0) parts.push([work.map(([plain]) => plain).join(' · '), work.map(([, markdown]) => markdown).join(' · ')]);
+  if (indicator.key === true) {
+    const answers = keyAnswers(model);
+    parts.push([
+      `Key indicator: ${stage} is not met until this one is answered ${orList(answers)}.`,
+      `**Key indicator:** ${inline(stage)} is not met until this one is answered ${orList(answers.map(inline))}.`,
+    ]);
+  }
+  if (model.contexts !== undefined) {
+    const names = indicator.contexts?.map(contextName);
+    parts.push(
+      names === undefined
+        ? ['Applies in every context.', 'Applies in every context.']
+        : [`Applies only in: ${names.join(', ')}.`, `**Applies only in:** ${names.map(inline).join(', ')}.`],
+    );
+  }
+  return {
+    title: `${competency.name} · stage: ${stage}${indicator.key === true ? ' · key indicator' : ''}`,
+    description: parts.map(([plain]) => plain).join('\n\n'),
+    markdownDescription: parts.map(([, markdown]) => markdown).join('\n\n'),
+  };
+}
+
 /** What each allowed answer means, in the order of the enum (a numeric scale id is there twice: as text and as a number). */
 function answerDescriptions(model: Model, values: readonly unknown[]): Pick<EditorMetadata, 'enumDescriptions' | 'markdownEnumDescriptions'> {
-  const meaning = (value: unknown) => model.scale.find((level) => level.id === String(value))?.label ?? 'does not apply';
+  const meaning = (value: unknown) => {
+    const level = model.scale.find((candidate) => candidate.id === String(value));
+    if (level === undefined) return 'does not apply';
+    return level.description === undefined ? level.label : `${level.label} — ${level.description}`;
+  };
   const enumDescriptions = values.map(meaning);
   return { enumDescriptions, markdownEnumDescriptions: enumDescriptions.map(inline) };
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { AGGREGATES, EFFORTS, REPORT_SCHEMA_VERSION } from './constants.js';
+import { ACTION_STATUSES, AGGREGATES, EFFORTS, REPORT_SCHEMA_VERSION } from './constants.js';
 
 export { REPORT_SCHEMA_VERSION };
 
@@ -110,6 +110,75 @@ const gateResultSchema = z.strictObject({
   passed: z.boolean(),
   /** `no-regression` with `--regression-tolerance`: how far below the baseline's score still passes. */
   tolerance: z.optional(z.number()),
+  /** `behind-plan` and `stale-action`: the plan's phase the target or action belongs to. */
+  phase: z.optional(z.string()),
+  /** `behind-plan`: the day the phase was due. */
+  by: z.optional(z.string()),
+  /** `stale-action`: the indicator of the action, the day it was due, and where it stands. */
+  indicator: z.optional(z.string()),
+  due: z.optional(z.string()),
+  status: z.optional(z.enum(ACTION_STATUSES)),
+});
+
+/** Where a competency, or the overall score, stands against a plan (`score --plan`). */
+const planSubjectSchema = z.strictObject({
+  /** A competency id, or `overall`. */
+  id: z.string(),
+  name: z.string(),
+  score,
+  /** The score in the plan's baseline; null when the baseline lacks it. */
+  baseline: z.nullable(score),
+  /** The target of the plan's last phase (its goal), as a score; null when the plan sets none. */
+  target: z.nullable(score),
+  /** The target of the phase due next, as a score; null when it sets none (or every phase is past). */
+  phaseTarget: z.nullable(score),
+  /** max(0, target − score); null without a target. */
+  gap: z.nullable(score),
+  /** 1 − Σgap / Σtarget (0 to 1); null without a target. */
+  percentToTarget: z.nullable(z.number()),
+  /** (score − baseline) / (target − baseline); 1 when the target is not above the baseline and is met; null without a target or baseline. */
+  progressToDate: z.nullable(z.number()),
+  /** Whether the score is where a straight line from the previous phase to the phase due next puts it by the report's date; null without a target. */
+  onTrack: z.nullable(z.boolean()),
+});
+
+const planActionSchema = z.strictObject({
+  indicator: z.string(),
+  /** The competency the indicator belongs to; null when the model has no such indicator any more. */
+  competency: z.nullable(z.string()),
+  text: z.nullable(z.string()),
+  phase: z.string(),
+  owner: z.nullable(z.string()),
+  due: z.nullable(z.string()),
+  status: z.enum(ACTION_STATUSES),
+  note: z.nullable(z.string()),
+  /** The indicator's answer in this report. */
+  answer: z.nullable(z.string()),
+  /** Marked done while the indicator is still answered below the threshold. */
+  doneBelowThreshold: z.optional(z.literal(true)),
+  /** Due before the report's date and neither done nor dropped. */
+  stale: z.optional(z.literal(true)),
+});
+
+/** The report against a plan: targets by phase, progress per competency and overall, and the actions. */
+const planProgressSchema = z.strictObject({
+  baseline: z.strictObject({ file: z.string(), date: z.nullable(z.string()) }),
+  /** The id of the phase due next (the first due on or after the report's date); null without a date or when every phase is past. */
+  phase: z.nullable(z.string()),
+  /** The id of the last phase, whose targets are the plan's goal. */
+  goal: z.string(),
+  phases: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.nullable(z.string()),
+      by: z.string(),
+      /** The targets the phase sets, as scores, by competency id or `overall`. */
+      targets: z.record(z.string(), score),
+    }),
+  ),
+  overall: planSubjectSchema,
+  competencies: z.array(planSubjectSchema),
+  actions: z.array(planActionSchema),
 });
 
 export const reportSchema = z.strictObject({
@@ -132,6 +201,8 @@ export const reportSchema = z.strictObject({
   }),
   baseline: z.optional(baselineSchema),
   gates: z.optional(z.array(gateResultSchema)),
+  /** With `--plan`: where the organisation stands against its plan. */
+  plan: z.optional(planProgressSchema),
 });
 
 export type Report = z.infer<typeof reportSchema>;
@@ -141,4 +212,7 @@ export type NextStep = z.infer<typeof nextStepSchema>;
 export type OverallResult = z.infer<typeof overallResultSchema>;
 export type BaselineResult = z.infer<typeof baselineSchema>;
 export type GateResult = z.infer<typeof gateResultSchema>;
+export type PlanProgress = z.infer<typeof planProgressSchema>;
+export type PlanSubject = z.infer<typeof planSubjectSchema>;
+export type PlanActionResult = z.infer<typeof planActionSchema>;
 export type CrossesVersions = z.infer<typeof crossesVersionsSchema>;

@@ -20,7 +20,7 @@ export const validationSchema = z.strictObject({
       /** The file as named on the command line; `<stdin>` for `-`. */
       path: z.string(),
       /** What the file was recognised as; `unknown` when it could not be read or told apart. */
-      kind: z.enum(['model', 'answers', 'report', 'unknown']),
+      kind: z.enum(['model', 'answers', 'report', 'plan', 'unknown']),
       valid: z.boolean(),
       errors: z.array(locatedMessage),
       /** A model's weaknesses; with `--strict` they are errors instead. */

@@ -159,6 +159,49 @@ describe('docs/ci/github-actions.yml', () => {
   });
 });
 
+/**
+ * A checkout that keeps a plan beside its answers: the plan of test/fixtures/plan made from the
+ * assessment of 2026-09-15, and as the current answers either that assessment or the one of
+ * 2027-07-15, which is behind the plan (governance 1.99 for Emergent, overall 2.49 for 2.50 by
+ * 2027-06-30) with two actions overdue.
+ */
+function plannedWorkspace(current: 'answers.yaml' | 'later.yaml'): { dir: string; env: Record<string, string> } {
+  const { dir, env } = workspace(`test/fixtures/plan/${current}`);
+  for (const name of ['track.model.yaml', 'answers.yaml', 'plan.yaml']) copyFileSync(join(ROOT, 'test/fixtures/plan', name), join(dir, 'community', name));
+  return { dir, env };
+}
+
+describe('the CI examples gate on the plan', () => {
+  it('github: passes while nothing of the plan is due, and tracks it in the reports', () => {
+    const { dir, env } = plannedWorkspace('answers.yaml');
+    const { results, summary } = runGithub(dir, env);
+    expect(results.map((result) => result.code)).toEqual([0, 0]);
+    expect(summary).toContain('## Plan');
+    expect(reportSchema.parse(JSON.parse(readFileSync(join(dir, 'maturity.json'), 'utf8'))).plan?.goal).toBe('h2-2027');
+  });
+
+  it('github: fails behind the plan and on overdue actions, in the step and in the test report', () => {
+    const { dir, env } = plannedWorkspace('later.yaml');
+    const { results } = runGithub(dir, env);
+    expect(results.map((result) => result.code)).toEqual([1, 0]);
+    expect(results[0]!.stderr).toContain('gate failed (--fail-behind-plan): governance is Ad hoc (1.99), the plan wanted Emergent by 2027-06-30 (phase h1-2027)');
+    expect(results[0]!.stderr).toContain('gate failed (--fail-on-stale-actions): the action on strategy.review was due 2027-05-31 and is todo (phase h1-2027)');
+    const failures = junitFailures(join(dir, 'maturity-junit.xml'));
+    expect(Object.keys(failures).sort()).toEqual(['Governance', 'Overall (mean)', 'Strategy']);
+    expect(failures.Governance).toContain('behind-plan: governance is Ad hoc (1.99), the plan wanted Emergent by 2027-06-30');
+  });
+
+  it('gitlab: fails behind the plan after writing every artifact', () => {
+    const { dir, env } = plannedWorkspace('later.yaml');
+    const result = runGitlab(dir, env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('gate failed (--fail-behind-plan)');
+    for (const path of [...gitlab.artifacts.paths, gitlab.artifacts.reports.junit]) expect(existsSync(join(dir, path))).toBe(true);
+    const passing = plannedWorkspace('answers.yaml');
+    expect(runGitlab(passing.dir, passing.env).code).toBe(0);
+  });
+});
+
 describe('docs/ci/gitlab-ci.yml', () => {
   it('writes the markdown, JUnit and JSON artifacts in one run and passes without a baseline', () => {
     const { dir, env } = workspace('examples/community@1.0/middle.yaml');

@@ -86,7 +86,7 @@ describe('score --excel', () => {
   it('applies to the CSV formats only (exit 2 otherwise)', async () => {
     const result = await runInProcess(['score', BETA, '-f', 'json', '--excel']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--excel applies to csv and csv-answers, not --format json');
+    expect(result.stderr).toContain('--excel applies to csv, csv-answers and csv-actions, not --format json');
     expect(result.stdout).toBe('');
   });
 });

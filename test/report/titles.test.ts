@@ -53,7 +53,8 @@ const FAMILIES: { family: string; args: string[]; names: readonly string[]; titl
   {
     family: 'score (a portfolio)',
     args: ['score', EARLIER, LATER],
-    names: [...portfolioFormats.names, 'jsonl', 'csv'],
+    // csv-actions lists a plan's actions, which needs --plan (test/plan/formats.test.ts).
+    names: [...portfolioFormats.names.filter((name) => name !== 'csv-actions'), 'jsonl', 'csv'],
     titles: { table: 'Open Data Maturity — 2 organisations', markdown: '# Open Data Maturity: 2 organisations', json: null, jsonl: null, csv: null, 'csv-answers': null, xlsx: null },
   },
   {

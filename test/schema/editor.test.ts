@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,16 +11,23 @@ import { runInProcess } from '../helpers/in-process.js';
 // extension, Neovim and Helix run, in this process, with no editor and no network. Schemas are
 // read from the repository's schema/ folder and nothing else.
 
-// The schema of version 1.0, whose texts the expectations quote: each version has a schema file of its own.
 const SCHEMA_URI = pathToFileURL(join(ROOT, 'schema', 'answers.community@1.0.schema.json')).href;
 const SCHEMA_FOLDER = pathToFileURL(join(ROOT, 'schema')).href + '/';
 
 /** Every schema the language server asked for. */
 const requested: string[] = [];
 
+/**
+ * Schemas written by `cm-maturity schema answers --model <file>` for a model of one's own, held in
+ * memory at an address of their own: the only schemas besides the shipped ones.
+ */
+const written = new Map<string, string>();
+
 const service = getLanguageService({
   schemaRequestService: async (uri) => {
     requested.push(uri);
+    const text = written.get(uri);
+    if (text !== undefined) return text;
     if (!uri.startsWith(SCHEMA_FOLDER)) throw new Error(`not a shipped schema: ${uri}`);
     return readFileSync(fileURLToPath(uri), 'utf8');
   },
@@ -50,9 +57,9 @@ const STRATEGY_PURPOSE_ADVICE =
 
 describe('the answers schema in the YAML language server', () => {
   it('on hover over an indicator id in the file `init` writes: its text, competency, stage and advice, once', async () => {
-    const init = await runInProcess(['init', '--model', 'community@1.0', '--organisation', 'Acme', '--date', '2026-10-01']);
+    const init = await runInProcess(['init', '-m', 'community@1.0', '--organisation', 'Acme', '--date', '2026-10-01']);
     expect(init.code).toBe(0);
-    // The modeline `init` wrote picks the schema of the version it wrote: the file's name matches no setting.
+    // The modeline `init` wrote picks the schema: the file's name matches no setting.
     expect(init.stdout.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/answers.community@1.0.schema.json');
     const document = open('acme.yaml', init.stdout);
     const line = init.stdout.split('\n').indexOf('  strategy.purpose:');
@@ -174,6 +181,104 @@ describe('the answers schema in the YAML language server', () => {
 
   afterAll(() => {
     // No other schema was asked for: not the network, not another file.
-    expect(requested.filter((uri) => uri !== SCHEMA_URI)).toEqual([]);
+    expect(requested.filter((uri) => uri !== SCHEMA_URI && !written.has(uri))).toEqual([]);
+  });
+});
+
+describe('the answers schema of a model with criteria, evidence prompts, contexts and key indicators', () => {
+  const CLUBS_URI = 'file:///schemas/clubs.answers.schema.json';
+  const clubs = (name: string, lines: string[]) => open(name, [`# yaml-language-server: $schema=${CLUBS_URI}`, 'organisation: Acme', ...lines, ''].join('\n'));
+  const hoverText = async (document: TextDocument, line: number, character: number) => ((await service.doHover(document, at(line, character)))?.contents as { value: string }).value;
+  const SOURCE = 'Source: [clubs.answers.schema.json](file:///schemas/clubs.answers.schema.json)';
+
+  beforeAll(async () => {
+    const result = await runInProcess(['schema', 'answers', '--model', 'test/fixtures/small-models/format-2.model.yaml']);
+    expect(result.code).toBe(0);
+    written.set(CLUBS_URI, result.stdout);
+  });
+
+  it("on hover over an indicator: its criteria, evidence prompt, advice, effort and owner, whether it is key, and the contexts it applies in", async () => {
+    const document = clubs('clubs-hover.yaml', ['answers:', '  goals.approved:', '  goals.staff:']);
+    expect(await hoverText(document, 3, 4)).toBe(
+      [
+        '#### Goals · stage: Shared · key indicator',
+        '',
+        'The sponsor approved the goals.',
+        '',
+        '**Criteria** (all must hold for "yes"):',
+        '- The sponsor signed them.',
+        '- The approval is dated.',
+        '- It is less than a year old.',
+        '',
+        '**Evidence:** The signed goals.',
+        '',
+        '**Advice:** Ask the sponsor to sign them.',
+        '',
+        '**Effort:** medium · **Owner:** sponsor',
+        '',
+        // The threshold is 0.75: only yes (1) reaches it, partly (0.5) does not.
+        '**Key indicator:** Shared is not met until this one is answered yes or n/a.',
+        '',
+        'Applies in every context.',
+        '',
+        SOURCE,
+      ].join('\n'),
+    );
+    expect(await hoverText(document, 4, 4)).toBe(
+      [
+        '#### Goals · stage: Grown',
+        '',
+        'Staff know the goals.',
+        '',
+        '**Criteria** (all must hold for "yes"):',
+        '- The goals were presented to staff.',
+        '- The intranet links to them.',
+        '',
+        '**Evidence:** The presentation and the intranet page.',
+        '',
+        '**Advice:** Present them.',
+        '',
+        '**Applies only in:** Staff network.',
+        '',
+        SOURCE,
+      ].join('\n'),
+    );
+  });
+
+  it('on hover over an answer: the scale levels with what each means; over evidence and checked: what they are', async () => {
+    const document = clubs('clubs-answer.yaml', ['answers:', '  goals.written: { answer: partly, evidence: [minutes.pdf], checked: 2026-09-30 }']);
+    const line = '  goals.written: { answer: partly, evidence: [minutes.pdf], checked: 2026-09-30 }';
+    const answer = await hoverText(document, 3, line.indexOf('partly') + 1);
+    expect(answer).toContain(
+      [
+        'Allowed Values:',
+        '',
+        '* `partly`: Partly — Some criteria hold, or only informally.',
+        '* `"yes"`: Yes — Every criterion holds, and you can show it.',
+        '* `"no"`: No — It does not happen.',
+        '* `n/a`: does not apply',
+      ].join('\n'),
+    );
+    expect(await hoverText(document, 3, line.indexOf('evidence') + 1)).toBe(['#### Goals · stage: Grown', '', 'What the answer rests on: links or short texts, one item each.', '', SOURCE].join('\n'));
+    expect(await hoverText(document, 3, line.indexOf('checked') + 1)).toBe(
+      ['#### Goals · stage: Grown', '', 'The day the answer was last checked against its evidence, YYYY-MM-DD.', '', SOURCE].join('\n'),
+    );
+  });
+
+  it("completes context: with the model's contexts, each with its name and description, and flags any other", async () => {
+    const items = (await service.doComplete(clubs('clubs-context.yaml', ['context: ']), at(2, 9), false)).items;
+    expect(items.map((item) => [item.label, documentation(item)])).toEqual([
+      ['staff', 'Staff network — Employees of the organisation working together.'],
+      ['members', 'Member community'],
+    ]);
+    const hover = await hoverText(clubs('clubs-context-hover.yaml', ['context: staff']), 2, 1);
+    expect(hover).toContain("The model's context the organisation works in");
+    expect(hover).toContain('* `staff`: Staff network — Employees of the organisation working together.\n* `members`: Member community');
+
+    const diagnostics = (await service.doValidation(clubs('clubs-bad-context.yaml', ['context: customer', 'answers:', '  goals.members: { answer: "yes", checked: 2026-13-01 }']), false)).map(({ range, message }) => ({ range, message }));
+    expect(diagnostics).toEqual([
+      { range: range(2, 9, 17), message: 'Value is not accepted. Valid values: "staff", "members".' },
+      { range: range(4, 43, 53), message: 'must be a date that exists, written YYYY-MM-DD (e.g. 2026-10-01)' },
+    ]);
   });
 });

@@ -57,7 +57,7 @@ describe('shipped JSON Schemas', () => {
     expect(readFileSync(join(SCHEMA_DIR, 'model.schema.json'), 'utf8')).toBe(jsonSchemaText(modelJsonSchema()));
     expect(readFileSync(join(SCHEMA_DIR, 'answers.schema.json'), 'utf8')).toBe(jsonSchemaText(answersJsonSchema()));
     expect(readFileSync(join(SCHEMA_DIR, 'answers.community.schema.json'), 'utf8')).toBe(jsonSchemaText(answersJsonSchema(model)));
-    expect(readdirSync(SCHEMA_DIR).sort()).toEqual(['answers.community.schema.json', 'answers.community@1.0.schema.json', 'answers.schema.json', 'model.schema.json']);
+    expect(readdirSync(SCHEMA_DIR).sort()).toEqual(['answers.community.schema.json', 'answers.community@1.0.schema.json', 'answers.community@2.0.schema.json', 'answers.schema.json', 'model.schema.json', 'plan.schema.json']);
   });
 
   it('are draft-07 and compile in strict mode', () => {
@@ -76,7 +76,7 @@ describe('shipped JSON Schemas', () => {
   });
 
   it('the answers schemas accept every example; the community one rejects every shape error among the bad answers', () => {
-    const specific = compile(readSchema('answers.community.schema.json'));
+    const specific = compile(readSchema('answers.community@1.0.schema.json'));
     const generic = compile(readSchema('answers.schema.json'));
     for (const file of EXAMPLES) {
       expect(specific(readYamlFile(file)), `${file}: ${JSON.stringify(specific.errors)}`).toBe(true);
@@ -90,7 +90,7 @@ describe('shipped JSON Schemas', () => {
 
   it("the community answers schema lists every indicator with its text and advice, and the scale ids and n/a as answers with their labels", () => {
     type Property = { description: string; markdownDescription: string; title: string };
-    const schema = readSchema('answers.community.schema.json') as { properties: { answers: { oneOf: { properties?: Record<string, Property> }[] } }; definitions: Record<string, Record<string, unknown>> };
+    const schema = readSchema('answers.community@1.0.schema.json') as { properties: { answers: { oneOf: { properties?: Record<string, Property> }[] } }; definitions: Record<string, Record<string, unknown>> };
     const properties = schema.properties.answers.oneOf[0]!.properties!;
     const model = readYamlFile('models/community@1.0.yaml') as { competencies: { name: string; indicators: { id: string; text: string; advice: string }[] }[] };
     const indicators = model.competencies.flatMap((competency) => competency.indicators);
@@ -111,7 +111,8 @@ describe('shipped JSON Schemas', () => {
   });
 
   it("an indicator without advice has its text alone; the markdown for editors is the model's text made inert", async () => {
-    const { model } = await loadModel('community');
+    // Version 1.0: an indicator with nothing but its text and advice.
+    const { model } = await loadModel('community@1.0');
     const competency = model.competencies[0]!;
     competency.name = 'Plan <b>';
     competency.indicators[0] = { ...competency.indicators[0]!, text: 'Has a **plan** <img src=x> [link](https://example.com)', advice: undefined };
@@ -122,6 +123,82 @@ describe('shipped JSON Schemas', () => {
       markdownDescription: 'Has a \\*\\*plan\\*\\* &lt;img src=x&gt; [link\\](https:&#8203;//example.com)',
       allOf: [{ $ref: '#/definitions/entry' }],
     });
+  });
+
+  it('the model schema describes every key, for hover while writing a model, the 2.0 fields too', () => {
+    const schema = readSchema('model.schema.json');
+    const undescribed: string[] = [];
+    const walk = (node: Record<string, unknown>, path: string) => {
+      for (const [key, property] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+        if (typeof property.description !== 'string' || property.description === '') undescribed.push(`${path}${key}`);
+        walk(property, `${path}${key}.`);
+        if (property.items !== undefined) walk(property.items as Record<string, unknown>, `${path}${key}[].`);
+      }
+    };
+    walk(schema, '');
+    expect(undescribed).toEqual([]);
+    const indicator = ((((schema.properties as Record<string, Record<string, unknown>>).competencies!.items as Record<string, unknown>).properties as Record<string, Record<string, unknown>>).indicators!.items as { properties: Record<string, { description: string }> }).properties;
+    expect(indicator.criteria!.description).toBe('The conditions that must all hold for the top answer: 2 to 4.');
+    expect(indicator.key!.description).toMatch(/^true: a must-have\. Its stage is not met, whatever the attainment, until it is answered at or above the threshold or n\/a/);
+    expect(Object.keys(indicator)).toEqual(['id', 'stage', 'text', 'criteria', 'evidence', 'advice', 'weight', 'contexts', 'effort', 'owner', 'key']);
+  });
+
+  it('a model with the 2.0 fields: the model schema accepts it, its answers schema takes only its contexts and carries the new texts', async () => {
+    const file = 'test/fixtures/small-models/format-2.model.yaml';
+    expect(compile(readSchema('model.schema.json'))(readYamlFile(file))).toBe(true);
+    const { model } = await loadModel(file);
+    const schema = answersJsonSchema(model) as { properties: { context: Record<string, unknown>; answers: { oneOf: { properties: Record<string, Record<string, unknown>> }[] } }; definitions: Record<string, Record<string, unknown>> };
+    expect(schema.properties.context).toEqual({
+      description: "The model's context the organisation works in (one of the model's contexts); indicators of other contexts do not apply.",
+      type: 'string',
+      enum: ['staff', 'members'],
+      enumDescriptions: ['Staff network — Employees of the organisation working together.', 'Member community'],
+      markdownEnumDescriptions: ['Staff network — Employees of the organisation working together.', 'Member community'],
+    });
+    expect(schema.definitions.answer!.enumDescriptions).toEqual(['Yes — Every criterion holds, and you can show it.', 'Partly — Some criteria hold, or only informally.', 'No — It does not happen.', 'does not apply']);
+    const indicators = schema.properties.answers.oneOf[0]!.properties;
+    expect(indicators['goals.approved']).toMatchObject({
+      title: 'Goals · stage: Shared · key indicator',
+      description: [
+        'The sponsor approved the goals.',
+        'Criteria (all must hold for "yes"):\n- The sponsor signed them.\n- The approval is dated.\n- It is less than a year old.',
+        'Evidence: The signed goals.',
+        'Advice: Ask the sponsor to sign them.',
+        'Effort: medium · Owner: sponsor',
+        'Key indicator: Shared is not met until this one is answered yes or n/a.',
+        'Applies in every context.',
+      ].join('\n\n'),
+    });
+    expect(indicators['goals.members']!.description).toMatch(/\n\nApplies only in: Member community\.$/);
+    expect(indicators['goals.written']!.title).toBe('Goals · stage: Grown');
+
+    const validate = compile(schema);
+    const answers = { organisation: 'Acme', context: 'staff', answers: { 'goals.written': { answer: 'yes', evidence: ['https://example.org/goals.pdf', 'the minutes of 3 May'], checked: '2026-09-30' } } };
+    expect(validate(answers), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...answers, context: 'customer' })).toBe(false);
+    expect(validate({ ...answers, answers: { 'goals.written': { answer: 'yes', evidence: [] } } })).toBe(false);
+    expect(validate({ ...answers, answers: { 'goals.written': { answer: 'yes', checked: '2026-02-30' } } })).toBe(false);
+  });
+
+  it('a key indicator names every answer that meets the threshold; model texts in the markdown are made inert', async () => {
+    const { model } = await loadModel('test/fixtures/small-models/format-2.model.yaml');
+    model.threshold = 0.5;
+    model.contexts![0]!.name = '<b>Staff</b>';
+    const indicator = model.competencies[0]!.indicators.find((candidate) => candidate.id === 'goals.approved')!;
+    indicator.criteria = ['Signed by **the** sponsor', '[link](https://example.com)'];
+    indicator.owner = '@team';
+    indicator.contexts = ['staff'];
+    const property = (answersJsonSchema(model) as { properties: { answers: { oneOf: { properties: Record<string, { description: string; markdownDescription: string }> }[] } } }).properties.answers.oneOf[0]!.properties['goals.approved']!;
+    expect(property.description).toContain('Key indicator: Shared is not met until this one is answered yes, partly or n/a.');
+    expect(property.description).toContain('Applies only in: <b>Staff</b>.');
+    expect(property.markdownDescription).toContain('**Criteria** (all must hold for "yes"):\n- Signed by \\*\\*the\\*\\* sponsor\n- [link\\](https:&#8203;//example.com)');
+    expect(property.markdownDescription).toContain('**Owner:** @&#8203;team');
+    expect(property.markdownDescription).toContain('**Applies only in:** &lt;b&gt;Staff&lt;/b&gt;.');
+  });
+
+  it('a model without contexts keeps context: as any id, which validate then refuses', () => {
+    const schema = readSchema('answers.community@1.0.schema.json') as { properties: { context: Record<string, unknown> } };
+    expect(schema.properties.context).not.toHaveProperty('enum');
   });
 
   it('numeric scale ids may be written as numbers, as the loader accepts', async () => {

@@ -2,9 +2,8 @@ import { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { styleText } from 'node:util';
 import { dirname, resolve } from 'node:path';
-import { answersTemplate } from '../../core/answers-template.js';
 import type { Answer, Assessment } from '../../core/assessment.js';
-import { answeredCount, answerChoices, applyAction, nextIndex, questions, questionText, startIndex, type Action } from '../../core/questionnaire.js';
+import { answeredCount, answerChoices, applyAction, LIST_ITEM, nextIndex, questionnaireFile, questions, questionText, startIndex, type Action } from '../../core/questionnaire.js';
 import { scoreAssessment } from '../../core/score.js';
 import { UserError } from '../../errors.js';
 import { assessmentFromYaml } from '../../pipeline/load-assessment.js';
@@ -43,7 +42,7 @@ interface Session {
   organisation: string;
   date: string | null;
   assessor: string | null;
-  /** The model's context the organisation works in, kept from the file. */
+  /** The model's context the answers are for; null: every indicator applies. */
   context: string | null;
   answers: ReadonlyMap<string, Answer>;
 }
@@ -61,10 +60,15 @@ Examples:
   $ cm-maturity assess -o acme.yaml
   $ cm-maturity assess --model ./my-model.yaml -o answers.yaml
 
-Competency by competency, each indicator is shown with its advice; choose a level of the
-scale, n/a, skip it (leave it as it is), add a note, or go back. The file is saved (atomically)
-after every answer, in the format of cm-maturity init: comments are regenerated, the answers,
-organisation, date, assessor and model are kept. Ctrl-C stops (exit ${EXIT.interrupted}) keeping every
+When the model has contexts, it first asks which one the organisation works in, and then asks
+only the indicators that apply in it. Competency by competency, each indicator is shown with its
+criteria, what to look at and its advice (key indicators are marked); choose a level of the
+scale (what each means is shown under the choices), n/a, skip it (leave it as it is), add a
+note, add evidence (one link or short text per line, an empty line to finish), or go back. An
+answer is dated (checked:) with the date of the assessment. The file is saved (atomically)
+after every answer, note and item of evidence, in the format of cm-maturity init, with model:
+naming the model's version (community@2.0): comments are regenerated, the answers, notes,
+evidence, organisation, date, assessor and context are kept. Ctrl-C stops (exit ${EXIT.interrupted}) keeping every
 saved answer; run the same command again to resume at the first unanswered indicator. At the end
 the score report is printed. Needs a terminal: without one, start a file with cm-maturity init.`,
     )
@@ -94,8 +98,8 @@ the score report is printed. Needs a terminal: without one, start a file with cm
 type Prompts = typeof import('@inquirer/prompts');
 
 async function run(prompts: Prompts, options: AssessOptions, io: Io): Promise<void> {
-  let session = existsSync(options.output) ? await resume(options, io) : await start(prompts, options);
-  const list = questions(session.model);
+  let session = existsSync(options.output) ? await resume(prompts, options, io) : await start(prompts, options, io);
+  const list = questions(session.model, session.context);
   let index = startIndex(list, session.answers);
   const answered = answeredCount(list, session.answers);
   if (answered > 0) {
@@ -117,10 +121,16 @@ async function run(prompts: Prompts, options: AssessOptions, io: Io): Promise<vo
       message: fitToTerminal(questionText(session.model, assessment(session), question, list.length, terminalText), io),
       theme: ANSWER_ON_ITS_OWN_LINE,
       choices: [
-        ...answerChoices(session.model).map(({ answer, label }) => ({ value: `answer:${answer}`, name: terminalText(`${answer} — ${label}`) })),
+        ...answerChoices(session.model).map(({ answer, label, description }) => ({
+          value: `answer:${answer}`,
+          name: terminalText(`${answer} — ${label}`),
+          ...(description === undefined ? {} : { description: fitToTerminal(terminalText(description), io) }),
+        })),
         new prompts.Separator(),
         { value: 'skip', name: current?.answer ? 'skip (keep this answer)' : 'skip (leave unanswered)' },
         { value: 'note', name: current?.note ? 'edit the note…' : 'add a note…' },
+        { value: 'evidence', name: 'add evidence…' },
+        ...(current?.evidence === undefined ? [] : [{ value: 'no-evidence', name: `remove the evidence (${current.evidence.length} item${current.evidence.length === 1 ? '' : 's'})` }]),
         { value: 'back', name: 'back to the previous question', disabled: index === 0 },
       ],
       default: current?.answer ? `answer:${current.answer}` : undefined,
@@ -128,11 +138,15 @@ async function run(prompts: Prompts, options: AssessOptions, io: Io): Promise<vo
       loop: false,
     });
     let action: Action;
-    if (choice.startsWith('answer:')) action = { kind: 'answer', answer: choice.slice('answer:'.length) };
+    if (choice.startsWith('answer:')) action = { kind: 'answer', answer: choice.slice('answer:'.length), checked: session.date };
     else if (choice === 'note') action = { kind: 'note', note: await prompts.input({ message: `Note for ${id} (empty to remove):`, default: current?.note ?? undefined }) };
+    else if (choice === 'evidence') {
+      session = await addEvidence(prompts, session, id, io);
+      action = { kind: 'evidence', evidence: session.answers.get(id)?.evidence ?? [] };
+    } else if (choice === 'no-evidence') action = { kind: 'evidence', evidence: [] };
     else action = { kind: choice as 'skip' | 'back' };
 
-    if (action.kind === 'answer' || action.kind === 'note') {
+    if (action.kind === 'answer' || action.kind === 'note' || action.kind === 'evidence') {
       session = { ...session, answers: applyAction(session.answers, id, action) };
       await save(session);
     }
@@ -144,16 +158,66 @@ async function run(prompts: Prompts, options: AssessOptions, io: Io): Promise<vo
   await io.stdout.write(formatTable(report, { color: useColor(options.color, io.stdout.isTTY, io.env), nextSteps: DEFAULT_NEXT_STEPS, width: outputWidth(io, undefined, undefined) }));
 }
 
+/**
+ * Items of evidence for one answer, one per line until an empty one, each saved as soon as it is
+ * given: a link or a short text may hold commas, so nothing splits a line.
+ */
+async function addEvidence(prompts: Prompts, session: Session, id: string, io: Io): Promise<Session> {
+  let current = session;
+  for (;;) {
+    const given = current.answers.get(id)?.evidence ?? [];
+    const message = `Evidence for ${id}, item ${given.length + 1} (a link or a short text; empty to finish):`;
+    const item = (await prompts.input({ message: fitToTerminal(message, io) })).trim();
+    if (item === '') return current;
+    current = { ...current, answers: applyAction(current.answers, id, { kind: 'evidence', evidence: [...given, item] }) };
+    await save(current);
+  }
+}
+
 /** The width of the prompt's first line that its "? " mark takes. */
 const PROMPT_MARK_WIDTH = 2;
 
-/** A question's lines wrapped to the terminal's width, read anew for every question (a window can be resized). */
+/**
+ * A question's lines wrapped to the terminal's width, read anew for every question (a window can
+ * be resized); the lines of a list (criteria, evidence) continue under their text, not their dash.
+ */
 function fitToTerminal(message: string, io: Io): string {
   const width = layoutWidth(outputWidth(io, undefined, undefined));
   return message
     .split('\n')
-    .flatMap((line, index) => wrapLines(line, index === 0 ? width - PROMPT_MARK_WIDTH : width))
+    .flatMap((line, index) => {
+      const room = index === 0 ? width - PROMPT_MARK_WIDTH : width;
+      return line.startsWith(LIST_ITEM) ? wrapLines(line.slice(LIST_ITEM.length), room, LIST_ITEM) : wrapLines(line, room);
+    })
     .join('\n');
+}
+
+/** No context: every indicator applies. */
+const NO_CONTEXT = '';
+
+/**
+ * Which of the model's contexts the organisation works in, asked before the first question when
+ * the model has contexts; `initial` is the choice the cursor starts on.
+ */
+async function askContext(prompts: Prompts, model: Model, initial: string | null, io: Io): Promise<string | null> {
+  const contexts = model.contexts ?? [];
+  if (contexts.length === 0) return null;
+  const chosen = await prompts.select<string>({
+    message: fitToTerminal('Context: the kind of community assessed (the indicators of other contexts are left out)', io),
+    choices: [
+      ...contexts.map((context) => ({
+        value: context.id,
+        name: terminalText(context.name),
+        ...(context.description === undefined ? {} : { description: fitToTerminal(terminalText(context.description), io) }),
+      })),
+      new prompts.Separator(),
+      { value: NO_CONTEXT, name: 'none of these: every indicator applies' },
+    ],
+    default: initial ?? NO_CONTEXT,
+    pageSize: 12,
+    loop: false,
+  });
+  return chosen === NO_CONTEXT ? null : chosen;
 }
 
 /**
@@ -164,8 +228,8 @@ const ANSWER_ON_ITS_OWN_LINE = {
   style: { message: (text: string, status: string) => styleText('bold', status === 'done' ? `${text}\nAnswer:` : text) },
 };
 
-/** A new assessment: the organisation, date and assessor first, then the questions. */
-async function start(prompts: Prompts, options: AssessOptions): Promise<Session> {
+/** A new assessment: the organisation, date and assessor first, then the context, then the questions. */
+async function start(prompts: Prompts, options: AssessOptions, io: Io): Promise<Session> {
   const location = resolveModel(options.model ?? DEFAULT_MODEL_ID, process.cwd());
   if (typeof location === 'string') throw new UserError(`--model: ${location}`);
   const loaded = await loadModelAt(location);
@@ -176,23 +240,27 @@ async function start(prompts: Prompts, options: AssessOptions): Promise<Session>
     validate: (value) => value.trim() === '' || isoDate.safeParse(value.trim()).success || 'a date written as YYYY-MM-DD, or empty',
   });
   const assessor = await prompts.input({ message: 'Assessor (optional):' });
+  const context = await askContext(prompts, loaded.model, loaded.model.contexts?.[0]?.id ?? null, io);
   const folder = dirname(resolve(options.output));
   return {
     file: options.output,
     model: loaded.model,
-    schema: defaultSchema(loaded, location.builtin, folder),
-    // The exact version, so that the file keeps being scored with the model it was written for.
-    modelRef: location.builtin ? location.reference : relativeModelRef(location.path, folder),
+    schema: defaultSchema(loaded, folder),
+    modelRef: location.builtin ? builtinReference(loaded.model) : relativeModelRef(location.path, folder),
     organisation: organisation.trim(),
     date: date.trim() || null,
     assessor: assessor.trim() || null,
-    context: null,
+    context,
     answers: new Map(),
   };
 }
 
-/** An assessment in progress: checked like any answers file, its model, modeline and answers kept. */
-async function resume(options: AssessOptions, io: Io): Promise<Session> {
+/**
+ * An assessment in progress: checked like any answers file, its model, modeline, context and
+ * answers kept. A file that names no context of a model that has some is asked for one (the
+ * cursor on none, so that Enter keeps it as it was).
+ */
+async function resume(prompts: Prompts, options: AssessOptions, io: Io): Promise<Session> {
   const source = await readTextFile(options.output);
   const parsed = parseYaml(source);
   const folder = dirname(resolve(options.output));
@@ -200,11 +268,12 @@ async function resume(options: AssessOptions, io: Io): Promise<Session> {
   const outdated = outdatedAnswers(source.file, model);
   if (outdated !== null) await io.stderr.write(`${outdated.hint}\n`);
   const written = (parsed.data as { model?: unknown }).model;
-  const modelRef =
-    options.model !== undefined
-      ? model.builtin
-        ? `${model.model.id}@${model.model.version}`
-        : relativeModelRef(resolve(model.file), folder)
+  // A built-in model is named with the version the answers were checked against, so that a newer
+  // version never changes what the file means.
+  const modelRef = model.builtin
+    ? builtinReference(model.model)
+    : options.model !== undefined
+      ? relativeModelRef(resolve(model.file), folder)
       : typeof written === 'string'
         ? written
         : DEFAULT_MODEL_ID;
@@ -212,18 +281,24 @@ async function resume(options: AssessOptions, io: Io): Promise<Session> {
   return {
     file: options.output,
     model: model.model,
-    schema: firstLine.startsWith(MODELINE) ? firstLine.slice(MODELINE.length) : defaultSchema(model, model.builtin, folder),
+    schema: firstLine.startsWith(MODELINE) ? firstLine.slice(MODELINE.length) : defaultSchema(model, folder),
     modelRef,
     organisation: loaded.organisation,
     date: loaded.date,
     assessor: loaded.assessor,
-    context: loaded.context ?? null,
+    context: loaded.context ?? (await askContext(prompts, model.model, null, io)),
     answers: loaded.answers,
   };
 }
 
-function defaultSchema(loaded: LoadedModel, builtin: boolean, folder: string): string {
-  return modelineTarget(`${shippedSchemaDirectory()}${builtin ? answersSchemaFile(`${loaded.model.id}@${loaded.model.version}`) : GENERIC_ANSWERS_SCHEMA_FILE}`, folder);
+/** A built-in model's exact version, as `model:` names it: `community@1.0`. */
+function builtinReference(model: Model): string {
+  return `${model.id}@${model.version}`;
+}
+
+/** The shipped answers schema of the built-in model's version, else the generic one. */
+function defaultSchema(loaded: LoadedModel, folder: string): string {
+  return modelineTarget(`${shippedSchemaDirectory()}${loaded.builtin ? answersSchemaFile(builtinReference(loaded.model)) : GENERIC_ANSWERS_SCHEMA_FILE}`, folder);
 }
 
 function assessment(session: Session): Assessment {
@@ -232,7 +307,7 @@ function assessment(session: Session): Assessment {
 
 /** Rewrites the whole file atomically: an interruption leaves the previous save or this one, never half of either. */
 async function save(session: Session): Promise<void> {
-  const text = answersTemplate(session.model, {
+  const text = questionnaireFile(session.model, {
     schema: session.schema,
     modelRef: session.modelRef,
     organisation: session.organisation,

@@ -144,7 +144,7 @@ carries them; every format says the comparison crosses versions.`,
 }
 
 /** What diff passes over among the files found in folders or by patterns: models and YAML that is no assessment. */
-const NOT_RESULTS = ['model', 'other'] as const;
+const NOT_RESULTS = ['model', 'plan', 'other'] as const;
 
 /**
  * The changes between two results. Two versions of one model that its migrations link are

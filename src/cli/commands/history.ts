@@ -10,7 +10,7 @@ import { modelFileOf, type LoadedModel } from '../../pipeline/load-model.js';
 import { versionCrossing } from '../../pipeline/model-versions.js';
 import { outdatedAnswers } from '../../pipeline/score-file.js';
 import { eachFile } from '../../pipeline/each-file.js';
-import { warningLine } from '../../report/notices.js';
+import { locatedWarning, warningLine } from '../../report/notices.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets } from '../options.js';
 import { expandInputs } from '../../read/inputs.js';
@@ -25,6 +25,7 @@ interface HistoryOptions extends VoiceOptions {
   output?: string[];
   color: boolean;
   width?: number;
+  plan?: string;
 }
 
 export function historyCommand(io: Io): Command {
@@ -36,7 +37,8 @@ export function historyCommand(io: Io): Command {
     .addOption(new Option('-f, --format <format>', 'format of standard output and of -o files without a known extension (default: table)').choices(historyFormats.names))
     .option('-o, --output <file>', `write to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(historyFormats.names)}); repeatable; - is standard output`, collect)
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
-    .option('--width <columns>', WIDTH_HELP, parseWidth);
+    .option('--width <columns>', WIDTH_HELP, parseWidth)
+    .option('--plan <file>', "draw a plan's targets beside the scores (made by cm-maturity plan): a target row per phase, a target line in csv and json");
   return addVoiceOptions(command, VERBOSE_SKIPPED)
     .addHelpText(
       'after',
@@ -46,6 +48,7 @@ Examples:
   $ cm-maturity history assessments/acme/
   $ cm-maturity history --git community/maturity.yaml
   $ cm-maturity history --git community/maturity.yaml --format csv -o maturity.csv
+  $ cm-maturity history assessments/acme/ --plan assessments/acme/plan.yaml
 
 A folder or pattern must hold the assessments of one organisation: models and other YAML found
 there are skipped (with one note), and files of several organisations are refused, naming them.
@@ -53,13 +56,13 @@ Assessments of versions of one model that its migrations link (community 1.0 and
 series, each scored with its own version; every format says the history crosses versions.`,
     )
     .action(async (inputs: string[], options: HistoryOptions) => {
-      refuseInputsAsOutputs(options.output, [...inputs, modelFileOf(options.model)]);
+      refuseInputsAsOutputs(options.output, [...inputs, options.plan, modelFileOf(options.model)]);
       const outputs = outputTargets({ output: options.output, format: options.format, names: historyFormats.names, unavailable: notAFormatOf('history', historyFormats.names) });
       const entries = options.git ? await fromGit(inputs, options, io) : await fromFiles(inputs, options, io);
-      const history = buildHistory(entries, await linkedVersions(entries));
-      if (Array.isArray(history)) {
+      const built = buildHistory(entries, await linkedVersions(entries));
+      if (Array.isArray(built)) {
         throw new UserError(
-          history.map((problem) => {
+          built.map((problem) => {
             const entry = entries[problem.index];
             // An assessment of another organisation is pointed at the line that says so.
             const at = problem.code === 'other-organisation' ? entry?.organisationAt : undefined;
@@ -67,6 +70,13 @@ series, each scored with its own version; every format says the history crosses 
             return at ? { ...diagnostic, ...at } : diagnostic;
           }),
         );
+      }
+      let history = built;
+      if (options.plan !== undefined) {
+        const { historyWithPlan } = await import('../../pipeline/load-plan.js');
+        const planned = await historyWithPlan(history, options.plan, { stdin: () => io.stdin });
+        if (!options.quiet && planned.warnings.length > 0) await io.stderr.write(planned.warnings.map((warning) => `${locatedWarning(warning)}\n`).join(''));
+        history = planned.history;
       }
       const rendered = [];
       for (const { path, format } of outputs) rendered.push({ path, text: (await historyFormats.load(format))(history, { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width) }) });
@@ -97,7 +107,7 @@ async function linkedVersions(entries: readonly LocatedEntry[]): Promise<Set<str
 }
 
 /** What history passes over among the files found in folders or by patterns: models and YAML that is no assessment. */
-const NOT_RESULTS = ['model', 'other'] as const;
+const NOT_RESULTS = ['model', 'plan', 'other'] as const;
 
 /**
  * Every file is loaded, and every error of every file reported at once. Files found in folders or

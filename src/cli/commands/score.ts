@@ -18,7 +18,7 @@ import { colorFor, refuseBinaryOnTerminal, refuseInputsAsOutputs, writeOutputs }
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
 import { fileScoring, outdatedAnswers, withGates } from '../../pipeline/score-file.js';
-import { gateFailureLines, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
+import { gateFailureLines, locatedWarning, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
 
@@ -39,6 +39,7 @@ interface ScoreOptions extends GateOptions, VoiceOptions {
   width?: number;
   excel?: boolean;
   printAnswers?: boolean;
+  plan?: string;
 }
 
 export function scoreCommand(io: Io): Command {
@@ -49,7 +50,7 @@ export function scoreCommand(io: Io): Command {
     .option('-m, --model <id|path>', 'built-in model id or model file (default: the file\'s model:, else "community")')
     .addOption(new Option('-f, --format <format>', 'format of standard output and of -o files without a known extension (default: table)').choices(SCORE_FORMAT_NAMES))
     .option('-o, --output <file>', `write the report to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(SCORE_FORMAT_NAMES)}); repeatable; - is standard output`, collect)
-    .option('--excel', 'csv and csv-answers for Excel: a UTF-8 byte order mark, and ; with decimal commas where the locale (LC_ALL, LC_NUMERIC, LANG) writes 1,5')
+    .option('--excel', 'csv, csv-answers and csv-actions for Excel: a UTF-8 byte order mark, and ; with decimal commas where the locale (LC_ALL, LC_NUMERIC, LANG) writes 1,5')
     .option('--strict', 'treat unanswered indicators as errors')
     .option('--all', `list every next step, not only the first ${DEFAULT_NEXT_STEPS} per competency (html and xlsx always list every one)`)
     .option('--print-answers', 'html: print the appendix of every answer too (on screen it is always there, folded)')
@@ -62,7 +63,10 @@ export function scoreCommand(io: Io): Command {
     .option('--baseline <file>', 'compare with an earlier result: a JSON report (--format json) or an answers file')
     .option('--fail-on-regression', 'exit 1 when the overall or any competency score is lower than in the baseline')
     .option('--regression-tolerance <points>', 'with --fail-on-regression, a fall of at most this many score points is not a regression (default: 0)', parseTolerance)
-    .option('--allow-model-change', 'accept a baseline made with another model, or a version no migration links; compare the competencies both have (linked versions need no option)');
+    .option('--allow-model-change', 'accept a baseline made with another model, or a version no migration links; compare the competencies both have (linked versions need no option)')
+    .option('--plan <file>', 'track a plan (made by cm-maturity plan): targets, PercentToTarget, ProgressToDate, on-track and the actions of the phase due next, in every format')
+    .option('--fail-behind-plan', "with --plan, exit 1 when a target of a phase due on or before the answers' date is not met")
+    .option('--fail-on-stale-actions', "with --plan, exit 1 when an action due before the answers' date is neither done nor dropped");
   return addVoiceOptions(command, VERBOSE_SCORED)
     .addHelpText(
       'after',
@@ -81,13 +85,16 @@ Examples:
   $ cm-maturity score assessments/ -f csv-answers --excel -o answers.csv
   $ cm-maturity score answers.yaml -o report.xlsx
   $ cm-maturity score 'assessments/**/*.yaml' -f jsonl > portfolio.jsonl
+  $ cm-maturity score answers.yaml --plan plan.yaml --fail-behind-plan --fail-on-stale-actions -o report.html
+  $ cm-maturity score answers.yaml --plan plan.yaml -f csv-actions -o actions.csv
 
 Each -o file is written in the format its extension names; -f sets standard output (-o -) and
 files without a known extension. Every output comes from one scoring.
-Gates (--fail-under, --require, --fail-on-regression) exit 1 when they fail; the reports are still
+Gates (--fail-under, --require, --fail-on-regression, --fail-behind-plan, --fail-on-stale-actions) exit 1 when they fail; the reports are still
 written, and the JUnit and JSON reports record every gate's outcome.
 With several answers files (or a folder or pattern) there is one row per organisation, formats
-table, json (an array), jsonl (streamed), csv, csv-answers (every answer), xlsx or markdown; an invalid file is reported on standard
+table, json (an array), jsonl (streamed), csv, csv-answers (every answer), xlsx or markdown;
+csv-actions (one row per action of the plan, for project tools) needs --plan and one answers file; an invalid file is reported on standard
 error and the others are still scored (exit 2); gates apply to every organisation. Files found in
 a folder or by a pattern that are not answers files (a model, a JSON report, other YAML such as a
 CI workflow) are skipped, with one note; unanswered indicators over many files are one warning
@@ -108,7 +115,9 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
         if (inputs.length === 1 && error instanceof UserError) return { files: [first], found: new Set<string>() };
         throw error;
       });
-      refuseInputsAsOutputs(options.output, [...files, options.baseline, modelFileOf(options.model)]);
+      refuseInputsAsOutputs(options.output, [...files, options.baseline, options.plan, modelFileOf(options.model)]);
+      if ((options.failBehindPlan || options.failOnStaleActions) && options.plan === undefined) throw new UserError('--fail-behind-plan and --fail-on-stale-actions need --plan <file>');
+      if (options.format === 'csv-actions' && options.plan === undefined) throw new UserError("csv-actions lists a plan's actions: add --plan <file>");
       if (options.regressionTolerance !== undefined && !options.failOnRegression) throw new UserError('--regression-tolerance needs --fail-on-regression');
       const csv = csvDialect(options.excel === true, io.env);
       // A folder or a pattern asks for a list, even when it holds one file: scripts get one shape.
@@ -116,6 +125,7 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
         if (options.baseline !== undefined || options.failOnRegression || options.allowModelChange) {
           throw new UserError('--baseline, --fail-on-regression and --allow-model-change take one answers file, not several');
         }
+        if (options.plan !== undefined) throw new UserError('--plan takes one answers file, not several: a plan is of one organisation');
         const outputs = outputTargets({
           output: options.output,
           format: options.format,
@@ -161,6 +171,15 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
         }
         if (baseline.file !== scored.file) hints.push(outdatedAnswers(baseline.file, baseline.model)?.hint);
         report = withBaseline(report, baseline.report, crossing === null ? undefined : { from: crossing.from, to: crossing.to });
+      }
+      if (options.plan !== undefined) {
+        const { withPlan } = await import('../../pipeline/load-plan.js');
+        const tracked = await withPlan(report, options.plan, scored.model, { stdin: () => io.stdin });
+        if ((options.failBehindPlan || options.failOnStaleActions) && report.date === null) {
+          throw new UserError([fileDiagnostic(scored.file, 'missing-date', "the answers have no date:, which --fail-behind-plan and --fail-on-stale-actions compare the plan's dates with")]);
+        }
+        if (!options.quiet && tracked.warnings.length > 0) await io.stderr.write(tracked.warnings.map((warning) => `${locatedWarning(warning)}\n`).join(''));
+        report = tracked.report;
       }
       report = withGates(report, scored.policy, options);
 
@@ -216,7 +235,7 @@ function csvDialect(excel: boolean, env: NodeJS.ProcessEnv): CsvDialect | undefi
  */
 function checkOutputs(outputs: readonly { path: string | undefined; format: string }[], excel: boolean, stdout: Io['stdout']): void {
   if (excel && !outputs.some(({ format }) => (CSV_FORMATS as readonly string[]).includes(format))) {
-    throw new UserError(`--excel applies to ${CSV_FORMATS.join(' and ')}, not --format ${outputs.map(({ format }) => format).join(', ')}`);
+    throw new UserError(`--excel applies to ${CSV_FORMATS.slice(0, -1).join(', ')} and ${CSV_FORMATS.at(-1)!}, not --format ${outputs.map(({ format }) => format).join(', ')}`);
   }
   for (const { path, format } of outputs) refuseBinaryOnTerminal(format, path, stdout);
 }

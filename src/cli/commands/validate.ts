@@ -48,8 +48,8 @@ interface KindSeen {
 
 export function validateCommand(io: Io): Command {
   const command = new Command('validate')
-    .description('check model and answers files; each file is recognised as one or the other')
-    .argument('<file...>', 'model or answers files (YAML) or JSON reports, folders (every *.yaml/*.yml inside) or quoted glob patterns; - reads standard input')
+    .description('check model, answers and plan files; each file is recognised by its keys')
+    .argument('<file...>', 'model, answers or plan files (YAML) or JSON reports, folders (every *.yaml/*.yml inside) or quoted glob patterns; - reads standard input')
     .option('-m, --model <id|path>', 'model to check answers files against (default: each file\'s model:, else "community")')
     .option('--strict', 'treat warnings about weak models as errors')
     .addOption(new Option('-f, --format <format>', 'output format: text (ok lines; errors and warnings on standard error) or json (every file with its kind, errors and warnings, on standard output)').choices(validationFormats.names).default('text'))
@@ -171,6 +171,14 @@ async function validateFile(file: string, options: ValidateOptions, stdin: () =>
       warnings: [],
       outdated: outdatedAnswers(source.file, model),
     };
+  }
+  if (kind === 'plan') {
+    const { planFromParsed } = await import('../../pipeline/load-plan.js');
+    const { plan, model, warnings } = await planFromParsed(parsed, baseDir, { stdin });
+    const actions = plan.actions?.length ?? 0;
+    const summary = `ok ${source.file}: plan of ${plan.organisation} for model ${model.model.id} ${model.model.version} (${plan.phases.length} phase${plan.phases.length === 1 ? '' : 's'}, ${actions} action${actions === 1 ? '' : 's'})`;
+    if (options.strict && warnings.length > 0) return { warnings };
+    return { ok: warnings.length === 0 ? summary : `${summary}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`, warnings };
   }
   if (kind === 'report') {
     const report = parseReport(parsed);

@@ -5,12 +5,15 @@ import { hasCommits } from './rows.js';
 
 /**
  * One row per date; columns date, commit (with --git), model_version (across model versions: the
- * version each assessment was scored with), overall, then each competency id. Quoting by csv-stringify.
+ * version each assessment was scored with), overall, then each competency id. With --plan, a
+ * `phase` column too, and a target line per phase after the assessments (its date the phase's,
+ * its scores the targets). Quoting by csv-stringify.
  */
 export const formatHistoryCsv: HistoryFormatter = (history) => {
   const commits = hasCommits(history);
   const crosses = history.crossesVersions !== undefined;
-  const header = ['date', ...(commits ? ['commit'] : []), ...(crosses ? ['model_version'] : []), 'overall', ...history.competencies.map((competency) => competency.id)];
+  const planned = history.targets !== undefined;
+  const header = ['date', ...(commits ? ['commit'] : []), ...(crosses ? ['model_version'] : []), 'overall', ...history.competencies.map((competency) => competency.id), ...(planned ? ['phase'] : [])];
   const records = history.points.map((point) => [
     point.date,
     ...(commits ? [point.commit ?? ''] : []),
@@ -20,6 +23,18 @@ export const formatHistoryCsv: HistoryFormatter = (history) => {
       const score = point.scores[competency.id];
       return score === undefined ? '' : formatScore(score);
     }),
+    ...(planned ? [''] : []),
   ]);
-  return csvText([header, ...records]);
+  const targets = (history.targets ?? []).map((target) => [
+    target.by,
+    ...(commits ? [''] : []),
+    ...(crosses ? [''] : []),
+    target.overall === null ? '' : formatScore(target.overall),
+    ...history.competencies.map((competency) => {
+      const score = target.scores[competency.id];
+      return score === undefined ? '' : formatScore(score);
+    }),
+    target.phase,
+  ]);
+  return csvText([header, ...records, ...targets]);
 };

@@ -14,15 +14,38 @@ export function hasCommits(history: History): boolean {
 }
 
 export function rows(history: History): string[][] {
-  return history.points.map((point) => [
-    point.date,
-    ...(hasCommits(history) ? [shortCommit(point.commit)] : []),
-    ...history.competencies.map((competency) => {
-      const score = point.scores[competency.id];
-      return score === undefined ? '' : formatScore(score);
-    }),
-    formatScore(point.overall.score),
-  ]);
+  const scored = history.points.map((point) => ({
+    date: point.date,
+    cells: [
+      point.date,
+      ...(hasCommits(history) ? [shortCommit(point.commit)] : []),
+      ...history.competencies.map((competency) => {
+        const score = point.scores[competency.id];
+        return score === undefined ? '' : formatScore(score);
+      }),
+      formatScore(point.overall.score),
+    ],
+  }));
+  // With --plan, a row per phase with its targets, among the assessments by date (on the same
+  // day, after the assessment), so that the table reads as the trajectory it is.
+  const targets = (history.targets ?? []).map((target) => ({
+    date: target.by,
+    cells: [
+      `${target.by} target`,
+      ...(hasCommits(history) ? [target.phase] : []),
+      ...history.competencies.map((competency) => {
+        const score = target.scores[competency.id];
+        return score === undefined ? '' : formatScore(score);
+      }),
+      target.overall === null ? '' : formatScore(target.overall),
+    ],
+  }));
+  const merged = [...scored];
+  for (const target of targets) {
+    const at = merged.findIndex((row) => row.date > target.date);
+    merged.splice(at === -1 ? merged.length : at, 0, target);
+  }
+  return merged.map((row) => row.cells);
 }
 
 export function trendRow(history: History): string[] {

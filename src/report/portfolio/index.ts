@@ -9,15 +9,16 @@ export const portfolioFormats = formatRegistry({
   jsonl: async () => (await import('./jsonl.js')).formatPortfolioJsonl,
   csv: async () => (await import('./csv.js')).formatPortfolioCsv,
   'csv-answers': async () => (await import('./csv-answers.js')).formatPortfolioCsvAnswers,
+  'csv-actions': async () => (await import('./csv-actions.js')).formatPortfolioCsvActions,
   xlsx: async () => (await import('./xlsx.js')).formatPortfolioXlsx,
 });
 
 export type PortfolioFormatName = (typeof portfolioFormats.names)[number];
 
 /** Formats that list organisations but also write one: with one answers file, its report is their one line or row. */
-export const LIST_ONLY_FORMATS = ['jsonl', 'csv', 'csv-answers'] as const;
+export const LIST_ONLY_FORMATS = ['jsonl', 'csv', 'csv-answers', 'csv-actions'] as const;
 
 /** The formats `--excel` applies to. */
-export const CSV_FORMATS: readonly string[] = ['csv', 'csv-answers'];
+export const CSV_FORMATS: readonly string[] = ['csv', 'csv-answers', 'csv-actions'];
 
 export type { PortfolioFormatter } from './format.js';

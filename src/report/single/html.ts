@@ -1,4 +1,5 @@
 import { scoreDelta } from '../../core/compare.js';
+import { gateFailureText } from '../../core/gates.js';
 import { completeness, DRAFT_BELOW, topPriorities } from '../../core/summary.js';
 import { formatScore } from '../../core/truncate.js';
 import type { CompetencyResult, GateResult, NextStep, Report } from '../../schema/report.js';
@@ -7,6 +8,7 @@ import { escapeHtml as e } from '../escape/html.js';
 import { bars } from './html/bars.js';
 import { radar, type RadarSeries } from './html/radar.js';
 import { STYLE } from './html/style.js';
+import { planHtmlSection } from './plan.js';
 import { answerText, baselineLine, changeText, deltaText, percent, stageName } from '../text.js';
 
 /** A radar chart needs three axes to enclose an area; fewer competencies are drawn as bars. */
@@ -59,6 +61,7 @@ ${header(report)}
 ${summary(report, options)}
 ${stageGrid(report)}
 ${roadmap(report)}
+${planHtmlSection(report)}
 ${answers(report, options.printAnswers === true)}
 </main>
 ${footer(report)}
@@ -105,6 +108,8 @@ function gateText(report: Report, gate: GateResult): string {
   const subject = gate.subject === 'overall' ? 'Overall' : (report.competencies.find((competency) => competency.id === gate.subject)?.name ?? gate.subject);
   const actual = formatScore(gate.actual);
   const target = formatScore(gate.target);
+  if (gate.gate === 'behind-plan') return gate.passed ? `${subject} meets the plan's target of ${gate.by ?? ''} (score ${actual})` : gateFailureText(gate, report.stages);
+  if (gate.gate === 'stale-action') return gate.passed ? `The action on ${gate.indicator ?? ''} due ${gate.due ?? ''} is ${gate.status ?? ''}` : gateFailureText(gate, report.stages);
   if (gate.gate === 'no-regression') {
     const change = scoreDelta(gate.actual, gate.target);
     const path = `${target} → ${actual}`;
@@ -158,6 +163,9 @@ export function radarSeries(report: Report): RadarSeries[] {
   if (report.baseline && before.every((score) => score !== undefined)) {
     series.push({ name: report.baseline.date ? `Baseline, ${report.baseline.date}` : 'Baseline', values: before as number[], kind: 'baseline' });
   }
+  // The plan's goal, where it sets a target for every competency shown (else its polygon would invent a corner).
+  const goal = report.plan?.competencies.map((subject) => subject.target);
+  if (goal !== undefined && goal.every((target) => target !== null)) series.push({ name: `Plan goal, ${report.plan!.phases.at(-1)!.by}`, values: goal as number[], kind: 'target' });
   return series;
 }
 

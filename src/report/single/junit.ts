@@ -38,8 +38,8 @@ export const formatJunit: Formatter = (report) => {
     const failures = gates.filter((gate) => gate.subject === testCase.id && !gate.passed);
     lines.push(`    <testcase classname="${attribute(`${report.model.id}.${testCase.id}`)}" name="${attribute(testCase.name)}" time="0">`);
     if (failures.length > 0) {
-      const message = failures.map((gate) => `${gate.gate}: ${gateFailureText(gate)}`).join('; ');
-      lines.push(`      <failure message="${attribute(message)}" type="${attribute(failures[0]!.gate)}">${text(failures.map(failureDetail).join('\n'))}</failure>`);
+      const message = failures.map((gate) => `${gate.gate}: ${gateFailureText(gate, report.stages)}`).join('; ');
+      lines.push(`      <failure message="${attribute(message)}" type="${attribute(failures[0]!.gate)}">${text(failures.map((gate) => failureDetail(gate, report)).join('\n'))}</failure>`);
     }
     lines.push(`      <system-out>${text(testCase.text)}</system-out>`, '    </testcase>');
   }
@@ -51,8 +51,8 @@ function since(report: Report, id: string, stage: string, delta: number | null |
   return report.baseline ? `, ${changeText(report, id, stage, delta)} since the baseline` : '';
 }
 
-function failureDetail(gate: GateResult): string {
-  return `${gate.gate} ${gate.subject}: ${gateFailureText(gate)} (target ${formatScore(gate.target)}, actual ${formatScore(gate.actual)})`;
+function failureDetail(gate: GateResult, report: Report): string {
+  return `${gate.gate} ${gate.subject}: ${gateFailureText(gate, report.stages)} (target ${formatScore(gate.target)}, actual ${formatScore(gate.actual)})`;
 }
 
 function properties(report: Report): [string, string][] {

@@ -1,6 +1,7 @@
 import { formatScore } from '../../core/truncate.js';
 import type { CompetencyResult, Report } from '../../schema/report.js';
 import type { Formatter } from './format.js';
+import { planMarkdownLines } from './plan.js';
 import { inline } from '../escape/markdown.js';
 import { answerText, baselineLine, changeText, completenessText, gateLine, nextStageText, percent, scoreOf, stageName } from '../text.js';
 
@@ -31,6 +32,7 @@ export const formatMarkdown: Formatter = (report, options) => {
     lines.push('', '## Gates', '');
     for (const gate of report.gates) lines.push(`- ${gateLine(gate).replace(/</g, '&lt;')}`);
   }
+  lines.push(...planMarkdownLines(report));
 
   const steps = report.competencies.filter((competency) => competency.next.length > 0);
   if (steps.length > 0) {

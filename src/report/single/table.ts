@@ -4,6 +4,7 @@ import { terminalSafe } from '../escape/terminal.js';
 import { formatScore } from '../../core/truncate.js';
 import type { CompetencyResult, Report } from '../../schema/report.js';
 import type { Formatter } from './format.js';
+import { planTableLines } from './plan.js';
 import { answerText, bar, baselineLine, changeText, completenessText, gateLine, nextStageText, percent, scoreOf, stageName } from '../text.js';
 
 const BAR_WIDTH = 20;
@@ -68,6 +69,7 @@ export const formatTable: Formatter = (raw, options) => {
     lines.push('', paint.bold('Gates'));
     for (const gate of report.gates) lines.push(...wrapLines((gate.passed ? paint.green : paint.red)(gateLine(gate)), width, '  '));
   }
+  lines.push(...planTableLines(report, paint, width));
 
   const steps = report.competencies.filter((competency) => competency.next.length > 0);
   if (steps.length > 0) {

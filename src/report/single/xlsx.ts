@@ -1,6 +1,7 @@
 import type { Report } from '../../schema/report.js';
 import { truncate2 } from '../../core/truncate.js';
 import { crossingText, stageName } from '../text.js';
+import { actionFlags } from '../plan-text.js';
 import { score, workbookBytes, type FormattedNumber, type SheetTable } from '../xlsx.js';
 import type { BinaryFormatter } from './format.js';
 
@@ -12,7 +13,50 @@ import type { BinaryFormatter } from './format.js';
 export const formatXlsx: BinaryFormatter = (report) => workbookBytes(reportSheets(report), report.date);
 
 function reportSheets(report: Report): SheetTable[] {
-  return [assessmentSheet(report), scoresSheet(report), stageGridSheet(report), nextStepsSheet(report), answersSheet(report)];
+  return [assessmentSheet(report), scoresSheet(report), stageGridSheet(report), nextStepsSheet(report), answersSheet(report), ...planSheets(report)];
+}
+
+/** With --plan: where each competency stands against the plan, and every action of it. */
+function planSheets(report: Report): SheetTable[] {
+  const plan = report.plan;
+  if (plan === undefined) return [];
+  const fraction = (value: number | null): FormattedNumber | null => (value === null ? null : { value, format: 'percent' });
+  const target = (value: number | null) => (value === null ? null : score(value));
+  const subjects = [...plan.competencies, { ...plan.overall, name: 'Overall' }];
+  return [
+    {
+      name: 'Plan',
+      header: ['Competency', 'Score', 'Baseline', 'Phase target', 'Goal', 'Gap', 'To goal', 'Progress', 'On track'],
+      rows: subjects.map((subject) => [
+        subject.name,
+        score(subject.score),
+        target(subject.baseline),
+        target(subject.phaseTarget),
+        target(subject.target),
+        target(subject.gap),
+        fraction(subject.percentToTarget),
+        fraction(subject.progressToDate),
+        subject.onTrack === null ? null : subject.onTrack ? 'yes' : 'behind',
+      ]),
+    },
+    {
+      name: 'Actions',
+      header: ['Phase', 'Phase due', 'Indicator', 'Competency', 'Text', 'Owner', 'Due', 'Status', 'Answer', 'Attention', 'Note'],
+      rows: plan.actions.map((action) => [
+        action.phase,
+        plan.phases.find((phase) => phase.id === action.phase)?.by ?? null,
+        action.indicator,
+        action.competency,
+        action.text,
+        action.owner,
+        action.due,
+        action.status,
+        action.answer,
+        actionFlags(action).join('; ') || null,
+        action.note,
+      ]),
+    },
+  ];
 }
 
 function assessmentSheet(report: Report): SheetTable {

@@ -9,8 +9,8 @@ export interface RadarAxis {
 export interface RadarSeries {
   name: string;
   values: readonly number[];
-  /** `current` is drawn filled, `baseline` dashed and unfilled. */
-  kind: 'current' | 'baseline';
+  /** `current` is drawn filled, `baseline` dashed and unfilled, `target` (a plan's goal) dotted and unfilled. */
+  kind: 'current' | 'baseline' | 'target';
 }
 
 export interface RadarOptions {
@@ -25,6 +25,9 @@ export interface Point {
   x: number;
   y: number;
 }
+
+/** Baseline first, then the target, so that the current polygon is drawn on top. */
+const DRAW_ORDER: Record<RadarSeries['kind'], number> = { baseline: 0, target: 1, current: 2 };
 
 /** The chart's drawing box: the plot is centred, with room around it for axis labels. */
 export const RADAR = { width: 680, height: 560, radius: 200 } as const;
@@ -86,14 +89,14 @@ export function radar(axes: readonly RadarAxis[], series: readonly RadarSeries[]
   parts.push('</g>');
 
   // Series are drawn baseline first, so the current polygon is on top.
-  const ordered = [...series].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'baseline' ? -1 : 1));
+  const ordered = [...series].sort((a, b) => DRAW_ORDER[a.kind] - DRAW_ORDER[b.kind]);
   for (const item of ordered) {
     const points = polygonPoints(item.values, max);
     parts.push(`<g class="series series-${item.kind}">`);
     parts.push(`<polygon class="area" points="${points}"><title>${escapeHtml(item.name)}</title></polygon>`);
     for (const [index, value] of item.values.entries()) {
       const point = radarPoint(index, count, value, max);
-      const marker = item.kind === 'baseline' ? `<rect class="marker" x="${round2(point.x - 3.5)}" y="${round2(point.y - 3.5)}" width="7" height="7"/>` : `<circle class="marker" cx="${point.x}" cy="${point.y}" r="4"/>`;
+      const marker = item.kind === 'target' ? `<path class="marker" d="M${point.x} ${round2(point.y - 4.5)}l4.5 4.5l-4.5 4.5l-4.5 -4.5z"/>` : item.kind === 'baseline' ? `<rect class="marker" x="${round2(point.x - 3.5)}" y="${round2(point.y - 3.5)}" width="7" height="7"/>` : `<circle class="marker" cx="${point.x}" cy="${point.y}" r="4"/>`;
       parts.push(marker);
     }
     parts.push('</g>');
