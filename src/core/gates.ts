@@ -11,6 +11,8 @@ export interface GateOptions {
   failOnRegression?: boolean;
   /** Score points a score may fall below the baseline's before `--fail-on-regression` fails; 0 when absent. */
   regressionTolerance?: number;
+  /** Fail when an answer is stale (`--stale-after`). */
+  failOnStale?: boolean;
 }
 
 /** A floor on the overall score or on one competency's score, its target already resolved to a number. */
@@ -29,6 +31,8 @@ export interface GatePolicy {
   noRegression?: boolean;
   /** How far, in score points, a score may fall below the baseline's without failing `noRegression`. */
   regressionTolerance?: number;
+  /** Fail when a competency has a stale answer (the report's `stale`, from `--stale-after`). */
+  noStale?: boolean;
 }
 
 interface Stage {
@@ -61,6 +65,7 @@ export function gatePolicy(options: GateOptions, model: Model): GatePolicy {
     return value;
   };
   const policy: GatePolicy = { noRegression: options.failOnRegression === true };
+  if (options.failOnStale === true) policy.noStale = true;
   if (options.regressionTolerance !== undefined && options.regressionTolerance > 0) policy.regressionTolerance = options.regressionTolerance;
   if (options.failUnder !== undefined) {
     policy.failUnder = { subject: 'overall', target: target('--fail-under', options.failUnder), text: options.failUnder };
@@ -81,10 +86,15 @@ export function gatePolicy(options: GateOptions, model: Model): GatePolicy {
 
 /** Whether any gate is asked for. */
 export function hasGates(options: GateOptions): boolean {
-  return options.failUnder !== undefined || (options.require ?? []).length > 0 || options.failOnRegression === true;
+  return options.failUnder !== undefined || (options.require ?? []).length > 0 || options.failOnRegression === true || options.failOnStale === true;
 }
 
-/** Every gate of the policy against a scored report, in a fixed order: fail-under, require (as given), no-regression. */
+/**
+ * Every gate of the policy against a scored report, in a fixed order: fail-under, require (as
+ * given), no-regression, no-stale. No-stale gives one result per competency, the most stale
+ * answers allowed (0) against its stale answers; a report without a date has none judged, and so
+ * no no-stale result.
+ */
 export function evaluateGates(report: Report, policy: GatePolicy): GateResult[] {
   const results: GateResult[] = [];
   const scoreOf = (subject: string) => (subject === 'overall' ? report.overall.score : report.competencies.find((competency) => competency.id === subject)?.score);
@@ -108,11 +118,19 @@ export function evaluateGates(report: Report, policy: GatePolicy): GateResult[] 
       if (target !== undefined) noRegression(competency.id, target, competency.score);
     }
   }
+  if (policy.noStale && report.stale && report.stale.checkedBefore !== null) {
+    const stale = report.stale.answers;
+    for (const competency of report.competencies) {
+      const actual = stale.filter((answer) => answer.competency === competency.id).length;
+      results.push({ gate: 'no-stale', subject: competency.id, target: 0, actual, passed: actual === 0 });
+    }
+  }
   return results;
 }
 
-/** One line saying which gate failed and by how much. */
-export function gateFailureText(gate: GateResult): string {
+/** One line saying which gate failed and by how much; `report` gives a stale answer's dates and ids. */
+export function gateFailureText(gate: GateResult, report?: Pick<Report, 'stale'>): string {
+  if (gate.gate === 'no-stale') return staleGateText(gate, report?.stale);
   const by = scoreDelta(gate.target, gate.actual).toFixed(2);
   const who = gate.subject === 'overall' ? 'overall score' : `${gate.subject} score`;
   if (gate.gate === 'no-regression') {
@@ -120,4 +138,12 @@ export function gateFailureText(gate: GateResult): string {
     return `${who} fell from ${gate.target.toFixed(2)} to ${gate.actual.toFixed(2)} (-${by}) since the baseline${beyond}`;
   }
   return `${who} ${gate.actual.toFixed(2)} is below ${gate.target.toFixed(2)} by ${by}`;
+}
+
+/** "strategy has 2 answers checked before 2025-10-01 (--stale-after 12m): strategy.purpose, strategy.plan". */
+function staleGateText(gate: GateResult, stale: Report['stale']): string {
+  const answers = gate.actual === 1 ? 'answer' : 'answers';
+  const before = stale?.checkedBefore ? ` checked before ${stale.checkedBefore} (--stale-after ${stale.after})` : ' that are stale';
+  const ids = (stale?.answers ?? []).filter((answer) => answer.competency === gate.subject).map((answer) => answer.id);
+  return `${gate.subject} has ${gate.actual} ${answers}${before}${ids.length > 0 ? `: ${ids.join(', ')}` : ''}`;
 }

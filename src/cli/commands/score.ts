@@ -17,8 +17,9 @@ import { addVoiceOptions, VERBOSE_SCORED, type VoiceOptions } from '../voice.js'
 import { colorFor, refuseBinaryOnTerminal, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
-import { fileScoring, withGates } from '../../pipeline/score-file.js';
+import { fileScoring, staleWarnings, withGates } from '../../pipeline/score-file.js';
 import { gateFailureLines, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
+import { parseStaleAfter, STALE_AFTER_GRAMMAR, type StaleAfter } from '../../core/stale.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
 
@@ -39,6 +40,7 @@ interface ScoreOptions extends GateOptions, VoiceOptions {
   width?: number;
   excel?: boolean;
   printAnswers?: boolean;
+  staleAfter?: StaleAfter;
 }
 
 export function scoreCommand(io: Io): Command {
@@ -62,7 +64,9 @@ export function scoreCommand(io: Io): Command {
     .option('--baseline <file>', 'compare with an earlier result: a JSON report (--format json) or an answers file')
     .option('--fail-on-regression', 'exit 1 when the overall or any competency score is lower than in the baseline')
     .option('--regression-tolerance <points>', 'with --fail-on-regression, a fall of at most this many score points is not a regression (default: 0)', parseTolerance)
-    .option('--allow-model-change', 'accept a baseline made with another model or version; compare the competencies both have');
+    .option('--allow-model-change', 'accept a baseline made with another model or version; compare the competencies both have')
+    .option('--stale-after <duration>', `warn about answers whose checked: date is longer than this before the assessment's date: ${STALE_AFTER_GRAMMAR}`, parseDuration)
+    .option('--fail-on-stale', 'exit 1 when an answer is stale (needs --stale-after)');
   return addVoiceOptions(command, VERBOSE_SCORED)
     .addHelpText(
       'after',
@@ -76,6 +80,7 @@ Examples:
   $ cat answers.yaml | cm-maturity score - --model ./my-model.yaml
   $ cm-maturity score answers.yaml --fail-under community --require strategy=2.5
   $ cm-maturity score answers.yaml --baseline last.json --fail-on-regression --regression-tolerance 0.05 -o junit.xml
+  $ cm-maturity score answers.yaml --stale-after 12m --fail-on-stale
   $ cm-maturity score assessments/ 'more/**/*.yaml' --sort strategy
   $ cm-maturity score assessments/ -o portfolio.csv
   $ cm-maturity score assessments/ -f csv-answers --excel -o answers.csv
@@ -84,7 +89,7 @@ Examples:
 
 Each -o file is written in the format its extension names; -f sets standard output (-o -) and
 files without a known extension. Every output comes from one scoring.
-Gates (--fail-under, --require, --fail-on-regression) exit 1 when they fail; the reports are still
+Gates (--fail-under, --require, --fail-on-regression, --fail-on-stale) exit 1 when they fail; the reports are still
 written, and the JUnit and JSON reports record every gate's outcome.
 With several answers files (or a folder or pattern) there is one row per organisation, formats
 table, json (an array), jsonl (streamed), csv, csv-answers (every answer), xlsx or markdown; an invalid file is reported on standard
@@ -105,6 +110,7 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
       });
       refuseInputsAsOutputs(options.output, [...files, options.baseline, modelFileOf(options.model)]);
       if (options.regressionTolerance !== undefined && !options.failOnRegression) throw new UserError('--regression-tolerance needs --fail-on-regression');
+      if (options.failOnStale && options.staleAfter === undefined) throw new UserError('--fail-on-stale needs --stale-after <duration>');
       const csv = csvDialect(options.excel === true, io.env);
       // A folder or a pattern asks for a list, even when it holds one file: scripts get one shape.
       if (inputs.length > 1 || files.length !== 1 || files[0] !== first) {
@@ -158,8 +164,8 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
           : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS, model: scored.model, printAnswers: options.printAnswers === true, width: outputWidth(io, path, options.width) });
         rendered.push({ path, text });
       }
-      const warning = unansweredWarning(report);
-      if (warning !== null && !options.quiet) await io.stderr.write(`${warning}\n`);
+      const warnings = [unansweredWarning(report), ...staleWarnings(report, options)].filter((warning) => warning !== null);
+      if (warnings.length > 0 && !options.quiet) await io.stderr.write(`${warnings.join('\n')}\n`);
       await writeOutputs(rendered, io.stdout);
       const failures = gateFailureLines(report, report.gates ?? []);
       if (failures.length > 0) {
@@ -177,6 +183,13 @@ function namesOneFile(inputs: readonly string[]): boolean {
   } catch {
     return false;
   }
+}
+
+/** --stale-after: a whole number and a unit (core/stale.ts). */
+function parseDuration(value: string): StaleAfter {
+  const duration = parseStaleAfter(value);
+  if (typeof duration === 'string') throw new InvalidArgumentError(duration);
+  return duration;
 }
 
 /** --jobs: a whole number of threads, at least 1. */
