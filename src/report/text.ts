@@ -67,8 +67,10 @@ export function baselineLine(report: Report, escape: (text: string) => string = 
   return `Baseline${when}: overall ${formatScore(baseline.overall.score)} → ${formatScore(report.overall.score)} (${deltaText(report.overall.delta)})`;
 }
 
-/** "✔ fail-under overall: 2.61 ≥ 3.00", "✔ no-regression tools: 2.86 ≥ 2.88 - 0.05" — one line per gate. */
+/** "✔ fail-under overall: 2.61 ≥ 3.00", "✔ no-regression tools: 2.86 ≥ 2.88 - 0.05", "✘ no-stale tools: 2 stale answers" — one line per gate. */
 export function gateLine(gate: NonNullable<Report['gates']>[number]): string {
+  // No-stale counts answers: "✘ no-stale tools: 2 stale answers".
+  if (gate.gate === 'no-stale') return `${gate.passed ? '✔' : '✘'} no-stale ${gate.subject}: ${gate.actual} stale answer${gate.actual === 1 ? '' : 's'}`;
   const relation = gate.passed ? '≥' : '<';
   // A tolerated fall is measured from the baseline's score less the tolerance.
   const tolerance = gate.tolerance === undefined ? '' : ` - ${gate.tolerance}`;

@@ -285,6 +285,27 @@ describe('HTML', () => {
   });
 });
 
+describe('the no-stale gate', () => {
+  it('table and markdown count each competency\'s stale answers; HTML says them in words, those without in one line', async () => {
+    const args = ['score', HARBOUR, ...STALE, '--fail-on-stale'];
+    expect(block(await output(args, 1), 'Gates')).toEqual(['Gates', '  ✘ no-stale recruitment: 1 stale answer', '  ✘ no-stale support: 1 stale answer', '  ✔ no-stale recognition: 0 stale answers']);
+    expect(block(await output([...args, '-f', 'markdown'], 1), '- ✘ no-stale')).toEqual(['- ✘ no-stale recruitment: 1 stale answer', '- ✘ no-stale support: 1 stale answer', '- ✔ no-stale recognition: 0 stale answers']);
+    const gates = (html: string) => {
+      const meta = select(parseHtml(html), 'dl', 'meta')[0]!;
+      const terms = select(meta, 'dt').map(seen);
+      return select(meta, 'dd')
+        .map(seen)
+        .filter((_, index) => terms[index]!.startsWith('Gate'))
+        .map((text, index) => `${terms.filter((term) => term.startsWith('Gate'))[index]}: ${text}`);
+    };
+    expect(gates(await output([...args, '-f', 'html'], 1))).toEqual([
+      'Gate failed: Recruitment: 1 answer checked before 2025-10-01 (--stale-after 12m)',
+      'Gate failed: Support: 1 answer checked before 2025-10-01 (--stale-after 12m)',
+    ]);
+    expect(gates(await output(['score', HARBOUR, '--stale-after', '3y', '--fail-on-stale', '-f', 'html']))).toEqual(['Gate passed: No answer was checked before 2023-10-01 (--stale-after 3y)']);
+  });
+});
+
 describe('JUnit', () => {
   const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['testcase', 'property', 'failure'].includes(name) });
 

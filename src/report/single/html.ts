@@ -117,22 +117,30 @@ ${meta.map(([term, value]) => `<dt>${e(term)}</dt><dd>${e(value)}</dd>`).join('\
 /**
  * The gates' outcomes in plain words, one line each: a floor names the stage it stands for
  * ("Overall stage below the required ‘Community’"), a regression says by how much a score fell.
- * Competencies that did not fall since the baseline share one line.
+ * Competencies that did not fall since the baseline share one line; so do competencies without
+ * stale answers.
  */
 export function gateOutcomes(report: Report): [passed: boolean, text: string][] {
   const gates = report.gates ?? [];
   const lines: [boolean, string][] = [];
   for (const gate of gates) {
     if (gate.gate === 'no-regression' && gate.subject !== 'overall' && gate.passed) continue;
+    if (gate.gate === 'no-stale' && gate.passed) continue;
     lines.push([gate.passed, gateText(report, gate)]);
   }
   const held = gates.filter((gate) => gate.gate === 'no-regression' && gate.subject !== 'overall');
   if (held.length > 0 && held.every((gate) => gate.passed)) lines.push([true, 'No competency score fell since the baseline']);
+  const fresh = gates.filter((gate) => gate.gate === 'no-stale');
+  if (fresh.length > 0 && fresh.every((gate) => gate.passed)) lines.push([true, `No answer was checked before ${report.stale?.checkedBefore ?? ''} (--stale-after ${report.stale?.after ?? ''})`]);
   return lines;
 }
 
 function gateText(report: Report, gate: GateResult): string {
   const subject = gate.subject === 'overall' ? 'Overall' : (report.competencies.find((competency) => competency.id === gate.subject)?.name ?? gate.subject);
+  if (gate.gate === 'no-stale') {
+    const answers = gate.actual === 1 ? 'answer' : 'answers';
+    return `${subject}: ${gate.actual} ${answers} checked before ${report.stale?.checkedBefore ?? ''} (--stale-after ${report.stale?.after ?? ''})`;
+  }
   const actual = formatScore(gate.actual);
   const target = formatScore(gate.target);
   if (gate.gate === 'no-regression') {

@@ -171,9 +171,13 @@ ol.steps .criteria li, ol.priorities .criteria li { margin: 0; font-size: inheri
 .answer-context { border-style: dashed; color: var(--muted); }
 ul.evidence { margin: 0; padding-left: 16px; }
 ul.evidence li { overflow-wrap: anywhere; }
-table.answers.answers-details th:nth-child(1) { width: 34%; } table.answers.answers-details th:nth-child(2) { width: 11%; } table.answers.answers-details th:nth-child(3) { width: 10%; } table.answers.answers-details th:nth-child(4) { width: 11%; }
+table.answers.answers-details th:nth-child(1) { width: 30%; } table.answers.answers-details th:nth-child(2) { width: 11%; } table.answers.answers-details th:nth-child(3) { width: 12%; }
+table.answers.answers-details th:nth-child(4) { width: 11%; } table.answers.answers-details th:nth-child(5) { width: 20%; }
+table.answers.answers-details td:nth-child(5) { overflow-wrap: anywhere; }
 @media print {
   .criteria, .check, .blocked { font-size: 8.5pt; }
   .blocked { margin-bottom: 1.5mm; padding: 1mm 3mm; }
+  table.answers.answers-details { font-size: 8.5pt; }
+  table.answers.answers-details th, table.answers.answers-details td { padding: 3px 4px; }
 }
 `;
