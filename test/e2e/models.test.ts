@@ -92,10 +92,10 @@ describe('models', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const rows = boxRows(result.stdout);
-    expect(rows[0]).toEqual(['Id', 'Name', 'Version', 'Stages', 'Competencies', 'Indicators']);
-    const community = rows.find((row) => row[0] === 'community');
+    expect(rows[0]).toEqual(['Model', 'Name', 'Version', 'Stages', 'Competencies', 'Indicators']);
+    const community = rows.find((row) => row[0] === 'community@1.0');
     expect(community).toEqual([
-      'community',
+      'community@1.0',
       MODEL.name,
       MODEL.version,
       MODEL.stages.map((stage) => stage.name).join(' → '),
@@ -105,6 +105,8 @@ describe('models', () => {
     expect(MODEL.stages).toHaveLength(4);
     expect(MODEL.competencies).toHaveLength(8);
     expect(indicators).toBe(72);
+    const newest = (JSON.parse((await runInProcess(['models', '-f', 'json'])).stdout) as { reference: string; newest: boolean }[]).find((model) => model.newest)!;
+    expect(result.stdout).toContain(`community names the newest version, ${newest.reference}.\n`);
   });
 
   it('lists the community model as JSON', async () => {
@@ -112,7 +114,9 @@ describe('models', () => {
     expect(result.code).toBe(0);
     const list = JSON.parse(result.stdout) as unknown[];
     expect(list).toContainEqual({
+      reference: 'community@1.0',
       id: 'community',
+      newest: list.length === 1,
       name: MODEL.name,
       version: MODEL.version,
       stages: ['Hierarchy', 'Emergent Community', 'Community', 'Network'],

@@ -17,7 +17,7 @@ interface ModelsOptions {
 export function modelsCommand(io: Io): Command {
   return new Command('models')
     .description('list the built-in maturity models')
-    .addOption(new Option('-f, --format <format>', 'output format: table, or json (id, name, version, stages, competency and indicator counts, source file)').choices(modelListFormats.names).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format: table, or json (reference, id, whether newest, name, version, stages, competency and indicator counts, source file)').choices(modelListFormats.names).default('table'))
     .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
     .option('--width <columns>', WIDTH_HELP, parseWidth)
     .addHelpText(
@@ -29,16 +29,18 @@ Examples:
     )
     .action(async (options: ModelsOptions) => {
       const models: ModelList = [];
-      for (const id of builtinModelIds()) {
-        const { model } = await loadModel(id);
+      for (const reference of builtinModelIds()) {
+        const { model } = await loadModel(reference);
         models.push({
+          reference,
           id: model.id,
+          newest: builtinModel(model.id)!.reference === reference,
           name: model.name,
           version: model.version,
           stages: model.stages.map((stage) => stage.name),
           competencies: model.competencies.length,
           indicators: indicatorCount(model),
-          source: packageRelative(builtinModel(id)!.path),
+          source: packageRelative(builtinModel(reference)!.path),
         });
       }
       const color = colorFor(options.format, options.color, undefined, io.stdout, io.env);
@@ -46,7 +48,7 @@ Examples:
     });
 }
 
-/** A built-in model's file as the package holds it (`models/community.yaml`): the same wherever the package is installed. */
+/** A built-in model's file as the package holds it (`models/community@2.0.yaml`): the same wherever the package is installed. */
 function packageRelative(path: string): string {
   return relative(dirname(dirname(path)), path).split('\\').join('/');
 }

@@ -4,7 +4,7 @@ import { terminalSafe } from '../escape/terminal.js';
 import type { ModelListFormatter } from './format.js';
 
 const COLUMNS: FitColumn[] = [
-  { head: 'Id', key: true },
+  { head: 'Model', key: true },
   { head: 'Name' },
   { head: 'Version' },
   { head: 'Stages' },
@@ -15,6 +15,8 @@ const COLUMNS: FitColumn[] = [
 /** The models for a terminal, one row each, fitting options.width (fit.ts); every text made inert (terminalSafe). */
 export const formatModelListTable: ModelListFormatter = (raw, options) => {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
-  const rows = terminalSafe(raw).map((model) => [model.id, model.name, model.version, model.stages.join(' → '), String(model.competencies), String(model.indicators)]);
-  return `${fitTable(COLUMNS, rows, { width: options.width, head: (title) => paint.bold(title) })}\n`;
+  const models = terminalSafe(raw);
+  const rows = models.map((model) => [model.reference, model.name, model.version, model.stages.join(' → '), String(model.competencies), String(model.indicators)]);
+  const newest = models.filter((model) => model.newest).map((model) => `${model.id} names the newest version, ${model.reference}.`);
+  return `${fitTable(COLUMNS, rows, { width: options.width, head: (title) => paint.bold(title) })}\n${newest.map((line) => `${line}\n`).join('')}`;
 };
