@@ -175,7 +175,10 @@ table.answers.answers-details th:nth-child(1) { width: 30%; } table.answers.answ
 table.answers.answers-details th:nth-child(4) { width: 11%; } table.answers.answers-details th:nth-child(5) { width: 20%; }
 table.answers.answers-details td:nth-child(5) { overflow-wrap: anywhere; }
 @media print {
-  .criteria, .check, .blocked { font-size: 8.5pt; }
+  .criteria, .check, .blocked { font-size: 8pt; line-height: 1.3; }
+  .criteria ul, ol.steps .criteria li, ol.priorities .criteria li { display: inline; padding: 0; }
+  .criteria li + li::before { content: " · "; }
+  .criteria .detail-label { margin-right: .3em; }
   .blocked { margin-bottom: 1.5mm; padding: 1mm 3mm; }
   table.answers.answers-details { font-size: 8.5pt; }
   table.answers.answers-details th, table.answers.answers-details td { padding: 3px 4px; }
