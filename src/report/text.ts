@@ -89,7 +89,7 @@ export function indicatorAnswerText(indicator: IndicatorResult): string {
 }
 
 /** How many indicators do not apply in the assessment's context. */
-export function outOfContextCount(report: Report): number {
+function outOfContextCount(report: Report): number {
   let count = 0;
   for (const competency of report.competencies) for (const indicator of competency.indicators) if (indicator.applicable === false) count++;
   return count;

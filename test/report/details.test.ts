@@ -379,6 +379,22 @@ describe('spreadsheets', () => {
     expect(answers[5]!.slice(4)).toEqual(['not applicable in this context']);
   });
 
+  it('xlsx of several organisations: context and stale answers per organisation, and the answer details columns', async () => {
+    const sheets = await workbook(['score', HARBOUR, UNDATED, ...STALE, '--sort', 'name']);
+    const scores = values(sheets.find((sheet) => sheet.name === 'Scores')!);
+    expect(scores[0]!.slice(-2)).toEqual(['Context', 'Stale answers']);
+    // An assessment without a date has no count: its cell is empty, and the row ends before it.
+    expect(scores.slice(1).map((row) => [row[1], ...row.slice(scores[0]!.length - 2)])).toEqual([
+      [HARBOUR, 'Employee volunteering', 2],
+      [UNDATED, 'Employee volunteering'],
+    ]);
+    const answers = values(sheets.find((sheet) => sheet.name === 'Answers')!);
+    expect(answers[0]).toEqual(['Organisation', 'File', 'Competency', 'Indicator', 'Stage', 'Answer', 'Note', 'Checked', 'Stale', 'Evidence']);
+    expect(answers[2]!.slice(3)).toEqual(['recruitment.onboarding', 'Organised', 'yes', null, '2025-06-30', 'stale', 'https://intranet.example/onboarding']);
+    // Thirteen indicators each: the second organisation's second answer is row 15.
+    expect(answers[15]!.slice(3)).toEqual(['recruitment.onboarding', 'Organised', 'yes', null, '2025-06-30', null, 'https://intranet.example/onboarding']);
+  });
+
   it('csv-answers: in_context, checked, stale and evidence columns', async () => {
     const csv = await output(['score', HARBOUR, '-f', 'csv-answers', ...STALE]);
     const lines = csv.split('\n');
@@ -432,5 +448,26 @@ describe('a 1.0 model', () => {
     const plain = JSON.parse(await output(['score', MIDDLE, '-f', 'json']));
     const judged = JSON.parse(await output(['score', MIDDLE, '-f', 'json', ...STALE]));
     expect(judged).toEqual({ ...plain, stale: { after: '12m', checkedBefore: '2025-09-15', answers: [] } });
+  });
+});
+
+describe('the examples of the built-in model 2.0', () => {
+  const EXAMPLES = ['early', 'middle', 'advanced', 'partial', 'developer', 'association'].map((name) => join(ROOT, 'examples', `${name}.yaml`));
+
+  it.each(EXAMPLES)('%s: its context in every format with a header, and a JSON report that passes its own check', async (file) => {
+    const report = reportSchema.parse(JSON.parse(await output(['score', file, '-f', 'json', ...STALE])));
+    const context = report.context!.name;
+    expect((await output(['score', file, ...STALE])).replace(/\s+/g, ' ')).toContain(`Context: ${context}`);
+    expect(await output(['score', file, '-f', 'markdown', ...STALE])).toContain(`**Context:** ${context}`);
+    expect(seen(select(select(parseHtml(await output(['score', file, '-f', 'html', ...STALE])), 'dl', 'meta')[0]!, 'dd')[1]!)).toContain(context);
+    expect(await output(['score', file, '-f', 'junit', ...STALE])).toContain(`<property name="context" value="${context.replace(/'/g, '&apos;')}"/>`);
+    const dir = mkdtempSync(join(tmpdir(), 'cm-maturity-details-'));
+    try {
+      const saved = join(dir, 'report.json');
+      await output(['score', file, '-o', saved, ...STALE]);
+      expect(await output(['validate', saved])).toMatch(/^ok /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
