@@ -5,9 +5,7 @@ import type { Report, StaleAnswers } from '../schema/report.js';
 // file always gives the same report.
 
 /** The units of `--stale-after`: days, weeks, months, years. */
-const UNITS = { d: 'day', w: 'week', m: 'month', y: 'year' } as const;
-
-type Unit = keyof typeof UNITS;
+type Unit = 'd' | 'w' | 'm' | 'y';
 
 /** The most of any unit `--stale-after` takes: four digits, which already reaches back past year 0. */
 const MAX_COUNT = 9999;
@@ -29,11 +27,6 @@ export function parseStaleAfter(text: string): StaleAfter | string {
   const count = match ? Number(match[1]) : 0;
   if (!match || count < 1 || count > MAX_COUNT) return `"${text}" is not a duration: expected ${STALE_AFTER_GRAMMAR}`;
   return { text, count, unit: match[2] as Unit };
-}
-
-/** "12 months", "1 day". */
-export function staleAfterWords(after: StaleAfter): string {
-  return `${after.count} ${UNITS[after.unit]}${after.count === 1 ? '' : 's'}`;
 }
 
 /**

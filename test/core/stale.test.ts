@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkAnswers } from '../../src/core/assessment.js';
 import { evaluateGates, gateFailureText, gatePolicy } from '../../src/core/gates.js';
 import { scoreAssessment } from '../../src/core/score.js';
-import { parseStaleAfter, staleAfterWords, staleCutoff, withStale, type StaleAfter } from '../../src/core/stale.js';
+import { parseStaleAfter, staleCutoff, withStale, type StaleAfter } from '../../src/core/stale.js';
 import { answersSchema } from '../../src/schema/answers.js';
 import { modelSchema } from '../../src/schema/model.js';
 import { SCALE } from '../helpers/model.js';
@@ -25,14 +25,6 @@ describe('--stale-after durations', () => {
 
   it.each(['12', 'm', '0m', '10000d', '12M', '1.5y', '-1m', ' 12m', '12m ', '1y6m', '12 m', 'twelve months', '', '12mo'])('refuses %j, saying what a duration is', (text) => {
     expect(parseStaleAfter(text)).toBe(`"${text}" is not a duration: expected a whole number from 1 to 9999 and a unit: d (days), w (weeks), m (months) or y (years), e.g. 90d, 2w, 12m, 1y`);
-  });
-
-  it('says a duration in words', () => {
-    expect(staleAfterWords(after('1m'))).toBe('1 month');
-    expect(staleAfterWords(after('12m'))).toBe('12 months');
-    expect(staleAfterWords(after('2w'))).toBe('2 weeks');
-    expect(staleAfterWords(after('1d'))).toBe('1 day');
-    expect(staleAfterWords(after('3y'))).toBe('3 years');
   });
 });
 

@@ -4,11 +4,12 @@ const KEPT = /[^A-Za-z0-9\-._~:/?#@!$&*+,;=%]/g;
 /**
  * The address a report links an evidence item to, or null to show it as text. Only an item that is
  * one whole `https:` URL becomes a link: one that opens a web page over a secure connection, never
- * a `javascript:`, `data:`, `file:` or plain `http:` address, and never one with an IPv6 host in brackets, and never one with a user name or a
- * password before its host (`https://trusted.example@other.example/`), which would show one site and
- * open another. The address is the URL as parsed and normalised (its host in ASCII), with every
- * character that could end or break out of a markdown link or an HTML attribute percent-encoded
- * (`(`, `)`, `[`, `]`, `<`, `>`, quotes, back-quotes, backslashes, `|`, spaces).
+ * a `javascript:`, `data:`, `file:` or plain `http:` address, nor one with a user name or a
+ * password before its host (`https://trusted.example@other.example/`), which would show one site
+ * and open another, nor one whose host is an IPv6 address in brackets. The address is the URL as
+ * parsed and normalised (its host in ASCII), with every character that could end or break out of
+ * a markdown link or an HTML attribute percent-encoded (`(`, `)`, `[`, `]`, `<`, `>`, quotes,
+ * back-quotes, backslashes, `|`, spaces).
  */
 export function httpsLink(text: string): string | null {
   if (!/^https:\/\/\S+$/i.test(text)) return null;
