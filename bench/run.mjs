@@ -19,7 +19,7 @@ import { answersFilePath, DEFAULT_SEED, FILES_PER_FOLDER, builtinModel, generate
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = 'bin/cm-maturity.cjs';
 const PEAK_RSS = 'bench/peak-rss.cjs';
-const EXAMPLE = 'examples/community@1.0/middle.yaml';
+const EXAMPLE = 'examples/middle.yaml';
 const REPORT_FILE = join(ROOT, 'BENCHMARKS.md');
 const MEASURES = ['startup', 'throughput', 'memory', 'core'];
 

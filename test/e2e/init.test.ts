@@ -12,7 +12,7 @@ import { INDICATOR_COUNT, MODEL, ROOT, runCli, runInProcess, scoreJsonInProcess,
 // are about the files a process writes or leaves alone: init -o writing a file, refusing to
 // replace one, and writing nothing on a bad option.
 
-const SCHEMA = join(ROOT, 'schema/answers.community.schema.json');
+const SCHEMA = join(ROOT, 'schema/answers.community@1.0.schema.json');
 const INDICATORS = MODEL.competencies.flatMap((competency) => competency.indicators.map((indicator) => ({ ...indicator, competency: competency.name })));
 const readAnswers = (text: string) => parse(text, { version: '1.2' }) as { organisation: string; date: string | null; model: string; assessor: string | null; answers: Record<string, unknown> };
 
@@ -27,14 +27,14 @@ describe('init', () => {
   const dir = tempDir();
 
   it('writes to standard output a file that lists every indicator, in model order, empty, under a comment with its text, stage, answers and advice', async () => {
-    const result = await runInProcess(['init']);
+    const result = await runInProcess(['init', '-m', 'community@1.0']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const text = result.stdout;
     // Written from the package's own folder: the modeline is relative to it.
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/answers.community.schema.json');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/answers.community@1.0.schema.json');
     const data = readAnswers(text);
-    expect(data).toEqual({ organisation: 'Your organisation', date: null, model: 'community', assessor: null, answers: expect.any(Object) });
+    expect(data).toEqual({ organisation: 'Your organisation', date: null, model: 'community@1.0', assessor: null, answers: expect.any(Object) });
     expect(Object.entries(data.answers)).toEqual(INDICATORS.map((indicator) => [indicator.id, null]));
 
     const lines = text.split('\n');
@@ -58,7 +58,7 @@ describe('init', () => {
 
   it('-o writes the file, which validates as it is and passes the shipped schema', async () => {
     const file = join(dir, 'fresh.yaml');
-    const result = runCli(['init', '-o', file]);
+    const result = runCli(['init', '-m', 'community@1.0', '-o', file]);
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
     const validate = await runInProcess(['validate', file]);
     expect(validate.code).toBe(0);
@@ -75,17 +75,17 @@ describe('init', () => {
   it('refuses to replace an existing file (exit 2, file untouched) unless --force', () => {
     const file = join(dir, 'existing.yaml');
     writeFileSync(file, 'organisation: Keep me\n');
-    const refused = runCli(['init', '-o', file]);
+    const refused = runCli(['init', '-m', 'community@1.0', '-o', file]);
     expect(refused).toEqual({ code: 2, stdout: '', stderr: `cm-maturity: error: ${file} already exists; use --force to replace it\n` });
     expect(readFileSync(file, 'utf8')).toBe('organisation: Keep me\n');
-    expect(runCli(['init', '-o', file, '--force']).code).toBe(0);
+    expect(runCli(['init', '-m', 'community@1.0', '-o', file, '--force']).code).toBe(0);
     expect(readAnswers(readFileSync(file, 'utf8')).organisation).toBe('Your organisation');
   });
 
   it('creates the missing folders on the way to -o', async () => {
     const file = join(dir, 'new', 'nested', 'acme.yaml');
     expect(existsSync(join(dir, 'new'))).toBe(false);
-    const result = await runInProcess(['init', '-o', file, '--organisation', 'Acme']);
+    const result = await runInProcess(['init', '-m', 'community@1.0', '-o', file, '--organisation', 'Acme']);
     expect(result).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(readAnswers(readFileSync(file, 'utf8')).organisation).toBe('Acme');
     expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(`# yaml-language-server: $schema=${SCHEMA}`);
@@ -94,14 +94,14 @@ describe('init', () => {
   it('refuses an -o whose path goes through a file (exit 2), and creates nothing', async () => {
     const blocker = join(dir, 'a-file');
     writeFileSync(blocker, 'not a folder\n');
-    const result = await runInProcess(['init', '-o', join(blocker, 'sub', 'acme.yaml')]);
+    const result = await runInProcess(['init', '-m', 'community@1.0', '-o', join(blocker, 'sub', 'acme.yaml')]);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `cm-maturity: error: cannot write ${join(blocker, 'sub', 'acme.yaml')}: a part of its path is not a folder\n` });
     expect(readFileSync(blocker, 'utf8')).toBe('not a folder\n');
   });
 
   it('round trip: init, fill in some answers and a note, then score', async () => {
     const file = join(dir, 'round-trip.yaml');
-    expect((await runInProcess(['init', '-o', file, '--organisation', 'Acme: "Community" Corp', '--date', '2026-10-01'])).code).toBe(0);
+    expect((await runInProcess(['init', '-m', 'community@1.0', '-o', file, '--organisation', 'Acme: "Community" Corp', '--date', '2026-10-01'])).code).toBe(0);
     const filled = readFileSync(file, 'utf8')
       .replace('\n  strategy.purpose:\n', '\n  strategy.purpose: "yes"\n')
       .replace('\n  strategy.sponsor:\n', '\n  strategy.sponsor: mostly\n')
@@ -121,9 +121,9 @@ describe('init', () => {
 
   it('refuses a bad --date or an empty --organisation with exit 2, writing nothing', () => {
     const file = join(dir, 'never.yaml');
-    const date = runCli(['init', '-o', file, '--date', '2026-02-30']);
+    const date = runCli(['init', '-m', 'community@1.0', '-o', file, '--date', '2026-02-30']);
     expect(date).toEqual({ code: 2, stdout: '', stderr: 'cm-maturity: error: --date: "2026-02-30" is not a date written as YYYY-MM-DD\n' });
-    expect(runCli(['init', '-o', file, '--organisation', ' ']).code).toBe(2);
+    expect(runCli(['init', '-m', 'community@1.0', '-o', file, '--organisation', ' ']).code).toBe(2);
     expect(runCli(['init', '-o', file, '--model', 'comunity']).stderr).toContain('did you mean community?');
     expect(existsSync(file)).toBe(false);
   });

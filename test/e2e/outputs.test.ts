@@ -105,9 +105,9 @@ describe('the format of an -o file follows its extension', () => {
     expect(await okInProcess(['history', MIDDLE, '-o', join(dir, 'history.csv'), '-o', join(dir, 'history.txt')])).toBe('');
     expect(readFileSync(join(dir, 'history.csv'), 'utf8')).toBe(await asPrinted(['history', MIDDLE], 'csv'));
     expect(readFileSync(join(dir, 'history.txt'), 'utf8')).toBe(await asPrinted(['history', MIDDLE], 'table'));
-    expect(await okInProcess(['benchmark', 'examples/', '-o', join(dir, 'pool.csv'), '-o', join(dir, 'pool.json')])).toBe('');
-    expect(readFileSync(join(dir, 'pool.csv'), 'utf8')).toBe(await asPrinted(['benchmark', 'examples/'], 'csv'));
-    expect(readFileSync(join(dir, 'pool.json'), 'utf8')).toBe(await asPrinted(['benchmark', 'examples/'], 'json'));
+    expect(await okInProcess(['benchmark', 'examples/*.yaml', '-o', join(dir, 'pool.csv'), '-o', join(dir, 'pool.json')])).toBe('');
+    expect(readFileSync(join(dir, 'pool.csv'), 'utf8')).toBe(await asPrinted(['benchmark', 'examples/*.yaml'], 'csv'));
+    expect(readFileSync(join(dir, 'pool.json'), 'utf8')).toBe(await asPrinted(['benchmark', 'examples/*.yaml'], 'json'));
   });
 });
 
@@ -142,7 +142,7 @@ describe('outputs that cannot be written as asked: exit 2, a clear message, noth
     const history = join(dir, 'history.html');
     await refused(['history', MIDDLE, '-o', history], `-o ${history}: html (its extension) is not a format of history; it writes table, json, markdown, csv`, dir);
     const benchmark = join(dir, 'pool.xml');
-    await refused(['benchmark', 'examples/', '-o', benchmark], `-o ${benchmark}: junit (its extension) is not a format of benchmark; it writes table, json, markdown, csv`, dir);
+    await refused(['benchmark', 'examples/*.yaml', '-o', benchmark], `-o ${benchmark}: junit (its extension) is not a format of benchmark; it writes table, json, markdown, csv`, dir);
     const list = join(dir, 'list.xml');
     await refused(
       ['score', 'examples/community@1.0/early.yaml', 'examples/community@1.0/advanced.yaml', '-o', join(dir, 'list.csv'), '-o', list],
@@ -187,8 +187,10 @@ describe('outputs that cannot be written as asked: exit 2, a clear message, noth
 describe('score examples/', () => {
   it('reads the example answers files only, one row per organisation', async () => {
     const list = JSON.parse(await okInProcess(['score', 'examples/', '-f', 'json'])) as { organisation: string }[];
-    expect(list.map((report) => report.organisation).sort()).toEqual(['Brightwater City Council', 'Fernwood Regional Health', 'Larkspur Analytics', 'Tessera Industrial Group']);
-    expect(readdirSync(join(ROOT, 'examples', 'community@1.0')).filter((name) => !name.endsWith('.yaml'))).toEqual([]);
+    // The 2.0 examples and, in their own folder, the 1.0 ones.
+    const organisations = ['Brightwater City Council', 'Fernwood Regional Health', 'Larkspur Analytics', 'Tessera Industrial Group'];
+    expect(list.map((report) => report.organisation).sort()).toEqual([...organisations, ...organisations, "Harbourside Nurses' Association", 'Quillstone Data'].sort());
+    expect(readdirSync(join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' }).filter((name) => !name.endsWith('.yaml') && name !== 'community@1.0')).toEqual([]);
   });
 });
 

@@ -34,7 +34,7 @@ describe('usage errors are said once, with the tool name', () => {
     for (const command of ['validate', 'benchmark']) {
       const result = await runInProcess([command, 'examples/community@1.0/early.yaml', 'examples/community@1.0/middle.yaml', '--model', 'nope']);
       expect(result.code).toBe(2);
-      expect(result.stderr).toBe('cm-maturity: error: --model: "nope" is not a built-in model and no file of that name exists; built-in models: community, community@1.0\n');
+      expect(result.stderr).toBe('cm-maturity: error: --model: "nope" is not a built-in model and no file of that name exists; built-in models: community, community@1.0, community@2.0\n');
     }
   });
 

@@ -31,7 +31,7 @@ describe('in a real terminal', () => {
 
   it('assess wraps each question at spaces and prints the chosen answer on a line of its own', async () => {
     const dir = tempDir();
-    terminal = new Terminal(['assess', '-o', join(dir, 'answers.yaml')], dir, { columns: 60 });
+    terminal = new Terminal(['assess', '-m', 'community@1.0', '-o', join(dir, 'answers.yaml')], dir, { columns: 60 });
     await terminal.waitFor('Organisation:');
     terminal.type('Acme Corp', KEYS.enter);
     await terminal.waitFor('Date of the assessment');

@@ -11,7 +11,7 @@ import { runInProcess } from '../helpers/in-process.js';
 // extension, Neovim and Helix run, in this process, with no editor and no network. Schemas are
 // read from the repository's schema/ folder and nothing else.
 
-const SCHEMA_URI = pathToFileURL(join(ROOT, 'schema', 'answers.community.schema.json')).href;
+const SCHEMA_URI = pathToFileURL(join(ROOT, 'schema', 'answers.community@1.0.schema.json')).href;
 const SCHEMA_FOLDER = pathToFileURL(join(ROOT, 'schema')).href + '/';
 
 /** Every schema the language server asked for. */
@@ -49,10 +49,10 @@ const STRATEGY_PURPOSE_ADVICE =
 
 describe('the answers schema in the YAML language server', () => {
   it('on hover over an indicator id in the file `init` writes: its text, competency, stage and advice, once', async () => {
-    const init = await runInProcess(['init', '--organisation', 'Acme', '--date', '2026-10-01']);
+    const init = await runInProcess(['init', '-m', 'community@1.0', '--organisation', 'Acme', '--date', '2026-10-01']);
     expect(init.code).toBe(0);
     // The modeline `init` wrote picks the schema: the file's name matches no setting.
-    expect(init.stdout.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/answers.community.schema.json');
+    expect(init.stdout.split('\n')[0]).toBe('# yaml-language-server: $schema=./schema/answers.community@1.0.schema.json');
     const document = open('acme.yaml', init.stdout);
     const line = init.stdout.split('\n').indexOf('  strategy.purpose:');
     expect(line).toBeGreaterThan(0);
@@ -68,7 +68,7 @@ describe('the answers schema in the YAML language server', () => {
         '',
         `**Advice:** ${STRATEGY_PURPOSE_ADVICE}`,
         '',
-        `Source: [answers.community.schema.json](${SCHEMA_URI})`,
+        `Source: [answers.community@1.0.schema.json](${SCHEMA_URI})`,
       ].join('\n'),
     );
     expect(text).toContain('Emergent Community');
@@ -96,7 +96,7 @@ describe('the answers schema in the YAML language server', () => {
         '* `"no"`: No',
         '* `n/a`: does not apply',
         '',
-        `Source: [answers.community.schema.json](${SCHEMA_URI})`,
+        `Source: [answers.community@1.0.schema.json](${SCHEMA_URI})`,
       ].join('\n'),
     );
   });
@@ -111,7 +111,7 @@ describe('the answers schema in the YAML language server', () => {
           '',
           line === 1 ? 'The day the answers describe, YYYY-MM-DD; empty: not given.' : 'Who gave the answers; empty: not given.',
           '',
-          `Source: [answers.community.schema.json](${SCHEMA_URI})`,
+          `Source: [answers.community@1.0.schema.json](${SCHEMA_URI})`,
         ].join('\n'),
       );
     }

@@ -57,7 +57,7 @@ describe('shipped JSON Schemas', () => {
     expect(readFileSync(join(SCHEMA_DIR, 'model.schema.json'), 'utf8')).toBe(jsonSchemaText(modelJsonSchema()));
     expect(readFileSync(join(SCHEMA_DIR, 'answers.schema.json'), 'utf8')).toBe(jsonSchemaText(answersJsonSchema()));
     expect(readFileSync(join(SCHEMA_DIR, 'answers.community.schema.json'), 'utf8')).toBe(jsonSchemaText(answersJsonSchema(model)));
-    expect(readdirSync(SCHEMA_DIR).sort()).toEqual(['answers.community.schema.json', 'answers.community@1.0.schema.json', 'answers.schema.json', 'model.schema.json']);
+    expect(readdirSync(SCHEMA_DIR).sort()).toEqual(['answers.community.schema.json', 'answers.community@1.0.schema.json', 'answers.community@2.0.schema.json', 'answers.schema.json', 'model.schema.json']);
   });
 
   it('are draft-07 and compile in strict mode', () => {
@@ -76,7 +76,7 @@ describe('shipped JSON Schemas', () => {
   });
 
   it('the answers schemas accept every example; the community one rejects every shape error among the bad answers', () => {
-    const specific = compile(readSchema('answers.community.schema.json'));
+    const specific = compile(readSchema('answers.community@1.0.schema.json'));
     const generic = compile(readSchema('answers.schema.json'));
     for (const file of EXAMPLES) {
       expect(specific(readYamlFile(file)), `${file}: ${JSON.stringify(specific.errors)}`).toBe(true);
@@ -90,7 +90,7 @@ describe('shipped JSON Schemas', () => {
 
   it("the community answers schema lists every indicator with its text and advice, and the scale ids and n/a as answers with their labels", () => {
     type Property = { description: string; markdownDescription: string; title: string };
-    const schema = readSchema('answers.community.schema.json') as { properties: { answers: { oneOf: { properties?: Record<string, Property> }[] } }; definitions: Record<string, Record<string, unknown>> };
+    const schema = readSchema('answers.community@1.0.schema.json') as { properties: { answers: { oneOf: { properties?: Record<string, Property> }[] } }; definitions: Record<string, Record<string, unknown>> };
     const properties = schema.properties.answers.oneOf[0]!.properties!;
     const model = readYamlFile('models/community@1.0.yaml') as { competencies: { name: string; indicators: { id: string; text: string; advice: string }[] }[] };
     const indicators = model.competencies.flatMap((competency) => competency.indicators);

@@ -60,10 +60,10 @@ completion and checking; cm-maturity schema answers --model <file> writes one fo
       const folder = toFile ? dirname(resolve(options.output!)) : process.cwd();
       const schema =
         options.schema ??
-        modelineTarget(`${shippedSchemaDirectory()}${location.builtin ? answersSchemaFile(model.id) : GENERIC_ANSWERS_SCHEMA_FILE}`, folder);
+        modelineTarget(`${shippedSchemaDirectory()}${location.builtin ? answersSchemaFile(location.reference) : GENERIC_ANSWERS_SCHEMA_FILE}`, folder);
       const text = answersTemplate(model, {
         schema,
-        modelRef: location.builtin ? location.id : relativeModelRef(location.path, folder),
+        modelRef: location.builtin ? location.reference : relativeModelRef(location.path, folder),
         organisation: options.organisation,
         date: options.date ?? null,
       });
