@@ -171,3 +171,33 @@ footer { border-top: 1px solid var(--rule); padding-top: 12px; font-size: 12px; 
   .profile { grid-template-columns: 1fr; }
 }
 `;
+
+/**
+ * What a report of a 2.0 model adds to the stylesheet, only when it has them (criteria, evidence
+ * prompts, key and stale marks, evidence, indicators outside the context), so that the page of a
+ * model without them is unchanged. Marks are words in a box, so they read in grayscale too.
+ */
+export const DETAIL_STYLE = `.key-mark, .stale-mark { display: inline-block; padding: 0 5px; border-radius: 3px; font-size: 11px; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; line-height: 1.5; }
+.key-mark { border: 2px solid var(--met); color: var(--met); margin-right: 2px; }
+.stale-mark { border: 1px dashed #d98b3a; background: #fff4e8; color: var(--partly-ink); }
+.blocked { margin: 0 0 8px; padding: 4px 10px; border-left: 3px solid #d98b3a; background: #fff4e8; font-size: 13px; color: var(--partly-ink); }
+.criteria, .check { display: block; font-size: 13px; overflow-wrap: anywhere; }
+.criteria ul { margin: 0; padding-left: 18px; }
+ol.steps .criteria li, ol.priorities .criteria li { margin: 0; font-size: inherit; line-height: inherit; }
+.detail-label { font-weight: 600; }
+.answer-context { border-style: dashed; color: var(--muted); }
+ul.evidence { margin: 0; padding-left: 16px; }
+ul.evidence li { overflow-wrap: anywhere; }
+table.answers.answers-details th:nth-child(1) { width: 30%; } table.answers.answers-details th:nth-child(2) { width: 11%; } table.answers.answers-details th:nth-child(3) { width: 12%; }
+table.answers.answers-details th:nth-child(4) { width: 11%; } table.answers.answers-details th:nth-child(5) { width: 20%; }
+table.answers.answers-details td:nth-child(5) { overflow-wrap: anywhere; }
+@media print {
+  .criteria, .check, .blocked { font-size: 8pt; line-height: 1.3; }
+  .criteria ul, ol.steps .criteria li, ol.priorities .criteria li { display: inline; padding: 0; }
+  .criteria li + li::before { content: " · "; }
+  .criteria .detail-label { margin-right: .3em; }
+  .blocked { margin-bottom: 1.5mm; padding: 1mm 3mm; }
+  table.answers.answers-details { font-size: 8.5pt; }
+  table.answers.answers-details th, table.answers.answers-details td { padding: 3px 4px; }
+}
+`;
