@@ -1,6 +1,5 @@
 import { NOT_APPLICABLE } from '../schema/constants.js';
 import type { Competency, Indicator, Model, Stage } from '../schema/model.js';
-import { answersTemplate, yamlScalar, type AnswersTemplateOptions } from './answers-template.js';
 import { appliesIn, type Answer, type Assessment } from './assessment.js';
 import { keyAnswers, orList } from './model-facts.js';
 import { scoreAssessment } from './score.js';
@@ -135,41 +134,3 @@ export function answerChoices(model: Model): { answer: string; label: string; de
   ];
 }
 
-export interface QuestionnaireFileOptions extends AnswersTemplateOptions {
-  /** The model's context the answers are for; none: every indicator applies. */
-  context?: string | null;
-}
-
-/**
- * The answers file the questionnaire saves: `init`'s layout, with what it does not write added
- * in place — the context after `model:`, and the evidence and date checked of each answer, in
- * one `{ answer, note, evidence, checked }` mapping on the indicator's line. Pure and deterministic.
- */
-export function questionnaireFile(model: Model, options: QuestionnaireFileOptions): string {
-  const lines = answersTemplate(model, options).split('\n');
-  const entries = new Map<string, string>();
-  for (const [id, answer] of options.answers ?? []) {
-    if (answer.evidence !== undefined || answer.checked !== undefined) entries.set(`  ${yamlScalar(id)}:`, entryText(answer));
-  }
-  const context = options.context ?? null;
-  const writesContext = context !== null && !lines.some((line) => line.startsWith('context:'));
-  return lines
-    .flatMap((line) => {
-      if (writesContext && line.startsWith('model:')) return [line, `context: ${yamlScalar(context)}`];
-      const key = line.slice(0, line.indexOf(':') + 1);
-      const entry = line.startsWith('  ') && !line.startsWith('  #') ? entries.get(key) : undefined;
-      return entry === undefined ? [line] : [`${key} ${entry}`];
-    })
-    .join('\n');
-}
-
-/** An answer with its evidence or date checked, as a flow mapping: every text double-quoted, so that it reads back as written. */
-function entryText(answer: Answer): string {
-  const parts = [
-    ...(answer.answer === null ? [] : [`answer: ${yamlScalar(answer.answer)}`]),
-    ...(answer.note === null ? [] : [`note: ${JSON.stringify(answer.note)}`]),
-    ...(answer.evidence === undefined ? [] : [`evidence: [${answer.evidence.map((item) => JSON.stringify(item)).join(', ')}]`]),
-    ...(answer.checked === undefined ? [] : [`checked: ${answer.checked}`]),
-  ];
-  return `{ ${parts.join(', ')} }`;
-}

@@ -210,7 +210,7 @@ export function answersJsonSchema(model?: Model): JsonSchema {
     const context = z.enum(model.contexts.map((candidate) => candidate.id) as [string, ...string[]]);
     const enumDescriptions = model.contexts.map((candidate) => (candidate.description === undefined ? candidate.name : `${candidate.name} — ${candidate.description}`));
     registry.add(context, { enumDescriptions, markdownEnumDescriptions: enumDescriptions.map(inline) });
-    shape.context = z.optional(context);
+    shape.context = z.optional(z.nullable(context));
   }
   const specific = z.extend(answersSchema, shape);
   return {

@@ -270,6 +270,8 @@ describe('the answers schema of a model with criteria, evidence prompts, context
     expect(items.map((item) => [item.label, documentation(item)])).toEqual([
       ['staff', 'Staff network — Employees of the organisation working together.'],
       ['members', 'Member community'],
+      // Empty is allowed too: every indicator applies.
+      ['null', ''],
     ]);
     const hover = await hoverText(clubs('clubs-context-hover.yaml', ['context: staff']), 2, 1);
     expect(hover).toContain("The model's context the organisation works in");

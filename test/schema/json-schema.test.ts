@@ -149,11 +149,16 @@ describe('shipped JSON Schemas', () => {
     const { model } = await loadModel(file);
     const schema = answersJsonSchema(model) as { properties: { context: Record<string, unknown>; answers: { oneOf: { properties: Record<string, Record<string, unknown>> }[] } }; definitions: Record<string, Record<string, unknown>> };
     expect(schema.properties.context).toEqual({
-      description: "The model's context the organisation works in (one of the model's contexts); indicators of other contexts do not apply.",
-      type: 'string',
-      enum: ['staff', 'members'],
-      enumDescriptions: ['Staff network — Employees of the organisation working together.', 'Member community'],
-      markdownEnumDescriptions: ['Staff network — Employees of the organisation working together.', 'Member community'],
+      description: "The model's context the organisation works in (one of the model's contexts); indicators of other contexts do not apply. Empty: every indicator applies.",
+      oneOf: [
+        {
+          type: 'string',
+          enum: ['staff', 'members'],
+          enumDescriptions: ['Staff network — Employees of the organisation working together.', 'Member community'],
+          markdownEnumDescriptions: ['Staff network — Employees of the organisation working together.', 'Member community'],
+        },
+        { type: 'null' },
+      ],
     });
     expect(schema.definitions.answer!.enumDescriptions).toEqual(['Yes — Every criterion holds, and you can show it.', 'Partly — Some criteria hold, or only informally.', 'No — It does not happen.', 'does not apply']);
     const indicators = schema.properties.answers.oneOf[0]!.properties;
