@@ -9,7 +9,7 @@ import { escapeHtml as e } from '../escape/html.js';
 import { httpsLink } from '../escape/url.js';
 import { bars } from './html/bars.js';
 import { radar, type RadarSeries } from './html/radar.js';
-import { DETAIL_STYLE, STYLE } from './html/style.js';
+import { DETAIL_STYLE, PLAN_STYLE, STYLE } from './html/style.js';
 import { planHtmlSection } from './plan.js';
 import {
   answerText,
@@ -38,7 +38,7 @@ const SUMMARY_STEPS = 3;
 const TOLERANCE = 1e-9;
 
 /**
- * The policy of each stylesheet a page may have (with or without DETAIL_STYLE), which lets it
+ * The policy of each stylesheet a page may have (with or without DETAIL_STYLE and PLAN_STYLE), which lets it
  * apply that stylesheet only, by hash: with no script-src and default-src 'none', the page can run
  * no script and load nothing, even if some text escaped escaping.
  */
@@ -69,7 +69,7 @@ export const formatHtml: Formatter = (report, options) => {
   const title = `${report.organisation} — ${report.model.name}`;
   // The styles of criteria, key and stale marks and evidence only when the report has them: a
   // report of a model without them is the page it always was.
-  const style = hasStepDetails(report) || hasAnswerDetails(report) ? `${STYLE}${DETAIL_STYLE}` : STYLE;
+  const style = `${STYLE}${hasStepDetails(report) || hasAnswerDetails(report) ? DETAIL_STYLE : ''}${report.plan ? PLAN_STYLE : ''}`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -87,8 +87,7 @@ ${header(report)}
 ${summary(report, options)}
 ${stageGrid(report)}
 ${roadmap(report)}
-${planHtmlSection(report)}
-${answers(report, options.printAnswers === true)}
+${planHtmlSection(report)}${answers(report, options.printAnswers === true)}
 </main>
 ${footer(report)}
 </div>
