@@ -51,6 +51,8 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
       strict: options.strict,
       failUnder: options.failUnder,
       require: options.require,
+      staleAfter: options.staleAfter,
+      failOnStale: options.failOnStale,
       jsonl: streamed,
     };
     for await (const result of scoreFiles(files, found, scoring, options.jobs, () => io.stdin)) {
@@ -68,7 +70,7 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
       if (scored === 0) checkSortKey(options.sort, result.sortKeys);
       scored += 1;
       if (result.gatesFailed) gatesFailed = true;
-      await messages.add([...voice.scored(result.file, result.unanswered), ...voice.read(result.file, result.outdated), ...result.notices]);
+      await messages.add([...voice.scored(result.file, result.unanswered, result.stale), ...voice.read(result.file, result.outdated), ...result.notices]);
       if ('line' in result) for (const stream of streams) await stream.write(result.line);
       else entries.push({ file: result.file, report: result.report });
     }

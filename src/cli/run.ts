@@ -51,7 +51,7 @@ Examples:
   $ cm-maturity score examples/middle.yaml
   $ cm-maturity score answers.yaml --format json -o report.json
   $ cm-maturity score assessments/ --format csv -o portfolio.csv
-  $ cm-maturity validate models/community.yaml examples/*.yaml
+  $ cm-maturity validate models/community@2.0.yaml examples/*.yaml
   $ cm-maturity models
   $ cm-maturity score answers.yaml --fail-under community --baseline last.json --fail-on-regression
   $ cm-maturity diff old.yaml answers.yaml

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
-import { addOutdated, addSkipped, addUnanswered, outdatedTally, skipTally, unansweredTally, type OutdatedAnswers } from '../core/file-summary.js';
+import { addOutdated, addSkipped, addStale, addUnanswered, outdatedTally, skipTally, staleTally, unansweredTally, type OutdatedAnswers, type StaleNotice } from '../core/file-summary.js';
 import type { SkippedFile } from '../pipeline/each-file.js';
-import { migrateHintSummary, skippedLine, skippedSummary, unansweredSummary } from '../report/notices.js';
+import { migrateHintSummary, skippedLine, skippedSummary, staleSummary, unansweredSummary } from '../report/notices.js';
 
 /** How much a run says on standard error besides its errors. */
 export interface VoiceOptions {
@@ -22,7 +22,7 @@ export function addVoiceOptions(command: Command, verbose: string): Command {
 export const VERBOSE_SKIPPED = 'name every file found in a folder or by a pattern that was skipped, not only the first few';
 
 /** What --verbose shows in a command that scores many answers files. */
-export const VERBOSE_SCORED = 'one warning per answers file with unanswered indicators, and every skipped file, instead of a summary line each';
+export const VERBOSE_SCORED = 'one warning per answers file with unanswered indicators (or stale answers, or no date for --stale-after), and every skipped file, instead of a summary line each';
 
 /**
  * The notes and warnings of a run over many files, in one voice: the files passed over and the
@@ -32,8 +32,11 @@ export const VERBOSE_SCORED = 'one warning per answers file with unanswered indi
 export interface ManyFilesVoice {
   /** A file passed over; returns the lines to print now. */
   skipped(skipped: SkippedFile): string[];
-  /** A file scored, with its unanswered indicators; returns the lines to print now. */
-  scored(file: string, unanswered: { unanswered: number; total: number; warning: string | null }): string[];
+  /**
+   * A file scored, with its unanswered indicators and, with `--stale-after`, its stale answers
+   * (`warnings`: its own lines, for --verbose); returns the lines to print now.
+   */
+  scored(file: string, unanswered: { unanswered: number; total: number; warning: string | null }, stale?: StaleNotice): string[];
   /**
    * An answers file read (every one, for the count), which answers an earlier version of the
    * built-in model it names without a version when `outdated` is given (with its hint); returns
@@ -55,14 +58,17 @@ export function manyFilesVoice(options: VoiceOptions, reads: string, found: numb
   const incomplete = unansweredTally();
   const outdated = outdatedTally();
   const read = new Set<string>();
+  const stale = staleTally();
   return {
     skipped(skipped) {
       addSkipped(skips, skipped);
       return options.verbose && !options.quiet ? [skippedLine(skipped)] : [];
     },
-    scored(file, { unanswered, total, warning }) {
+    scored(file, { unanswered, total, warning }, notice) {
       addUnanswered(incomplete, { file, unanswered, total });
-      return options.verbose && !options.quiet && warning !== null ? [warning] : [];
+      if (notice) addStale(stale, { file, after: notice.after, stale: notice.stale, undated: notice.undated });
+      if (!options.verbose || options.quiet) return [];
+      return [...(warning === null ? [] : [warning]), ...(notice?.warnings ?? [])];
     },
     read(file, answers) {
       // A file read twice (both sides of a diff) counts once.
@@ -82,6 +88,7 @@ export function manyFilesVoice(options: VoiceOptions, reads: string, found: numb
       if (!options.verbose) {
         const unanswered = unansweredSummary(incomplete, scored);
         if (unanswered !== null) lines.push(unanswered);
+        lines.push(...staleSummary(stale, scored));
       }
       const skipped = options.verbose ? null : skippedSummary(skips, found, reads);
       if (skipped !== null) lines.push(skipped);

@@ -111,7 +111,7 @@ export function answersTemplate(model: Model, options: AnswersTemplateOptions): 
         if (indicator.advice !== undefined) lines.push(...comment(`Advice: ${indicator.advice}`, '  '));
         const carried = options.migrated?.carried.get(indicator.id);
         if (carried !== undefined) lines.push(...comment(reviewMark(options.migrated!, carried), '  '));
-        lines.push(answerLine(indicator.id, options.answers?.get(indicator.id)));
+        lines.push(...answerLines(indicator.id, options.answers?.get(indicator.id)));
       }
     }
   }
@@ -160,21 +160,26 @@ function migratedHeader(model: Model, migrated: MigratedFrom): string[] {
 }
 
 /**
- * An indicator's answer as its YAML line: empty when unanswered; a bare answer; else one
- * `{ answer, note, evidence, checked }` mapping on the indicator's line, every text double-quoted
- * so that it reads back as written.
+ * An indicator's answer as YAML lines: empty when unanswered; a bare answer; `{ answer, note }` on
+ * one line; a block mapping when it also gives evidence or the date it was checked.
  */
-function answerLine(id: string, answer: Answer | undefined): string {
+function answerLines(id: string, answer: Answer | undefined): string[] {
   const key = `  ${yamlScalar(id)}:`;
-  if (answer === undefined || (answer.answer === null && answer.note === null && answer.evidence === undefined && answer.checked === undefined)) return key;
-  if (answer.note === null && answer.evidence === undefined && answer.checked === undefined) return `${key} ${yamlScalar(answer.answer!)}`;
-  const parts = [
-    ...(answer.answer === null ? [] : [`answer: ${yamlScalar(answer.answer)}`]),
-    ...(answer.note === null ? [] : [`note: ${JSON.stringify(answer.note)}`]),
-    ...(answer.evidence === undefined ? [] : [`evidence: [${answer.evidence.map((item) => JSON.stringify(item)).join(', ')}]`]),
-    ...(answer.checked === undefined ? [] : [`checked: ${answer.checked}`]),
-  ];
-  return `${key} { ${parts.join(', ')} }`;
+  if (answer === undefined || (answer.answer === null && answer.note === null && answer.evidence === undefined && answer.checked === undefined)) return [key];
+  if (answer.evidence === undefined && answer.checked === undefined) {
+    if (answer.note === null) return [`${key} ${yamlScalar(answer.answer!)}`];
+    const parts = [...(answer.answer === null ? [] : [`answer: ${yamlScalar(answer.answer)}`]), `note: ${JSON.stringify(answer.note)}`];
+    return [`${key} { ${parts.join(', ')} }`];
+  }
+  const lines = [key];
+  if (answer.answer !== null) lines.push(`    answer: ${yamlScalar(answer.answer)}`);
+  if (answer.note !== null) lines.push(`    note: ${JSON.stringify(answer.note)}`);
+  if (answer.evidence !== undefined) {
+    lines.push('    evidence:');
+    for (const item of answer.evidence) lines.push(`      - ${JSON.stringify(item)}`);
+  }
+  if (answer.checked !== undefined) lines.push(`    checked: ${answer.checked}`);
+  return lines;
 }
 
 function valueOrEmpty(value: string | null | undefined): string {

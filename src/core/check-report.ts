@@ -53,13 +53,30 @@ export function checkReport(report: Report): InputIssue[] {
     add(['overall', 'score'], `overall.score ${score} cannot come from competency scores between ${Math.min(...scores)} and ${Math.max(...scores)}`);
   }
 
+  // Indicators outside the assessment's context are not counted (score.ts).
+  const counted = report.competencies.reduce((sum, competency) => sum + competency.indicators.filter((indicator) => indicator.applicable !== false).length, 0);
   const { answered, total, unanswered } = report.completeness;
-  if (total !== indicatorIds.size) add(['completeness', 'total'], `completeness.total must be ${indicatorIds.size} (the report's indicators), not ${total}`);
+  if (total !== counted) add(['completeness', 'total'], `completeness.total must be ${counted} (the report's indicators that apply), not ${total}`);
   if (answered !== total - unanswered.length) add(['completeness', 'answered'], `completeness.answered must be ${total - unanswered.length} (total less the unanswered), not ${answered}`);
   unanswered.forEach((id, index) => {
     if (!indicatorIds.has(id)) add(['completeness', 'unanswered', index], `${quoted(id)} is not an indicator of this report`);
   });
+  if (report.stale) checkStale(report, add);
   return issues;
+}
+
+/** Stale answers are answers of the report, in their competency, checked before the cut-off. */
+function checkStale(report: Report, add: Add): void {
+  const { checkedBefore, answers } = report.stale!;
+  const indicators = new Map(report.competencies.flatMap((competency) => competency.indicators.map((indicator) => [indicator.id, { competency: competency.id, checked: indicator.checked }] as const)));
+  answers.forEach((answer, index) => {
+    const path = ['stale', 'answers', index];
+    const indicator = indicators.get(answer.id);
+    if (indicator === undefined) add([...path, 'id'], `${quoted(answer.id)} is not an indicator of this report`);
+    else if (indicator.competency !== answer.competency) add([...path, 'competency'], `stale.answers[${index}].competency must be ${quoted(indicator.competency)}, the competency of ${inlineText(answer.id)}`);
+    else if (indicator.checked !== answer.checked) add([...path, 'checked'], `stale.answers[${index}].checked must be the date ${inlineText(answer.id)} was checked`);
+    if (checkedBefore === null || !(answer.checked < checkedBefore)) add([...path, 'checked'], `stale.answers[${index}] is not stale: a stale answer was checked before stale.checkedBefore`);
+  });
 }
 
 type Add = (path: (string | number)[], message: string) => void;
@@ -114,7 +131,8 @@ function checkCompetency(competency: CompetencyResult, index: number, report: Re
     const value = attained(stage.id);
     if (value !== undefined && value < threshold - CUT - 1e-9) add([...path, 'attainment', stage.id], `${label}.attainment.${inlineText(stage.id)} is ${value}, below the threshold ${threshold}, yet the level ${level} says that stage is met`);
   });
-  if (next !== null) {
+  // A key indicator below the threshold holds its stage back whatever the attainment (blockedBy).
+  if (next !== null && (competency.blockedBy ?? []).length === 0) {
     const value = attained(next);
     if (value !== undefined && value >= threshold) add([...path, 'attainment', next], `${label}.attainment.${inlineText(next)} is ${value}, at or above the threshold ${threshold}, yet the level ${level} says that stage is not met`);
   }

@@ -56,6 +56,7 @@ export function withBaseline(report: Report, baseline: Report, crossesVersions?:
 }
 
 function withDelta(competency: CompetencyResult, delta: number | null): CompetencyResult {
-  const { id, name, weight, level, stage, stageName, score, nextStage, attainment, next, indicators } = competency;
-  return { id, name, weight, level, stage, stageName, score, delta, nextStage, attainment, next, indicators };
+  const { id, name, weight, level, stage, stageName, score, nextStage, attainment, blockedBy, next, indicators } = competency;
+  // blockedBy only when there is one, as scoring writes it.
+  return { id, name, weight, level, stage, stageName, score, delta, nextStage, attainment, ...(blockedBy === undefined ? {} : { blockedBy }), next, indicators };
 }

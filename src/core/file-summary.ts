@@ -46,13 +46,58 @@ export function unansweredTally(): UnansweredTally {
 export function addUnanswered(tally: UnansweredTally, entry: Incomplete): void {
   if (entry.unanswered === 0) return;
   tally.count += 1;
-  const at = tally.worst.findIndex((other) => other.unanswered < entry.unanswered);
+  keepWorst(tally.worst, entry, (item) => item.unanswered);
+}
+
+/** Keeps `entry` among the NAMED_IN_SUMMARY largest of `worst` by `size`, largest first, the first met among equals. */
+function keepWorst<T>(worst: T[], entry: T, size: (item: T) => number): void {
+  const at = worst.findIndex((other) => size(other) < size(entry));
   if (at === -1) {
-    if (tally.worst.length < NAMED_IN_SUMMARY) tally.worst.push(entry);
+    if (worst.length < NAMED_IN_SUMMARY) worst.push(entry);
     return;
   }
-  tally.worst.splice(at, 0, entry);
-  if (tally.worst.length > NAMED_IN_SUMMARY) tally.worst.pop();
+  worst.splice(at, 0, entry);
+  if (worst.length > NAMED_IN_SUMMARY) worst.pop();
+}
+
+/** What `--stale-after` found in one file: how many of its answers are stale, or that it has no date to judge them by. */
+export interface StaleCount {
+  file: string;
+  /** The duration as given (`12m`). */
+  after: string;
+  stale: number;
+  /** The file has no `date:`, so none of its answers could be judged. */
+  undated: boolean;
+}
+
+/** What `--stale-after` says of one file of many: the counts for the summary, and its own warning lines for --verbose. */
+export interface StaleNotice extends Omit<StaleCount, 'file'> {
+  warnings: string[];
+}
+
+/** The files with stale answers (how many, the few with the most) and the files without a date (how many, the first few). */
+export interface StaleTally {
+  /** The duration as given, once a file is counted. */
+  after: string | null;
+  count: number;
+  worst: { file: string; stale: number }[];
+  undated: number;
+  firstUndated: string[];
+}
+
+export function staleTally(): StaleTally {
+  return { after: null, count: 0, worst: [], undated: 0, firstUndated: [] };
+}
+
+export function addStale(tally: StaleTally, entry: StaleCount): void {
+  tally.after ??= entry.after;
+  if (entry.undated) {
+    tally.undated += 1;
+    if (tally.firstUndated.length < NAMED_IN_SUMMARY) tally.firstUndated.push(entry.file);
+  }
+  if (entry.stale === 0) return;
+  tally.count += 1;
+  keepWorst(tally.worst, { file: entry.file, stale: entry.stale }, (item) => item.stale);
 }
 
 /**

@@ -15,6 +15,8 @@ export interface GateOptions {
   failBehindPlan?: boolean;
   /** Fail when a plan's action due before the report's date is neither done nor dropped (`--plan`). */
   failOnStaleActions?: boolean;
+  /** Fail when an answer is stale (`--stale-after`). */
+  failOnStale?: boolean;
 }
 
 /** A floor on the overall score or on one competency's score, its target already resolved to a number. */
@@ -35,6 +37,8 @@ export interface GatePolicy {
   regressionTolerance?: number;
   behindPlan?: boolean;
   staleActions?: boolean;
+  /** Fail when a competency has a stale answer (the report's `stale`, from `--stale-after`). */
+  noStale?: boolean;
 }
 
 interface Stage {
@@ -69,6 +73,7 @@ export function gatePolicy(options: GateOptions, model: Model): GatePolicy {
   const policy: GatePolicy = { noRegression: options.failOnRegression === true };
   if (options.failBehindPlan === true) policy.behindPlan = true;
   if (options.failOnStaleActions === true) policy.staleActions = true;
+  if (options.failOnStale === true) policy.noStale = true;
   if (options.regressionTolerance !== undefined && options.regressionTolerance > 0) policy.regressionTolerance = options.regressionTolerance;
   if (options.failUnder !== undefined) {
     policy.failUnder = { subject: 'overall', target: target('--fail-under', options.failUnder), text: options.failUnder };
@@ -89,10 +94,22 @@ export function gatePolicy(options: GateOptions, model: Model): GatePolicy {
 
 /** Whether any gate is asked for. */
 export function hasGates(options: GateOptions): boolean {
-  return options.failUnder !== undefined || (options.require ?? []).length > 0 || options.failOnRegression === true || options.failBehindPlan === true || options.failOnStaleActions === true;
+  return (
+    options.failUnder !== undefined ||
+    (options.require ?? []).length > 0 ||
+    options.failOnRegression === true ||
+    options.failBehindPlan === true ||
+    options.failOnStaleActions === true ||
+    options.failOnStale === true
+  );
 }
 
-/** Every gate of the policy against a scored report, in a fixed order: fail-under, require (as given), no-regression, behind-plan, stale-action. */
+/**
+ * Every gate of the policy against a scored report, in a fixed order: fail-under, require (as
+ * given), no-regression, no-stale, behind-plan, stale-action. No-stale gives one result per
+ * competency, the most stale answers allowed (0) against its stale answers; a report without a
+ * date has none judged, and so no no-stale result.
+ */
 export function evaluateGates(report: Report, policy: GatePolicy): GateResult[] {
   const results: GateResult[] = [];
   const scoreOf = (subject: string) => (subject === 'overall' ? report.overall.score : report.competencies.find((competency) => competency.id === subject)?.score);
@@ -114,6 +131,13 @@ export function evaluateGates(report: Report, policy: GatePolicy): GateResult[] 
     for (const competency of report.competencies) {
       const target = previous.get(competency.id);
       if (target !== undefined) noRegression(competency.id, target, competency.score);
+    }
+  }
+  if (policy.noStale && report.stale && report.stale.checkedBefore !== null) {
+    const stale = report.stale.answers;
+    for (const competency of report.competencies) {
+      const actual = stale.filter((answer) => answer.competency === competency.id).length;
+      results.push({ gate: 'no-stale', subject: competency.id, target: 0, actual, passed: actual === 0 });
     }
   }
   if (report.plan && report.date !== null) results.push(...planGates(report, policy, report.date));
@@ -161,8 +185,10 @@ function stageScore(stages: readonly { level: number; name: string }[], score: n
   return `${stage?.name ?? '?'} (${score.toFixed(2)})`;
 }
 
-/** One line saying which gate failed and by how much; `stages` names the stages of plan targets. */
-export function gateFailureText(gate: GateResult, stages: readonly { level: number; name: string }[] = []): string {
+/** One line saying which gate failed and by how much; `report` names the stages of plan targets and gives a stale answer's dates and ids. */
+export function gateFailureText(gate: GateResult, report?: Pick<Report, 'stale' | 'stages'>): string {
+  const stages = report?.stages ?? [];
+  if (gate.gate === 'no-stale') return staleGateText(gate, report?.stale);
   if (gate.gate === 'behind-plan') {
     const wanted = Number.isInteger(gate.target) ? (stages.find((stage) => stage.level === gate.target)?.name ?? gate.target.toFixed(2)) : gate.target.toFixed(2);
     return `${gate.subject} is ${stageScore(stages, gate.actual)}, the plan wanted ${wanted} by ${gate.by ?? '?'} (phase ${gate.phase ?? '?'})`;
@@ -175,4 +201,12 @@ export function gateFailureText(gate: GateResult, stages: readonly { level: numb
     return `${who} fell from ${gate.target.toFixed(2)} to ${gate.actual.toFixed(2)} (-${by}) since the baseline${beyond}`;
   }
   return `${who} ${gate.actual.toFixed(2)} is below ${gate.target.toFixed(2)} by ${by}`;
+}
+
+/** "strategy has 2 answers checked before 2025-10-01 (--stale-after 12m): strategy.purpose, strategy.plan". */
+function staleGateText(gate: GateResult, stale: Report['stale']): string {
+  const answers = gate.actual === 1 ? 'answer' : 'answers';
+  const before = stale?.checkedBefore ? ` checked before ${stale.checkedBefore} (--stale-after ${stale.after})` : ' that are stale';
+  const ids = (stale?.answers ?? []).filter((answer) => answer.competency === gate.subject).map((answer) => answer.id);
+  return `${gate.subject} has ${gate.actual} ${answers}${before}${ids.length > 0 ? `: ${ids.join(', ')}` : ''}`;
 }

@@ -1,6 +1,5 @@
 import { NOT_APPLICABLE } from '../schema/constants.js';
 import type { Competency, Indicator, Model, Stage } from '../schema/model.js';
-import { answersTemplate, type AnswersTemplateOptions } from './answers-template.js';
 import { appliesIn, type Answer, type Assessment } from './assessment.js';
 import { keyAnswers, orList } from './model-facts.js';
 import { scoreAssessment } from './score.js';
@@ -135,10 +134,3 @@ export function answerChoices(model: Model): { answer: string; label: string; de
   ];
 }
 
-/**
- * The answers file the questionnaire saves: `init`'s layout, which writes the context after
- * `model:` and each answer's evidence and date checked on its line. Pure and deterministic.
- */
-export function questionnaireFile(model: Model, options: AnswersTemplateOptions): string {
-  return answersTemplate(model, options);
-}

@@ -1,20 +1,23 @@
 import { evaluateGates, gatePolicy, hasGates, type GateOptions, type GatePolicy } from '../core/gates.js';
 import { sortKeys } from '../core/portfolio.js';
 import { scoreAssessment } from '../core/score.js';
+import { withStale, type StaleAfter } from '../core/stale.js';
 import type { Diagnostic } from '../errors.js';
-import { gateFailureLines, migrateHint, unansweredWarning } from '../report/notices.js';
+import { gateFailureLines, migrateHint, staleWarning, unansweredWarning, undatedStaleWarning } from '../report/notices.js';
 import { jsonLine } from '../report/portfolio/jsonl.js';
 import type { Model } from '../schema/model.js';
 import type { Report } from '../schema/report.js';
 import { tryFile, type SkippedFile } from './each-file.js';
-import type { OutdatedAnswers, SkippedKind } from '../core/file-summary.js';
 import { loadAssessment } from './load-assessment.js';
 import type { LoadedModel } from './load-model.js';
+import type { OutdatedAnswers, SkippedKind, StaleNotice } from '../core/file-summary.js';
 
 /** How answers files are scored in a run; plain data, so that worker threads get it too. */
 export interface ScoringOptions extends GateOptions {
   model?: string;
   strict?: boolean;
+  /** `--stale-after`: reports list the answers checked longer than this before the assessment's date. */
+  staleAfter?: StaleAfter;
 }
 
 /** One answers file read, checked and scored, with the gate policy of its model. */
@@ -46,7 +49,8 @@ export function fileScoring(options: ScoringOptions, stdin?: () => NodeJS.Readab
     const { file, model, assessment } = await loadAssessment(input, { model: options.model, strict: options.strict, modelCache, stdin, passOver });
     let policy = policies.get(model.model);
     if (!policy) policies.set(model.model, (policy = gatePolicy(options, model.model)));
-    return { file, report: scoreAssessment(model.model, assessment), policy, model: model.model, loaded: model };
+    const report = scoreAssessment(model.model, assessment);
+    return { file, report: options.staleAfter ? withStale(report, options.staleAfter) : report, policy, model: model.model, loaded: model };
   };
 }
 
@@ -65,6 +69,16 @@ export function withGates(report: Report, policy: GatePolicy, options: GateOptio
   return hasGates(options) ? { ...report, gates: evaluateGates(report, policy) } : report;
 }
 
+/**
+ * The warnings of `--stale-after` for one report, to print (`file` names it among several): its
+ * stale answers, unless `--fail-on-stale` makes them failed gates, which say so themselves; and
+ * that it has no date, so none can be judged. Empty without `--stale-after`.
+ */
+export function staleWarnings(report: Report, options: GateOptions, file?: string): string[] {
+  const warnings = [undatedStaleWarning(report, file), options.failOnStale ? null : staleWarning(report, file)];
+  return warnings.filter((warning) => warning !== null);
+}
+
 /** A scored file's unanswered indicators: how many, of how many, and the warning naming them (null when none). */
 interface UnansweredCount {
   unanswered: number;
@@ -81,7 +95,7 @@ interface UnansweredCount {
 export type FileResult =
   | { file: string; diagnostics: Diagnostic[] }
   | SkippedFile
-  | ({ file: string; notices: string[]; unanswered: UnansweredCount; outdated: OutdatedAnswers | null; gatesFailed: boolean; sortKeys: string[] } & ({ report: Report } | { line: Uint8Array }));
+  | ({ file: string; notices: string[]; unanswered: UnansweredCount; outdated: OutdatedAnswers | null; stale?: StaleNotice; gatesFailed: boolean; sortKeys: string[] } & ({ report: Report } | { line: Uint8Array }));
 
 /** Scores one file of many: its errors are its result, and what it says is named by its file. */
 export function manyFilesScorer(options: ScoringOptions & { jsonl: boolean }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<FileResult> {
@@ -99,9 +113,21 @@ export function manyFilesScorer(options: ScoringOptions & { jsonl: boolean }, st
       notices: failures,
       unanswered: { unanswered: unanswered.length, total, warning: unansweredWarning(report, file) },
       outdated: outdatedAnswers(file, loaded),
+      ...(report.stale ? { stale: staleNotice(report, options, file) } : {}),
       gatesFailed: failures.length > 0,
       sortKeys: sortKeys(report),
     };
     return encoder ? { ...scored, line: encoder.encode(jsonLine(report)) } : { ...scored, report };
+  };
+}
+
+/** What `--stale-after` says of one file of many; stale answers that a gate fails are left to the gate's own lines. */
+function staleNotice(report: Report, options: GateOptions, file: string): StaleNotice {
+  const stale = report.stale!;
+  return {
+    after: stale.after,
+    stale: options.failOnStale ? 0 : stale.answers.length,
+    undated: stale.checkedBefore === null,
+    warnings: staleWarnings(report, options, file),
   };
 }

@@ -1,4 +1,4 @@
-import type { OutdatedTally, SkippedKind, SkipTally, UnansweredTally } from '../core/file-summary.js';
+import type { OutdatedTally, SkippedKind, SkipTally, StaleTally, UnansweredTally } from '../core/file-summary.js';
 import { STDIN_NAME } from '../source.js';
 import { gateFailureText } from '../core/gates.js';
 import { formatDiagnostic, type Diagnostic } from '../errors.js';
@@ -73,6 +73,50 @@ export function unansweredSummary(tally: UnansweredTally, files: number): string
   return warningLine(`${tally.count} of ${files} answers files ${has} unanswered indicators, which count as 0; the most: ${worst}${more}; --verbose shows every file, --strict makes this an error`);
 }
 
+/**
+ * The stderr warning for a report's stale answers (`--stale-after`), or null when none is stale;
+ * `file` names the file when there are several. A report without a date has its own warning
+ * (undatedStaleWarning).
+ */
+export function staleWarning(report: Report, file?: string): string | null {
+  const stale = report.stale;
+  if (!stale || stale.checkedBefore === null || stale.answers.length === 0) return null;
+  const { answers } = stale;
+  const sample = answers.slice(0, 3).map((answer) => `${answer.id} (${answer.checked})`).join(', ') + (answers.length > 3 ? ', …' : '');
+  const were = answers.length === 1 ? 'answer was' : 'answers were';
+  return warningLine(
+    `${file === undefined ? '' : `${file}: `}${answers.length} ${were} last checked before ${stale.checkedBefore}, more than --stale-after ${stale.after} before the assessment's date ${report.date ?? ''}: ${sample}; --fail-on-stale makes this a gate`,
+  );
+}
+
+/** The stderr warning for a report that `--stale-after` cannot judge, having no date, or null when it can. */
+export function undatedStaleWarning(report: Report, file?: string): string | null {
+  const stale = report.stale;
+  if (!stale || stale.checkedBefore !== null) return null;
+  return warningLine(`${file === undefined ? 'the assessment' : file} has no date:, so --stale-after ${stale.after} cannot judge its answers (stale answers are those checked that long before the assessment's date)`);
+}
+
+/**
+ * The warnings of `--stale-after` over many files, each one line or none: the files with stale
+ * answers (how many, and the ones with the most), and the files without a date, which cannot be judged.
+ */
+export function staleSummary(tally: StaleTally, files: number): string[] {
+  const lines: string[] = [];
+  const after = tally.after ?? '';
+  if (tally.count > 0) {
+    const worst = tally.worst.map((entry) => `${entry.file} (${entry.stale})`).join(', ');
+    const more = tally.count > tally.worst.length ? ', …' : '';
+    const has = tally.count === 1 ? 'has' : 'have';
+    lines.push(warningLine(`${tally.count} of ${files} answers files ${has} stale answers, checked more than --stale-after ${after} before their date; the most: ${worst}${more}; --verbose shows every file, --fail-on-stale makes this a gate`));
+  }
+  if (tally.undated > 0) {
+    const more = tally.undated > tally.firstUndated.length ? ', …; --verbose shows every file' : '';
+    const [has, their] = tally.undated === 1 ? ['has', 'its'] : ['have', 'their'];
+    lines.push(warningLine(`${tally.undated} of ${files} answers files ${has} no date:, so --stale-after ${after} cannot judge ${their} answers: ${tally.firstUndated.join(', ')}${more}`));
+  }
+  return lines;
+}
+
 const KIND_NAMES: Record<SkippedKind, [string, string]> = {
   model: ['model', 'models'],
   report: ['JSON report', 'JSON reports'],
@@ -115,8 +159,13 @@ export function skippedLine(skipped: { file: string; kind: SkippedKind }): strin
   return noteLine(`skipped ${skipped.file}: a ${KIND_NAMES[skipped.kind][0]}`);
 }
 
-/** The options of the gates on a plan, by gate name. */
-const PLAN_GATE_OPTIONS: Record<string, string> = { 'behind-plan': '--fail-behind-plan', 'stale-action': '--fail-on-stale-actions' };
+/** The option of each gate that takes no value, by the gate's name in reports. */
+const GATE_OPTIONS: Readonly<Record<string, string>> = {
+  'no-regression': '--fail-on-regression',
+  'no-stale': '--fail-on-stale',
+  'behind-plan': '--fail-behind-plan',
+  'stale-action': '--fail-on-stale-actions',
+};
 
 /** The stderr lines for the gates that failed; `file` names the answers file when there are several. */
 export function gateFailureLines(report: Report, gates: readonly GateResult[], file?: string): string[] {
@@ -125,8 +174,8 @@ export function gateFailureLines(report: Report, gates: readonly GateResult[], f
     .map((gate) => {
       const stage = Number.isInteger(gate.target) ? report.stages.find((candidate) => candidate.level === gate.target) : undefined;
       const target = stage ? `${stage.id} (${gate.target})` : String(gate.target);
-      const option = gate.gate === 'fail-under' ? `--fail-under ${target}` : gate.gate === 'require' ? `--require ${gate.subject}=${target}` : (PLAN_GATE_OPTIONS[gate.gate] ?? '--fail-on-regression');
-      return terminalText(`cm-maturity: gate failed (${option}): ${file === undefined ? '' : `${file}: `}${gateFailureText(gate, report.stages)}`);
+      const option = gate.gate === 'fail-under' ? `--fail-under ${target}` : gate.gate === 'require' ? `--require ${gate.subject}=${target}` : GATE_OPTIONS[gate.gate] ?? gate.gate;
+      return terminalText(`cm-maturity: gate failed (${option}): ${file === undefined ? '' : `${file}: `}${gateFailureText(gate, report)}`);
     });
 }
 

@@ -210,7 +210,6 @@ export function answersJsonSchema(model?: Model): JsonSchema {
     const context = z.enum(model.contexts.map((candidate) => candidate.id) as [string, ...string[]]);
     const enumDescriptions = model.contexts.map((candidate) => (candidate.description === undefined ? candidate.name : `${candidate.name} — ${candidate.description}`));
     registry.add(context, { enumDescriptions, markdownEnumDescriptions: enumDescriptions.map(inline) });
-    // Empty, as init leaves it, is every context.
     shape.context = z.optional(z.nullable(context));
   }
   const specific = z.extend(answersSchema, shape);

@@ -98,14 +98,15 @@ const baselineSchema = z.strictObject({
   crossesVersions: z.optional(crossesVersionsSchema),
 });
 
-/** The outcome of one policy gate (`--fail-under`, `--require`, `--fail-on-regression`). */
+/** The outcome of one policy gate (`--fail-under`, `--require`, `--fail-on-regression`, `--fail-on-stale`). */
 const gateResultSchema = z.strictObject({
-  /** `fail-under`, `require` or `no-regression`. */
+  /** `fail-under`, `require`, `no-regression` or `no-stale`. */
   gate: z.string(),
   /** `overall` or a competency id. */
   subject: z.string(),
-  /** The floor: a score, or the baseline's score for `no-regression`. */
+  /** The floor: a score, or the baseline's score for `no-regression`; for `no-stale`, the most stale answers allowed (0). */
   target: z.number(),
+  /** The score; for `no-stale`, the competency's stale answers. */
   actual: z.number(),
   passed: z.boolean(),
   /** `no-regression` with `--regression-tolerance`: how far below the baseline's score still passes. */
@@ -181,6 +182,19 @@ const planProgressSchema = z.strictObject({
   actions: z.array(planActionSchema),
 });
 
+/**
+ * With `--stale-after`: the answers checked too long before the assessment's date. An answer is
+ * stale when its `checked:` date is before `checkedBefore`, the assessment's date less the duration.
+ */
+const staleSchema = z.strictObject({
+  /** The duration as given: a whole number and a unit, `90d`, `2w`, `12m`, `1y`. */
+  after: z.string(),
+  /** The cut-off date (YYYY-MM-DD); null when the assessment has no date, so that no answer can be judged. */
+  checkedBefore: z.nullable(z.string()),
+  /** The stale answers, in model order: indicator id, its competency's id, the date it was checked. */
+  answers: z.array(z.strictObject({ id: z.string(), competency: z.string(), checked: z.string() })),
+});
+
 export const reportSchema = z.strictObject({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   model: z.strictObject({ id: z.string(), name: z.string(), version: z.string() }),
@@ -199,6 +213,7 @@ export const reportSchema = z.strictObject({
     total: z.int(),
     unanswered: z.array(z.string()),
   }),
+  stale: z.optional(staleSchema),
   baseline: z.optional(baselineSchema),
   gates: z.optional(z.array(gateResultSchema)),
   /** With `--plan`: where the organisation stands against its plan. */
@@ -216,3 +231,4 @@ export type PlanProgress = z.infer<typeof planProgressSchema>;
 export type PlanSubject = z.infer<typeof planSubjectSchema>;
 export type PlanActionResult = z.infer<typeof planActionSchema>;
 export type CrossesVersions = z.infer<typeof crossesVersionsSchema>;
+export type StaleAnswers = z.infer<typeof staleSchema>;

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -14,15 +14,21 @@ import { reportSchema } from '../../src/schema/report.js';
  */
 const IN_CI = (process.env.CI ?? '') !== '' && process.env.CI !== 'false';
 const OUTPUT = join(ROOT, 'test/output');
-const EXAMPLES = ['examples/community@1.0/early.yaml', 'examples/community@1.0/middle.yaml', 'examples/community@1.0/advanced.yaml', 'examples/community@1.0/partial.yaml'];
 /** The README's picture: the top of the middle example's report, made by `npm run screenshot`. */
 const README_SCREENSHOT = join(ROOT, 'docs/report.png');
 const SKIP_MESSAGE = `browser test skipped: no Chromium at ${CHROMIUM_PATH}. Install it (Debian: apt-get install chromium) or point CHROMIUM_PATH at a Chromium binary, then run npm test again.`;
 
 /** An A4 page at 96 dpi less the report's @page margins (14 mm top and bottom, 12 mm sides). */
 const A4_PRINTABLE = { width: ((210 - 24) / 25.4) * 96, height: ((297 - 28) / 25.4) * 96 };
-/** The most A4 pages the built-in model's report may print (without --print-answers). */
+/** The most A4 pages the report of the built-in model 1.0 may print (without --print-answers). */
 const MAX_PAGES = 6;
+/** The same for 2.0, whose next steps are more and each has its criteria and evidence prompt. */
+const MAX_PAGES_2 = 10;
+/** The examples of the built-in model, each with the most A4 pages its report may print (without --print-answers). */
+const EXAMPLES: [answers: string, maxPages: number][] = [
+  ...['early', 'middle', 'advanced', 'partial'].map((name): [string, number] => [`examples/community@1.0/${name}.yaml`, MAX_PAGES]),
+  ...['early', 'middle', 'advanced', 'partial', 'developer', 'association'].map((name): [string, number] => [`examples/${name}.yaml`, MAX_PAGES_2]),
+];
 /** Models of two and one competencies, drawn as bars. */
 const SMALL_MODELS = ['test/fixtures/small-models/open-data.yaml', 'test/fixtures/small-models/single-competency.yaml'];
 
@@ -86,8 +92,9 @@ if (!chromiumInstalled() && !IN_CI) {
       return { page, url, requests, failed, errors };
     }
 
-    describe.each(EXAMPLES)('%s', (answers) => {
-      const name = basename(answers, '.yaml');
+    describe.each(EXAMPLES)('%s', (answers, maxPages) => {
+      // The 1.0 examples have the names of 2.0 ones: theirs carry the version.
+      const name = answers.includes('@') ? `${basename(dirname(answers))}-${basename(answers, '.yaml')}` : basename(answers, '.yaml');
       const report = reportSchema.parse(JSON.parse(runCli(['score', answers, '--format', 'json']).stdout));
       let visit_: Visit;
 
@@ -142,7 +149,7 @@ if (!chromiumInstalled() && !IN_CI) {
         visit_.errors.length = 0;
       });
 
-      it(`prints on A4 in at most ${MAX_PAGES} pages: the summary fills the first, the chart and the grid each fit on one, the answers are left out`, async () => {
+      it(`prints on A4 in at most ${maxPages} pages: the summary fills the first, the chart and the grid each fit on one, the answers are left out`, async () => {
         const { page } = visit_;
         await page.emulateMedia({ media: 'print' });
         await page.setViewportSize({ width: Math.floor(A4_PRINTABLE.width), height: 900 });
@@ -164,7 +171,7 @@ if (!chromiumInstalled() && !IN_CI) {
           expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
           const pages = pdfPages(pdf);
           expect(pages).toBeGreaterThanOrEqual(3);
-          expect(pages).toBeLessThanOrEqual(MAX_PAGES);
+          expect(pages).toBeLessThanOrEqual(maxPages);
         } finally {
           await page.emulateMedia({ media: 'screen' });
           await page.setViewportSize({ width: 1200, height: 900 });
@@ -238,6 +245,95 @@ if (!chromiumInstalled() && !IN_CI) {
         expect(await page.locator('table.answers').isVisible()).toBe(true);
         const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
         expect(pdfPages(pdf)).toBeGreaterThan(MAX_PAGES);
+      } finally {
+        await page.context().close();
+      }
+    });
+
+    describe('a 2.0 model: context, criteria, key indicators, evidence and stale answers', () => {
+      const answers = 'test/fixtures/details/harbour.yaml';
+      let visit_: Visit;
+
+      beforeAll(async () => {
+        visit_ = await visit(answers, 'details', '--print-answers', '--stale-after', '12m');
+      });
+
+      afterAll(async () => {
+        await visit_?.page.context().close();
+      });
+
+      it('loads with no console error (its stylesheet allowed by the policy) and no request but the file itself', async () => {
+        expect(visit_.errors).toEqual([]);
+        expect(visit_.requests).toEqual([visit_.url]);
+        // The added styles apply: a key mark is drawn in a box.
+        expect(await visit_.page.locator('.roadmap-section .key-mark').first().evaluate((element: unknown) => (globalThis as any).getComputedStyle(element).borderTopStyle as string)).toBe('solid');
+      });
+
+      it('shows the marks as words and the evidence links as https links with their own text', async () => {
+        const { page } = visit_;
+        expect(await page.locator('.roadmap-section .key-mark').allTextContents()).toEqual(['key', 'key']);
+        expect(await page.locator('table.answers .stale-mark').allTextContents()).toEqual(['stale', 'stale']);
+        expect(await page.locator('table.answers .answer-context').allTextContents()).toEqual(['not applicable in this context', 'not applicable in this context']);
+        expect(await page.locator('.roadmap-section .blocked').count()).toBe(2);
+        const links = await page.locator('a').evaluateAll((links: any[]) => links.map((link): [string, string] => [link.href, link.textContent]));
+        expect(links).toEqual([
+          ['https://intranet.example/volunteers/roles', 'https://intranet.example/volunteers/roles'],
+          ['https://intranet.example/onboarding', 'https://intranet.example/onboarding'],
+        ]);
+      });
+
+      it('gives the marks, the held-back notes and the context answers a text contrast of at least 4.5:1 (WCAG AA)', async () => {
+        const { page } = visit_;
+        // Evaluated in the page: the text colour against the first opaque background behind it.
+        const ratios = await page.evaluate<[string, number][]>(`(() => {
+          const rgb = (text) => (text.match(/[\\d.]+/g) || []).map(Number);
+          const luminance = ([r, g, b]) => [r, g, b].map((value) => { const c = value / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; }).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+          const background = (element) => {
+            for (let node = element; node; node = node.parentElement) {
+              const colour = rgb(getComputedStyle(node).backgroundColor);
+              if (colour.length === 3 || colour[3] === 1) return colour.slice(0, 3);
+            }
+            return [255, 255, 255];
+          };
+          return ['.key-mark', '.stale-mark', '.blocked', '.answer-context', '.criteria', '.check'].map((selector) => {
+            const element = document.querySelector(selector);
+            const [light, dark] = [luminance(rgb(getComputedStyle(element).color)), luminance(background(element))].sort((a, b) => b - a);
+            return [selector, (light + 0.05) / (dark + 0.05)];
+          });
+        })()`);
+        for (const [selector, ratio] of ratios) expect(ratio, selector).toBeGreaterThanOrEqual(4.5);
+      });
+
+      it('prints its summary on the first page, and the criteria and the answers with their evidence', async () => {
+        const { page } = visit_;
+        await page.emulateMedia({ media: 'print' });
+        await page.setViewportSize({ width: Math.floor(A4_PRINTABLE.width), height: 900 });
+        try {
+          const summary = (await page.locator('section.summary-section').boundingBox())!;
+          expect(summary.y + summary.height).toBeLessThanOrEqual(A4_PRINTABLE.height);
+          expect(await page.locator('.roadmap-section .criteria').first().isVisible()).toBe(true);
+          expect(await page.locator('table.answers ul.evidence').first().isVisible()).toBe(true);
+          const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+          writeFileSync(join(OUTPUT, 'details.pdf'), pdf);
+          expect(pdfPages(pdf)).toBeLessThanOrEqual(4);
+        } finally {
+          await page.emulateMedia({ media: 'screen' });
+          await page.setViewportSize({ width: 1200, height: 900 });
+        }
+        await page.screenshot({ path: join(OUTPUT, 'details.png'), fullPage: true });
+      });
+    });
+
+    it('shows hostile criteria and evidence as text: no script runs, only https evidence links', async () => {
+      const { page, url, requests, errors } = await visit('test/fixtures/hostile/details.yaml', 'hostile-details', '--print-answers', '--stale-after', '1y');
+      try {
+        expect(errors).toEqual([]);
+        expect(requests).toEqual([url]);
+        for (const tag of ['script', 'img', 'iframe']) expect(await page.locator(tag).count(), tag).toBe(0);
+        const hrefs = await page.locator('a').evaluateAll((links: any[]) => links.map((link): string => link.href));
+        expect(hrefs.length).toBe(4);
+        for (const href of hrefs) expect(href).toMatch(/^https:\/\/ok\.example\//);
+        expect(await page.locator('.roadmap-section .criteria li').first().textContent()).toBe('<script>alert(1)</script>');
       } finally {
         await page.context().close();
       }

@@ -146,3 +146,12 @@ describe('model checks of contexts and migrations', () => {
     ]);
   });
 });
+
+describe('a baseline keeps what holds a stage back', () => {
+  it('blockedBy stays in the report compared with a baseline', async () => {
+    const { withBaseline } = await import('../../src/core/compare.js');
+    const report = score({ a1: 'yes', a2: 'partly', a3: 'yes' });
+    const compared = withBaseline(report, score({ a1: 'no', a2: 'no', a3: 'no' }));
+    expect(compared.competencies[0]).toMatchObject({ blockedBy: ['a2'], delta: 0.99 });
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { answersTemplate, yamlScalar } from '../../src/core/answers-template.js';
-import { answerChoices, answeredCount, applyAction, nextIndex, progressText, questionnaireFile, questions, questionText, runningStage, startIndex } from '../../src/core/questionnaire.js';
+import { answerChoices, answeredCount, applyAction, nextIndex, progressText, questions, questionText, runningStage, startIndex } from '../../src/core/questionnaire.js';
 import { answersSchema } from '../../src/schema/answers.js';
 import { checkAnswers, type Answer } from '../../src/core/assessment.js';
 import { modelSchema } from '../../src/schema/model.js';
@@ -202,26 +202,16 @@ describe('questionnaire of a model with contexts, criteria and key indicators', 
 describe('the file the questionnaire saves', () => {
   const options = { schema: './s.json', modelRef: 'two@2.0', organisation: 'Org', date: '2026-10-01', assessor: null };
 
-  it("is init's layout with the context after model: and each answer's evidence and day checked on its line, reading back as given", () => {
+  it("writes the context after model: and each answer's evidence and day checked, reading back as given", () => {
     const answers = new Map<string, Answer>([
       ['x.1', { answer: 'yes', note: null, checked: '2026-10-01' }],
       ['x.2', { answer: 'partly', note: 'Draft "v2"', evidence: ['https://example.org/doc?a=1,2', 'Minutes: 3 May'], checked: '2026-09-30' }],
       ['x.3', { answer: null, note: null, evidence: ['to see'] }],
       ['x.4', { answer: 'no', note: null }],
     ]);
-    const text = questionnaireFile(format2, { ...options, context: 'internal', answers });
-    expect(text).toBe(answersTemplate(format2, { ...options, context: 'internal', answers }));
+    const text = answersTemplate(format2, { ...options, context: 'internal', answers });
     const lines = text.split('\n');
-    // Each answer with evidence or a date on its own line, every text double-quoted.
-    for (const line of [
-      '  x.1: { answer: "yes", checked: 2026-10-01 }',
-      '  x.2: { answer: partly, note: "Draft \\"v2\\"", evidence: ["https://example.org/doc?a=1,2", "Minutes: 3 May"], checked: 2026-09-30 }',
-      '  x.3: { evidence: ["to see"] }',
-      '  x.4: "no"',
-    ]) {
-      expect(lines).toContain(line);
-    }
-    expect(lines.indexOf('context: internal')).toBe(lines.findIndex((line) => line.startsWith('model: ')) + 1);
+    expect(lines.findIndex((line) => line.startsWith('context: internal'))).toBe(lines.findIndex((line) => line.startsWith('model: ')) + 1);
     const data = answersSchema.parse(parse(text, { version: '1.2' }));
     expect(data).toEqual({
       organisation: 'Org',
@@ -239,15 +229,10 @@ describe('the file the questionnaire saves', () => {
     expect(checkAnswers(format2, data).issues).toEqual([]);
   });
 
-  it('without a context, evidence or day checked, is exactly what init writes', () => {
-    const answers = new Map<string, Answer>([['x.1', { answer: 'yes', note: 'fine' }]]);
-    expect(questionnaireFile(format2, { ...options, context: null, answers })).toBe(answersTemplate(format2, { ...options, answers }));
-  });
-
   it('any text of evidence reads back as written', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((item) => item.trim() !== '' && item.trim() === item), { minLength: 1, maxLength: 3 }), (evidence) => {
-        const text = questionnaireFile(format2, { ...options, answers: new Map<string, Answer>([['x.4', { answer: 'yes', note: null, evidence }]]) });
+        const text = answersTemplate(format2, { ...options, answers: new Map<string, Answer>([['x.4', { answer: 'yes', note: null, evidence }]]) });
         expect((parse(text, { version: '1.2' }) as { answers: Record<string, unknown> }).answers['x.4']).toEqual({ answer: 'yes', evidence });
       }),
     );

@@ -9,7 +9,7 @@ import { ROOT, runCli, runInProcess } from './support.js';
 // they are about the built program: help written to a reader that goes away, and --version, which
 // prints the version the build writes into the bundle (run from the sources, it is 0.0.0-dev).
 
-const SCORE_OPTIONS = ['--model', '--format', '--output', '--strict', '--all', '--no-color', '--fail-on-regression', '--regression-tolerance'];
+const SCORE_OPTIONS = ['--model', '--format', '--output', '--strict', '--all', '--no-color', '--fail-on-regression', '--regression-tolerance', '--stale-after', '--fail-on-stale'];
 
 describe('help', () => {
   it('--help lists every command, the examples and the exit codes', async () => {
@@ -91,6 +91,10 @@ describe('usage errors exit 2', () => {
     [['score'], "missing required argument 'answers'"],
     [['score', 'examples/community@1.0/middle.yaml', '--format', 'pdf'], 'Allowed choices are table, json, markdown, junit, html'],
     [['score', 'examples/community@1.0/middle.yaml', '--model'], "option '-m, --model <id|path>' argument missing"],
+    [['score', 'examples/community@1.0/middle.yaml', '--stale-after', '12'], `option '--stale-after <duration>' argument '12' is invalid. "12" is not a duration: expected a whole number from 1 to 9999 and a unit: d (days), w (weeks), m (months) or y (years), e.g. 90d, 2w, 12m, 1y`],
+    [['score', 'examples/community@1.0/middle.yaml', '--stale-after', '0m'], '"0m" is not a duration'],
+    [['score', 'examples/community@1.0/middle.yaml', '--stale-after', '12M'], '"12M" is not a duration'],
+    [['score', 'examples/community@1.0/middle.yaml', '--fail-on-stale'], 'cm-maturity: error: --fail-on-stale needs --stale-after <duration>'],
     [['validate'], "missing required argument 'file'"],
     [['models', 'extra'], 'too many arguments'],
   ])('cm-maturity %j', async (args, message) => {

@@ -17,7 +17,7 @@ async function portfolio(): Promise<string> {
 describe('score --jobs', () => {
   it('gives byte-identical output, errors and exit codes with one thread or several, in every list format and with gates', async () => {
     const folder = await portfolio();
-    for (const args of [['-f', 'jsonl'], ['-f', 'csv'], ['-f', 'json', '--sort', 'name'], ['-f', 'table', '--fail-under', '2', '--require', 'tools=community']]) {
+    for (const args of [['-f', 'jsonl'], ['-f', 'csv'], ['-f', 'json', '--sort', 'name'], ['-f', 'table', '--fail-under', '2', '--require', 'tools=community'], ['-f', 'jsonl', '--stale-after', '12m', '--fail-on-stale']]) {
       const one = runCli(['score', folder, ...args, '--jobs', '1'], { timeout: 120_000 });
       const two = runCli(['score', folder, ...args, '--jobs', '2'], { timeout: 120_000 });
       const three = runCli(['score', folder, ...args, '-j', '3'], { timeout: 120_000 });
@@ -25,6 +25,8 @@ describe('score --jobs', () => {
       expect(one.stdout.length).toBeGreaterThan(1000);
       expect(one.stderr).toMatch(/3 of 231 answers files are invalid/);
       expect(one.stderr).toMatch(/zz-unknown\.yaml:3:3: unknown indicator "strategy\.purpos" .*did you mean strategy\.purpose\?/);
+      // The worker threads judge stale answers too: every line has its report's stale answers.
+      if (args.includes('--stale-after')) expect(one.stdout.split('\n').filter((line) => line !== '').every((line) => line.includes('"stale":{"after":"12m","checkedBefore":'))).toBe(true);
       for (const other of [two, three]) {
         expect(other.code, args.join(' ')).toBe(one.code);
         expect(other.stdout, args.join(' ')).toBe(one.stdout);

@@ -42,7 +42,7 @@ describe('choosing the model', async () => {
       .replace(/^name: .*$/m, 'name: My Own Model')
       .replace(/^version: .*$/m, 'version: "2.1"');
     writeFileSync(join(project, 'my-model.yaml'), model);
-    const answers = readFileSync(join(ROOT, MIDDLE), 'utf8').replace(/^model: community@1\.0$/m, 'model: ./my-model.yaml');
+    const answers = readFileSync(join(ROOT, MIDDLE), 'utf8').replace(/^model: community(@1\.0)?$/m, 'model: ./my-model.yaml');
     expect(answers).toContain('model: ./my-model.yaml');
     writeFileSync(join(project, 'answers.yaml'), answers);
 

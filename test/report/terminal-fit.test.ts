@@ -89,6 +89,10 @@ beforeAll(async () => {
   const diff = await json<Diff>(['diff', before, after, '-f', 'json']);
   const history = await json<History>(['history', before, after, '-f', 'json']);
   const models = await json<ModelList>(['models', '-f', 'json']);
+  // A 2.0 model: a context, criteria, evidence prompts, effort, owners, key indicators and stale answers.
+  const details = join(ROOT, 'test/fixtures/details');
+  const harbour = await json<Report>(['score', join(details, 'harbour.yaml'), '-f', 'json', '--stale-after', '12m']);
+  const undated = await json<Report>(['score', join(details, 'undated.yaml'), '-f', 'json', '--stale-after', '12m']);
 
   formats.single = (width, color) => formatTable(report, { color, nextSteps: Infinity, width });
   formats['single with baseline and gates'] = (width, color) => formatTable(compared, { color, nextSteps: 3, width });
@@ -97,6 +101,9 @@ beforeAll(async () => {
   formats.diff = (width, color) => formatDiffTable(diff, { color, width });
   formats.history = (width, color) => formatHistoryTable(history, { color, width });
   formats.models = (width, color) => formatModelListTable(models, { color, width });
+  formats['single of a 2.0 model'] = (width, color) => formatTable(harbour, { color, nextSteps: Infinity, width });
+  formats['portfolio with contexts and stale answers'] = (width, color) =>
+    formatPortfolioTable([{ file: 'harbour.yaml', report: harbour }, { file: 'undated.yaml', report: undated }, ...entries], { color, width });
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -202,7 +209,8 @@ describe('the score report', () => {
       const lines = formatTable(report, { color: false, nextSteps: Infinity, width }).split('\n');
       expect(Math.max(...lines.map(columnsOf))).toBeLessThanOrEqual(width);
       const start = lines.findIndex((line) => line.startsWith('    Note: '));
-      const end = lines.findIndex((line, index) => index > start && !/^ {4}[^\s→]/.test(line));
+      // The note ends at the first line not under its indent, or at what a 2.0 model says of the step.
+      const end = lines.findIndex((line, index) => index > start && (!/^ {4}[^\s→]/.test(line) || /^ {4}(Done when|Check|Effort|Owner):/.test(line)));
       const piece = lines.slice(start, end);
       // Broken at each line's end, under the note's indent, and nowhere else.
       expect(piece.map((line, index) => line.slice(index === 0 ? '    Note: '.length : 4)).join('')).toBe(link);

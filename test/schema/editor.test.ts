@@ -267,10 +267,10 @@ describe('the answers schema of a model with criteria, evidence prompts, context
 
   it("completes context: with the model's contexts, each with its name and description, and flags any other", async () => {
     const items = (await service.doComplete(clubs('clubs-context.yaml', ['context: ']), at(2, 9), false)).items;
-    // And empty (null), as init leaves it: every indicator applies.
     expect(items.map((item) => [item.label, documentation(item)])).toEqual([
       ['staff', 'Staff network — Employees of the organisation working together.'],
       ['members', 'Member community'],
+      // Empty is allowed too: every indicator applies.
       ['null', ''],
     ]);
     const hover = await hoverText(clubs('clubs-context-hover.yaml', ['context: staff']), 2, 1);

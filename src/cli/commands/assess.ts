@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { styleText } from 'node:util';
 import { dirname, resolve } from 'node:path';
 import type { Answer, Assessment } from '../../core/assessment.js';
-import { answeredCount, answerChoices, applyAction, LIST_ITEM, nextIndex, questionnaireFile, questions, questionText, startIndex, type Action } from '../../core/questionnaire.js';
+import { answeredCount, answerChoices, applyAction, LIST_ITEM, nextIndex, questions, questionText, startIndex, type Action } from '../../core/questionnaire.js';
+import { answersTemplate } from '../../core/answers-template.js';
 import { scoreAssessment } from '../../core/score.js';
 import { UserError } from '../../errors.js';
 import { assessmentFromYaml } from '../../pipeline/load-assessment.js';
@@ -307,7 +308,7 @@ function assessment(session: Session): Assessment {
 
 /** Rewrites the whole file atomically: an interruption leaves the previous save or this one, never half of either. */
 async function save(session: Session): Promise<void> {
-  const text = questionnaireFile(session.model, {
+  const text = answersTemplate(session.model, {
     schema: session.schema,
     modelRef: session.modelRef,
     organisation: session.organisation,

@@ -17,8 +17,9 @@ import { addVoiceOptions, VERBOSE_SCORED, type VoiceOptions } from '../voice.js'
 import { colorFor, refuseBinaryOnTerminal, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
-import { fileScoring, outdatedAnswers, withGates } from '../../pipeline/score-file.js';
+import { fileScoring, outdatedAnswers, staleWarnings, withGates } from '../../pipeline/score-file.js';
 import { gateFailureLines, locatedWarning, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
+import { parseStaleAfter, STALE_AFTER_GRAMMAR, type StaleAfter } from '../../core/stale.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
 
@@ -40,6 +41,7 @@ interface ScoreOptions extends GateOptions, VoiceOptions {
   excel?: boolean;
   printAnswers?: boolean;
   plan?: string;
+  staleAfter?: StaleAfter;
 }
 
 export function scoreCommand(io: Io): Command {
@@ -66,7 +68,9 @@ export function scoreCommand(io: Io): Command {
     .option('--allow-model-change', 'accept a baseline made with another model, or a version no migration links; compare the competencies both have (linked versions need no option)')
     .option('--plan <file>', 'track a plan (made by cm-maturity plan): targets, PercentToTarget, ProgressToDate, on-track and the actions of the phase due next, in every format')
     .option('--fail-behind-plan', "with --plan, exit 1 when a target of a phase due on or before the answers' date is not met")
-    .option('--fail-on-stale-actions', "with --plan, exit 1 when an action due before the answers' date is neither done nor dropped");
+    .option('--fail-on-stale-actions', "with --plan, exit 1 when an action due before the answers' date is neither done nor dropped")
+    .option('--stale-after <duration>', `warn about answers whose checked: date is longer than this before the assessment's date: ${STALE_AFTER_GRAMMAR}`, parseDuration)
+    .option('--fail-on-stale', 'exit 1 when an answer is stale (needs --stale-after)');
   return addVoiceOptions(command, VERBOSE_SCORED)
     .addHelpText(
       'after',
@@ -80,6 +84,7 @@ Examples:
   $ cat answers.yaml | cm-maturity score - --model ./my-model.yaml
   $ cm-maturity score answers.yaml --fail-under community --require strategy=2.5
   $ cm-maturity score answers.yaml --baseline last.json --fail-on-regression --regression-tolerance 0.05 -o junit.xml
+  $ cm-maturity score answers.yaml --stale-after 12m --fail-on-stale
   $ cm-maturity score assessments/ 'more/**/*.yaml' --sort strategy
   $ cm-maturity score assessments/ -o portfolio.csv
   $ cm-maturity score assessments/ -f csv-answers --excel -o answers.csv
@@ -90,7 +95,7 @@ Examples:
 
 Each -o file is written in the format its extension names; -f sets standard output (-o -) and
 files without a known extension. Every output comes from one scoring.
-Gates (--fail-under, --require, --fail-on-regression, --fail-behind-plan, --fail-on-stale-actions) exit 1 when they fail; the reports are still
+Gates (--fail-under, --require, --fail-on-regression, --fail-behind-plan, --fail-on-stale-actions, --fail-on-stale) exit 1 when they fail; the reports are still
 written, and the JUnit and JSON reports record every gate's outcome.
 With several answers files (or a folder or pattern) there is one row per organisation, formats
 table, json (an array), jsonl (streamed), csv, csv-answers (every answer), xlsx or markdown;
@@ -119,6 +124,7 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
       if ((options.failBehindPlan || options.failOnStaleActions) && options.plan === undefined) throw new UserError('--fail-behind-plan and --fail-on-stale-actions need --plan <file>');
       if (options.format === 'csv-actions' && options.plan === undefined) throw new UserError("csv-actions lists a plan's actions: add --plan <file>");
       if (options.regressionTolerance !== undefined && !options.failOnRegression) throw new UserError('--regression-tolerance needs --fail-on-regression');
+      if (options.failOnStale && options.staleAfter === undefined) throw new UserError('--fail-on-stale needs --stale-after <duration>');
       const csv = csvDialect(options.excel === true, io.env);
       // A folder or a pattern asks for a list, even when it holds one file: scripts get one shape.
       if (inputs.length > 1 || files.length !== 1 || files[0] !== first) {
@@ -192,7 +198,7 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
           : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS, model: scored.model, printAnswers: options.printAnswers === true, width: outputWidth(io, path, options.width) });
         rendered.push({ path, text });
       }
-      const notes = [unansweredWarning(report), ...hints].filter((line) => line !== null && line !== undefined);
+      const notes = [unansweredWarning(report), ...staleWarnings(report, options), ...hints].filter((line) => line !== null && line !== undefined);
       if (notes.length > 0 && !options.quiet) await io.stderr.write(`${notes.join('\n')}\n`);
       await writeOutputs(rendered, io.stdout);
       const failures = gateFailureLines(report, report.gates ?? []);
@@ -211,6 +217,13 @@ function namesOneFile(inputs: readonly string[]): boolean {
   } catch {
     return false;
   }
+}
+
+/** --stale-after: a whole number and a unit (core/stale.ts). */
+function parseDuration(value: string): StaleAfter {
+  const duration = parseStaleAfter(value);
+  if (typeof duration === 'string') throw new InvalidArgumentError(duration);
+  return duration;
 }
 
 /** --jobs: a whole number of threads, at least 1. */

@@ -1,17 +1,32 @@
 import { csvNumber, csvText } from '../escape/csv.js';
 import { formatScore } from '../../core/truncate.js';
 import type { PortfolioFormatter } from './format.js';
-import { answeredShare, portfolioRows } from './rows.js';
+import { answeredShare, anyContext, anyStale, portfolioRows } from './rows.js';
 
 /**
  * Many organisations as CSV (RFC 4180, or the dialect of `--excel`), one row each: file,
  * organisation, date, the overall level, stage and score, then each competency's score and stage
  * (empty where a model lacks it), then the share of indicators answered (last, so that the columns
- * before keep their places).
+ * before keep their places). When some organisation names a context, its id follows (`context`);
+ * with `--stale-after`, the number of stale answers (`stale_answers`, empty when the assessment has
+ * no date to judge them by).
  */
 export const formatPortfolioCsv: PortfolioFormatter = (entries, { csv }) => {
   const { columns, rows } = portfolioRows(entries);
-  const header = ['file', 'organisation', 'date', 'overall_level', 'overall_stage', 'overall_score', ...columns.flatMap((column) => [`${column.id}_score`, `${column.id}_stage`]), 'completeness'];
+  const context = anyContext(entries);
+  const stale = anyStale(entries);
+  const header = [
+    'file',
+    'organisation',
+    'date',
+    'overall_level',
+    'overall_stage',
+    'overall_score',
+    ...columns.flatMap((column) => [`${column.id}_score`, `${column.id}_stage`]),
+    'completeness',
+    ...(context ? ['context'] : []),
+    ...(stale ? ['stale_answers'] : []),
+  ];
   const score = (value: number) => csvNumber(formatScore(value), csv);
   const records = rows.map(({ entry, cells }) => {
     const { report, file } = entry;
@@ -24,6 +39,8 @@ export const formatPortfolioCsv: PortfolioFormatter = (entries, { csv }) => {
       score(report.overall.score),
       ...cells.flatMap((cell) => (cell ? [score(cell.score), cell.stage] : ['', ''])),
       answeredShare(report),
+      ...(context ? [report.context?.id ?? ''] : []),
+      ...(stale ? [report.stale && report.stale.checkedBefore !== null ? String(report.stale.answers.length) : ''] : []),
     ];
   });
   return csvText([header, ...records], csv);

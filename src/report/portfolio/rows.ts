@@ -52,3 +52,19 @@ export function answeredShare(report: Report): string {
   const { answered, total } = report.completeness;
   return total === 0 ? '—' : percent(answered / total);
 }
+
+/** Whether any organisation names a context: the lists then show each one's. */
+export function anyContext(entries: readonly PortfolioEntry[]): boolean {
+  return entries.some((entry) => entry.report.context !== undefined);
+}
+
+/** Whether the organisations were judged for stale answers (`--stale-after`): the lists then count each one's. */
+export function anyStale(entries: readonly PortfolioEntry[]): boolean {
+  return entries.some((entry) => entry.report.stale !== undefined);
+}
+
+/** An organisation's stale answers as a count, or a dash when its assessment has no date to judge them by. */
+export function staleCount(report: Report): string {
+  const stale = report.stale;
+  return stale === undefined || stale.checkedBefore === null ? '—' : String(stale.answers.length);
+}

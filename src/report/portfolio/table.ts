@@ -3,7 +3,7 @@ import { formatScore } from '../../core/truncate.js';
 import { fitTable, layoutWidth, packItems, wrapLines, type FitColumn } from '../fit.js';
 import { terminalSafe } from '../escape/terminal.js';
 import type { PortfolioFormatter } from './format.js';
-import { answeredShare, cellScore, countText, modelNames, portfolioRows } from './rows.js';
+import { answeredShare, anyContext, anyStale, cellScore, countText, modelNames, portfolioRows, staleCount } from './rows.js';
 
 /**
  * Many organisations for a terminal: one row each, a column per competency (by id), then overall;
@@ -23,9 +23,23 @@ export const formatPortfolioTable: PortfolioFormatter = (raw, options) => {
     { head: 'Stage' },
     { head: 'Answered', align: 'right' },
   ];
+  // A context and stale answers only when some organisation has them, so that other lists are unchanged.
+  const context = anyContext(entries);
+  const stale = anyStale(entries);
+  if (context) head.push({ head: 'Context' });
+  if (stale) head.push({ head: 'Stale', align: 'right' });
   const cells = rows.map(({ entry, cells }) => {
     const { report, file } = entry;
-    return [report.organisation, paint.dim(file), ...cells.map(cellScore), paint.bold(formatScore(report.overall.score)), report.overall.stageName, answeredShare(report)];
+    return [
+      report.organisation,
+      paint.dim(file),
+      ...cells.map(cellScore),
+      paint.bold(formatScore(report.overall.score)),
+      report.overall.stageName,
+      answeredShare(report),
+      ...(context ? [report.context?.name ?? ''] : []),
+      ...(stale ? [staleCount(report)] : []),
+    ];
   });
   const legend = columns.map((column) => `${column.id} = ${column.name}`);
   return `${[

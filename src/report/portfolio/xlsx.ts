@@ -1,7 +1,9 @@
-import { stageName } from '../text.js';
+import { staleIds } from '../../core/stale.js';
+import { hasAnswerDetails, stageName } from '../text.js';
 import { score, workbookBytes, type SheetTable } from '../xlsx.js';
+import { answerDetailCells, ANSWER_DETAIL_HEADER } from '../xlsx-details.js';
 import type { BinaryPortfolioFormatter } from './format.js';
-import { portfolioRows } from './rows.js';
+import { anyContext, anyStale, portfolioRows } from './rows.js';
 
 /**
  * Many organisations as an Excel workbook: their scores side by side (one row each, in `--sort`
@@ -16,9 +18,22 @@ export const formatPortfolioXlsx: BinaryPortfolioFormatter = (entries) => {
 
 function scoresSheet(entries: Parameters<BinaryPortfolioFormatter>[0]): SheetTable {
   const { columns, rows } = portfolioRows(entries);
+  // A context and stale answers only when some organisation has them, so that other workbooks are unchanged.
+  const context = anyContext(entries);
+  const stale = anyStale(entries);
   return {
     name: 'Scores',
-    header: ['Organisation', 'File', 'Date', 'Overall stage', 'Overall level', 'Overall score', ...columns.flatMap((column) => [column.name, `${column.name} stage`])],
+    header: [
+      'Organisation',
+      'File',
+      'Date',
+      'Overall stage',
+      'Overall level',
+      'Overall score',
+      ...columns.flatMap((column) => [column.name, `${column.name} stage`]),
+      ...(context ? ['Context'] : []),
+      ...(stale ? ['Stale answers'] : []),
+    ],
     rows: rows.map(({ entry: { file, report }, cells }) => [
       report.organisation,
       file,
@@ -27,19 +42,30 @@ function scoresSheet(entries: Parameters<BinaryPortfolioFormatter>[0]): SheetTab
       report.overall.level,
       score(report.overall.score),
       ...cells.flatMap((cell) => (cell ? [score(cell.score), cell.stageName] : [null, null])),
+      ...(context ? [report.context?.name ?? null] : []),
+      ...(stale ? [report.stale && report.stale.checkedBefore !== null ? report.stale.answers.length : null] : []),
     ]),
   };
 }
 
 /** One row per organisation and indicator: organisations in order, indicators in model order. */
 function answersSheet(entries: Parameters<BinaryPortfolioFormatter>[0]): SheetTable {
+  const details = entries.some(({ report }) => hasAnswerDetails(report));
   return {
     name: 'Answers',
-    header: ['Organisation', 'File', 'Competency', 'Indicator', 'Stage', 'Answer', 'Note'],
-    rows: entries.flatMap(({ file, report }) =>
-      report.competencies.flatMap((competency) =>
-        competency.indicators.map((indicator) => [report.organisation, file, competency.name, indicator.id, stageName(report, indicator.stage), indicator.answer, indicator.note]),
-      ),
-    ),
+    header: ['Organisation', 'File', 'Competency', 'Indicator', 'Stage', 'Answer', 'Note', ...(details ? ANSWER_DETAIL_HEADER : [])],
+    rows: entries.flatMap(({ file, report }) => {
+      const stale = staleIds(report);
+      return report.competencies.flatMap((competency) =>
+        competency.indicators.map((indicator) => [
+          report.organisation,
+          file,
+          competency.name,
+          indicator.id,
+          stageName(report, indicator.stage),
+          ...(details ? answerDetailCells(indicator, stale) : [indicator.answer, indicator.note]),
+        ]),
+      );
+    }),
   };
 }

@@ -2,14 +2,31 @@ import { scoreDelta } from '../../core/compare.js';
 import { gateFailureText } from '../../core/gates.js';
 import { completeness, DRAFT_BELOW, topPriorities } from '../../core/summary.js';
 import { formatScore } from '../../core/truncate.js';
-import type { CompetencyResult, GateResult, NextStep, Report } from '../../schema/report.js';
+import { staleIds } from '../../core/stale.js';
+import type { CompetencyResult, GateResult, IndicatorResult, NextStep, Report } from '../../schema/report.js';
 import type { FormatOptions, Formatter } from './format.js';
 import { escapeHtml as e } from '../escape/html.js';
+import { httpsLink } from '../escape/url.js';
 import { bars } from './html/bars.js';
 import { radar, type RadarSeries } from './html/radar.js';
-import { STYLE } from './html/style.js';
+import { DETAIL_STYLE, PLAN_STYLE, STYLE } from './html/style.js';
 import { planHtmlSection } from './plan.js';
-import { answerText, baselineLine, changeText, deltaText, percent, stageName } from '../text.js';
+import {
+  answerText,
+  baselineLine,
+  blockedByText,
+  changeText,
+  contextText,
+  deltaText,
+  effortOwnerText,
+  hasAnswerDetails,
+  hasStepDetails,
+  indicatorAnswerText,
+  NOT_IN_CONTEXT,
+  percent,
+  stageName,
+  staleText,
+} from '../text.js';
 
 /** A radar chart needs three axes to enclose an area; fewer competencies are drawn as bars. */
 export const RADAR_MIN_COMPETENCIES = 3;
@@ -21,18 +38,24 @@ const SUMMARY_STEPS = 3;
 const TOLERANCE = 1e-9;
 
 /**
- * The only stylesheet the page may apply, by hash: with no script-src and default-src 'none',
- * the page can run no script and load nothing, even if some text escaped escaping.
+ * The policy of each stylesheet a page may have (with or without DETAIL_STYLE and PLAN_STYLE), which lets it
+ * apply that stylesheet only, by hash: with no script-src and default-src 'none', the page can run
+ * no script and load nothing, even if some text escaped escaping.
  */
-let csp: string | undefined;
+const policies = new Map<string, string>();
 
 /**
  * The page's Content-Security-Policy: styles only by the stylesheet's hash. Made on first use, and
  * node:crypto loaded only then, so that commands which never write HTML do not pay for it at start-up.
  */
-function contentSecurityPolicy(): string {
-  const { createHash } = process.getBuiltinModule('node:crypto');
-  return (csp ??= `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; img-src 'none'; base-uri 'none'; form-action 'none'`);
+function contentSecurityPolicy(style: string): string {
+  let policy = policies.get(style);
+  if (policy === undefined) {
+    const { createHash } = process.getBuiltinModule('node:crypto');
+    policy = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
+    policies.set(style, policy);
+  }
+  return policy;
 }
 
 /**
@@ -44,15 +67,18 @@ function contentSecurityPolicy(): string {
  */
 export const formatHtml: Formatter = (report, options) => {
   const title = `${report.organisation} — ${report.model.name}`;
+  // The styles of criteria, key and stale marks and evidence only when the report has them: a
+  // report of a model without them is the page it always was.
+  const style = `${STYLE}${hasStepDetails(report) || hasAnswerDetails(report) ? DETAIL_STYLE : ''}${report.plan ? PLAN_STYLE : ''}`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy())}">
+<meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy(style))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="cm-maturity">
 <title>${e(title)}</title>
-<style>${STYLE}</style>
+<style>${style}</style>
 </head>
 <body>
 <div class="page">
@@ -61,8 +87,7 @@ ${header(report)}
 ${summary(report, options)}
 ${stageGrid(report)}
 ${roadmap(report)}
-${planHtmlSection(report)}
-${answers(report, options.printAnswers === true)}
+${planHtmlSection(report)}${answers(report, options.printAnswers === true)}
 </main>
 ${footer(report)}
 </div>
@@ -73,8 +98,12 @@ ${footer(report)}
 
 function header(report: Report): string {
   const meta: [string, string][] = [['Model', `${report.model.name} ${report.model.version} (${report.model.id})`]];
+  const context = contextText(report);
+  if (context !== null) meta.push(['Context', context]);
   if (report.date) meta.push(['Date', report.date]);
   if (report.assessor) meta.push(['Assessor', report.assessor]);
+  const stale = staleText(report);
+  if (stale !== null) meta.push(['Stale answers', stale]);
   const since = baselineLine(report);
   if (since) meta.push(['Compared', since]);
   for (const [passed, text] of gateOutcomes(report)) meta.push([passed ? 'Gate passed' : 'Gate failed', text]);
@@ -90,26 +119,34 @@ ${meta.map(([term, value]) => `<dt>${e(term)}</dt><dd>${e(value)}</dd>`).join('\
 /**
  * The gates' outcomes in plain words, one line each: a floor names the stage it stands for
  * ("Overall stage below the required ‘Community’"), a regression says by how much a score fell.
- * Competencies that did not fall since the baseline share one line.
+ * Competencies that did not fall since the baseline share one line; so do competencies without
+ * stale answers.
  */
 export function gateOutcomes(report: Report): [passed: boolean, text: string][] {
   const gates = report.gates ?? [];
   const lines: [boolean, string][] = [];
   for (const gate of gates) {
     if (gate.gate === 'no-regression' && gate.subject !== 'overall' && gate.passed) continue;
+    if (gate.gate === 'no-stale' && gate.passed) continue;
     lines.push([gate.passed, gateText(report, gate)]);
   }
   const held = gates.filter((gate) => gate.gate === 'no-regression' && gate.subject !== 'overall');
   if (held.length > 0 && held.every((gate) => gate.passed)) lines.push([true, 'No competency score fell since the baseline']);
+  const fresh = gates.filter((gate) => gate.gate === 'no-stale');
+  if (fresh.length > 0 && fresh.every((gate) => gate.passed)) lines.push([true, `No answer was checked before ${report.stale?.checkedBefore ?? ''} (--stale-after ${report.stale?.after ?? ''})`]);
   return lines;
 }
 
 function gateText(report: Report, gate: GateResult): string {
   const subject = gate.subject === 'overall' ? 'Overall' : (report.competencies.find((competency) => competency.id === gate.subject)?.name ?? gate.subject);
+  if (gate.gate === 'no-stale') {
+    const answers = gate.actual === 1 ? 'answer' : 'answers';
+    return `${subject}: ${gate.actual} ${answers} checked before ${report.stale?.checkedBefore ?? ''} (--stale-after ${report.stale?.after ?? ''})`;
+  }
   const actual = formatScore(gate.actual);
   const target = formatScore(gate.target);
-  if (gate.gate === 'behind-plan') return gate.passed ? `${subject} meets the plan's target of ${gate.by ?? ''} (score ${actual})` : gateFailureText(gate, report.stages);
-  if (gate.gate === 'stale-action') return gate.passed ? `The action on ${gate.indicator ?? ''} due ${gate.due ?? ''} is ${gate.status ?? ''}` : gateFailureText(gate, report.stages);
+  if (gate.gate === 'behind-plan') return gate.passed ? `${subject} meets the plan's target of ${gate.by ?? ''} (score ${actual})` : gateFailureText(gate, report);
+  if (gate.gate === 'stale-action') return gate.passed ? `The action on ${gate.indicator ?? ''} due ${gate.due ?? ''} is ${gate.status ?? ''}` : gateFailureText(gate, report);
   if (gate.gate === 'no-regression') {
     const change = scoreDelta(gate.actual, gate.target);
     const path = `${target} → ${actual}`;
@@ -239,8 +276,13 @@ ${body}
 function priorityItem(report: Report, competency: CompetencyResult, step: NextStep, gain: string | null): string {
   const advice = step.advice ? `<span class="advice">${e(step.advice)}</span>` : '';
   const rise = gain === null ? '' : ` · <span class="gain">${e(gain)}</span>`;
-  return `<li><span class="step-text">${e(step.text)}</span>
+  return `<li>${keyMark(step)}<span class="step-text">${e(step.text)}</span>
 <span class="step-meta">${e(competency.name)} → ${e(stageName(report, step.stage))} · answer <span class="answer">${e(answerText(step.answer))}</span>${rise}</span>${advice}</li>`;
+}
+
+/** "KEY" before a key indicator's text: a must-have of its stage. */
+function keyMark(step: NextStep): string {
+  return step.key === true ? '<span class="key-mark">key</span> ' : '';
 }
 
 /** Competencies with next steps, weakest (lowest score) first; model order breaks ties so the page is stable. */
@@ -302,10 +344,11 @@ ${rows.join('\n')}
 
 function roadmap(report: Report): string {
   const ordered = weakestFirst(report);
+  const stale = staleIds(report);
   const body =
     ordered.length === 0
       ? '<p>Every competency is at the top stage or has all its next-stage indicators fully in place.</p>'
-      : ordered.map((c) => roadmapItem(report, c)).join('\n');
+      : ordered.map((c) => roadmapItem(report, c, stale)).join('\n');
   return `<section class="roadmap-section" aria-labelledby="roadmap-title">
 <h2 id="roadmap-title">Next steps</h2>
 <p class="lead">For each competency, weakest first, the indicators of its next stage that are not yet fully in place, the largest gain first.</p>
@@ -313,43 +356,81 @@ ${body}
 </section>`;
 }
 
-function roadmapItem(report: Report, c: CompetencyResult): string {
+function roadmapItem(report: Report, c: CompetencyResult, stale: ReadonlySet<string>): string {
   const target = c.nextStage!;
   const steps = c.next.map((step) => {
     const note = step.note ? `<span class="note">Note: ${e(step.note)}</span>` : '';
     const advice = step.advice ? `<span class="advice">${e(step.advice)}</span>` : '';
-    return `<li><span class="step-text">${e(step.text)}</span>
-<span class="step-meta"><code>${e(step.id)}</code> · answer <span class="answer">${e(answerText(step.answer))}</span></span>${note}${advice}</li>`;
+    const effort = effortOwnerText(step);
+    const staleMark = stale.has(step.id) ? ' <span class="stale-mark">stale</span>' : '';
+    return `<li>${keyMark(step)}<span class="step-text">${e(step.text)}</span>
+<span class="step-meta"><code>${e(step.id)}</code> · answer <span class="answer">${e(answerText(step.answer))}</span>${staleMark}${effort === null ? '' : ` · ${e(effort)}`}</span>${note}${stepDetails(step)}${advice}</li>`;
   });
+  const blocked = blockedByText(report, c);
   return `<article class="roadmap-item">
 <h3>${e(c.name)} <span class="target">→ ${e(stageName(report, target))}</span></h3>
-<p class="progress">Now ${e(c.stageName)}, score ${e(formatScore(c.score))}; ${e(stageName(report, target))} reached ${e(percent(c.attainment[target] ?? 0))} of the ${e(percent(report.threshold))} needed.</p>
+<p class="progress">Now ${e(c.stageName)}, score ${e(formatScore(c.score))}; ${e(stageName(report, target))} reached ${e(percent(c.attainment[target] ?? 0))} of the ${e(percent(report.threshold))} needed.</p>${blocked === null ? '' : `\n<p class="blocked">${e(blocked)}</p>`}
 <ol class="steps">
 ${steps.join('\n')}
 </ol>
 </article>`;
 }
 
-/** Every answer, folded on screen; printed only when asked for (`--print-answers`). */
+/** What the model says of a next step: the criteria, as a list, and what to check. */
+function stepDetails(step: NextStep): string {
+  const criteria = step.criteria === undefined ? '' : `<div class="criteria"><span class="detail-label">Done when:</span><ul>${step.criteria.map((criterion) => `<li>${e(criterion)}</li>`).join('')}</ul></div>`;
+  const check = step.evidencePrompt === undefined ? '' : `<span class="check"><span class="detail-label">Check:</span> ${e(step.evidencePrompt)}</span>`;
+  return `${criteria}${check}`;
+}
+
+/**
+ * Every answer, folded on screen; printed only when asked for (`--print-answers`). When the
+ * answers carry them, two more columns: the date each was checked (marked when stale) and its
+ * evidence, each item a link only when it is an https URL.
+ */
 function answers(report: Report, print: boolean): string {
+  const details = hasAnswerDetails(report);
+  const stale = staleIds(report);
+  const columns = details ? 6 : 4;
   const groups = report.competencies.map((c) => {
     const rows = c.indicators.map(
       (indicator) =>
-        `<tr><td><code>${e(indicator.id)}</code><br>${e(indicator.text)}</td><td>${e(stageName(report, indicator.stage))}</td><td><span class="answer">${e(answerText(indicator.answer))}</span></td><td>${indicator.note ? e(indicator.note) : ''}</td></tr>`,
+        `<tr><td><code>${e(indicator.id)}</code><br>${e(indicator.text)}</td><td>${e(stageName(report, indicator.stage))}</td><td>${answerCell(indicator)}</td>${details ? `<td>${checkedCell(indicator, stale)}</td><td>${evidenceCell(indicator)}</td>` : ''}<td>${indicator.note ? e(indicator.note) : ''}</td></tr>`,
     );
-    return `<tr><th scope="colgroup" colspan="4" class="group">${e(c.name)}</th></tr>\n${rows.join('\n')}`;
+    return `<tr><th scope="colgroup" colspan="${columns}" class="group">${e(c.name)}</th></tr>\n${rows.join('\n')}`;
   });
+  const extra = details ? '<th scope="col">Checked</th><th scope="col">Evidence</th>' : '';
   return `<section class="answers-section${print ? '' : ' screen-only'}" aria-labelledby="answers-title">
 <details>
 <summary id="answers-title">All answers (${report.completeness.answered} of ${report.completeness.total} indicators answered)</summary>
-<table class="answers">
-<thead><tr><th scope="col">Indicator</th><th scope="col">Stage</th><th scope="col">Answer</th><th scope="col">Note</th></tr></thead>
+<table class="answers${details ? ' answers-details' : ''}">
+<thead><tr><th scope="col">Indicator</th><th scope="col">Stage</th><th scope="col">Answer</th>${extra}<th scope="col">Note</th></tr></thead>
 <tbody>
 ${groups.join('\n')}
 </tbody>
 </table>
 </details>
 </section>`;
+}
+
+/** The answer, or `not applicable in this context`, set apart from an assessor's `n/a`, for an indicator outside the context. */
+function answerCell(indicator: IndicatorResult): string {
+  return indicator.applicable === false ? `<span class="answer answer-context">${e(NOT_IN_CONTEXT)}</span>` : `<span class="answer">${e(indicatorAnswerText(indicator))}</span>`;
+}
+
+function checkedCell(indicator: IndicatorResult, stale: ReadonlySet<string>): string {
+  if (indicator.checked === undefined) return '';
+  return `${e(indicator.checked)}${stale.has(indicator.id) ? ' <span class="stale-mark">stale</span>' : ''}`;
+}
+
+/** The evidence as a list; an item that is one whole https URL is a link (httpsLink), anything else text. */
+function evidenceCell(indicator: IndicatorResult): string {
+  if (indicator.evidence === undefined) return '';
+  const items = indicator.evidence.map((item) => {
+    const href = httpsLink(item);
+    return `<li>${href === null ? e(item) : `<a href="${e(href)}" rel="noreferrer">${e(item)}</a>`}</li>`;
+  });
+  return `<ul class="evidence">${items.join('')}</ul>`;
 }
 
 function footer(report: Report): string {

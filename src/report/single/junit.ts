@@ -1,8 +1,8 @@
 import { formatScore } from '../../core/truncate.js';
 import { gateFailureText } from '../../core/gates.js';
-import type { GateResult, Report } from '../../schema/report.js';
+import type { CompetencyResult, GateResult, Report } from '../../schema/report.js';
 import type { Formatter } from './format.js';
-import { changeText, nextStageText } from '../text.js';
+import { answerText, blockedByText, changeText, effortOwnerText, nextStageText, stepHasDetails } from '../text.js';
 
 /**
  * The report as JUnit XML for CI test-report views (GitHub, GitLab, Jenkins): one test case per
@@ -15,12 +15,14 @@ export const formatJunit: Formatter = (report) => {
     ...report.competencies.map((competency) => ({
       id: competency.id,
       name: competency.name,
-      text: `${competency.stageName} (level ${competency.level} of ${report.stages.length}), score ${formatScore(competency.score)}${since(report, competency.id, competency.stage, competency.delta)}; next: ${nextStageText(report, competency)}`,
+      text: `${competency.stageName} (level ${competency.level} of ${report.stages.length}), score ${formatScore(competency.score)}${since(report, competency.id, competency.stage, competency.delta)}; next: ${nextStageText(report, competency)}${held(competency)}`,
+      competency,
     })),
     {
       id: 'overall',
       name: `Overall (${report.aggregate})`,
       text: `${report.overall.stageName} (level ${report.overall.level} of ${report.stages.length}), score ${formatScore(report.overall.score)}${since(report, 'overall', report.overall.stage, report.overall.delta)}`,
+      competency: undefined,
     },
   ];
   const failed = cases.filter((testCase) => gates.some((gate) => gate.subject === testCase.id && !gate.passed)).length;
@@ -38,8 +40,9 @@ export const formatJunit: Formatter = (report) => {
     const failures = gates.filter((gate) => gate.subject === testCase.id && !gate.passed);
     lines.push(`    <testcase classname="${attribute(`${report.model.id}.${testCase.id}`)}" name="${attribute(testCase.name)}" time="0">`);
     if (failures.length > 0) {
-      const message = failures.map((gate) => `${gate.gate}: ${gateFailureText(gate, report.stages)}`).join('; ');
-      lines.push(`      <failure message="${attribute(message)}" type="${attribute(failures[0]!.gate)}">${text(failures.map((gate) => failureDetail(gate, report)).join('\n'))}</failure>`);
+      const message = failures.map((gate) => `${gate.gate}: ${gateFailureText(gate, report)}`).join('; ');
+      const detail = [...failures.map((gate) => failureDetail(gate, report)), ...(testCase.competency ? stepLines(report, testCase.competency) : [])];
+      lines.push(`      <failure message="${attribute(message)}" type="${attribute(failures[0]!.gate)}">${text(detail.join('\n'))}</failure>`);
     }
     lines.push(`      <system-out>${text(testCase.text)}</system-out>`, '    </testcase>');
   }
@@ -52,7 +55,36 @@ function since(report: Report, id: string, stage: string, delta: number | null |
 }
 
 function failureDetail(gate: GateResult, report: Report): string {
-  return `${gate.gate} ${gate.subject}: ${gateFailureText(gate, report.stages)} (target ${formatScore(gate.target)}, actual ${formatScore(gate.actual)})`;
+  if (gate.gate === 'no-stale') return `${gate.gate} ${gate.subject}: ${gateFailureText(gate, report)} (stale answers allowed ${gate.target}, found ${gate.actual})`;
+  return `${gate.gate} ${gate.subject}: ${gateFailureText(gate, report)} (target ${formatScore(gate.target)}, actual ${formatScore(gate.actual)})`;
+}
+
+/** "; held back by the key indicator strategy.plan" after a competency's result, when one is. */
+function held(competency: CompetencyResult): string {
+  const blocked = competency.blockedBy ?? [];
+  return blocked.length === 0 ? '' : `; held back by the key indicator${blocked.length === 1 ? '' : 's'} ${blocked.join(', ')}`;
+}
+
+/**
+ * What to do about a failed competency, under its gates' lines: the key indicators holding it
+ * back and each next step with what the model says of it (criteria, what to check, effort and
+ * owner). Only for a model that says any of it: a report of a model without criteria, evidence
+ * prompts, effort, owners or key indicators keeps its failure text as it was.
+ */
+function stepLines(report: Report, competency: CompetencyResult): string[] {
+  if (competency.blockedBy === undefined && !competency.next.some(stepHasDetails)) return [];
+  const lines: string[] = [];
+  const blocked = blockedByText(report, competency);
+  if (blocked !== null) lines.push(blocked);
+  if (competency.next.length > 0) lines.push('Next steps:');
+  for (const step of competency.next) {
+    lines.push(`- ${step.key === true ? '[key] ' : ''}${step.text} (${step.id}: ${answerText(step.answer)})`);
+    if (step.criteria !== undefined) lines.push('  Done when:', ...step.criteria.map((criterion) => `  - ${criterion}`));
+    if (step.evidencePrompt !== undefined) lines.push(`  Check: ${step.evidencePrompt}`);
+    const effort = effortOwnerText(step);
+    if (effort !== null) lines.push(`  ${effort}`);
+  }
+  return lines;
 }
 
 function properties(report: Report): [string, string][] {
@@ -60,8 +92,12 @@ function properties(report: Report): [string, string][] {
     ['organisation', report.organisation],
     ['model', `${report.model.id} ${report.model.version}`],
   ];
+  if (report.context) list.push(['context', report.context.name]);
   if (report.date) list.push(['date', report.date]);
   if (report.assessor) list.push(['assessor', report.assessor]);
+  if (report.stale) {
+    list.push(['stale.after', report.stale.after], ['stale.checkedBefore', report.stale.checkedBefore ?? ''], ['stale.answers', String(report.stale.answers.length)]);
+  }
   list.push(['overall.score', formatScore(report.overall.score)], ['overall.stage', report.overall.stage]);
   if (report.baseline) list.push(['baseline.date', report.baseline.date ?? ''], ['baseline.overall.score', formatScore(report.baseline.overall.score)]);
   const crossing = report.baseline?.crossesVersions;

@@ -97,5 +97,6 @@ ${rows.join('\n')}
 <div class="roadmap-phases">
 ${columns.join('\n')}
 </div>
-</section>`;
+</section>
+`;
 }

@@ -2,10 +2,26 @@ import { Chalk } from 'chalk';
 import { fitTable, layoutWidth, packItems, wrapLines, type FitColumn } from '../fit.js';
 import { terminalSafe } from '../escape/terminal.js';
 import { formatScore } from '../../core/truncate.js';
-import type { CompetencyResult, Report } from '../../schema/report.js';
+import { staleIds } from '../../core/stale.js';
+import type { CompetencyResult, NextStep, Report } from '../../schema/report.js';
 import type { Formatter } from './format.js';
 import { planTableLines } from './plan.js';
-import { answerText, bar, baselineLine, changeText, completenessText, gateLine, nextStageText, percent, scoreOf, stageName } from '../text.js';
+import {
+  answerText,
+  bar,
+  baselineLine,
+  blockedByText,
+  changeText,
+  completenessText,
+  contextText,
+  effortOwnerText,
+  gateLine,
+  nextStageText,
+  percent,
+  scoreOf,
+  stageName,
+  staleText,
+} from '../text.js';
 
 const BAR_WIDTH = 20;
 
@@ -23,9 +39,13 @@ export const formatTable: Formatter = (raw, options) => {
 
   lines.push(...wrapLines(paint.bold(`${report.organisation} — ${report.model.name}`), width));
   const meta = [`Model: ${report.model.name} ${report.model.version} (${report.model.id})`];
+  const context = contextText(report);
+  if (context !== null) meta.push(`Context: ${context}`);
   if (report.date) meta.push(`Date: ${report.date}`);
   if (report.assessor) meta.push(`Assessor: ${report.assessor}`);
   meta.push(`Answered: ${completenessText(report)}`);
+  const stale = staleText(report);
+  if (stale !== null) meta.push(`Stale: ${stale}`);
   lines.push(...packItems(meta, ' · ', width).map((line) => paint.dim(line)));
   lines.push('');
 
@@ -75,23 +95,49 @@ export const formatTable: Formatter = (raw, options) => {
   if (steps.length > 0) {
     lines.push('');
     lines.push(paint.bold('Next steps'));
-    for (const competency of steps) lines.push(...nextSteps(report, competency, options.nextSteps, paint, width));
+    const stale = staleIds(report);
+    for (const competency of steps) lines.push(...nextSteps(report, competency, options.nextSteps, paint, width, stale));
   }
   return `${lines.join('\n')}\n`;
 };
 
-function nextSteps(report: Report, competency: CompetencyResult, limit: number, paint: InstanceType<typeof Chalk>, width: number): string[] {
+function nextSteps(report: Report, competency: CompetencyResult, limit: number, paint: InstanceType<typeof Chalk>, width: number, stale: ReadonlySet<string>): string[] {
   const target = competency.nextStage!;
   const lines = [
     '',
     ...wrapLines(`${paint.bold(competency.name)} → ${stageName(report, target)} ${paint.dim(`(${percent(competency.attainment[target] ?? 0)} of ${percent(report.threshold)} needed)`)}`, width),
   ];
+  const blocked = blockedByText(report, competency);
+  if (blocked !== null) lines.push(...wrapLines(paint.yellow(blocked), width, '  '));
   for (const step of competency.next.slice(0, limit)) {
-    lines.push(...wrapLines(`${step.text} ${paint.dim(`[${step.id}: ${answerText(step.answer)}]`)}`, width, '  • '));
+    const key = step.key === true ? `${paint.bold('[key]')} ` : '';
+    lines.push(...wrapLines(`${key}${step.text} ${paint.dim(`[${step.id}: ${answerText(step.answer)}${staleMark(report, step, stale)}]`)}`, width, '  • '));
     if (step.note) lines.push(...wrapLines(paint.dim(`Note: ${step.note}`), width, '    '));
+    lines.push(...stepDetails(step, paint, width));
     if (step.advice) lines.push(...wrapLines(step.advice, width, `    ${paint.green('→')} `));
   }
   const hidden = competency.next.length - limit;
   if (hidden > 0) lines.push(...wrapLines(paint.dim(`… and ${hidden} more (--all lists every one)`), width, '  '));
+  return lines;
+}
+
+/** ", stale: checked 2024-11-02" after a stale answer. */
+function staleMark(report: Report, step: NextStep, stale: ReadonlySet<string>): string {
+  if (!stale.has(step.id)) return '';
+  const checked = report.stale?.answers.find((answer) => answer.id === step.id)?.checked;
+  return `, stale: checked ${checked ?? ''}`;
+}
+
+/** What the model says of a step, each on lines of its own: the criteria, what to check, effort and owner. */
+function stepDetails(step: NextStep, paint: InstanceType<typeof Chalk>, width: number): string[] {
+  const lines: string[] = [];
+  if (step.criteria !== undefined) {
+    // Each criterion a bullet of its own, aligned under the first.
+    const label = '    Done when: ';
+    step.criteria.forEach((criterion, index) => lines.push(...wrapLines(criterion, width, `${index === 0 ? label : ' '.repeat(label.length)}• `)));
+  }
+  if (step.evidencePrompt !== undefined) lines.push(...wrapLines(`Check: ${step.evidencePrompt}`, width, '    '));
+  const effort = effortOwnerText(step);
+  if (effort !== null) lines.push(...wrapLines(paint.dim(effort), width, '    '));
   return lines;
 }

@@ -1,7 +1,9 @@
 import type { Report } from '../../schema/report.js';
 import { truncate2 } from '../../core/truncate.js';
-import { crossingText, stageName } from '../text.js';
+import { staleIds } from '../../core/stale.js';
+import { crossingText, hasAnswerDetails, hasStepDetails, stageName } from '../text.js';
 import { actionFlags } from '../plan-text.js';
+import { answerDetailCells, ANSWER_DETAIL_HEADER, stepDetailCells, STEP_DETAIL_HEADER } from '../xlsx-details.js';
 import { score, workbookBytes, type FormattedNumber, type SheetTable } from '../xlsx.js';
 import type { BinaryFormatter } from './format.js';
 
@@ -71,10 +73,18 @@ function assessmentSheet(report: Report): SheetTable {
       ['Model id', report.model.id],
       ['Model version', report.model.version],
       ...(report.baseline?.crossesVersions ? [['Baseline', `${report.baseline.model.id} ${report.baseline.model.version}: ${crossingText(report.baseline.crossesVersions)}`]] : []),
+      ...(report.context ? [['Context', report.context.name]] : []),
       ['Overall stage', report.overall.stageName],
       ['Overall score', score(report.overall.score)],
       ['Indicators answered', report.completeness.answered],
       ['Indicators', report.completeness.total],
+      ...(report.stale
+        ? [
+            ['Stale after', report.stale.after],
+            ['Stale if checked before', report.stale.checkedBefore],
+            ['Stale answers', report.stale.checkedBefore === null ? null : report.stale.answers.length],
+          ]
+        : []),
     ],
   };
 }
@@ -121,21 +131,31 @@ function stageGridSheet(report: Report): SheetTable {
 
 /** Every next step of every competency, as the HTML report lists them: a workbook has no `--all`. */
 function nextStepsSheet(report: Report): SheetTable {
+  const details = hasStepDetails(report);
   return {
     name: 'Next steps',
-    header: ['Competency', 'Stage', 'Indicator', 'Text', 'Answer', 'Note', 'Advice'],
+    header: ['Competency', 'Stage', 'Indicator', 'Text', 'Answer', 'Note', 'Advice', ...(details ? STEP_DETAIL_HEADER : [])],
     rows: report.competencies.flatMap((competency) =>
-      competency.next.map((step) => [competency.name, stageName(report, step.stage), step.id, step.text, step.answer, step.note, step.advice]),
+      competency.next.map((step) => [competency.name, stageName(report, step.stage), step.id, step.text, step.answer, step.note, step.advice, ...(details ? stepDetailCells(step) : [])]),
     ),
   };
 }
 
+/** Every answer; with evidence, dates checked, a context or --stale-after, the columns of answerDetailCells too. */
 function answersSheet(report: Report): SheetTable {
+  const details = hasAnswerDetails(report);
+  const stale = staleIds(report);
   return {
     name: 'Answers',
-    header: ['Indicator', 'Competency', 'Stage', 'Text', 'Answer', 'Note'],
+    header: ['Indicator', 'Competency', 'Stage', 'Text', 'Answer', 'Note', ...(details ? ANSWER_DETAIL_HEADER : [])],
     rows: report.competencies.flatMap((competency) =>
-      competency.indicators.map((indicator) => [indicator.id, competency.name, stageName(report, indicator.stage), indicator.text, indicator.answer, indicator.note]),
+      competency.indicators.map((indicator) => [
+        indicator.id,
+        competency.name,
+        stageName(report, indicator.stage),
+        indicator.text,
+        ...(details ? answerDetailCells(indicator, stale) : [indicator.answer, indicator.note]),
+      ]),
     ),
   };
 }

@@ -10,7 +10,7 @@ export const STYLE = `
 :root {
   --ink: #1d2330; --muted: #5b6472; --rule: #d5dae1; --paper: #ffffff; --wash: #f4f6f9;
   --met: #1f4e79; --met-ink: #ffffff; --partly: #f4b26b; --partly-ink: #3d2300; --none: #ffffff; --none-ink: #5b6472;
-  --current: #1f4e79; --baseline: #c25e00; --target: #2e7d32;
+  --current: #1f4e79; --baseline: #c25e00;
 }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -57,27 +57,10 @@ svg.bars .series-current .area { fill-opacity: .8; }
 .series-current .marker { fill: var(--current); stroke: #ffffff; stroke-width: 1.5; }
 .series-baseline .area { fill: none; stroke: var(--baseline); stroke-width: 2; stroke-dasharray: 7 5; }
 .series-baseline .marker { fill: #ffffff; stroke: var(--baseline); stroke-width: 2; }
-.series-target .area { fill: none; stroke: var(--target); stroke-width: 2; stroke-dasharray: 2 4; stroke-linecap: round; }
-.series-target .marker { fill: var(--target); }
 .legend text { font-size: 13px; fill: var(--ink); }
 .legend-swatch { stroke-width: 3; }
 .legend-item.series-current .legend-swatch { stroke: var(--current); }
 .legend-item.series-baseline .legend-swatch { stroke: var(--baseline); stroke-dasharray: 7 5; }
-.legend-item.series-target .legend-swatch { stroke: var(--target); stroke-dasharray: 2 4; stroke-linecap: round; }
-.plan-progress { border-collapse: collapse; width: 100%; margin: 0 0 20px; font-size: 14px; }
-.plan-progress th, .plan-progress td { border-bottom: 1px solid var(--rule); padding: 4px 8px; text-align: left; }
-.plan-progress td.behind { font-weight: 700; color: var(--baseline); }
-.roadmap-phases { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(0, 1fr); gap: 12px; }
-.phase { border: 1px solid var(--rule); border-top: 4px solid var(--target); border-radius: 4px; padding: 8px 12px; break-inside: avoid; }
-.phase-next { border-top-width: 8px; }
-.phase-by { margin: 0 0 6px; color: var(--muted); font-size: 13px; }
-ul.phase-targets { margin: 0 0 8px; padding-left: 18px; font-size: 14px; }
-ol.phase-actions { margin: 0; padding-left: 20px; }
-ol.phase-actions li { margin: 0 0 8px; break-inside: avoid; overflow-wrap: anywhere; }
-.action-flag { font-weight: 700; color: var(--baseline); text-transform: uppercase; font-size: 12px; }
-.status-done .status { font-weight: 700; color: var(--met); }
-.status-dropped .step-text { text-decoration: line-through; }
-@media print { .roadmap-phases { grid-auto-flow: row; grid-template-columns: repeat(2, minmax(0, 1fr)); grid-auto-columns: auto; } }
 table { width: 100%; border-collapse: collapse; font-size: 14px; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--rule); }
 thead th { font-size: 12px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); border-bottom: 2px solid var(--ink); }
@@ -170,4 +153,55 @@ footer { border-top: 1px solid var(--rule); padding-top: 12px; font-size: 12px; 
   .figures { grid-template-columns: 1fr; }
   .profile { grid-template-columns: 1fr; }
 }
+`;
+
+/**
+ * What a report of a 2.0 model adds to the stylesheet, only when it has them (criteria, evidence
+ * prompts, key and stale marks, evidence, indicators outside the context), so that the page of a
+ * model without them is unchanged. Marks are words in a box, so they read in grayscale too.
+ */
+export const DETAIL_STYLE = `.key-mark, .stale-mark { display: inline-block; padding: 0 5px; border-radius: 3px; font-size: 11px; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; line-height: 1.5; }
+.key-mark { border: 2px solid var(--met); color: var(--met); margin-right: 2px; }
+.stale-mark { border: 1px dashed #d98b3a; background: #fff4e8; color: var(--partly-ink); }
+.blocked { margin: 0 0 8px; padding: 4px 10px; border-left: 3px solid #d98b3a; background: #fff4e8; font-size: 13px; color: var(--partly-ink); }
+.criteria, .check { display: block; font-size: 13px; overflow-wrap: anywhere; }
+.criteria ul { margin: 0; padding-left: 18px; }
+ol.steps .criteria li, ol.priorities .criteria li { margin: 0; font-size: inherit; line-height: inherit; }
+.detail-label { font-weight: 600; }
+.answer-context { border-style: dashed; color: var(--muted); }
+ul.evidence { margin: 0; padding-left: 16px; }
+ul.evidence li { overflow-wrap: anywhere; }
+table.answers.answers-details th:nth-child(1) { width: 30%; } table.answers.answers-details th:nth-child(2) { width: 11%; } table.answers.answers-details th:nth-child(3) { width: 12%; }
+table.answers.answers-details th:nth-child(4) { width: 11%; } table.answers.answers-details th:nth-child(5) { width: 20%; }
+table.answers.answers-details td:nth-child(5) { overflow-wrap: anywhere; }
+@media print {
+  .criteria, .check, .blocked { font-size: 8pt; line-height: 1.3; }
+  .criteria ul, ol.steps .criteria li, ol.priorities .criteria li { display: inline; padding: 0; }
+  .criteria li + li::before { content: " · "; }
+  .criteria .detail-label { margin-right: .3em; }
+  .blocked { margin-bottom: 1.5mm; padding: 1mm 3mm; }
+  table.answers.answers-details { font-size: 8.5pt; }
+  table.answers.answers-details th, table.answers.answers-details td { padding: 3px 4px; }
+}
+`;
+
+/** The styles of a tracked plan (the target on the radar, progress and the phases), only on a page that has one. */
+export const PLAN_STYLE = `:root { --target: #2e7d32; }
+.series-target .area { fill: none; stroke: var(--target); stroke-width: 2; stroke-dasharray: 2 4; stroke-linecap: round; }
+.series-target .marker { fill: var(--target); }
+.legend-item.series-target .legend-swatch { stroke: var(--target); stroke-dasharray: 2 4; stroke-linecap: round; }
+.plan-progress { border-collapse: collapse; width: 100%; margin: 0 0 20px; font-size: 14px; }
+.plan-progress th, .plan-progress td { border-bottom: 1px solid var(--rule); padding: 4px 8px; text-align: left; }
+.plan-progress td.behind { font-weight: 700; color: var(--baseline); }
+.roadmap-phases { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(0, 1fr); gap: 12px; }
+.phase { border: 1px solid var(--rule); border-top: 4px solid var(--target); border-radius: 4px; padding: 8px 12px; break-inside: avoid; }
+.phase-next { border-top-width: 8px; }
+.phase-by { margin: 0 0 6px; color: var(--muted); font-size: 13px; }
+ul.phase-targets { margin: 0 0 8px; padding-left: 18px; font-size: 14px; }
+ol.phase-actions { margin: 0; padding-left: 20px; }
+ol.phase-actions li { margin: 0 0 8px; break-inside: avoid; overflow-wrap: anywhere; }
+.action-flag { font-weight: 700; color: var(--baseline); text-transform: uppercase; font-size: 12px; }
+.status-done .status { font-weight: 700; color: var(--met); }
+.status-dropped .step-text { text-decoration: line-through; }
+@media print { .roadmap-phases { grid-auto-flow: row; grid-template-columns: repeat(2, minmax(0, 1fr)); grid-auto-columns: auto; } }
 `;
