@@ -5,44 +5,49 @@ import { EXIT, GateFailed, InputRejected, Interrupted } from './stop.js';
 import { diagnosticLines } from './diagnostics.js';
 import { VERSION } from './version.js';
 import type { Io } from './io.js';
+import { languageOption, localeOf, runLanguage } from './language.js';
+import type { Locale } from '../locale/locale.js';
 
 /**
  * Every command, in the order help lists them, each loaded only when needed: a run evaluates the
  * code (and the schemas and libraries) of the command it runs, not of all ten.
  */
-const COMMANDS: Record<string, (io: Io) => Promise<Command>> = {
-  score: async (io) => (await import('./commands/score.js')).scoreCommand(io),
-  validate: async (io) => (await import('./commands/validate.js')).validateCommand(io),
-  models: async (io) => (await import('./commands/models.js')).modelsCommand(io),
-  diff: async (io) => (await import('./commands/diff.js')).diffCommand(io),
-  history: async (io) => (await import('./commands/history.js')).historyCommand(io),
-  benchmark: async (io) => (await import('./commands/benchmark.js')).benchmarkCommand(io),
-  init: async (io) => (await import('./commands/init.js')).initCommand(io),
-  assess: async (io) => (await import('./commands/assess.js')).assessCommand(io),
-  migrate: async (io) => (await import('./commands/migrate.js')).migrateCommand(io),
-  schema: async (io) => (await import('./commands/schema.js')).schemaCommand(io),
-  plan: async (io) => (await import('./commands/plan.js')).planCommand(io),
+const COMMANDS: Record<string, (io: Io, locale: Locale) => Promise<Command>> = {
+  score: async (io, locale) => (await import('./commands/score.js')).scoreCommand(io, locale),
+  validate: async (io, locale) => (await import('./commands/validate.js')).validateCommand(io, locale),
+  models: async (io, locale) => (await import('./commands/models.js')).modelsCommand(io, locale),
+  diff: async (io, locale) => (await import('./commands/diff.js')).diffCommand(io, locale),
+  history: async (io, locale) => (await import('./commands/history.js')).historyCommand(io, locale),
+  benchmark: async (io, locale) => (await import('./commands/benchmark.js')).benchmarkCommand(io, locale),
+  init: async (io, locale) => (await import('./commands/init.js')).initCommand(io, locale),
+  assess: async (io, locale) => (await import('./commands/assess.js')).assessCommand(io, locale),
+  migrate: async (io, locale) => (await import('./commands/migrate.js')).migrateCommand(io, locale),
+  schema: async (io, locale) => (await import('./commands/schema.js')).schemaCommand(io, locale),
+  plan: async (io, locale) => (await import('./commands/plan.js')).planCommand(io, locale),
 };
 
 /**
  * The commands a command line needs: the one it names, none for `--version` alone, or all of
  * them for help, a mistyped command (so that commander can suggest the right one) and no command
- * at all. The root options take no value, so the first word that is not an option is the command.
+ * at all. Of the root options only --lang takes a value, so the first other word that is not an
+ * option is the command.
  */
-function commandsFor(argv: readonly string[], io: Io): Promise<Command[]> {
-  const word = argv.slice(2).find((argument) => !argument.startsWith('-'));
+function commandsFor(argv: readonly string[], io: Io, locale: Locale): Promise<Command[]> {
+  const words = argv.slice(2).filter((argument, index, all) => all[index - 1] !== '--lang');
+  const word = words.find((argument) => !argument.startsWith('-'));
   const help = argv.includes('--help') || argv.includes('-h');
   const version = argv.includes('--version') || argv.includes('-V');
   const names = help ? Object.keys(COMMANDS) : word !== undefined && Object.hasOwn(COMMANDS, word) ? [word] : word === undefined && version ? [] : Object.keys(COMMANDS);
-  return Promise.all(names.map((name) => COMMANDS[name]!(io)));
+  return Promise.all(names.map((name) => COMMANDS[name]!(io, locale)));
 }
 
 
-function program(commands: readonly Command[], io: Io): Command {
+function program(commands: readonly Command[], io: Io, locale: Locale): Command {
   const root = new Command('cm-maturity')
     .description('Tells an organisation how mature its community management is, competency by competency, and what to do next.')
     .version(VERSION, '-V, --version')
     .option('--debug', 'show the stack trace of an internal failure')
+    .addOption(languageOption(locale))
     .showSuggestionAfterError()
     .addHelpText(
       'after',
@@ -64,7 +69,7 @@ Examples:
 
 Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.`,
     );
-  for (const command of commands) root.addCommand(command);
+  for (const command of commands) root.addCommand(command.addOption(languageOption(locale)));
   // Usage errors must exit 2, not commander's 1 (which is reserved for failed gates).
   // Its messages get the prefix every other error of the tool has.
   const exitOverride = (command: Command) => {
@@ -85,8 +90,9 @@ Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.
 /** Runs a command line (`argv` as process.argv has it) and returns its exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
+  const locale = localeOf(runLanguage(argv, io.env));
   try {
-    await program(await commandsFor(argv, io), io).parseAsync(argv);
+    await program(await commandsFor(argv, io, locale), io, locale).parseAsync(argv);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof GateFailed) return EXIT.gateFailed;

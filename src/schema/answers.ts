@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { slug, text } from './common.js';
+import { languageSchema } from './language.js';
 
 /** A calendar date written as YYYY-MM-DD that exists (no 2026-02-30). */
 export const isoDate = z.iso.date();
@@ -35,6 +36,8 @@ export const answersSchema = z.strictObject({
   model: z.optional(text),
   /** The model's context the organisation works in (its `contexts:` ids); indicators of other contexts do not apply. Empty (null): every indicator applies, as `init` leaves it. */
   context: z.optional(z.nullable(slug)),
+  /** The language the organisation's reports are written in (`en`, `fr`), unless `--lang` says otherwise. */
+  language: z.optional(z.nullable(languageSchema)),
   assessor: z.optional(z.nullable(text)),
   answers: z.optional(z.nullable(z.record(z.string(), answerEntrySchema))),
 });

@@ -143,6 +143,7 @@ const FIELD_DESCRIPTIONS: Record<keyof AnswersFile, string> = {
   date: 'The day the answers describe, YYYY-MM-DD; empty: not given.',
   model: 'The model answered: a built-in model id, or a path to a model file relative to this file. Without it: community, or --model.',
   context: "The model's context the organisation works in (one of the model's contexts); indicators of other contexts do not apply. Empty: every indicator applies.",
+  language: 'The language of the reports (en or fr), unless --lang says otherwise; empty: the locale of the machine that runs the tool.',
   assessor: 'Who gave the answers; empty: not given.',
   answers: 'Indicator id: answer (a scale id or n/a), or { answer, note, evidence, checked }; empty: not answered yet.',
 };

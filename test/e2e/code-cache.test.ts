@@ -91,7 +91,7 @@ describe('the code cache', () => {
   it('is never shared between two installations', () => {
     const root = cacheRoot();
     const copy = cacheRoot();
-    for (const part of ['bin', 'dist', 'models', 'package.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+    for (const part of ['bin', 'dist', 'locales', 'models', 'package.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
     const env = { NODE_COMPILE_CACHE: root };
     runCli(SCORE, { env });
     const other = spawnSync(process.env.CM_MATURITY_TEST_NODE || process.execPath, [join(copy, 'bin/cm-maturity.cjs'), ...SCORE], {

@@ -149,7 +149,7 @@ describe('score writing to standard output', () => {
   // installation missing a file of its own is a failure outside the user's files that reaches it.
   it('exits 3 with a one-line internal error when the installation is broken (no worker-thread file), the stack with --debug', async () => {
     const dir = tempDir();
-    for (const part of ['bin', 'models', 'schema', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+    for (const part of ['bin', 'locales', 'models', 'schema', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
     mkdirSync(join(dir, 'dist'));
     for (const part of ['cli.cjs', 'models']) cpSync(join(ROOT, 'dist', part), join(dir, 'dist', part), { recursive: true });
     await generateAnswersFiles(join(dir, 'pool'), PARALLEL_MIN_FILES);
@@ -168,7 +168,7 @@ describe('score writing to standard output', () => {
         expect(result.stderr).toMatch(/^\s+at /m);
       }
       // Nothing written, no temporary file left.
-      expect(readdirSync(dir).sort()).toEqual(['bin', 'dist', 'models', 'package.json', 'pool', 'schema']);
+      expect(readdirSync(dir).sort()).toEqual(['bin', 'dist', 'locales', 'models', 'package.json', 'pool', 'schema']);
     }
   });
 });

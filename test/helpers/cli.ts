@@ -21,8 +21,9 @@ export interface CliOptions {
 
 /** Runs the built CLI as a user would, without colour unless the test asks for it. */
 export function runCli(args: string[], options: CliOptions = {}): CliResult {
-  // COLUMNS is the test's to set: a terminal's own would change the width of every table.
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: undefined, ...options.env };
+  // COLUMNS and the locale are the test's to set: a terminal's own would change the width of
+  // every table, and a French machine's locale the language of every message.
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: undefined, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const result = spawnSync(process.env.CM_MATURITY_TEST_NODE || process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,

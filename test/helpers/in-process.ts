@@ -34,8 +34,9 @@ function capture(isTTY: boolean): OutputStream & { text(): string } {
  * a real terminal), this is the same run in milliseconds instead of a process start.
  */
 export async function runInProcess(args: string[], options: InProcessOptions = {}): Promise<CliResult> {
-  // COLUMNS is the test's to set: a terminal's own would change the width of every table.
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: undefined, ...options.env };
+  // COLUMNS and the locale are the test's to set: a terminal's own would change the width of
+  // every table, and a French machine's locale the language of every message.
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: undefined, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const stdout = capture(options.stdoutIsTTY ?? false);
   const stderr = capture(false);

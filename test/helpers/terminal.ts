@@ -18,10 +18,10 @@ export class Terminal {
   private mark = 0;
   readonly exited: Promise<number>;
 
-  /** `columns`: the terminal's width; `env`: variables on top of the test's own (COLUMNS is not passed on unless given here). */
+  /** `columns`: the terminal's width; `env`: variables on top of the test's own (COLUMNS and the locale are not passed on unless given here). */
   constructor(args: string[], cwd: string, options: { columns?: number; env?: Record<string, string> } = {}) {
     const env: Record<string, string> = {};
-    for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'FORCE_COLOR' && key !== 'COLUMNS') env[key] = value;
+    for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !['FORCE_COLOR', 'COLUMNS', 'LC_ALL', 'LC_MESSAGES', 'LANG'].includes(key)) env[key] = value;
     this.pty = spawn(process.env.CM_MATURITY_TEST_NODE || process.execPath, [BIN, ...args], {
       cols: options.columns ?? 120,
       rows: 40,

@@ -24,6 +24,7 @@ import { relativeModelRef } from '../model-ref.js';
 import { useColor, writeFile } from '../../write/output.js';
 import { outputWidth, type Io } from '../io.js';
 import { EXIT, Interrupted } from '../stop.js';
+import type { Locale } from '../../locale/locale.js';
 
 interface AssessOptions {
   model?: string;
@@ -48,7 +49,7 @@ interface Session {
   answers: ReadonlyMap<string, Answer>;
 }
 
-export function assessCommand(io: Io): Command {
+export function assessCommand(io: Io, locale: Locale): Command {
   return new Command('assess')
     .description('answer the questions of a model one by one in the terminal, saving after every answer')
     .option('-m, --model <id|path>', `built-in model id or model file (default: the file's model:, else "${DEFAULT_MODEL_ID}")`)

@@ -13,6 +13,7 @@ import { expandInputs } from '../../read/inputs.js';
 import { benchmarkFormats, type BenchmarkFormatName } from '../../report/benchmark/index.js';
 import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
+import type { Locale } from '../../locale/locale.js';
 
 interface BenchmarkOptions extends VoiceOptions {
   org?: string;
@@ -24,7 +25,7 @@ interface BenchmarkOptions extends VoiceOptions {
   width?: number;
 }
 
-export function benchmarkCommand(io: Io): Command {
+export function benchmarkCommand(io: Io, locale: Locale): Command {
   const command = new Command('benchmark')
     .description('compare a pool of assessments: score distributions and stage shares per competency, and where one organisation stands')
     .argument('<answers...>', 'answers files, folders (every *.yaml/*.yml inside) or quoted glob patterns')

@@ -20,6 +20,7 @@ import { outdatedAnswers } from '../../pipeline/score-file.js';
 import { versionCrossing } from '../../pipeline/model-versions.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets, parseTolerance } from '../options.js';
+import type { Locale } from '../../locale/locale.js';
 
 interface DiffOptions extends VoiceOptions {
   model?: string;
@@ -32,7 +33,7 @@ interface DiffOptions extends VoiceOptions {
   width?: number;
 }
 
-export function diffCommand(io: Io): Command {
+export function diffCommand(io: Io, locale: Locale): Command {
   const command = new Command('diff')
     .description('show what changed between two assessments of one organisation: answers, stages and scores')
     .argument('<old>', 'the earlier answers file or JSON report, or a folder or quoted glob pattern of them')

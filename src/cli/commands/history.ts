@@ -17,6 +17,7 @@ import { expandInputs } from '../../read/inputs.js';
 import { quoted } from '../../core/quote.js';
 import type { Position } from '../../parse/locate.js';
 import { addVoiceOptions, manyFilesVoice, VERBOSE_SKIPPED, type VoiceOptions } from '../voice.js';
+import type { Locale } from '../../locale/locale.js';
 
 interface HistoryOptions extends VoiceOptions {
   model?: string;
@@ -28,7 +29,7 @@ interface HistoryOptions extends VoiceOptions {
   plan?: string;
 }
 
-export function historyCommand(io: Io): Command {
+export function historyCommand(io: Io, locale: Locale): Command {
   const command = new Command('history')
     .description("show an organisation's scores over time, from dated answers files or from every committed version of one")
     .argument('<answers...>', 'dated answers files or JSON reports of one organisation, folders (every *.yaml/*.yml inside) or quoted glob patterns; with --git, the one answers file')

@@ -11,6 +11,7 @@ import { refuseInputAsOutput, writeOutput } from '../../write/output.js';
 import { createParentFolders } from '../../write/folders.js';
 import type { Io } from '../io.js';
 import { relativeModelRef } from '../model-ref.js';
+import type { Locale } from '../../locale/locale.js';
 
 interface InitOptions {
   model?: string;
@@ -21,7 +22,7 @@ interface InitOptions {
   schema?: string;
 }
 
-export function initCommand(io: Io): Command {
+export function initCommand(io: Io, locale: Locale): Command {
   return new Command('init')
     .description('write a ready-to-fill answers file for a model, every indicator listed with its text and advice')
     .option('-m, --model <id|path>', `built-in model id or model file (default: "${DEFAULT_MODEL_ID}")`)

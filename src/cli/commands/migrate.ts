@@ -18,6 +18,7 @@ import { createParentFolders } from '../../write/folders.js';
 import { refuseInputAsOutput, sameFile, writeOutput } from '../../write/output.js';
 import type { Io } from '../io.js';
 import { relativeModelRef } from '../model-ref.js';
+import type { Locale } from '../../locale/locale.js';
 
 interface MigrateOptions {
   output?: string;
@@ -26,7 +27,7 @@ interface MigrateOptions {
   quiet?: boolean;
 }
 
-export function migrateCommand(io: Io): Command {
+export function migrateCommand(io: Io, locale: Locale): Command {
   return new Command('migrate')
     .description("carry an answers file over to a newer version of its model, through the model's migrations; every answer carried over is marked for review")
     .argument('<answers>', 'the answers file to migrate; - reads standard input')

@@ -7,6 +7,7 @@ import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { indicatorCount } from '../../core/model-facts.js';
 import { modelListFormats, type ModelListFormatName } from '../../report/models/index.js';
 import type { ModelList } from '../../schema/models.js';
+import type { Locale } from '../../locale/locale.js';
 
 interface ModelsOptions {
   format: ModelListFormatName;
@@ -14,7 +15,7 @@ interface ModelsOptions {
   width?: number;
 }
 
-export function modelsCommand(io: Io): Command {
+export function modelsCommand(io: Io, locale: Locale): Command {
   return new Command('models')
     .description('list the built-in maturity models')
     .addOption(new Option('-f, --format <format>', 'output format: table, or json (reference, id, whether newest, name, version, stages, competency and indicator counts, source file)').choices(modelListFormats.names).default('table'))

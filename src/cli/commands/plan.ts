@@ -15,6 +15,7 @@ import { isoDate } from '../../schema/answers.js';
 import { refuseInputAsOutput, writeOutput } from '../../write/output.js';
 import { collect } from '../options.js';
 import type { Io } from '../io.js';
+import type { Locale } from '../../locale/locale.js';
 
 interface PlanOptions {
   model?: string;
@@ -25,7 +26,7 @@ interface PlanOptions {
   quiet?: boolean;
 }
 
-export function planCommand(io: Io): Command {
+export function planCommand(io: Io, locale: Locale): Command {
   return new Command('plan')
     .description('propose a plan from an answers file: targets by phase and the actions that reach them, for people to edit; or add what is missing to an existing plan')
     .argument('<answers>', 'answers file (YAML) the plan starts from: its baseline')

@@ -4,13 +4,14 @@ import { DEFAULT_MODEL_ID } from '../../read/builtin-models.js';
 import { answersJsonSchema, jsonSchemaText, modelJsonSchema, planJsonSchema } from '../../schema/json-schema.js';
 import { refuseInputAsOutput, writeOutput } from '../../write/output.js';
 import type { Io } from '../io.js';
+import type { Locale } from '../../locale/locale.js';
 
 interface SchemaOptions {
   model?: string;
   output?: string;
 }
 
-export function schemaCommand(io: Io): Command {
+export function schemaCommand(io: Io, locale: Locale): Command {
   return new Command('schema')
     .description('print the JSON Schema (draft-07) of model files, of a model\'s answers files or of plan files, for editors')
     .addArgument(new Argument('<kind>', 'which files the schema describes').choices(['model', 'answers', 'plan']))

@@ -20,6 +20,7 @@ import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
 import { fileScoring, outdatedAnswers, staleWarnings, withGates } from '../../pipeline/score-file.js';
 import { gateFailureLines, locatedWarning, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
 import { parseStaleAfter, STALE_AFTER_GRAMMAR, type StaleAfter } from '../../core/stale.js';
+import type { Locale } from '../../locale/locale.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
 
@@ -44,7 +45,7 @@ interface ScoreOptions extends GateOptions, VoiceOptions {
   staleAfter?: StaleAfter;
 }
 
-export function scoreCommand(io: Io): Command {
+export function scoreCommand(io: Io, locale: Locale): Command {
   const command = new Command('score')
     .description("score an organisation's answers against a maturity model, or many organisations' side by side")
     .argument('<answers>', 'answers file (YAML), - to read standard input, or a folder (every *.yaml/*.yml inside) or quoted glob pattern')

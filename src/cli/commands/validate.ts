@@ -24,6 +24,7 @@ import type { OutdatedAnswers } from '../../core/file-summary.js';
 import { validationFormats, type CheckedFile, type ValidationFormatName } from '../../report/validate/index.js';
 import { STDIN_NAME } from '../../source.js';
 import { InputRejected } from '../stop.js';
+import type { Locale } from '../../locale/locale.js';
 
 interface ValidateOptions extends VoiceOptions {
   model?: string;
@@ -46,7 +47,7 @@ interface KindSeen {
   kind: CheckedFile['kind'];
 }
 
-export function validateCommand(io: Io): Command {
+export function validateCommand(io: Io, locale: Locale): Command {
   const command = new Command('validate')
     .description('check model, answers and plan files; each file is recognised by its keys')
     .argument('<file...>', 'model, answers or plan files (YAML) or JSON reports, folders (every *.yaml/*.yml inside) or quoted glob patterns; - reads standard input')

@@ -1,0 +1,102 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { formatScore } from '../core/truncate.js';
+import type { Language } from '../schema/language.js';
+import type { Area, Catalogue, MessageKey } from './keys.js';
+
+/** Reads one area's catalogue of a language (`locales/<language>/<area>.json`): the shell's job. */
+export type CatalogueReader = (language: Language, area: Area) => Catalogue;
+
+/** What a message's placeholders are given: text as it is, counts for plurals. */
+type MessageValues = Readonly<Record<string, string | number>>;
+
+/**
+ * Everything a command or a report says in one language: the catalogue's messages, and numbers,
+ * percentages and dates written as that language writes them. Plain data and functions: a
+ * formatter given a locale stays a pure function of its input.
+ */
+export interface Locale {
+  readonly language: Language;
+  /** The message `key` of this language's catalogue, its placeholders filled in from `values`. */
+  t(key: MessageKey, values?: MessageValues): string;
+  /** A score truncated to two decimals: "2.98" in English, "2,98" in French. */
+  score(value: number): string;
+  /** A decimal already written with a point ("+0.25"), with this language's decimal sign. */
+  decimal(text: string): string;
+  /** A whole number of percent, given as a fraction and truncated: "45%" in English, "45 %" in French. */
+  percent(fraction: number): string;
+  /** A calendar date (`2026-11-29`): as it is in English, "29 novembre 2026" in French. */
+  date(isoDate: string): string;
+}
+
+/** A message with no placeholder, no plural and no quote is its own text: no need to parse it. */
+const PLAIN = /^[^{}'#]*$/;
+
+/** French typography: a narrow no-break space before a percent sign, as the Imprimerie nationale sets it. */
+const NARROW_NO_BREAK_SPACE = '\u202f';
+
+const WRITING: Record<Language, { decimal: string; percent: (whole: number) => string; date: (isoDate: string) => string; grouping: boolean }> = {
+  // English keeps the ISO dates and ungrouped counts its reports have always had.
+  en: { decimal: '.', percent: (whole) => `${whole}%`, date: (isoDate) => isoDate, grouping: false },
+  fr: {
+    decimal: ',',
+    percent: (whole) => `${whole}${NARROW_NO_BREAK_SPACE}%`,
+    date: frenchDate,
+    grouping: true,
+  },
+};
+
+export function createLocale(language: Language, read: CatalogueReader): Locale {
+  const catalogues = new Map<Area, Catalogue>();
+  const compiled = new Map<string, IntlMessageFormat>();
+  const writing = WRITING[language];
+  const numberFormats = new Map<string, Intl.NumberFormat>();
+  const formatters = {
+    // Counts in English are written as they always were (1234, not 1,234); French groups digits.
+    getNumberFormat: (locales: string | string[], options?: Intl.NumberFormatOptions) => {
+      const key = JSON.stringify([locales, options ?? {}]);
+      let format = numberFormats.get(key);
+      if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locales, { useGrouping: writing.grouping, ...options })));
+      return format;
+    },
+    getDateTimeFormat: (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args),
+    getPluralRules: (...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args),
+  };
+
+  function message(key: MessageKey): string {
+    const dot = key.indexOf('.');
+    const area = key.slice(0, dot) as Area;
+    let catalogue = catalogues.get(area);
+    if (!catalogue) catalogues.set(area, (catalogue = read(language, area)));
+    const text = catalogue[key.slice(dot + 1)];
+    if (text === undefined) throw new Error(`the ${language} catalogue has no message ${key}`);
+    return text;
+  }
+
+  return {
+    language,
+    t(key, values) {
+      const text = message(key);
+      if (PLAIN.test(text)) return text;
+      let format = compiled.get(key);
+      if (!format) {
+        format = new IntlMessageFormat(text, language, undefined, { ignoreTag: true, formatters });
+        compiled.set(key, format);
+      }
+      return String(format.format(values as Record<string, string | number> | undefined));
+    },
+    score: (value) => formatScore(value).replace('.', writing.decimal),
+    decimal: (text) => text.replace('.', writing.decimal),
+    percent: (fraction) => writing.percent(Math.floor(fraction * 100 + 1e-9)),
+    date: (isoDate) => writing.date(isoDate),
+  };
+}
+
+const FRENCH_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** "1er mai 2026", "29 novembre 2026": the first of the month is an ordinal in French. */
+function frenchDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return isoDate;
+  const day = Number(match[3]);
+  return `${day === 1 ? '1er' : day}\u00a0${FRENCH_MONTHS[Number(match[2]) - 1]}\u00a0${match[1]}`;
+}
