@@ -53,7 +53,7 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
       require: options.require,
       jsonl: streamed,
     };
-    for await (const result of scoreFiles(files, found, scoring, options.jobs, () => io.stdin)) {
+    for await (const result of scoreFiles(files, found, { name: 'portfolio', options: scoring }, options.jobs, () => io.stdin)) {
       if (streamed && streams.every((stream) => !stream.open)) break;
       progress.tick();
       if ('diagnostics' in result) {

@@ -1,3 +1,4 @@
+import { organisationEntry, poolModel, type OrganisationEntry, type PoolModel } from '../core/benchmark.js';
 import { evaluateGates, gatePolicy, hasGates, type GateOptions, type GatePolicy } from '../core/gates.js';
 import { sortKeys } from '../core/portfolio.js';
 import { scoreAssessment } from '../core/score.js';
@@ -62,19 +63,18 @@ interface UnansweredCount {
 
 /**
  * What scoring one answers file of many gives: the located errors that stopped it, its being
- * passed over, or its report (for jsonl, already as its line in UTF-8: a worker thread encodes it
- * and hands the bytes over without a copy), with its unanswered indicators and the gate failures
- * to print for it.
+ * passed over, or its report (for jsonl, already as its line: text, or the UTF-8 bytes a worker
+ * thread wrote it to, score-files.ts), with its unanswered indicators and the gate failures to
+ * print for it.
  */
 export type FileResult =
   | { file: string; diagnostics: Diagnostic[] }
   | SkippedFile
-  | ({ file: string; notices: string[]; unanswered: UnansweredCount; gatesFailed: boolean; sortKeys: string[] } & ({ report: Report } | { line: Uint8Array }));
+  | ({ file: string; notices: string[]; unanswered: UnansweredCount; gatesFailed: boolean; sortKeys: string[] } & ({ report: Report } | { line: string | Uint8Array }));
 
 /** Scores one file of many: its errors are its result, and what it says is named by its file. */
 export function manyFilesScorer(options: ScoringOptions & { jsonl: boolean }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<FileResult> {
   const score = fileScoring(options, stdin);
-  const encoder = options.jsonl ? new TextEncoder() : undefined;
   return async (file, found) => {
     const outcome = await tryFile(file, (input) => score(input, found));
     if ('diagnostics' in outcome || 'kind' in outcome) return outcome;
@@ -89,6 +89,28 @@ export function manyFilesScorer(options: ScoringOptions & { jsonl: boolean }, st
       gatesFailed: failures.length > 0,
       sortKeys: sortKeys(report),
     };
-    return encoder ? { ...scored, line: encoder.encode(jsonLine(report)) } : { ...scored, report };
+    return options.jsonl ? { ...scored, line: jsonLine(report) } : { ...scored, report };
+  };
+}
+
+/**
+ * What a benchmark keeps of one file of its pool: the located errors that stopped it, its being
+ * passed over, or a few numbers of its report, its completeness, the warning to print for it and
+ * the model it was scored with.
+ */
+export type PoolFileResult =
+  | { file: string; diagnostics: Diagnostic[] }
+  | SkippedFile
+  | { file: string; entry: OrganisationEntry; completeness: { answered: number; total: number; unanswered: number }; warning: string | null; model: PoolModel };
+
+/** Scores one file of a benchmark's pool, keeping only what the benchmark needs of its report. */
+export function poolFileScorer(options: { model?: string }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<PoolFileResult> {
+  const score = fileScoring(options, stdin);
+  return async (file, found) => {
+    const outcome = await tryFile(file, (input) => score(input, found));
+    if ('diagnostics' in outcome || 'kind' in outcome) return outcome;
+    const { report } = outcome.value;
+    const { answered, total, unanswered } = report.completeness;
+    return { file, entry: organisationEntry(report), completeness: { answered, total, unanswered: unanswered.length }, warning: unansweredWarning(report, file), model: poolModel(report) };
   };
 }

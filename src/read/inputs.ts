@@ -91,20 +91,23 @@ function escapeGlob(path: string): string {
 /**
  * The real path of each file (symbolic links resolved), or its absolute path when it cannot be
  * had (a missing file, reported when read). Each folder is looked at once, not each file: its
- * real path, and which of its entries are links, the only ones resolved one by one.
+ * real path, and which of its entries are links, the only ones resolved one by one. Folders are
+ * known by their names as given, which the files of one folder share, so that a file costs a
+ * look-up, not the work of making its path absolute.
  */
 function realPaths(): (file: string) => string {
-  const folders = new Map<string, { real: string; links: ReadonlySet<string> }>();
+  const folders = new Map<string, { prefix: string; links: ReadonlySet<string> }>();
   return (file) => {
-    const absolute = resolve(file);
-    const folder = dirname(absolute);
+    const folder = dirname(file);
     let known = folders.get(folder);
     if (!known) {
-      known = { real: realPathOr(folder), links: linkNames(folder) };
+      const absolute = resolve(folder);
+      const real = realPathOr(absolute);
+      known = { prefix: real.endsWith(sep) ? real : `${real}${sep}`, links: linkNames(absolute) };
       folders.set(folder, known);
     }
-    const name = basename(absolute);
-    return known.links.has(name) ? realPathOr(absolute) : join(known.real, name);
+    const name = basename(file);
+    return known.links.has(name) ? realPathOr(resolve(file)) : `${known.prefix}${name}`;
   };
 }
 

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { modelMismatch, withBaseline } from '../../core/compare.js';
 import type { GateOptions } from '../../core/gates.js';
 import { checkSortKey, sortKeys } from '../../core/portfolio.js';
@@ -11,7 +11,7 @@ import { numericLocale } from '../locale.js';
 import { expandInputs } from '../../read/inputs.js';
 import { GateFailed } from '../stop.js';
 import { keepHeapNearLive } from '../heap.js';
-import { collect, extensionsOf, notAFormatOf, outputTargets, parseTolerance } from '../options.js';
+import { collect, extensionsOf, notAFormatOf, outputTargets, parseJobs, parseTolerance } from '../options.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { addVoiceOptions, VERBOSE_SCORED, type VoiceOptions } from '../voice.js';
 import { colorFor, refuseBinaryOnTerminal, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
@@ -177,13 +177,6 @@ function namesOneFile(inputs: readonly string[]): boolean {
   } catch {
     return false;
   }
-}
-
-/** --jobs: a whole number of threads, at least 1. */
-function parseJobs(value: string): number {
-  const jobs = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(jobs) || jobs < 1) throw new InvalidArgumentError('expected a whole number of threads, 1 or more');
-  return jobs;
 }
 
 function isPortfolioOnly(format: ScoreFormatName): format is (typeof LIST_ONLY_FORMATS)[number] {
