@@ -48,10 +48,11 @@ async function scoreBatch(id: number, files: readonly string[], found: readonly 
 function packLines(results: Result[]): ArrayBuffer | undefined {
   const lines = results.filter((result): result is Extract<Result, { line: string | Uint8Array }> => 'line' in result && typeof result.line === 'string');
   if (lines.length === 0) return undefined;
-  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit. A new buffer is given room to spare, a
+  // power of two, so that the next batches fit in it too.
   const room = lines.reduce((sum, { line }) => sum + line.length * 3, 0);
   const spare = spares.pop();
-  const buffer = spare && spare.byteLength >= room ? spare : new ArrayBuffer(room);
+  const buffer = spare && spare.byteLength >= room ? spare : new ArrayBuffer(2 ** Math.ceil(Math.log2(room)));
   let offset = 0;
   for (const result of lines) {
     const { written } = encoder.encodeInto(result.line as string, new Uint8Array(buffer, offset));

@@ -25,11 +25,11 @@ export interface ExpandedInputs {
 export async function expandInputs(args: readonly string[]): Promise<ExpandedInputs> {
   const files: string[] = [];
   const found = new Set<string>();
-  /** The name each file is kept under, by its real path. */
+  /** The name each file is kept under, by its key. */
   const seen = new Map<string, string>();
-  const realPathOf = realPaths();
+  const keyOf = fileKeys();
   const add = (file: string, byWalk: boolean) => {
-    const key = file === '-' ? file : realPathOf(file);
+    const key = file === '-' ? file : keyOf(file);
     const kept = seen.get(key);
     if (kept === undefined) {
       seen.set(key, file);
@@ -89,25 +89,39 @@ function escapeGlob(path: string): string {
 }
 
 /**
- * The real path of each file (symbolic links resolved), or its absolute path when it cannot be
- * had (a missing file, reported when read). Each folder is looked at once, not each file: its
- * real path, and which of its entries are links, the only ones resolved one by one. Folders are
- * known by their names as given, which the files of one folder share, so that a file costs a
- * look-up, not the work of making its path absolute.
+ * The key of each file: one text for every name it goes by, another spelling of its folder or a
+ * symbolic link to it. It is the file's name joined to the first spelling met of its folder's real
+ * path (links resolved; the absolute path, when that cannot be had: a missing file, reported when
+ * read). For the files of a folder as first met, that is the name as given, so that a listing of
+ * many files makes no new text for each, which would make this thread's young generation grow.
+ * Each folder is looked at once, not each file: its real path, and which of its entries are
+ * links, the only ones resolved one by one.
  */
-function realPaths(): (file: string) => string {
-  const folders = new Map<string, { prefix: string; links: ReadonlySet<string> }>();
+function fileKeys(): (file: string) => string {
+  /** The first spelling met of each real folder. */
+  const spellings = new Map<string, string>();
+  const spellingOf = (real: string, spelling: string) => {
+    const first = spellings.get(real);
+    if (first !== undefined) return first;
+    spellings.set(real, spelling);
+    return spelling;
+  };
+  const folders = new Map<string, { spelling: string; links: ReadonlySet<string> }>();
   return (file) => {
     const folder = dirname(file);
     let known = folders.get(folder);
     if (!known) {
       const absolute = resolve(folder);
-      const real = realPathOr(absolute);
-      known = { prefix: real.endsWith(sep) ? real : `${real}${sep}`, links: linkNames(absolute) };
+      known = { spelling: spellingOf(realPathOr(absolute), folder), links: linkNames(absolute) };
       folders.set(folder, known);
     }
     const name = basename(file);
-    return known.links.has(name) ? realPathOr(resolve(file)) : `${known.prefix}${name}`;
+    if (known.links.has(name)) {
+      const target = realPathOr(resolve(file));
+      return `${spellingOf(dirname(target), dirname(target))}${sep}${basename(target)}`;
+    }
+    const asGiven = known.spelling === folder && file.length === folder.length + 1 + name.length && file[folder.length] === sep;
+    return asGiven ? file : `${known.spelling}${sep}${name}`;
   };
 }
 
