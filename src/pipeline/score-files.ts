@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
-import { UserError } from '../errors.js';
+import { revivedError, type ThreadError } from '../errors.js';
 import { fileTaskWorker, type FileTask, type FileTaskName, type FileTaskResult } from './file-tasks.js';
 
 /** Below this many files, starting threads costs more than it saves. */
@@ -62,7 +62,7 @@ export interface WorkerReply<Result = unknown> {
   id: number;
   results: Result[];
   lines?: ArrayBuffer;
-  error?: { usage: boolean; message: string; stack?: string };
+  error?: ThreadError;
 }
 
 /**
@@ -130,7 +130,7 @@ async function* scoreInWorkers<Name extends FileTaskName>(files: readonly string
       }
       replies.delete(id);
       yield* reply.results;
-      if (reply.error) throw revive(reply.error);
+      if (reply.error) throw revivedError(reply.error);
       // The thread that finished this batch gets the next one, so that at most BATCHES_AHEAD per
       // thread are held, with the buffer of its lines, written by now.
       send(owner[id]!, reply.lines);
@@ -139,12 +139,4 @@ async function* scoreInWorkers<Name extends FileTaskName>(files: readonly string
     for (const worker of workers) worker.removeAllListeners('exit');
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-}
-
-/** An error thrown in a worker, as it would have been thrown here. */
-function revive(error: { usage: boolean; message: string; stack?: string }): Error {
-  if (error.usage) return new UserError(error.message);
-  const revived = new Error(error.message);
-  if (error.stack !== undefined) revived.stack = error.stack;
-  return revived;
 }

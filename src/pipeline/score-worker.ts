@@ -1,7 +1,7 @@
 // A worker thread of a run over many files (score-files.ts): does the task it was started with
 // (file-tasks.ts) for the batches of files it is sent, and replies with each batch's results.
 import { parentPort, workerData } from 'node:worker_threads';
-import { UserError } from '../errors.js';
+import { threadError } from '../errors.js';
 import { fileTaskWorker, type FileTask, type FileTaskName, type FileTaskResult } from './file-tasks.js';
 import type { Batch, WorkerReply } from './score-files.js';
 
@@ -28,14 +28,7 @@ async function scoreBatch(id: number, files: readonly string[], found: readonly 
   try {
     for (const [index, file] of files.entries()) results.push(await work(file, found[index] === true));
   } catch (error) {
-    return {
-      id,
-      results,
-      error:
-        error instanceof UserError
-          ? { usage: true, message: error.message }
-          : { usage: false, message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined },
-    };
+    return { id, results, error: threadError(error) };
   }
   return { id, results };
 }

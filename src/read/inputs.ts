@@ -68,6 +68,17 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandedInp
   return { files, found };
 }
 
+/** Whether an argument is a folder or a glob pattern, which expandInputs walks or matches. */
+export async function namesAFolderOrPattern(args: readonly string[]): Promise<boolean> {
+  for (const arg of args) {
+    if (arg === '-') continue;
+    const kind = kindOfPath(arg);
+    if (kind === 'folder') return true;
+    if (kind === 'missing' && (await import('tinyglobby')).isDynamicPattern(arg)) return true;
+  }
+  return false;
+}
+
 /** What a path names; one that cannot be looked at is read (and its error reported) as a file would be. */
 function kindOfPath(path: string): 'file' | 'folder' | 'missing' {
   try {

@@ -65,10 +65,57 @@ describe('score --jobs', () => {
   }, 240_000);
 
   it('refuses a --jobs that is not a whole number of threads', () => {
-    for (const value of ['0', '-1', '1.5', 'many', '']) {
-      const result = runCli(['score', 'examples/middle.yaml', '--jobs', value]);
-      expect(result.code, value).toBe(2);
-      expect(result.stderr, value).toMatch(/--jobs.*expected a whole number of threads, 1 or more/);
+    for (const command of ['score', 'benchmark']) {
+      for (const value of ['0', '-1', '1.5', 'many', '']) {
+        const result = runCli([command, 'examples/middle.yaml', '--jobs', value]);
+        expect(result.code, `${command} ${value}`).toBe(2);
+        expect(result.stderr, `${command} ${value}`).toMatch(/--jobs.*expected a whole number of threads, 1 or more/);
+      }
     }
   });
+});
+
+describe('benchmark --jobs', () => {
+  // The same pool two ways: examples/middle.yaml and the folder, scored by worker threads; and
+  // the same file read from standard input before the folder, which keeps every file on the main thread.
+  const input = readFileSync(join(ROOT, 'examples/middle.yaml'), 'utf8');
+  const inWorkers = (folder: string, args: string[]) => runCli(['benchmark', 'examples/middle.yaml', folder, ...args], { timeout: 120_000 });
+  const onMainThread = (folder: string, args: string[]) => runCli(['benchmark', '-', folder, ...args], { input, timeout: 120_000 });
+
+  it('gives the same statistics from worker threads, one or several, as from the main thread', async () => {
+    const folder = tempDir();
+    await generateAnswersFiles(folder, 230);
+    for (const args of [['-f', 'json', '--quiet'], ['-f', 'csv', '--min-completeness', '0.9', '--quiet']]) {
+      const main = onMainThread(folder, args);
+      expect(main.code, main.stderr).toBe(0);
+      expect(JSON.stringify(main.stdout).length).toBeGreaterThan(500);
+      for (const jobs of ['1', '2']) expect(inWorkers(folder, [...args, '-j', jobs]), `${args.join(' ')} -j ${jobs}`).toEqual(main);
+    }
+    // The warnings name the files, in the same order whatever the number of threads.
+    const verbose = ['-f', 'json', '--verbose'];
+    const one = inWorkers(folder, [...verbose, '-j', '1']);
+    expect(one.stderr.split('\n').filter((line) => line.startsWith('cm-maturity: warning: ')).length).toBeGreaterThan(200);
+    expect(inWorkers(folder, [...verbose, '-j', '2'])).toEqual(one);
+  }, 600_000);
+
+  it('reports every invalid file of the pool, a file of another model among them, as the main thread does, and writes nothing', async () => {
+    const folder = await portfolio();
+    const other = join(folder, readdirSync(folder)[0]!, 'org-000100x.yaml');
+    writeFileSync(other, `model: ${join(ROOT, 'test/fixtures/weak-models/weak.yaml')}\norganisation: Other\nanswers:\n  goals.written: "yes"\n`);
+    const main = onMainThread(folder, ['--quiet']);
+    expect(main.code).toBe(2);
+    expect(main.stdout).toBe('');
+    expect(main.stderr).toMatch(/zz-unknown\.yaml:3:3: unknown indicator "strategy\.purpos" .*did you mean strategy\.purpose\?/);
+    expect(main.stderr).toMatch(/org-000100x\.yaml:1:1: uses model weak .*, but the pool uses community /);
+    expect(main.stderr.split('\n').filter((line) => line !== '')).toHaveLength(4);
+    for (const jobs of ['1', '2']) expect(inWorkers(folder, ['--quiet', '-j', jobs]), `-j ${jobs}`).toEqual(main);
+  }, 600_000);
+
+  it('stops every thread at a usage error that concerns every file', async () => {
+    const folder = await portfolio();
+    const result = runCli(['benchmark', folder, '--jobs', '2', '--model', 'comunity'], { timeout: 120_000 });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^cm-maturity: error: --model: "comunity" is not a built-in model \(did you mean community\?\)/);
+    expect(result.stdout).toBe('');
+  }, 120_000);
 });

@@ -151,7 +151,7 @@ describe('score writing to standard output', () => {
     const dir = tempDir();
     for (const part of ['bin', 'models', 'schema', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
     mkdirSync(join(dir, 'dist'));
-    for (const part of ['cli.cjs', 'models']) cpSync(join(ROOT, 'dist', part), join(dir, 'dist', part), { recursive: true });
+    for (const part of ['cli.cjs', 'list-worker.cjs', 'models']) cpSync(join(ROOT, 'dist', part), join(dir, 'dist', part), { recursive: true });
     await generateAnswersFiles(join(dir, 'pool'), PARALLEL_MIN_FILES);
     for (const extra of [[], ['--debug']]) {
       const result = spawnSync(process.env.CM_MATURITY_TEST_NODE || process.execPath, [join(dir, 'bin', 'cm-maturity.cjs'), 'score', join(dir, 'pool'), '-f', 'jsonl', '-j', '2', '-o', join(dir, 'out.jsonl'), ...extra], {

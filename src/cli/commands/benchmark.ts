@@ -9,7 +9,7 @@ import { defaultJobs, PARALLEL_MIN_FILES, scoreFiles } from '../../pipeline/scor
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets, parseJobs } from '../options.js';
 import { keepHeapNearLive } from '../heap.js';
-import { expandInputs } from '../../read/inputs.js';
+import { expandInputsInThread } from '../../read/inputs-thread.js';
 import { benchmarkFormats, type BenchmarkFormatName } from '../../report/benchmark/index.js';
 import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
@@ -58,7 +58,7 @@ Examples:
     )
     .action(async (inputs: string[], options: BenchmarkOptions) => {
       keepHeapNearLive();
-      const { files, found } = await expandInputs(inputs);
+      const { files, found } = await expandInputsInThread(inputs);
       refuseInputsAsOutputs(options.output, [...files, options.org, modelFileOf(options.model)]);
       const outputs = outputTargets({ output: options.output, format: options.format, names: benchmarkFormats.names, unavailable: notAFormatOf('benchmark', benchmarkFormats.names) });
       const voice = manyFilesVoice(options, 'answers files', found.size);

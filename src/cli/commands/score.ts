@@ -8,7 +8,7 @@ import { DEFAULT_NEXT_STEPS, reportFormats, type FormatName } from '../../report
 import { CSV_FORMATS, LIST_ONLY_FORMATS, portfolioFormats } from '../../report/portfolio/index.js';
 import { excelDialect, type CsvDialect } from '../../report/escape/csv.js';
 import { numericLocale } from '../locale.js';
-import { expandInputs } from '../../read/inputs.js';
+import { expandInputsInThread } from '../../read/inputs-thread.js';
 import { GateFailed } from '../stop.js';
 import { keepHeapNearLive } from '../heap.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets, parseJobs, parseTolerance } from '../options.js';
@@ -99,7 +99,7 @@ xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a ter
       if (!namesOneFile(inputs)) keepHeapNearLive();
       // A lone argument that names no answers files (an empty folder, a pattern matching nothing)
       // is read as a file, as it always was: the error then says what is there.
-      const { files, found } = await expandInputs(inputs).catch((error: unknown) => {
+      const { files, found } = await expandInputsInThread(inputs).catch((error: unknown) => {
         if (inputs.length === 1 && error instanceof UserError) return { files: [first], found: new Set<string>() };
         throw error;
       });
