@@ -64,6 +64,24 @@ describe('score --jobs', () => {
     expect(two).toEqual(one);
   }, 240_000);
 
+  it('writes the same JSON Lines from worker threads, to standard output or a file, as the main thread writes', async () => {
+    const folder = await portfolio();
+    const out = join(tempDir(), 'out.jsonl');
+    const input = readFileSync(join(ROOT, 'examples/middle.yaml'), 'utf8');
+    // Standard input among the files keeps every file on the main thread; the same file named, and the folder, go to worker threads.
+    const main = runCli(['score', '-', folder, '-f', 'jsonl'], { input, timeout: 120_000 });
+    expect(main.code).toBe(2);
+    // 232 files, 3 of them invalid: 229 lines, each ended by a line break.
+    expect(main.stdout.split('\n')).toHaveLength(229 + 1);
+    expect(main.stderr).toMatch(/3 of 232 answers files are invalid/);
+    for (const jobs of ['1', '2']) {
+      expect(runCli(['score', 'examples/middle.yaml', folder, '-f', 'jsonl', '-j', jobs], { timeout: 120_000 }), `-j ${jobs}`).toEqual(main);
+      const written = runCli(['score', 'examples/middle.yaml', folder, '-o', out, '-j', jobs], { timeout: 120_000 });
+      expect(written, `-o, -j ${jobs}`).toEqual({ ...main, stdout: '' });
+      expect(readFileSync(out, 'utf8'), `-o, -j ${jobs}`).toBe(main.stdout);
+    }
+  }, 600_000);
+
   it('refuses a --jobs that is not a whole number of threads', () => {
     for (const command of ['score', 'benchmark']) {
       for (const value of ['0', '-1', '1.5', 'many', '']) {
@@ -77,10 +95,10 @@ describe('score --jobs', () => {
 
 describe('benchmark --jobs', () => {
   // The same pool two ways: examples/middle.yaml and the folder, scored by worker threads; and
-  // the same file read from standard input before the folder, which keeps every file on the main thread.
+  // the same file read from standard input, which keeps every file on the main thread.
   const input = readFileSync(join(ROOT, 'examples/middle.yaml'), 'utf8');
-  const inWorkers = (folder: string, args: string[]) => runCli(['benchmark', 'examples/middle.yaml', folder, ...args], { timeout: 120_000 });
-  const onMainThread = (folder: string, args: string[]) => runCli(['benchmark', '-', folder, ...args], { input, timeout: 120_000 });
+  const inWorkers = (folder: string, args: string[], last = false) => runCli(['benchmark', ...(last ? [folder, 'examples/middle.yaml'] : ['examples/middle.yaml', folder]), ...args], { timeout: 120_000 });
+  const onMainThread = (folder: string, args: string[], last = false) => runCli(['benchmark', ...(last ? [folder, '-'] : ['-', folder]), ...args], { input, timeout: 120_000 });
 
   it('gives the same statistics from worker threads, one or several, as from the main thread', async () => {
     const folder = tempDir();
@@ -102,13 +120,14 @@ describe('benchmark --jobs', () => {
     const folder = await portfolio();
     const other = join(folder, readdirSync(folder)[0]!, 'org-000100x.yaml');
     writeFileSync(other, `model: ${join(ROOT, 'test/fixtures/weak-models/weak.yaml')}\norganisation: Other\nanswers:\n  goals.written: "yes"\n`);
-    const main = onMainThread(folder, ['--quiet']);
+    // The file given two ways comes last, so that the pool's model is named by a file of the folder.
+    const main = onMainThread(folder, ['--quiet'], true);
     expect(main.code).toBe(2);
     expect(main.stdout).toBe('');
     expect(main.stderr).toMatch(/zz-unknown\.yaml:3:3: unknown indicator "strategy\.purpos" .*did you mean strategy\.purpose\?/);
-    expect(main.stderr).toMatch(/org-000100x\.yaml:1:1: uses model weak .*, but the pool uses community /);
+    expect(main.stderr).toMatch(/org-000100x\.yaml:1:1: uses model weak .*, but the pool uses community \S+ \(as in \S+org-000000\.yaml\)/);
     expect(main.stderr.split('\n').filter((line) => line !== '')).toHaveLength(4);
-    for (const jobs of ['1', '2']) expect(inWorkers(folder, ['--quiet', '-j', jobs]), `-j ${jobs}`).toEqual(main);
+    for (const jobs of ['1', '2']) expect(inWorkers(folder, ['--quiet', '-j', jobs], true), `-j ${jobs}`).toEqual(main);
   }, 600_000);
 
   it('stops every thread at a usage error that concerns every file', async () => {
