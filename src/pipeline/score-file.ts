@@ -96,21 +96,38 @@ export function manyFilesScorer(options: ScoringOptions & { jsonl: boolean }, st
 /**
  * What a benchmark keeps of one file of its pool: the located errors that stopped it, its being
  * passed over, or a few numbers of its report, its completeness, the warning to print for it and
- * the model it was scored with.
+ * the model it was scored with (its id and version; and the whole of what the benchmark shows of
+ * it, `shape`, with the first file a scorer scores).
  */
 export type PoolFileResult =
   | { file: string; diagnostics: Diagnostic[] }
   | SkippedFile
-  | { file: string; entry: OrganisationEntry; completeness: { answered: number; total: number; unanswered: number }; warning: string | null; model: PoolModel };
+  | {
+      file: string;
+      entry: OrganisationEntry;
+      completeness: { answered: number; total: number; unanswered: number };
+      warning: string | null;
+      model: { id: string; version: string };
+      shape?: PoolModel;
+    };
 
-/** Scores one file of a benchmark's pool, keeping only what the benchmark needs of its report. */
+/**
+ * Scores one file of a benchmark's pool, keeping only what the benchmark needs of its report.
+ * The model's shape comes with the first file scored only: the pool takes it from its first file,
+ * which is the first any thread scores (each thread scores its files in the pool's order), and a
+ * copy with each of many files would only be garbage.
+ */
 export function poolFileScorer(options: { model?: string }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<PoolFileResult> {
   const score = fileScoring(options, stdin);
+  let shapeGiven = false;
   return async (file, found) => {
     const outcome = await tryFile(file, (input) => score(input, found));
     if ('diagnostics' in outcome || 'kind' in outcome) return outcome;
     const { report } = outcome.value;
     const { answered, total, unanswered } = report.completeness;
-    return { file, entry: organisationEntry(report), completeness: { answered, total, unanswered: unanswered.length }, warning: unansweredWarning(report, file), model: poolModel(report) };
+    const result = { file, entry: organisationEntry(report), completeness: { answered, total, unanswered: unanswered.length }, warning: unansweredWarning(report, file), model: { id: report.model.id, version: report.model.version } };
+    if (shapeGiven) return result;
+    shapeGiven = true;
+    return { ...result, shape: poolModel(report) };
   };
 }

@@ -13,9 +13,13 @@ const work = fileTaskWorker(workerData as FileTask);
 const spares: ArrayBuffer[] = [];
 const encoder = new TextEncoder();
 
+/** The batches, scored one after the other in the order they came: a thread scores its files in the order of the run's. */
+let scoring = Promise.resolve();
+
 port.on('message', ({ id, files, found, spare }: Batch) => {
   if (spare) spares.push(spare);
-  void scoreBatch(id, files, found).then((reply) => {
+  scoring = scoring.then(async () => {
+    const reply = await scoreBatch(id, files, found);
     reply.lines = packLines(reply.results);
     // The lines are moved to the main thread, not copied.
     port.postMessage(reply, reply.lines ? [reply.lines] : []);

@@ -1,5 +1,5 @@
 import { readdirSync, realpath, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { FileSystemAdapter } from 'tinyglobby';
 import { UserError } from '../errors.js';
 
@@ -25,11 +25,11 @@ export interface ExpandedInputs {
 export async function expandInputs(args: readonly string[]): Promise<ExpandedInputs> {
   const files: string[] = [];
   const found = new Set<string>();
-  /** The name each file is kept under, by its key. */
+  /** The name each file is kept under, by its real path. */
   const seen = new Map<string, string>();
-  const keyOf = fileKeys();
+  const realPathOf = realPaths();
   const add = (file: string, byWalk: boolean) => {
-    const key = file === '-' ? file : keyOf(file);
+    const key = file === '-' ? file : realPathOf(file);
     const kept = seen.get(key);
     if (kept === undefined) {
       seen.set(key, file);
@@ -100,40 +100,29 @@ function escapeGlob(path: string): string {
 }
 
 /**
- * The key of each file: one text for every name it goes by, another spelling of its folder or a
- * symbolic link to it. It is the file's name joined to the first spelling met of its folder's real
- * path (links resolved; the absolute path, when that cannot be had: a missing file, reported when
- * read). For the files of a folder as first met, that is the name as given, so that a listing of
- * many files makes no new text for each, which would make this thread's young generation grow.
- * Each folder is looked at once, not each file: its real path, and which of its entries are
- * links, the only ones resolved one by one.
+ * The real path of each file (symbolic links resolved), or its absolute path when it cannot be
+ * had (a missing file, reported when read). Each folder is looked at once, not each file: its
+ * real path, and which of its entries are links, the only ones resolved one by one. Folders are
+ * known by their names as given, which the files of one folder share, so that a file costs a
+ * look-up, not the work of making its path absolute.
  */
-function fileKeys(): (file: string) => string {
-  /** The first spelling met of each real folder. */
-  const spellings = new Map<string, string>();
-  const spellingOf = (real: string, spelling: string) => {
-    const first = spellings.get(real);
-    if (first !== undefined) return first;
-    spellings.set(real, spelling);
-    return spelling;
-  };
-  const folders = new Map<string, { spelling: string; links: ReadonlySet<string> }>();
-  return (file) => {
+function realPaths(): (file: string) => string {
+  const folders = new Map<string, { prefix: string; links: ReadonlySet<string> }>();
+  const realPathOf = (file: string): string => {
+    // A name that is not the file's own (`missing/.`) is made absolute first, which resolves it.
+    if (basename(file) === '.' || basename(file) === '..') return realPathOf(resolve(file));
     const folder = dirname(file);
     let known = folders.get(folder);
     if (!known) {
       const absolute = resolve(folder);
-      known = { spelling: spellingOf(realPathOr(absolute), folder), links: linkNames(absolute) };
+      const real = realPathOr(absolute);
+      known = { prefix: real.endsWith(sep) ? real : `${real}${sep}`, links: linkNames(absolute) };
       folders.set(folder, known);
     }
     const name = basename(file);
-    if (known.links.has(name)) {
-      const target = realPathOr(resolve(file));
-      return `${spellingOf(dirname(target), dirname(target))}${sep}${basename(target)}`;
-    }
-    const asGiven = known.spelling === folder && file.length === folder.length + 1 + name.length && file[folder.length] === sep;
-    return asGiven ? file : `${known.spelling}${sep}${name}`;
+    return known.links.has(name) ? realPathOr(resolve(file)) : `${known.prefix}${name}`;
   };
+  return realPathOf;
 }
 
 function realPathOr(path: string): string {

@@ -49,7 +49,7 @@ describe('expandInputs: each file once, under the name it is first met by', () =
   it('a missing file named by two spellings is kept once, to be reported where it is read', async () => {
     const { dir } = pool();
     const missing = join(dir, 'gone', 'x.yaml');
-    const { files, found } = await expandInputs([missing, `.${sep}${missing}`, join(process.cwd(), missing)]);
+    const { files, found } = await expandInputs([missing, `.${sep}${missing}`, join(process.cwd(), missing), `${missing}${sep}.`, `${missing}${sep}x${sep}..`]);
     expect(files).toEqual([missing]);
     expect(found.size).toBe(0);
   });

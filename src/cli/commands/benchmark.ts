@@ -70,11 +70,14 @@ Examples:
       const excluded = { count: 0, first: [] as { file: string; answered: number; total: number }[] };
 
       /** A file scored with another model than the first one of the pool is an error of that file; the first sets it. */
-      const otherModel = ({ file, model: shape }: PoolFile): Diagnostic | undefined => {
-        if (!model) model = { shape, file };
-        else if (shape.model.id !== model.shape.model.id || shape.model.version !== model.shape.model.version) {
+      const otherModel = ({ file, model: used, shape }: PoolFile): Diagnostic | undefined => {
+        if (!model) {
+          // The first file a scorer scores comes with the shape of its model (poolFileScorer).
+          if (!shape) throw new Error(`the first file of the pool, ${file}, came without its model`);
+          model = { shape, file };
+        } else if (used.id !== model.shape.model.id || used.version !== model.shape.model.version) {
           const expected = model.shape.model;
-          return fileDiagnostic(file, 'model-mismatch', `uses model ${shape.model.id} ${shape.model.version}, but the pool uses ${expected.id} ${expected.version} (as in ${model.file}); a benchmark compares one model`);
+          return fileDiagnostic(file, 'model-mismatch', `uses model ${used.id} ${used.version}, but the pool uses ${expected.id} ${expected.version} (as in ${model.file}); a benchmark compares one model`);
         }
         return undefined;
       };
