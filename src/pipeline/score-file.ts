@@ -54,7 +54,7 @@ export function withGates(report: Report, policy: GatePolicy, options: GateOptio
   return hasGates(options) ? { ...report, gates: evaluateGates(report, policy) } : report;
 }
 
-/** A scored file's unanswered indicators: how many, of how many, and the warning naming them (null when none). */
+/** A scored file's unanswered indicators: how many, of how many, and the warning naming them (null when none, or when not asked for). */
 interface UnansweredCount {
   unanswered: number;
   total: number;
@@ -65,16 +65,29 @@ interface UnansweredCount {
  * What scoring one answers file of many gives: the located errors that stopped it, its being
  * passed over, or its report (for jsonl, already as its line: text, or the UTF-8 bytes a worker
  * thread wrote it to, score-files.ts), with its unanswered indicators and the gate failures to
- * print for it.
+ * print for it; and, with the first file a scorer scores, the keys the list can be sorted by
+ * (--sort is checked against the first file of the run, which is the first any thread scores:
+ * each scores its files in the run's order).
  */
 export type FileResult =
   | { file: string; diagnostics: Diagnostic[] }
   | SkippedFile
-  | ({ file: string; notices: string[]; unanswered: UnansweredCount; gatesFailed: boolean; sortKeys: string[] } & ({ report: Report } | { line: string | Uint8Array }));
+  | ({ file: string; notices: string[]; unanswered: UnansweredCount; gatesFailed: boolean; sortKeys?: string[] } & ({ report: Report } | { line: string | Uint8Array }));
+
+/**
+ * How a file of many is scored: as one is (ScoringOptions), and whether its report is wanted as a
+ * line of JSON Lines (`jsonl`) and its own warning about unanswered indicators (`fileWarnings`,
+ * --verbose: without it, the run sums them up in one line, and `warning` is left null).
+ */
+export interface ManyFilesOptions extends ScoringOptions {
+  jsonl: boolean;
+  fileWarnings: boolean;
+}
 
 /** Scores one file of many: its errors are its result, and what it says is named by its file. */
-export function manyFilesScorer(options: ScoringOptions & { jsonl: boolean }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<FileResult> {
+export function manyFilesScorer(options: ManyFilesOptions, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<FileResult> {
   const score = fileScoring(options, stdin);
+  let first = true;
   return async (file, found) => {
     const outcome = await tryFile(file, (input) => score(input, found));
     if ('diagnostics' in outcome || 'kind' in outcome) return outcome;
@@ -85,18 +98,19 @@ export function manyFilesScorer(options: ScoringOptions & { jsonl: boolean }, st
     const scored = {
       file,
       notices: failures,
-      unanswered: { unanswered: unanswered.length, total, warning: unansweredWarning(report, file) },
+      unanswered: { unanswered: unanswered.length, total, warning: options.fileWarnings ? unansweredWarning(report, file) : null },
       gatesFailed: failures.length > 0,
-      sortKeys: sortKeys(report),
+      ...(first ? { sortKeys: sortKeys(report) } : {}),
     };
+    first = false;
     return options.jsonl ? { ...scored, line: jsonLine(report) } : { ...scored, report };
   };
 }
 
 /**
  * What a benchmark keeps of one file of its pool: the located errors that stopped it, its being
- * passed over, or a few numbers of its report, its completeness, the warning to print for it and
- * the model it was scored with (its id and version; and the whole of what the benchmark shows of
+ * passed over, or a few numbers of its report, its completeness, its own warning (when asked for)
+ * and the model it was scored with (its id and version; and the whole of what the benchmark shows of
  * it, `shape`, with the first file a scorer scores).
  */
 export type PoolFileResult =
@@ -117,17 +131,18 @@ export type PoolFileResult =
  * which is the first any thread scores (each thread scores its files in the pool's order), and a
  * copy with each of many files would only be garbage.
  */
-export function poolFileScorer(options: { model?: string }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<PoolFileResult> {
+export function poolFileScorer(options: { model?: string; fileWarnings: boolean }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<PoolFileResult> {
   const score = fileScoring(options, stdin);
-  let shapeGiven = false;
+  let first = true;
   return async (file, found) => {
     const outcome = await tryFile(file, (input) => score(input, found));
     if ('diagnostics' in outcome || 'kind' in outcome) return outcome;
     const { report } = outcome.value;
     const { answered, total, unanswered } = report.completeness;
-    const result = { file, entry: organisationEntry(report), completeness: { answered, total, unanswered: unanswered.length }, warning: unansweredWarning(report, file), model: { id: report.model.id, version: report.model.version } };
-    if (shapeGiven) return result;
-    shapeGiven = true;
+    const warning = options.fileWarnings ? unansweredWarning(report, file) : null;
+    const result = { file, entry: organisationEntry(report), completeness: { answered, total, unanswered: unanswered.length }, warning, model: { id: report.model.id, version: report.model.version } };
+    if (!first) return result;
+    first = false;
     return { ...result, shape: poolModel(report) };
   };
 }

@@ -21,15 +21,16 @@ const BATCHES_AHEAD = 4;
 const WORKER_YOUNG_GENERATION_MB = 6;
 
 /**
- * Does a task (file-tasks.ts) for each of many files and yields the results in the order of
- * `files`, whatever the number of threads, so that every output is the same with --jobs 1 and
- * --jobs 8. With enough files, worker threads read, check and score them, as many as `jobs`
- * (and cores) allow, while this thread only puts their results in order for the caller to write:
- * a long run allocates in the threads' small heaps (WORKER_YOUNG_GENERATION_MB), not in this
- * thread's, which V8 lets grow much larger.
+ * Does a task (file-tasks.ts) for each of many files and yields the results a batch at a time, in
+ * the order of `files`, whatever the number of threads, so that every output is the same with
+ * --jobs 1 and --jobs 8; an error that stops the run is thrown after the results before it. With
+ * enough files, worker threads read, check and score them, as many as `jobs` (and cores) allow,
+ * while this thread only puts their results in order for the caller to write: a long run
+ * allocates in the threads' small heaps (WORKER_YOUNG_GENERATION_MB), not in this thread's, which
+ * V8 grows when it allocates steadily, and a batch at a time, not a result at a time.
  *
- * A result's `line` of JSON Lines is good until the next result is asked for: its bytes then go
- * back to the thread that wrote them, to be written over.
+ * The `line`s of JSON Lines of a batch are good until the next batch is asked for: their bytes
+ * then go back to the thread that wrote them, to be written over.
  */
 export async function* scoreFiles<Name extends FileTaskName>(
   files: readonly string[],
@@ -37,15 +38,23 @@ export async function* scoreFiles<Name extends FileTaskName>(
   task: FileTask<Name>,
   jobs: number,
   stdin?: () => NodeJS.ReadableStream,
-): AsyncGenerator<FileTaskResult<Name>> {
+): AsyncGenerator<FileTaskResult<Name>[]> {
   // Worker threads have no standard input: `-` among the files keeps everything on this thread.
   if (files.length < PARALLEL_MIN_FILES || files.includes('-')) {
     const work = fileTaskWorker(task, stdin);
-    for (const [index, file] of files.entries()) {
+    for (let start = 0; start < files.length; start += BATCH_SIZE) {
       // Reading and scoring never wait on the event loop: a pause now and then lets it handle a
       // signal (Ctrl-C) while a long run goes on.
-      if (index > 0 && index % BATCH_SIZE === 0) await setImmediate();
-      yield await work(file, found.has(file));
+      if (start > 0) await setImmediate();
+      const results: FileTaskResult<Name>[] = [];
+      let failure: { error: unknown } | undefined;
+      try {
+        for (const file of files.slice(start, start + BATCH_SIZE)) results.push(await work(file, found.has(file)));
+      } catch (error) {
+        failure = { error };
+      }
+      yield results;
+      if (failure) throw failure.error;
     }
     return;
   }
@@ -76,7 +85,7 @@ export interface Batch {
   spare?: ArrayBuffer;
 }
 
-async function* scoreInWorkers<Name extends FileTaskName>(files: readonly string[], found: ReadonlySet<string>, task: FileTask<Name>, jobs: number): AsyncGenerator<FileTaskResult<Name>> {
+async function* scoreInWorkers<Name extends FileTaskName>(files: readonly string[], found: ReadonlySet<string>, task: FileTask<Name>, jobs: number): AsyncGenerator<FileTaskResult<Name>[]> {
   const { Worker } = process.getBuiltinModule('node:worker_threads');
   const batches: string[][] = [];
   for (let start = 0; start < files.length; start += BATCH_SIZE) batches.push(files.slice(start, start + BATCH_SIZE));
@@ -129,7 +138,7 @@ async function* scoreInWorkers<Name extends FileTaskName>(files: readonly string
         await new Promise<void>((resolve) => (wake = resolve));
       }
       replies.delete(id);
-      yield* reply.results;
+      yield reply.results;
       if (reply.error) throw revivedError(reply.error);
       // The thread that finished this batch gets the next one, so that at most BATCHES_AHEAD per
       // thread are held, with the buffer of its lines, written by now.

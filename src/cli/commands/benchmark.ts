@@ -83,28 +83,31 @@ Examples:
       };
 
       // Only a few numbers of each report are kept, so that very large pools fit in memory.
-      for await (const outcome of scoreFiles(files, found, { name: 'benchmark', options: { model: options.model } }, options.jobs ?? defaultJobs(), () => io.stdin)) {
-        const mismatch = 'entry' in outcome ? otherModel(outcome) : undefined;
-        if ('diagnostics' in outcome) diagnostics.push(...outcome.diagnostics);
-        else if ('kind' in outcome) notes.push(...voice.skipped(outcome));
-        else if (mismatch !== undefined) diagnostics.push(mismatch);
-        else {
-          const { file, completeness, warning } = outcome;
-          scored += 1;
-          notes.push(...voice.scored(file, { unanswered: completeness.unanswered, total: completeness.total, warning }));
-          if (options.minCompleteness !== undefined && !meetsCompleteness(completeness, options.minCompleteness)) {
-            excluded.count += 1;
-            if (excluded.first.length < NAMED_IN_SUMMARY) excluded.first.push({ file, answered: completeness.answered, total: completeness.total });
-            continue;
+      const scoring = { model: options.model, fileWarnings: options.verbose === true };
+      for await (const batch of scoreFiles(files, found, { name: 'benchmark', options: scoring }, options.jobs ?? defaultJobs(), () => io.stdin)) {
+        for (const outcome of batch) {
+          const mismatch = 'entry' in outcome ? otherModel(outcome) : undefined;
+          if ('diagnostics' in outcome) diagnostics.push(...outcome.diagnostics);
+          else if ('kind' in outcome) notes.push(...voice.skipped(outcome));
+          else if (mismatch !== undefined) diagnostics.push(mismatch);
+          else {
+            const { file, completeness, warning } = outcome;
+            scored += 1;
+            notes.push(...voice.scored(file, { unanswered: completeness.unanswered, total: completeness.total, warning }));
+            if (options.minCompleteness !== undefined && !meetsCompleteness(completeness, options.minCompleteness)) {
+              excluded.count += 1;
+              if (excluded.first.length < NAMED_IN_SUMMARY) excluded.first.push({ file, answered: completeness.answered, total: completeness.total });
+              continue;
+            }
+            addToPool((pool ??= poolColumns([], outcome.entry.competencies.length)), outcome.entry);
           }
-          addToPool((pool ??= poolColumns([], outcome.entry.competencies.length)), outcome.entry);
         }
         // With --verbose, a warning per file: written a few dozen at a time, never all held.
         if (notes.length >= NOTES_HELD) await io.stderr.write(`${notes.splice(0).join('\n')}\n`);
       }
       let organisation: OrganisationEntry | undefined;
       if (options.org !== undefined) {
-        const outcome = await poolFileScorer({ model: options.model }, () => io.stdin)(options.org, false);
+        const outcome = await poolFileScorer({ model: options.model, fileWarnings: true }, () => io.stdin)(options.org, false);
         const mismatch = 'entry' in outcome ? otherModel(outcome) : undefined;
         if ('diagnostics' in outcome) diagnostics.push(...outcome.diagnostics);
         else if (mismatch !== undefined) diagnostics.push(mismatch);
