@@ -49,15 +49,15 @@ describe('score --jobs', () => {
     const other = join(folder, readdirSync(folder)[0]!, 'org-000100x.yaml');
     writeFileSync(other, `model: ${join(ROOT, 'test/fixtures/weak-models/weak.yaml')}\norganisation: Other\nanswers:\n  goals.written: "yes"\n`);
     const args = ['score', folder, '-f', 'jsonl', '--require', 'strategy=1'];
-    const one = runCli([...args, '--jobs', '1'], { timeout: 120_000 });
-    const two = runCli([...args, '--jobs', '2'], { timeout: 120_000 });
-    expect(one.code).toBe(2);
-    expect(one.stderr).toMatch(/--require: .*strategy/);
-    expect(one.stdout.split('\n').length).toBeGreaterThan(90);
-    expect(two).toEqual(one);
+    // Standard input after the folder, never reached, keeps every file on the main thread.
+    const main = runCli([...args, '-'], { input: '', timeout: 120_000 });
+    expect(main.code).toBe(2);
+    expect(main.stderr).toMatch(/--require: .*strategy/);
+    expect(main.stdout.split('\n').length).toBeGreaterThan(90);
+    for (const jobs of ['1', '2']) expect(runCli([...args, '--jobs', jobs], { timeout: 120_000 }), `-j ${jobs}`).toEqual(main);
   }, 240_000);
 
-  it('reads - (standard input) among many files on one thread, as --jobs 1 does', async () => {
+  it('reads - (standard input) among many files on the main thread, whatever --jobs says', async () => {
     const folder = await portfolio();
     const input = readFileSync(join(ROOT, 'examples/community@1.0/middle.yaml'), 'utf8');
     const one = runCli(['score', '-', folder, '-f', 'csv', '--jobs', '1'], { input, timeout: 120_000 });
@@ -66,11 +66,77 @@ describe('score --jobs', () => {
     expect(two).toEqual(one);
   }, 240_000);
 
+  it('writes the same JSON Lines from worker threads, to standard output or a file, as the main thread writes', async () => {
+    const folder = await portfolio();
+    const out = join(tempDir(), 'out.jsonl');
+    const input = readFileSync(join(ROOT, 'examples/community@1.0/middle.yaml'), 'utf8');
+    // Standard input among the files keeps every file on the main thread; the same file named, and the folder, go to worker threads.
+    const main = runCli(['score', '-', folder, '-f', 'jsonl'], { input, timeout: 120_000 });
+    expect(main.code).toBe(2);
+    // 232 files, 3 of them invalid: 229 lines, each ended by a line break.
+    expect(main.stdout.split('\n')).toHaveLength(229 + 1);
+    expect(main.stderr).toMatch(/3 of 232 answers files are invalid/);
+    for (const jobs of ['1', '2']) {
+      expect(runCli(['score', 'examples/community@1.0/middle.yaml', folder, '-f', 'jsonl', '-j', jobs], { timeout: 120_000 }), `-j ${jobs}`).toEqual(main);
+      const written = runCli(['score', 'examples/community@1.0/middle.yaml', folder, '-o', out, '-j', jobs], { timeout: 120_000 });
+      expect(written, `-o, -j ${jobs}`).toEqual({ ...main, stdout: '' });
+      expect(readFileSync(out, 'utf8'), `-o, -j ${jobs}`).toBe(main.stdout);
+    }
+  }, 600_000);
+
   it('refuses a --jobs that is not a whole number of threads', () => {
-    for (const value of ['0', '-1', '1.5', 'many', '']) {
-      const result = runCli(['score', 'examples/community@1.0/middle.yaml', '--jobs', value]);
-      expect(result.code, value).toBe(2);
-      expect(result.stderr, value).toMatch(/--jobs.*expected a whole number of threads, 1 or more/);
+    for (const command of ['score', 'benchmark']) {
+      for (const value of ['0', '-1', '1.5', 'many', '']) {
+        const result = runCli([command, 'examples/community@1.0/middle.yaml', '--jobs', value]);
+        expect(result.code, `${command} ${value}`).toBe(2);
+        expect(result.stderr, `${command} ${value}`).toMatch(/--jobs.*expected a whole number of threads, 1 or more/);
+      }
     }
   });
+});
+
+describe('benchmark --jobs', () => {
+  // The same pool two ways: examples/community@1.0/middle.yaml and the folder, scored by worker threads; and
+  // the same file read from standard input, which keeps every file on the main thread.
+  const input = readFileSync(join(ROOT, 'examples/community@1.0/middle.yaml'), 'utf8');
+  const inWorkers = (folder: string, args: string[], last = false) => runCli(['benchmark', ...(last ? [folder, 'examples/community@1.0/middle.yaml'] : ['examples/community@1.0/middle.yaml', folder]), ...args], { timeout: 120_000 });
+  const onMainThread = (folder: string, args: string[], last = false) => runCli(['benchmark', ...(last ? [folder, '-'] : ['-', folder]), ...args], { input, timeout: 120_000 });
+
+  it('gives the same statistics from worker threads, one or several, as from the main thread', async () => {
+    const folder = tempDir();
+    await generateAnswersFiles(folder, 230);
+    for (const args of [['-f', 'json', '--quiet'], ['-f', 'csv', '--min-completeness', '0.9', '--quiet']]) {
+      const main = onMainThread(folder, args);
+      expect(main.code, main.stderr).toBe(0);
+      expect(JSON.stringify(main.stdout).length).toBeGreaterThan(500);
+      for (const jobs of ['1', '2']) expect(inWorkers(folder, [...args, '-j', jobs]), `${args.join(' ')} -j ${jobs}`).toEqual(main);
+    }
+    // The warnings name the files, in the same order whatever the number of threads.
+    const verbose = ['-f', 'json', '--verbose'];
+    const one = inWorkers(folder, [...verbose, '-j', '1']);
+    expect(one.stderr.split('\n').filter((line) => line.startsWith('cm-maturity: warning: ')).length).toBeGreaterThan(200);
+    expect(inWorkers(folder, [...verbose, '-j', '2'])).toEqual(one);
+  }, 600_000);
+
+  it('reports every invalid file of the pool, a file of another model among them, as the main thread does, and writes nothing', async () => {
+    const folder = await portfolio();
+    const other = join(folder, readdirSync(folder)[0]!, 'org-000100x.yaml');
+    writeFileSync(other, `model: ${join(ROOT, 'test/fixtures/weak-models/weak.yaml')}\norganisation: Other\nanswers:\n  goals.written: "yes"\n`);
+    // The file given two ways comes last, so that the pool's model is named by a file of the folder.
+    const main = onMainThread(folder, ['--quiet'], true);
+    expect(main.code).toBe(2);
+    expect(main.stdout).toBe('');
+    expect(main.stderr).toMatch(/zz-unknown\.yaml:3:3: unknown indicator "strategy\.purpos" .*did you mean strategy\.purpose\?/);
+    expect(main.stderr).toMatch(/org-000100x\.yaml:1:1: uses model weak .*, but the pool uses community \S+ \(as in \S+org-000000\.yaml\)/);
+    expect(main.stderr.split('\n').filter((line) => line !== '')).toHaveLength(4);
+    for (const jobs of ['1', '2']) expect(inWorkers(folder, ['--quiet', '-j', jobs], true), `-j ${jobs}`).toEqual(main);
+  }, 600_000);
+
+  it('stops every thread at a usage error that concerns every file', async () => {
+    const folder = await portfolio();
+    const result = runCli(['benchmark', folder, '--jobs', '2', '--model', 'comunity'], { timeout: 120_000 });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^cm-maturity: error: --model: "comunity" is not a built-in model \(did you mean community\?\)/);
+    expect(result.stdout).toBe('');
+  }, 120_000);
 });
