@@ -96,10 +96,11 @@ describe('score --jobs', () => {
 });
 
 describe('benchmark --jobs', () => {
-  // The same pool two ways: examples/community@1.0/middle.yaml and the folder, scored by worker threads; and
-  // the same file read from standard input, which keeps every file on the main thread.
-  const input = readFileSync(join(ROOT, 'examples/community@1.0/middle.yaml'), 'utf8');
-  const inWorkers = (folder: string, args: string[], last = false) => runCli(['benchmark', ...(last ? [folder, 'examples/community@1.0/middle.yaml'] : ['examples/community@1.0/middle.yaml', folder]), ...args], { timeout: 120_000 });
+  // The same pool two ways: examples/middle.yaml (of the model the files are generated for) and
+  // the folder, scored by worker threads; and the same file read from standard input, which keeps
+  // every file on the main thread.
+  const input = readFileSync(join(ROOT, 'examples/middle.yaml'), 'utf8');
+  const inWorkers = (folder: string, args: string[], last = false) => runCli(['benchmark', ...(last ? [folder, 'examples/middle.yaml'] : ['examples/middle.yaml', folder]), ...args], { timeout: 120_000 });
   const onMainThread = (folder: string, args: string[], last = false) => runCli(['benchmark', ...(last ? [folder, '-'] : ['-', folder]), ...args], { input, timeout: 120_000 });
 
   it('gives the same statistics from worker threads, one or several, as from the main thread', async () => {
