@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateAnswersFiles } from '../../bench/generate.mjs';
-import { ROOT, runCli, tempDir } from './support.js';
+import { ROOT, runCli, runInProcess, tempDir } from './support.js';
 
 /** Enough files for worker threads to start (PARALLEL_MIN_FILES is 200), a few of them invalid. */
 async function portfolio(): Promise<string> {
@@ -17,20 +17,27 @@ async function portfolio(): Promise<string> {
 describe('score --jobs', () => {
   it('gives byte-identical output, errors and exit codes with one thread or several, in every list format and with gates', async () => {
     const folder = await portfolio();
-    for (const args of [['-f', 'jsonl'], ['-f', 'csv'], ['-f', 'json', '--sort', 'name'], ['-f', 'table', '--fail-under', '2', '--require', 'tools=community'], ['-f', 'jsonl', '--stale-after', '12m', '--fail-on-stale']]) {
+    // Each case against one thread with two or three threads, in turn; the streamed JSON Lines with both.
+    const cases: [args: string[], several: string[]][] = [
+      [['-f', 'jsonl'], ['2', '3']],
+      [['-f', 'csv'], ['3']],
+      [['-f', 'json', '--sort', 'name'], ['2']],
+      [['-f', 'table', '--fail-under', '2', '--require', 'tools=community'], ['3']],
+      [['-f', 'jsonl', '--stale-after', '12m', '--fail-on-stale'], ['2']],
+    ];
+    for (const [args, several] of cases) {
       const one = runCli(['score', folder, ...args, '--jobs', '1'], { timeout: 120_000 });
-      const two = runCli(['score', folder, ...args, '--jobs', '2'], { timeout: 120_000 });
-      const three = runCli(['score', folder, ...args, '-j', '3'], { timeout: 120_000 });
       expect(one.code, args.join(' ')).toBe(2);
       expect(one.stdout.length).toBeGreaterThan(1000);
       expect(one.stderr).toMatch(/3 of 231 answers files are invalid/);
       expect(one.stderr).toMatch(/zz-unknown\.yaml:3:3: unknown indicator "strategy\.purpos" .*did you mean strategy\.purpose\?/);
       // The worker threads judge stale answers too: every line has its report's stale answers.
       if (args.includes('--stale-after')) expect(one.stdout.split('\n').filter((line) => line !== '').every((line) => line.includes('"stale":{"after":"12m","checkedBefore":'))).toBe(true);
-      for (const other of [two, three]) {
-        expect(other.code, args.join(' ')).toBe(one.code);
-        expect(other.stdout, args.join(' ')).toBe(one.stdout);
-        expect(other.stderr, args.join(' ')).toBe(one.stderr);
+      for (const jobs of several) {
+        const other = runCli(['score', folder, ...args, jobs === '3' ? '-j' : '--jobs', jobs], { timeout: 120_000 });
+        expect(other.code, `${args.join(' ')} -j ${jobs}`).toBe(one.code);
+        expect(other.stdout, `${args.join(' ')} -j ${jobs}`).toBe(one.stdout);
+        expect(other.stderr, `${args.join(' ')} -j ${jobs}`).toBe(one.stderr);
       }
     }
   }, 600_000);
@@ -84,10 +91,11 @@ describe('score --jobs', () => {
     }
   }, 600_000);
 
-  it('refuses a --jobs that is not a whole number of threads', () => {
+  it('refuses a --jobs that is not a whole number of threads', async () => {
+    // A usage error like any other: checked in this process, with the exit code and message a run gives.
     for (const command of ['score', 'benchmark']) {
       for (const value of ['0', '-1', '1.5', 'many', '']) {
-        const result = runCli([command, 'examples/community@1.0/middle.yaml', '--jobs', value]);
+        const result = await runInProcess([command, 'examples/community@1.0/middle.yaml', '--jobs', value]);
         expect(result.code, `${command} ${value}`).toBe(2);
         expect(result.stderr, `${command} ${value}`).toMatch(/--jobs.*expected a whole number of threads, 1 or more/);
       }
