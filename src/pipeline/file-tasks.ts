@@ -4,7 +4,7 @@ import { manyFilesScorer, poolFileScorer } from './score-file.js';
  * What a run over many files does with each one, by name, so that a worker thread can be told
  * which to do (score-files.ts): each is started with plain options and gives a plain result per file.
  */
-export const fileTasks = {
+const fileTasks = {
   /** `score` with many files: a row (or a line of JSON Lines) per organisation. */
   portfolio: manyFilesScorer,
   /** `benchmark`: a few numbers per organisation of the pool. */
