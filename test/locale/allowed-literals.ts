@@ -3,7 +3,12 @@
  * formats, protocols and standards, markup and styles, what other programs read. By file; each
  * entry says why.
  */
-export const PROTOCOL_TEXTS: Record<string, (string | RegExp)[]> = {};
+export const PROTOCOL_TEXTS: Record<string, (string | RegExp)[]> = {
+  // Command lines shown as examples in the help: what a shell reads.
+  'src/cli/commands/consensus.ts': [/^cm-maturity (consensus|score) /],
+  // The stylesheet and the markup of the page's head.
+  'src/report/consensus/html.ts': [/^body\{font:/, /^<!DOCTYPE html>\n<html lang=/, /^">\n<head>\n<meta charset=/, /^">\n<meta name="viewport"/],
+};
 
 /**
  * Files whose texts stay in English in every language, and why.

@@ -1,3 +1,4 @@
+import { basedOnRespondents } from '../respondents.js';
 import { scoreDelta } from '../../core/compare.js';
 import { gateFailureText } from '../../core/gates.js';
 import { completeness, DRAFT_BELOW, topPriorities } from '../../core/summary.js';
@@ -82,7 +83,7 @@ export const formatHtml: Formatter = (report, options) => {
 </head>
 <body>
 <div class="page">
-${header(report)}
+${header(report, options)}
 <main>
 ${summary(report, options)}
 ${stageGrid(report)}
@@ -96,12 +97,14 @@ ${footer(report)}
 `;
 };
 
-function header(report: Report): string {
+function header(report: Report, options: FormatOptions): string {
   const meta: [string, string][] = [['Model', `${report.model.name} ${report.model.version} (${report.model.id})`]];
   const context = contextText(report);
   if (context !== null) meta.push(['Context', context]);
   if (report.date) meta.push(['Date', report.date]);
   if (report.assessor) meta.push(['Assessor', report.assessor]);
+  const respondents = basedOnRespondents(report, options.locale);
+  if (respondents !== null) meta.push([options.locale!.t('team.report.consensusTerm'), respondents]);
   const stale = staleText(report);
   if (stale !== null) meta.push(['Stale answers', stale]);
   const since = baselineLine(report);
