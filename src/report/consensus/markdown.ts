@@ -44,23 +44,27 @@ export const formatDisagreementMarkdown: DisagreementFormatter = (disagreement, 
   lines.push('', `## ${t(locale.t('team.report.byCompetency'))}`, '');
   lines.push(row([locale.t('team.report.competency'), locale.t('team.report.agreementHead'), locale.t('team.report.meanSpread'), locale.t('team.report.compared')].map(t)), row(['---', '---:', '---:', '---:']));
   for (const competency of disagreement.competencies) {
-    lines.push(row([competency.name, agreementText(locale, competency.agreement), stepsFigure(locale, competency.meanSpread), String(competency.compared)].map(t)));
+    // Figures the report computed need no escaping (and `1.33` must not read as a list item).
+    lines.push(row([t(competency.name), agreementText(locale, competency.agreement), stepsFigure(locale, competency.meanSpread), String(competency.compared)]));
   }
   lines.push('', t(locale.t('team.report.agreementDefinition')));
   for (const competency of disagreement.competencies) {
     const differing = competency.indicators.filter(isDisputed);
-    lines.push('', `### ${t(competency.name)} — ${t(agreementText(locale, competency.agreement))}`, '');
+    const same = competency.indicators.length - differing.length;
+    const blocks: string[][] = [];
     if (differing.length > 0) {
-      lines.push(row([locale.t('team.report.indicator'), locale.t('team.report.text'), locale.t('team.report.spread'), locale.t('team.report.answers')].map(t)), row(['---', '---', '---', '---']));
-      for (const indicator of differing) {
-        lines.push(row([t(indicator.id), t(indicator.text), t(spreadWithApplicability(locale, indicator)), t(whoAnsweredWhat(disagreement, indicator))]));
-      }
-      lines.push('');
+      blocks.push([
+        row([locale.t('team.report.indicator'), locale.t('team.report.text'), locale.t('team.report.spread'), locale.t('team.report.answers')].map(t)),
+        row(['---', '---', '---', '---']),
+        ...differing.map((indicator) => row([t(indicator.id), t(indicator.text), t(spreadWithApplicability(locale, indicator)), t(whoAnsweredWhat(disagreement, indicator))])),
+      ]);
     }
-    lines.push(t(locale.t('team.report.sameAnswers', { count: competency.indicators.length - differing.length })));
+    if (same > 0) blocks.push([t(locale.t('team.report.sameAnswers', { count: same }))]);
+    lines.push('', `### ${t(competency.name)} — ${t(agreementText(locale, competency.agreement))}`);
+    for (const block of blocks) lines.push('', ...block);
   }
   lines.push('', `## ${t(locale.t('team.report.calibration'))}`, '', t(locale.t('team.report.calibrationDefinition')), '');
   lines.push(row([locale.t('team.report.respondent'), locale.t('team.report.deviation'), locale.t('team.report.compared')].map(t)), row(['---', '---:', '---:']));
-  for (const entry of disagreement.calibration) lines.push(row([respondentLabel(disagreement, entry.respondent), stepsFigure(locale, entry.deviation), String(entry.compared)].map(t)));
+  for (const entry of disagreement.calibration) lines.push(row([t(respondentLabel(disagreement, entry.respondent)), stepsFigure(locale, entry.deviation), String(entry.compared)]));
   return `${lines.join('\n')}\n`;
 };

@@ -71,7 +71,8 @@ export const formatDisagreementTable: DisagreementFormatter = (raw, options) => 
       const indicatorColumns: FitColumn[] = [{ head: locale.t('team.report.indicator'), key: true }, { head: locale.t('team.report.spread') }, { head: locale.t('team.report.answers') }];
       lines.push(fitTable(indicatorColumns, differing.map((indicator) => [indicator.id, spreadWithApplicability(locale, indicator), whoAnsweredWhat(disagreement, indicator) || distributionText(indicator)]), { width, head }));
     }
-    lines.push(...wrapLines(locale.t('team.report.sameAnswers', { count: competency.indicators.length - differing.length }), width));
+    const same = competency.indicators.length - differing.length;
+    if (same > 0) lines.push(...wrapLines(locale.t('team.report.sameAnswers', { count: same }), width));
   }
 
   lines.push('', paint.bold(locale.t('team.report.calibration')));
