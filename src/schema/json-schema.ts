@@ -194,7 +194,9 @@ export function answersJsonSchema(model?: Model): JsonSchema {
   const answer = answerValue(model);
   const evidence = z.optional(z.array(text).check(z.minLength(1)));
   const checked = z.optional(isoDate);
-  const distribution = z.optional(z.partialRecord(answer, z.int().check(z.gte(1))));
+  // Keys are text, so the ids alone: a numeric id written as a number is the same key.
+  const answerIds = z.enum([model.scale[0]!.id, ...model.scale.slice(1).map((level) => level.id), NOT_APPLICABLE]);
+  const distribution = z.optional(z.partialRecord(answerIds, z.int().check(z.gte(1))));
   const entry = z.xor([answer, z.strictObject({ answer: z.optional(z.xor([answer, z.null()])), note: z.optional(text), evidence, checked, distribution }), z.null()]);
   registry.add(answer, { id: 'answer', ...answerDescriptions(model, answer.def.values) });
   registry.add(entry, { id: 'entry' });

@@ -168,7 +168,7 @@ describe('properties', () => {
         ids.forEach((_, at) => {
           const given = all.map((answers) => answers[at]!).filter((one) => one !== null && one !== 'n/a');
           const result = median(at + 1);
-          if (result === undefined || result === 'n/a') return;
+          if (result === undefined || result === null || result === 'n/a') return;
           const steps = given.map((one) => stepOf.get(one!)!);
           const low = Math.min(...steps);
           const high = Math.max(...steps);
