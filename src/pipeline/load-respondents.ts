@@ -11,7 +11,7 @@ import { eachFile, skipIf, type SkippedFile } from './each-file.js';
 import { modelFor, type LoadedModel } from './load-model.js';
 
 /** One respondent's answers file, read and checked against its model. */
-export interface LoadedRespondent extends RespondentAnswers {
+interface LoadedRespondent extends RespondentAnswers {
   source: string;
   file: AnswersFile;
   parsed: ParsedSource;

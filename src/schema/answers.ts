@@ -32,7 +32,7 @@ export const answerEntrySchema = z.nullable(
 );
 
 /** Who gave a file's answers: both free texts, both optional. */
-export const respondentSchema = z.strictObject({
+const respondentSchema = z.strictObject({
   name: z.optional(z.nullable(text)),
   role: z.optional(z.nullable(text)),
 });

@@ -18,7 +18,7 @@ export function respondentWithRole(disagreement: Disagreement, place: number): s
 }
 
 /** `2 steps`; a dash when fewer than two answered on the scale. */
-export function spreadText(locale: Locale, spread: number | null): string {
+function spreadText(locale: Locale, spread: number | null): string {
   return spread === null ? '—' : locale.t('team.report.steps', { count: spread });
 }
 
