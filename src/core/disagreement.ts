@@ -12,6 +12,26 @@ export interface DisagreementInput {
   respondents: readonly RespondentAnswers[];
 }
 
+/**
+ * The spread of an indicator from how many gave each answer: scale steps between the highest and
+ * the lowest answer on the scale (null when fewer than two answered on it), and whether some said
+ * `n/a` while others answered on the scale.
+ */
+export function distributionSpread(model: Model, distribution: Readonly<Record<string, number>>): { spread: number | null; applicabilityDisputed: boolean } {
+  const steps = scaleSteps(model).map((level) => level.id);
+  const given = steps.flatMap((id, step) => ((distribution[id] ?? 0) > 0 ? [step] : []));
+  const onScale = steps.reduce((sum, id) => sum + (distribution[id] ?? 0), 0);
+  return {
+    spread: onScale < 2 ? null : Math.max(...given) - Math.min(...given),
+    applicabilityDisputed: (distribution[NOT_APPLICABLE] ?? 0) > 0 && onScale > 0,
+  };
+}
+
+/** The spread from which an indicator is discussed first: half the scale's width, at least one step (two steps of a four-level scale, one of yes/no). */
+export function wideSpread(model: Model): number {
+  return Math.max(1, Math.ceil((model.scale.length - 1) / 2));
+}
+
 /** Lower and upper middle values of an ascending list, averaged: the ordinary median. */
 function median(sorted: readonly number[]): number {
   const middle = Math.floor(sorted.length / 2);
@@ -42,17 +62,9 @@ export function disagreementOf(model: Model, input: DisagreementInput): Disagree
       if (!appliesIn(indicator, input.context)) continue;
       order.set(indicator.id, order.size);
       const answers = respondents.map((respondent) => respondent.answers.get(indicator.id)?.answer ?? null);
-      const onScale = stepsOf(answers);
-      const notApplicable = answers.filter((answer) => answer === NOT_APPLICABLE).length;
-      indicators.push({
-        id: indicator.id,
-        stage: indicator.stage,
-        text: indicator.text,
-        spread: onScale.length < 2 ? null : Math.max(...onScale) - Math.min(...onScale),
-        distribution: distributionOf(model, answers),
-        answers,
-        applicabilityDisputed: notApplicable > 0 && onScale.length > 0,
-      });
+      const distribution = distributionOf(model, answers);
+      const { spread, applicabilityDisputed } = distributionSpread(model, distribution);
+      indicators.push({ id: indicator.id, stage: indicator.stage, text: indicator.text, spread, distribution, answers, applicabilityDisputed });
     }
     const compared = indicators.flatMap((indicator) => (indicator.spread === null ? [] : [indicator.spread]));
     spreads.push(...compared);
@@ -63,8 +75,7 @@ export function disagreementOf(model: Model, input: DisagreementInput): Disagree
   const modelOrder = new Map(model.competencies.map((competency, place) => [competency.id, place]));
   competencies.sort((a, b) => (a.agreement ?? 2) - (b.agreement ?? 2) || modelOrder.get(a.id)! - modelOrder.get(b.id)!);
 
-  // Half the scale's width, at least one step: two steps of a four-level scale, one of yes/no.
-  const wide = Math.max(1, Math.ceil(widest / 2));
+  const wide = wideSpread(model);
   const discussFirst = competencies
     .flatMap((competency) =>
       competency.indicators.filter((indicator) => (indicator.spread !== null && indicator.spread >= wide) || indicator.applicabilityDisputed).map((indicator) => ({ id: indicator.id, competency: competency.id, spread: indicator.spread })),

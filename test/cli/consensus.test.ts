@@ -92,7 +92,13 @@ describe('consensus: the combined answers file', () => {
     expect(json.respondents).toBe(3);
     expect(json.competencies[0]!.indicators[0]).toMatchObject({ id: 'voice.listening', distribution: { yes: 1, partly: 1, no: 1 } });
     expect((await runInProcess(['score', out, '-f', 'markdown'])).stdout).toContain(' · based on 3 respondents');
-    expect((await runInProcess(['score', out, '-f', 'html'])).stdout).toContain('<dt>Consensus</dt><dd>based on 3 respondents</dd>');
+    const html = (await runInProcess(['score', out, '-f', 'html'])).stdout;
+    expect(html).toContain('<dt>Consensus</dt><dd>based on 3 respondents</dd>');
+    // The spread of every indicator, and what to discuss first: a spread of 2 steps or more, or n/a for some.
+    expect(html).toContain(
+      '<h3>Discuss first</h3>\n<ul>\n<li><code>voice.listening</code> Members are asked what they need. — 3 steps (yes 1 · partly 1 · no 1)</li>\n<li><code>voice.events</code> Events are held for members. — 0 steps · n/a for some (partly 2 · n/a 1)</li>\n</ul>',
+    );
+    expect(html).toContain('<tr><td><code>care.onboarding</code><br>Newcomers are welcomed within a week.</td><td>Care</td><td>—</td><td>partly 2</td></tr>');
     expect((await runInProcess(['score', out, '--lang', 'fr'])).stdout).toContain('sur la base de 3 répondants');
     // One person's answers say nothing of respondents.
     expect((await runInProcess(['score', RESPONDENTS[0]!])).stdout).not.toContain('respondent');

@@ -9,6 +9,7 @@ import type { FormatOptions, Formatter } from './format.js';
 import { escapeHtml as e } from '../escape/html.js';
 import { httpsLink } from '../escape/url.js';
 import { bars } from './html/bars.js';
+import { consensusSection } from './html/consensus.js';
 import { radar, type RadarSeries } from './html/radar.js';
 import { DETAIL_STYLE, PLAN_STYLE, STYLE } from './html/style.js';
 import { planHtmlSection } from './plan.js';
@@ -88,7 +89,7 @@ ${header(report, options)}
 ${summary(report, options)}
 ${stageGrid(report)}
 ${roadmap(report)}
-${planHtmlSection(report)}${answers(report, options.printAnswers === true)}
+${planHtmlSection(report)}${consensusSection(report, options)}${answers(report, options.printAnswers === true)}
 </main>
 ${footer(report)}
 </div>
