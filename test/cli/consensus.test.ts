@@ -98,7 +98,7 @@ describe('consensus: the combined answers file', () => {
     expect(html).toContain(
       '<h3>Discuss first</h3>\n<ul>\n<li><code>voice.listening</code> Members are asked what they need. — 3 steps (yes 1 · partly 1 · no 1)</li>\n<li><code>voice.events</code> Events are held for members. — 0 steps · n/a for some (partly 2 · n/a 1)</li>\n</ul>',
     );
-    expect(html).toContain('<tr><td><code>care.onboarding</code><br>Newcomers are welcomed within a week.</td><td>Care</td><td>—</td><td>partly 2</td></tr>');
+    expect(html).toContain('<tr><td><code>care.onboarding</code><br>Newcomers are welcomed within a week.</td><td>Care</td><td>0 steps</td><td>partly 2</td></tr>');
     expect((await runInProcess(['score', out, '--lang', 'fr'])).stdout).toContain('sur la base de 3 répondants');
     // One person's answers say nothing of respondents.
     expect((await runInProcess(['score', RESPONDENTS[0]!])).stdout).not.toContain('respondent');
