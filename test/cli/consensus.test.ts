@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { disagreementSchema } from '../../src/schema/disagreement.js';
 import { ROOT } from '../helpers/cli.js';
 import { runInProcess } from '../helpers/in-process.js';
+import { readWorkbook, values } from '../helpers/xlsx.js';
 
 /**
  * `consensus` over test/fixtures/consensus: Alice, Bob and Carol of Harbour Guild answer the five
@@ -204,7 +205,13 @@ describe('consensus --report', () => {
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;sha256-[A-Za-z0-9+/=]+&#39;;/);
     expect(html).not.toContain('<script');
     expect(html).toContain('<tr class="wide"><td>voice.listening</td>');
-    expect(readFileSync(join(out, 'd.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    const [indicators, competencies, calibration] = readWorkbook(readFileSync(join(out, 'd.xlsx')));
+    expect(values(indicators!).slice(0, 2)).toEqual([
+      ['Competency', 'Indicator', 'Text', 'Spread', 'Discuss first', 'n/a for some', 'Alice', 'Bob', 'Carol', 'no', 'partly', 'mostly', 'yes', 'n/a'],
+      ['Voice', 'voice.listening', 'Members are asked what they need.', 3, 'yes', null, 'yes', 'no', 'partly', 1, 1, null, 1],
+    ]);
+    expect(values(competencies!)[1]).toEqual(['Voice', 1 - 4 / 9, 4 / 3, 3]);
+    expect(values(calibration!).map((row) => row[0])).toEqual(['Respondent', 'Alice', 'Bob', 'Carol']);
     expect(readFileSync(join(out, 'd.md'), 'utf8')).toContain('## Discuss first');
     expect(readdirSync(out).sort()).toEqual(['d.html', 'd.md', 'd.xlsx', 'team.model.yaml']);
   });
