@@ -19,6 +19,8 @@ export interface AnswersTemplateOptions {
   answers?: ReadonlyMap<string, Answer>;
   /** For a file migrated from an earlier version of the model: what was carried over, to be reviewed. */
   migrated?: MigratedFrom;
+  /** Who gave the answers, when several people answer separately (`respondent:`). */
+  respondent?: Respondent | null;
   /** For answers combined from several respondents' files by `consensus`. */
   combined?: CombinedFrom;
   /** The language of the reports (`language:`), when the answers state one. */
@@ -100,6 +102,7 @@ export function answersTemplate(model: Model, options: AnswersTemplateOptions): 
   }
   if (options.language) lines.push(`language: ${yamlScalar(options.language)}`);
   lines.push(`assessor:${valueOrEmpty(options.assessor)}${options.assessor ? '' : '   # who answered'}`);
+  if (options.respondent?.name || options.respondent?.role) lines.push(`respondent: ${respondentMapping(options.respondent)}`);
   if (options.combined !== undefined) lines.push(...combinedLines(options.combined));
   lines.push('answers:');
 
@@ -209,15 +212,15 @@ function combinedLines(combined: CombinedFrom): string[] {
   const lines = [`respondents: ${combined.respondents}`];
   if (combined.panel.length > 0) {
     lines.push('panel:');
-    for (const respondent of combined.panel) {
-      const parts = [
-        ...(respondent.name ? [`name: ${JSON.stringify(respondent.name)}`] : []),
-        ...(respondent.role ? [`role: ${JSON.stringify(respondent.role)}`] : []),
-      ];
-      lines.push(`  - { ${parts.join(', ')} }`);
-    }
+    for (const respondent of combined.panel) lines.push(`  - ${respondentMapping(respondent)}`);
   }
   return lines;
+}
+
+/** `{ name: "Alice", role: "community manager" }`, each key only when given. */
+function respondentMapping(respondent: Respondent): string {
+  const parts = [...(respondent.name ? [`name: ${JSON.stringify(respondent.name)}`] : []), ...(respondent.role ? [`role: ${JSON.stringify(respondent.role)}`] : [])];
+  return `{ ${parts.join(', ')} }`;
 }
 
 function valueOrEmpty(value: string | null | undefined): string {

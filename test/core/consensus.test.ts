@@ -183,3 +183,15 @@ describe('properties', () => {
     );
   });
 });
+
+describe('the answers file layout', () => {
+  it('writes who answered, so that a file rewritten by assess keeps its respondent, and reads back', async () => {
+    const { answersTemplate } = await import('../../src/core/answers-template.js');
+    const { answersSchema } = await import('../../src/schema/answers.js');
+    const { parse } = await import('yaml');
+    const text = answersTemplate(model, { schema: 's.json', modelRef: 'test', organisation: 'Guild', respondent: { name: 'Alice "Al" Martin', role: null } });
+    expect(text).toContain('\nrespondent: { name: "Alice \\"Al\\" Martin" }\n');
+    expect(answersSchema.parse(parse(text)).respondent).toEqual({ name: 'Alice "Al" Martin' });
+    expect(answersTemplate(model, { schema: 's.json', modelRef: 'test', respondent: { name: null, role: null } })).not.toContain('respondent');
+  });
+});
