@@ -232,4 +232,15 @@ describe('consensus --report', () => {
     // Respondents without a name are named by their file.
     expect(markdown).toContain('| r1 |');
   });
+
+  it('shows control characters in names as escapes in the table', async () => {
+    const out = folder('controls');
+    for (const [index, file] of RESPONDENTS.entries()) {
+      writeFileSync(join(out, `r${index}.yaml`), readFileSync(file, 'utf8').replace(/respondent: .*\n/, `respondent: { name: "Eve\\e[31m${index}" }\n`));
+    }
+    const table = await runInProcess(['consensus', ...[0, 1, 2].map((index) => join(out, `r${index}.yaml`)), '--report', '--width', '200']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).not.toContain('\u001b');
+    expect(table.stdout).toContain('Eve\\x1b[31m0');
+  });
 });
