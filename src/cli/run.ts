@@ -24,6 +24,7 @@ const COMMANDS: Record<string, (io: Io, locale: Locale) => Promise<Command>> = {
   migrate: async (io, locale) => (await import('./commands/migrate.js')).migrateCommand(io, locale),
   schema: async (io, locale) => (await import('./commands/schema.js')).schemaCommand(io, locale),
   plan: async (io, locale) => (await import('./commands/plan.js')).planCommand(io, locale),
+  consensus: async (io, locale) => (await import('./commands/consensus.js')).consensusCommand(io, locale),
 };
 
 /**
@@ -66,6 +67,7 @@ Examples:
   $ cm-maturity assess -o answers.yaml
   $ cm-maturity migrate answers.yaml -o answers.yaml --force
   $ cm-maturity schema answers -o answers.schema.json
+  $ cm-maturity consensus responses/ -o team.yaml
 
 Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.`,
     );

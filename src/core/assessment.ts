@@ -13,6 +13,8 @@ export interface Answer {
   evidence?: readonly string[];
   /** When the answer was last checked (YYYY-MM-DD), when the file says. */
   checked?: string;
+  /** In a combined file: how many respondents gave each answer (scale id or `n/a`). */
+  distribution?: Readonly<Record<string, number>>;
 }
 
 /** An organisation's answers, checked against a model and keyed by indicator id. */
@@ -22,6 +24,8 @@ export interface Assessment {
   assessor: string | null;
   /** The model's context the organisation works in (a `contexts:` id); none or null: every indicator applies. */
   context?: string | null;
+  /** In a file combined by `consensus`: how many respondents it combines. */
+  respondents?: number;
   /** A Map, not an object: indicator ids such as `__proto__` or `constructor` must stay plain data. */
   answers: ReadonlyMap<string, Answer>;
 }
@@ -84,6 +88,18 @@ export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
     const checked: Answer = { answer, note };
     if (isObject && entry.evidence !== undefined) checked.evidence = entry.evidence;
     if (isObject && entry.checked !== undefined) checked.checked = entry.checked;
+    if (isObject && entry.distribution !== undefined) {
+      const unknown = Object.keys(entry.distribution).filter((given) => !allowed.includes(given));
+      for (const given of unknown) {
+        issues.push({
+          path: ['answers', id, 'distribution', given],
+          at: 'key',
+          code: 'unknown-answer',
+          message: `${quoted(given)} is not an answer for ${id}${didYouMean(given, allowed)}; allowed: ${allowed.map(inlineText).join(', ')}`,
+        });
+      }
+      if (unknown.length === 0) checked.distribution = entry.distribution;
+    }
     answers.set(id, checked);
   }
   const context = file.context ?? null;
@@ -108,6 +124,7 @@ export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
       date: file.date ?? null,
       assessor: file.assessor ?? null,
       context,
+      ...(file.respondents !== undefined ? { respondents: file.respondents } : {}),
       answers,
     },
   };

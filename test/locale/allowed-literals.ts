@@ -6,6 +6,12 @@
 export const PROTOCOL_TEXTS: Record<string, (string | RegExp)[]> = {
   // The name of the overall row in the benchmark's CSV: programs read the file alike in every language.
   'src/report/benchmark/csv.ts': ['Overall'],
+  // Command lines shown as examples in the help: what a shell reads.
+  'src/cli/commands/consensus.ts': [/^cm-maturity (consensus|score) /],
+  // The stylesheet and the markup of the page's head.
+  'src/report/consensus/html.ts': [/^body\{font:/, /^<!DOCTYPE html>\n<html lang=/, /^">\n<head>\n<meta charset=/, /^">\n<meta name="viewport"/],
+  // Markup of the section the report of combined answers adds.
+  'src/report/single/html/consensus.ts': [/^<section class="consensus-section"/, /^\n<table class="answers">\n<thead>/, /^<\/th><th scope="col">$/],
 };
 
 /**

@@ -14,7 +14,7 @@ import { loadModelAt, resolveModel, type LoadedModel } from '../../pipeline/load
 import { readTextFile } from '../../read/text.js';
 import { answersSchemaFile, GENERIC_ANSWERS_SCHEMA_FILE, modelineTarget, shippedSchemaDirectory } from '../../read/schema-files.js';
 import { parseYaml } from '../../parse/yaml.js';
-import { isoDate } from '../../schema/answers.js';
+import { isoDate, type AnswersFile, type Respondent } from '../../schema/answers.js';
 import type { Model } from '../../schema/model.js';
 import { DEFAULT_NEXT_STEPS } from '../../report/single/index.js';
 import { formatTable } from '../../report/single/table.js';
@@ -44,6 +44,8 @@ interface Session {
   organisation: string;
   date: string | null;
   assessor: string | null;
+  /** Who gave the answers, as the file says (`respondent:`), kept as it is. */
+  respondent?: Respondent | null;
   /** The model's context the answers are for; null: every indicator applies. */
   context: string | null;
   answers: ReadonlyMap<string, Answer>;
@@ -288,6 +290,7 @@ async function resume(prompts: Prompts, options: AssessOptions, io: Io): Promise
     organisation: loaded.organisation,
     date: loaded.date,
     assessor: loaded.assessor,
+    respondent: (parsed.data as AnswersFile).respondent ?? null,
     context: loaded.context ?? (await askContext(prompts, model.model, null, io)),
     answers: loaded.answers,
   };
@@ -315,6 +318,7 @@ async function save(session: Session): Promise<void> {
     organisation: session.organisation,
     date: session.date,
     assessor: session.assessor,
+    respondent: session.respondent ?? null,
     context: session.context,
     answers: session.answers,
   });

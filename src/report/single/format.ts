@@ -1,3 +1,4 @@
+import type { Locale } from '../../locale/locale.js';
 import type { Model } from '../../schema/model.js';
 import type { Report } from '../../schema/report.js';
 
@@ -17,6 +18,8 @@ export interface FormatOptions {
   printAnswers?: boolean;
   /** The terminal's width in columns, for the formats laid out for one (table); 80 when not given, never under 60. */
   width?: number;
+  /** The language of what the report says of answers combined by `consensus` ("based on 3 respondents"). */
+  locale?: Locale;
 }
 
 /** A report format: a pure function from a scored report to the text to write. */

@@ -1,3 +1,4 @@
+import { basedOnRespondents } from '../respondents.js';
 import { scoreDelta } from '../../core/compare.js';
 import { gateFailureText } from '../../core/gates.js';
 import { completeness, DRAFT_BELOW, topPriorities } from '../../core/summary.js';
@@ -8,6 +9,7 @@ import type { FormatOptions, Formatter } from './format.js';
 import { escapeHtml as e } from '../escape/html.js';
 import { httpsLink } from '../escape/url.js';
 import { bars } from './html/bars.js';
+import { consensusSection } from './html/consensus.js';
 import { radar, type RadarSeries } from './html/radar.js';
 import { DETAIL_STYLE, PLAN_STYLE, STYLE } from './html/style.js';
 import { planHtmlSection } from './plan.js';
@@ -82,12 +84,12 @@ export const formatHtml: Formatter = (report, options) => {
 </head>
 <body>
 <div class="page">
-${header(report)}
+${header(report, options)}
 <main>
 ${summary(report, options)}
 ${stageGrid(report)}
 ${roadmap(report)}
-${planHtmlSection(report)}${answers(report, options.printAnswers === true)}
+${planHtmlSection(report)}${consensusSection(report, options)}${answers(report, options.printAnswers === true)}
 </main>
 ${footer(report)}
 </div>
@@ -96,12 +98,14 @@ ${footer(report)}
 `;
 };
 
-function header(report: Report): string {
+function header(report: Report, options: FormatOptions): string {
   const meta: [string, string][] = [['Model', `${report.model.name} ${report.model.version} (${report.model.id})`]];
   const context = contextText(report);
   if (context !== null) meta.push(['Context', context]);
   if (report.date) meta.push(['Date', report.date]);
   if (report.assessor) meta.push(['Assessor', report.assessor]);
+  const respondents = basedOnRespondents(report, options.locale);
+  if (respondents !== null) meta.push([options.locale!.t('team.report.consensusTerm'), respondents]);
   const stale = staleText(report);
   if (stale !== null) meta.push(['Stale answers', stale]);
   const since = baselineLine(report);

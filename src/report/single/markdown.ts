@@ -1,3 +1,4 @@
+import { basedOnRespondents } from '../respondents.js';
 import { formatScore } from '../../core/truncate.js';
 import { staleIds } from '../../core/stale.js';
 import type { CompetencyResult, IndicatorResult, NextStep, Report } from '../../schema/report.js';
@@ -33,6 +34,8 @@ export const formatMarkdown: Formatter = (report, options) => {
   if (context !== null) meta.push(`**Context:** ${inline(context)}`);
   if (report.date) meta.push(`**Date:** ${inline(report.date)}`);
   if (report.assessor) meta.push(`**Assessor:** ${inline(report.assessor)}`);
+  const respondents = basedOnRespondents(report, options.locale);
+  if (respondents !== null) meta.push(inline(respondents));
   meta.push(`**Answered:** ${completenessText(report)}`);
   const staleLine = staleText(report);
   if (staleLine !== null) meta.push(`**Stale answers:** ${inline(staleLine)}`);

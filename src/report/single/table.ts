@@ -1,3 +1,4 @@
+import { basedOnRespondents } from '../respondents.js';
 import { Chalk } from 'chalk';
 import { fitTable, layoutWidth, packItems, wrapLines, type FitColumn } from '../fit.js';
 import { terminalSafe } from '../escape/terminal.js';
@@ -43,6 +44,8 @@ export const formatTable: Formatter = (raw, options) => {
   if (context !== null) meta.push(`Context: ${context}`);
   if (report.date) meta.push(`Date: ${report.date}`);
   if (report.assessor) meta.push(`Assessor: ${report.assessor}`);
+  const respondents = basedOnRespondents(report, options.locale);
+  if (respondents !== null) meta.push(respondents);
   meta.push(`Answered: ${completenessText(report)}`);
   const stale = staleText(report);
   if (stale !== null) meta.push(`Stale: ${stale}`);
