@@ -21,12 +21,16 @@ import { fileScoring, outdatedAnswers, staleWarnings, withGates } from '../../pi
 import { gateFailureLines, locatedWarning, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
 import { parseStaleAfter, STALE_AFTER_GRAMMAR, type StaleAfter } from '../../core/stale.js';
 import type { Locale } from '../../locale/locale.js';
+import type { Language } from '../../schema/language.js';
+import { localeOf } from '../language.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
 
 const SCORE_FORMAT_NAMES: ScoreFormatName[] = [...reportFormats.names, ...LIST_ONLY_FORMATS];
 
 interface ScoreOptions extends GateOptions, VoiceOptions {
+  /** --lang: the language of the report (given to every command in run.ts). */
+  lang?: Language;
   model?: string;
   /** Not given: the default, table, for standard output and files without a known extension. */
   format?: ScoreFormatName;
@@ -196,7 +200,14 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
         const color = colorFor(format, options.color, path, io.stdout, io.env);
         const text = isPortfolioOnly(format)
           ? (await portfolioFormats.load(format))([{ file: first, report }], { color, csv })
-          : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS, model: scored.model, printAnswers: options.printAnswers === true, width: outputWidth(io, path, options.width) });
+          : (await reportFormats.load(format))(report, {
+              color,
+              nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS,
+              model: scored.model,
+              printAnswers: options.printAnswers === true,
+              width: outputWidth(io, path, options.width),
+              locale: localeOf(options.lang ?? locale.language),
+            });
         rendered.push({ path, text });
       }
       const notes = [unansweredWarning(report), ...staleWarnings(report, options), ...hints].filter((line) => line !== null && line !== undefined);

@@ -1,3 +1,4 @@
+import { ENGLISH } from '../english.js';
 import { inline } from '../escape/markdown.js';
 import { deltaText } from '../text.js';
 import type { DiffFormatter } from './format.js';
@@ -10,9 +11,9 @@ export const formatDiffMarkdown: DiffFormatter = (diff) => {
   if (crossing !== undefined) lines.push(`${inline(crossing)}.`, '');
   lines.push('| Competency | Old | New | Change |', '| --- | ---: | ---: | --- |');
   for (const competency of diff.competencies) {
-    lines.push(`| ${inline(competency.name)} | ${score(competency.old)} | ${score(competency.new)} | ${competency.new === null ? 'removed' : deltaText(competency.delta)} |`);
+    lines.push(`| ${inline(competency.name)} | ${score(competency.old)} | ${score(competency.new)} | ${competency.new === null ? 'removed' : deltaText(ENGLISH, competency.delta)} |`);
   }
-  lines.push(`| **Overall** | **${score(diff.overall.old)}** | **${score(diff.overall.new)}** | **${deltaText(diff.overall.delta)}** |`, '');
+  lines.push(`| **Overall** | **${score(diff.overall.old)}** | **${score(diff.overall.new)}** | **${deltaText(ENGLISH, diff.overall.delta)}** |`, '');
   lines.push('## Stages', '');
   if (diff.stageChanges.length === 0) lines.push('No change.');
   for (const change of diff.stageChanges) {

@@ -1,3 +1,4 @@
+import { ENGLISH } from '../english.js';
 import { Chalk } from 'chalk';
 import { fitTable, layoutWidth, wrapLines } from '../fit.js';
 import { terminalSafe } from '../escape/terminal.js';
@@ -18,7 +19,7 @@ export const formatDiffTable: DiffFormatter = (raw, options) => {
     ...(crossing === undefined ? [] : wrapLines(crossing, width)),
     '',
   ];
-  const trend = (delta: number | null) => (delta === null ? 'new' : delta > 0 ? paint.green(deltaText(delta)) : delta < 0 ? paint.red(deltaText(delta)) : deltaText(delta));
+  const trend = (delta: number | null) => (delta === null ? 'new' : delta > 0 ? paint.green(deltaText(ENGLISH, delta)) : delta < 0 ? paint.red(deltaText(ENGLISH, delta)) : deltaText(ENGLISH, delta));
   const scores = diff.competencies.map((competency) => [competency.name, score(competency.old), score(competency.new), competency.new === null ? 'removed' : trend(competency.delta)]);
   scores.push([paint.bold('Overall'), paint.bold(score(diff.overall.old)), paint.bold(score(diff.overall.new)), paint.bold(trend(diff.overall.delta))]);
   const scoreColumns = [{ head: 'Competency', key: true }, { head: 'Old', align: 'right' }, { head: 'New', align: 'right' }, { head: 'Change' }] as const;

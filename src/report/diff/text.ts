@@ -1,3 +1,4 @@
+import { ENGLISH } from '../english.js';
 import { formatScore } from '../../core/truncate.js';
 import type { Diff } from '../../schema/diff.js';
 import { crossingText } from '../text.js';
@@ -41,7 +42,7 @@ export function score(value: { score: number } | null): string {
 /** Across versions: "Compared across model versions 1.0 → 2.0, competency by competency; …"; undefined otherwise. */
 export function crossingLine(diff: Diff): string | undefined {
   if (diff.crossesVersions === undefined) return undefined;
-  return `Compared ${crossingText(diff.crossesVersions)}; the answers of version ${diff.crossesVersions.from} carried over to the indicators of version ${diff.crossesVersions.to}`;
+  return `Compared ${crossingText(ENGLISH, diff.crossesVersions)}; the answers of version ${diff.crossesVersions.from} carried over to the indicators of version ${diff.crossesVersions.to}`;
 }
 
 /** The indicator of a changed answer, and across versions the older indicators its older answer comes from when they are others. */

@@ -1,3 +1,4 @@
+import { ENGLISH } from '../english.js';
 import { formatScore } from '../../core/truncate.js';
 import type { History } from '../../schema/history.js';
 import { crossingText } from '../text.js';
@@ -61,5 +62,5 @@ export function heading(history: History): string {
 export function crossingLine(history: History): string | undefined {
   if (history.crossesVersions === undefined) return undefined;
   const each = history.points.map((point) => `${point.date}: ${point.version ?? history.model.version}`).join(', ');
-  return `Compared ${crossingText(history.crossesVersions)}; each assessment scored with its own version (${each})`;
+  return `Compared ${crossingText(ENGLISH, history.crossesVersions)}; each assessment scored with its own version (${each})`;
 }

@@ -1,7 +1,8 @@
+import { ENGLISH } from '../english.js';
 import { staleIds } from '../../core/stale.js';
 import { hasAnswerDetails, stageName } from '../text.js';
 import { score, workbookBytes, type SheetTable } from '../xlsx.js';
-import { answerDetailCells, ANSWER_DETAIL_HEADER } from '../xlsx-details.js';
+import { answerDetailCells, answerDetailHeader } from '../xlsx-details.js';
 import type { BinaryPortfolioFormatter } from './format.js';
 import { anyContext, anyStale, portfolioRows } from './rows.js';
 
@@ -53,7 +54,7 @@ function answersSheet(entries: Parameters<BinaryPortfolioFormatter>[0]): SheetTa
   const details = entries.some(({ report }) => hasAnswerDetails(report));
   return {
     name: 'Answers',
-    header: ['Organisation', 'File', 'Competency', 'Indicator', 'Stage', 'Answer', 'Note', ...(details ? ANSWER_DETAIL_HEADER : [])],
+    header: ['Organisation', 'File', 'Competency', 'Indicator', 'Stage', 'Answer', 'Note', ...(details ? answerDetailHeader(ENGLISH) : [])],
     rows: entries.flatMap(({ file, report }) => {
       const stale = staleIds(report);
       return report.competencies.flatMap((competency) =>
@@ -63,7 +64,7 @@ function answersSheet(entries: Parameters<BinaryPortfolioFormatter>[0]): SheetTa
           competency.name,
           indicator.id,
           stageName(report, indicator.stage),
-          ...(details ? answerDetailCells(indicator, stale) : [indicator.answer, indicator.note]),
+          ...(details ? answerDetailCells(ENGLISH, indicator, stale) : [indicator.answer, indicator.note]),
         ]),
       );
     }),
