@@ -97,7 +97,7 @@ function stepLines(locale: Locale, report: Report, competency: CompetencyResult)
   if (blocked !== null) lines.push(blocked);
   if (competency.next.length > 0) lines.push(locale.t('report.junit.nextSteps'));
   for (const step of competency.next) {
-    lines.push(`- ${step.key === true ? `${locale.t('report.table.keyMark')} ` : ''}${step.text} (${step.id}: ${answerText(locale, step.answer)})`);
+    lines.push(`- ${step.key === true ? `${locale.t('report.table.keyMark')} ` : ''}${step.text} (${locale.t('report.idAnswer', { id: step.id, answer: answerText(locale, step.answer) })})`);
     if (step.criteria !== undefined) lines.push(`  ${locale.t('report.step.doneWhen')}`, ...step.criteria.map((criterion) => `  - ${criterion}`));
     if (step.evidencePrompt !== undefined) lines.push(`  ${locale.t('report.step.check', { check: step.evidencePrompt })}`);
     const effort = effortOwnerText(locale, step);

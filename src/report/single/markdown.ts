@@ -28,7 +28,7 @@ export const formatMarkdown: Formatter = (report, options) => {
   const locale = reportLocale(options);
   const lines: string[] = [];
   const { overall } = report;
-  lines.push(`# ${inline(report.model.name)}: ${inline(report.organisation)}`, '');
+  lines.push(`# ${locale.t('report.markdown.title', { model: inline(report.model.name), organisation: inline(report.organisation) })}`, '');
   const meta = [locale.t('report.markdown.model', { name: inline(report.model.name), version: inline(report.model.version), id: `\`${report.model.id}\`` })];
   const context = contextText(locale, report);
   if (context !== null) meta.push(locale.t('report.markdown.context', { context: inline(context) }));
@@ -107,7 +107,7 @@ function nextStepLines(locale: Locale, report: Report, competency: CompetencyRes
   for (const step of competency.next.slice(0, limit)) {
     const key = step.key === true ? `**${locale.t('report.markdown.key')}** ` : '';
     const staleMark = stale.has(step.id) ? `, **${locale.t('report.stale.mark')}**` : '';
-    lines.push(`- ${key}${inline(step.text)} (\`${step.id}\`: ${inline(answerText(locale, step.answer))}${staleMark})`);
+    lines.push(`- ${key}${inline(step.text)} (${locale.t('report.idAnswer', { id: `\`${step.id}\``, answer: inline(answerText(locale, step.answer)) })}${staleMark})`);
     if (step.note) lines.push(`  - ${locale.t('report.step.note', { note: inline(step.note) })}`);
     lines.push(...stepDetailLines(locale, step));
     if (step.advice) lines.push(`  - ${locale.t('report.step.advice', { advice: inline(step.advice) })}`);
@@ -150,7 +150,7 @@ function answerItem(locale: Locale, indicator: IndicatorResult, stale: ReadonlyS
   const facts = [inline(indicatorAnswerText(locale, indicator))];
   if (indicator.checked !== undefined) facts.push(locale.t('report.answer.checked', { date: inline(locale.date(indicator.checked)) }));
   if (stale.has(indicator.id)) facts.push(`**${locale.t('report.stale.mark')}**`);
-  const lines = [`- ${inline(indicator.text)} (\`${indicator.id}\`): ${facts.join(' · ')}`];
+  const lines = [`- ${locale.t('report.markdown.item', { text: inline(indicator.text), id: `\`${indicator.id}\``, facts: facts.join(' · ') })}`];
   if (indicator.note) lines.push(`  - ${locale.t('report.step.note', { note: inline(indicator.note) })}`);
   if (indicator.evidence !== undefined) lines.push(`  - ${locale.t('report.answer.evidence')}`, ...indicator.evidence.map((item) => `    - ${evidenceItem(item)}`));
   return lines;

@@ -62,7 +62,8 @@ export function planMarkdownLines(locale: Locale, report: Report): string[] {
     lines.push('', `### ${inline(actionsHeading(locale, plan))}`, '');
     for (const action of actions) {
       const flags = actionFlags(locale, action).map((flag) => ` **${inline(flag)}**`).join('');
-      lines.push(`- ${inline(action.text ?? action.indicator)} (\`${action.indicator}\`): ${inline(actionMeta(locale, action))}${action.phase === plan.phase ? '' : ` · ${inline(action.phase)}`}${flags}`);
+      const facts = `${inline(actionMeta(locale, action))}${action.phase === plan.phase ? '' : ` · ${inline(action.phase)}`}${flags}`;
+      lines.push(`- ${locale.t('report.markdown.item', { text: inline(action.text ?? action.indicator), id: `\`${action.indicator}\``, facts })}`);
       if (action.note) lines.push(`  - ${locale.t('report.step.note', { note: inline(action.note) })}`);
     }
   }

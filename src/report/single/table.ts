@@ -110,7 +110,7 @@ function nextSteps(locale: Locale, report: Report, competency: CompetencyResult,
   if (blocked !== null) lines.push(...wrapLines(paint.yellow(blocked), width, '  '));
   for (const step of competency.next.slice(0, limit)) {
     const key = step.key === true ? `${paint.bold(locale.t('report.table.keyMark'))} ` : '';
-    lines.push(...wrapLines(`${key}${step.text} ${paint.dim(`[${step.id}: ${answerText(locale, step.answer)}${staleMark(locale, report, step, stale)}]`)}`, width, '  • '));
+    lines.push(...wrapLines(`${key}${step.text} ${paint.dim(`[${locale.t('report.idAnswer', { id: step.id, answer: answerText(locale, step.answer) })}${staleMark(locale, report, step, stale)}]`)}`, width, '  • '));
     if (step.note) lines.push(...wrapLines(paint.dim(locale.t('report.step.note', { note: step.note })), width, '    '));
     lines.push(...stepDetails(locale, step, paint, width));
     if (step.advice) lines.push(...wrapLines(step.advice, width, `    ${paint.green('→')} `));
