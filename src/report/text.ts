@@ -8,11 +8,6 @@ export function completenessText(locale: Locale, report: Report): string {
   return `${answered}/${total} (${locale.percent(Math.floor((answered / total) * 100) / 100)})`;
 }
 
-/** Attainment as a whole percentage, truncated. */
-export function percent(value: number): string {
-  return `${Math.floor(value * 100 + 1e-9)}%`;
-}
-
 /** The name of a stage id in this report. */
 export function stageName(report: Report, id: string): string {
   return report.stages.find((stage) => stage.id === id)?.name ?? id;

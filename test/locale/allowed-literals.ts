@@ -15,6 +15,8 @@ export const PROTOCOL_TEXTS: Record<string, (string | RegExp)[]> = {
   'src/report/single/junit.ts': [markup(), 'Overall ('],
   // SpreadsheetML: the XML of the workbook's parts.
   'src/report/xlsx.ts': [markup(), attributes()],
+  // The name of the overall row in the benchmark's CSV: programs read the file alike in every language.
+  'src/report/benchmark/csv.ts': ['Overall'],
 };
 
 /**
@@ -90,22 +92,8 @@ export const NOT_YET_IN_CATALOGUES: string[] = [
   'src/read/git-history.ts',
   'src/read/inputs.ts',
   'src/read/text.ts',
-  'src/report/benchmark/markdown.ts',
-  'src/report/benchmark/rows.ts',
-  'src/report/benchmark/table.ts',
-  'src/report/diff/markdown.ts',
-  'src/report/diff/table.ts',
-  'src/report/diff/text.ts',
-  'src/report/history/markdown.ts',
-  'src/report/history/rows.ts',
-  'src/report/history/table.ts',
-  'src/report/models/table.ts',
   'src/report/notices.ts',
   'src/report/plan-file.ts',
-  'src/report/portfolio/markdown.ts',
-  'src/report/portfolio/rows.ts',
-  'src/report/portfolio/table.ts',
-  'src/report/portfolio/xlsx.ts',
   'src/schema/answers.ts',
   'src/schema/model.ts',
   'src/schema/plan.ts',

@@ -14,6 +14,7 @@ import { benchmarkFormats, type BenchmarkFormatName } from '../../report/benchma
 import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
 import type { Locale } from '../../locale/locale.js';
+import { localeOf } from '../language.js';
 
 interface BenchmarkOptions extends VoiceOptions {
   org?: string;
@@ -121,7 +122,7 @@ Examples:
 
       const result = benchmark(model.shape, pool, organisation);
       const rendered = [];
-      for (const { path, format } of outputs) rendered.push({ path, text: (await benchmarkFormats.load(format))(result, { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width) }) });
+      for (const { path, format } of outputs) rendered.push({ path, text: (await benchmarkFormats.load(format))(result, { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width), locale: localeOf(options.lang ?? locale.language) }) });
       await writeOutputs(rendered, io.stdout);
     });
 }

@@ -21,7 +21,6 @@ import { fileScoring, outdatedAnswers, staleWarnings, withGates } from '../../pi
 import { gateFailureLines, locatedWarning, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
 import { parseStaleAfter, STALE_AFTER_GRAMMAR, type StaleAfter } from '../../core/stale.js';
 import type { Locale } from '../../locale/locale.js';
-import type { Language } from '../../schema/language.js';
 import { localeOf } from '../language.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
@@ -29,8 +28,6 @@ type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
 const SCORE_FORMAT_NAMES: ScoreFormatName[] = [...reportFormats.names, ...LIST_ONLY_FORMATS];
 
 interface ScoreOptions extends GateOptions, VoiceOptions {
-  /** --lang: the language of the report (given to every command in run.ts). */
-  lang?: Language;
   model?: string;
   /** Not given: the default, table, for standard output and files without a known extension. */
   format?: ScoreFormatName;
@@ -149,7 +146,7 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
         // Loaded only for many files: a run over one file reads none of the portfolio code.
         const { scorePortfolio } = await import('../portfolio.js');
         checkOutputs(outputs, options.excel === true, io.stdout);
-        await scorePortfolio(files, found, { ...options, outputs, csv, jobs: options.jobs ?? defaultJobs() }, io);
+        await scorePortfolio(files, found, { ...options, outputs, csv, jobs: options.jobs ?? defaultJobs(), locale: localeOf(options.lang ?? locale.language) }, io);
         return;
       }
       if (options.failOnRegression && options.baseline === undefined) throw new UserError('--fail-on-regression needs --baseline <file>');
@@ -199,7 +196,7 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
       for (const { path, format } of outputs) {
         const color = colorFor(format, options.color, path, io.stdout, io.env);
         const text = isPortfolioOnly(format)
-          ? (await portfolioFormats.load(format))([{ file: first, report }], { color, csv })
+          ? (await portfolioFormats.load(format))([{ file: first, report }], { color, csv, locale: localeOf(options.lang ?? locale.language) })
           : (await reportFormats.load(format))(report, {
               color,
               nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS,
