@@ -197,7 +197,14 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
         const color = colorFor(format, options.color, path, io.stdout, io.env);
         const text = isPortfolioOnly(format)
           ? (await portfolioFormats.load(format))([{ file: first, report }], { color, csv, locale: localeOf(options.lang ?? locale.language) })
-          : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS, model: scored.model, printAnswers: options.printAnswers === true, width: outputWidth(io, path, options.width), locale: localeOf(options.lang ?? locale.language) });
+          : (await reportFormats.load(format))(report, {
+              color,
+              nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS,
+              model: scored.model,
+              printAnswers: options.printAnswers === true,
+              width: outputWidth(io, path, options.width),
+              locale: localeOf(options.lang ?? locale.language),
+            });
         rendered.push({ path, text });
       }
       const notes = [unansweredWarning(report), ...staleWarnings(report, options), ...hints].filter((line) => line !== null && line !== undefined);
