@@ -1,6 +1,6 @@
 import { checkSortKey, sortPortfolio, type PortfolioEntry } from '../core/portfolio.js';
 import { UserError } from '../errors.js';
-import type { ScoringOptions } from '../pipeline/score-file.js';
+import { scoringLocale, type ScoringOptions } from '../pipeline/score-file.js';
 import { scoreFiles } from '../pipeline/score-files.js';
 import { portfolioFormats, type PortfolioFormatName } from '../report/portfolio/index.js';
 import type { OutputStream } from '../write/stream-writer.js';
@@ -53,6 +53,7 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
       require: options.require,
       staleAfter: options.staleAfter,
       failOnStale: options.failOnStale,
+      language: options.language,
       jsonl: streamed,
     };
     for await (const result of scoreFiles(files, found, scoring, options.jobs, () => io.stdin)) {
@@ -67,7 +68,7 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
         await messages.add(voice.skipped(result));
         continue;
       }
-      if (scored === 0) checkSortKey(options.sort, result.sortKeys);
+      if (scored === 0) checkSortKey(options.sort, result.sortKeys, scoringLocale(options));
       scored += 1;
       if (result.gatesFailed) gatesFailed = true;
       await messages.add([...voice.scored(result.file, result.unanswered, result.stale), ...voice.read(result.file, result.outdated), ...result.notices]);

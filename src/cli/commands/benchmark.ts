@@ -54,10 +54,10 @@ Examples:
     )
     .action(async (inputs: string[], options: BenchmarkOptions) => {
       keepHeapNearLive();
-      const { files, found } = await expandInputs(inputs);
+      const { files, found } = await expandInputs(inputs, locale);
       refuseInputsAsOutputs(options.output, [...files, options.org, modelFileOf(options.model)]);
       const outputs = outputTargets({ output: options.output, format: options.format, names: benchmarkFormats.names, unavailable: notAFormatOf('benchmark', benchmarkFormats.names) });
-      const score = fileScoring({ model: options.model }, () => io.stdin);
+      const score = fileScoring({ model: options.model, language: locale.language }, () => io.stdin);
       const voice = manyFilesVoice(options, 'answers files', found.size);
       let pool: PoolColumns | undefined;
       let model: { shape: PoolModel; file: string } | undefined;
