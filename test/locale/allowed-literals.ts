@@ -21,6 +21,10 @@ export const PROTOCOL_TEXTS: Record<string, (string | RegExp)[]> = {
   'src/read/git-history.ts': [':(top,literal)', 'unexpected git log output at field '],
   // A glob pattern.
   'src/read/inputs.ts': ['/**/*.{yaml,yml}'],
+  // An internal failure (exit 3): the listing thread died.
+  'src/read/inputs-thread.ts': ['the listing thread stopped (exit code '],
+  // The name of the overall row in the benchmark's CSV: programs read the file alike in every language.
+  'src/report/benchmark/csv.ts': ['Overall'],
 };
 
 /**
@@ -51,23 +55,9 @@ export const NOT_YET_IN_CATALOGUES: string[] = [
   'src/cli/voice.ts',
   'src/core/answers-template.ts',
   'src/core/questionnaire.ts',
-  'src/report/benchmark/markdown.ts',
-  'src/report/benchmark/rows.ts',
-  'src/report/benchmark/table.ts',
-  'src/report/diff/markdown.ts',
-  'src/report/diff/table.ts',
-  'src/report/diff/text.ts',
-  'src/report/history/markdown.ts',
-  'src/report/history/rows.ts',
-  'src/report/history/table.ts',
-  'src/report/models/table.ts',
   'src/report/notices.ts',
   'src/report/plan-file.ts',
   'src/report/plan-text.ts',
-  'src/report/portfolio/markdown.ts',
-  'src/report/portfolio/rows.ts',
-  'src/report/portfolio/table.ts',
-  'src/report/portfolio/xlsx.ts',
   'src/report/single/html.ts',
   'src/report/single/html/bars.ts',
   'src/report/single/html/radar.ts',

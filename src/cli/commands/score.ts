@@ -8,10 +8,10 @@ import { DEFAULT_NEXT_STEPS, reportFormats, type FormatName } from '../../report
 import { CSV_FORMATS, LIST_ONLY_FORMATS, portfolioFormats } from '../../report/portfolio/index.js';
 import { excelDialect, type CsvDialect } from '../../report/escape/csv.js';
 import { numericLocale } from '../locale.js';
-import { expandInputs } from '../../read/inputs.js';
+import { expandInputsInThread } from '../../read/inputs-thread.js';
 import { GateFailed } from '../stop.js';
 import { keepHeapNearLive } from '../heap.js';
-import { collect, extensionsOf, notAFormatOf, outputTargets, parseTolerance } from '../options.js';
+import { collect, extensionsOf, notAFormatOf, outputTargets, parseJobs, parseTolerance } from '../options.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { addVoiceOptions, VERBOSE_SCORED, type VoiceOptions } from '../voice.js';
 import { colorFor, refuseBinaryOnTerminal, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
@@ -21,6 +21,7 @@ import { fileScoring, outdatedAnswers, staleWarnings, withGates } from '../../pi
 import { gateFailureLines, locatedWarning, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
 import { parseStaleAfter, staleAfterGrammar, type StaleAfter } from '../../core/stale.js';
 import type { Locale } from '../../locale/locale.js';
+import { localeOf } from '../language.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
 
@@ -117,7 +118,7 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
       if (!namesOneFile(inputs)) keepHeapNearLive();
       // A lone argument that names no answers files (an empty folder, a pattern matching nothing)
       // is read as a file, as it always was: the error then says what is there.
-      const { files, found } = await expandInputs(inputs, locale).catch((error: unknown) => {
+      const { files, found } = await expandInputsInThread(inputs, locale).catch((error: unknown) => {
         if (inputs.length === 1 && error instanceof UserError) return { files: [first], found: new Set<string>() };
         throw error;
       });
@@ -145,7 +146,7 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
         // Loaded only for many files: a run over one file reads none of the portfolio code.
         const { scorePortfolio } = await import('../portfolio.js');
         checkOutputs(outputs, options.excel === true, io.stdout);
-        await scorePortfolio(files, found, { ...options, language: locale.language, outputs, csv, jobs: options.jobs ?? defaultJobs() }, io);
+        await scorePortfolio(files, found, { ...options, language: locale.language, outputs, csv, jobs: options.jobs ?? defaultJobs(), locale: localeOf(options.lang ?? locale.language) }, io);
         return;
       }
       if (options.failOnRegression && options.baseline === undefined) throw new UserError('--fail-on-regression needs --baseline <file>');
@@ -195,7 +196,7 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
       for (const { path, format } of outputs) {
         const color = colorFor(format, options.color, path, io.stdout, io.env);
         const text = isPortfolioOnly(format)
-          ? (await portfolioFormats.load(format))([{ file: first, report }], { color, csv })
+          ? (await portfolioFormats.load(format))([{ file: first, report }], { color, csv, locale: localeOf(options.lang ?? locale.language) })
           : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS, model: scored.model, printAnswers: options.printAnswers === true, width: outputWidth(io, path, options.width) });
         rendered.push({ path, text });
       }
@@ -225,13 +226,6 @@ function parseDuration(value: string, locale: Locale): StaleAfter {
   const duration = parseStaleAfter(value, locale);
   if (typeof duration === 'string') throw new InvalidArgumentError(duration);
   return duration;
-}
-
-/** --jobs: a whole number of threads, at least 1. */
-function parseJobs(value: string): number {
-  const jobs = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(jobs) || jobs < 1) throw new InvalidArgumentError('expected a whole number of threads, 1 or more');
-  return jobs;
 }
 
 function isPortfolioOnly(format: ScoreFormatName): format is (typeof LIST_ONLY_FORMATS)[number] {
