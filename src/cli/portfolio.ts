@@ -1,6 +1,6 @@
 import { checkSortKey, sortPortfolio, type PortfolioEntry } from '../core/portfolio.js';
 import { UserError } from '../errors.js';
-import type { ScoringOptions } from '../pipeline/score-file.js';
+import { scoringLocale, type ScoringOptions } from '../pipeline/score-file.js';
 import { scoreFiles } from '../pipeline/score-files.js';
 import { portfolioFormats, type PortfolioFormatName } from '../report/portfolio/index.js';
 import type { OutputStream } from '../write/stream-writer.js';
@@ -56,6 +56,7 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
       require: options.require,
       staleAfter: options.staleAfter,
       failOnStale: options.failOnStale,
+      language: options.language,
       jsonl: streamed,
       fileWarnings: options.verbose === true,
     };
@@ -74,7 +75,7 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
         }
         if (scored === 0) {
           if (!result.sortKeys) throw new Error(`the first file scored, ${result.file}, came without the keys to sort by`);
-          checkSortKey(options.sort, result.sortKeys);
+          checkSortKey(options.sort, result.sortKeys, scoringLocale(options));
         }
         scored += 1;
         if (result.gatesFailed) gatesFailed = true;

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { UserError } from '../errors.js';
+import { UserError, userErrorText } from '../errors.js';
 import { terminalText } from '../report/escape/terminal.js';
 import { EXIT, GateFailed, InputRejected, Interrupted } from './stop.js';
 import { diagnosticLines } from './diagnostics.js';
@@ -105,7 +105,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     }
     if (error instanceof UserError) {
-      const lines = error.diagnostics.length > 0 ? diagnosticLines(error.diagnostics) : [`cm-maturity: error: ${terminalText(error.message)}`];
+      const lines = error.diagnostics.length > 0 ? diagnosticLines(error.diagnostics) : [`cm-maturity: error: ${terminalText(userErrorText(error, locale))}`];
       await io.stderr.write(`${lines.join('\n')}\n`);
       return EXIT.badInput;
     }

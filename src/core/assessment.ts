@@ -1,6 +1,8 @@
 import { NOT_APPLICABLE } from '../schema/constants.js';
 import type { Indicator, Model } from '../schema/model.js';
 import type { AnswersFile } from '../schema/answers.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
 import type { InputIssue } from './issue.js';
 import { inlineText, quoted } from './quote.js';
 import { didYouMean } from './suggest.js';
@@ -55,7 +57,7 @@ function answerKeysOf(model: Model): AnswerKeys {
 }
 
 /** Checks every answer against the model: known indicator ids and answers on the model's scale. */
-export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
+export function checkAnswers(model: Model, file: AnswersFile, locale: Locale = ENGLISH_INPUT): AssessmentCheck {
   const issues: InputIssue[] = [];
   const { indicatorIds, known, allowed } = answerKeysOf(model);
   const answers = new Map<string, Answer>();
@@ -70,7 +72,7 @@ export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
         path: ['answers', id],
         at: 'key',
         code: 'unknown-indicator',
-        message: `unknown indicator ${quoted(id)} in model ${model.id}${didYouMean(id, indicatorIds)}`,
+        message: locale.t('input.answers.unknown-indicator', { id: quoted(id), model: model.id, suggestion: didYouMean(id, indicatorIds, locale) }),
       });
       continue;
     }
@@ -81,7 +83,7 @@ export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
       issues.push({
         path: isObject ? ['answers', id, 'answer'] : ['answers', id],
         code: 'unknown-answer',
-        message: `${quoted(answer)} is not an answer for ${id}${didYouMean(answer, allowed)}; allowed: ${allowed.map(inlineText).join(', ')}`,
+        message: locale.t('input.answers.unknown-answer', { answer: quoted(answer), id, suggestion: didYouMean(answer, allowed, locale), allowed: allowed.map(inlineText).join(', ') }),
       });
       continue;
     }
@@ -95,7 +97,7 @@ export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
           path: ['answers', id, 'distribution', given],
           at: 'key',
           code: 'unknown-answer',
-          message: `${quoted(given)} is not an answer for ${id}${didYouMean(given, allowed)}; allowed: ${allowed.map(inlineText).join(', ')}`,
+          message: locale.t('input.answers.unknown-answer', { answer: quoted(given), id, suggestion: didYouMean(given, allowed, locale), allowed: allowed.map(inlineText).join(', ') }),
         });
       }
       if (unknown.length === 0) checked.distribution = entry.distribution;
@@ -111,8 +113,13 @@ export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
         code: 'unknown-context',
         message:
           contextIds.length === 0
-            ? `model ${model.id} has no contexts; remove context: ${quoted(context)}`
-            : `unknown context ${quoted(context)} in model ${model.id}${didYouMean(context, contextIds)}; contexts: ${contextIds.join(', ')}`,
+            ? locale.t('input.answers.no-contexts', { model: model.id, context: quoted(context) })
+            : locale.t('input.answers.unknown-context', {
+                context: quoted(context),
+                model: model.id,
+                suggestion: didYouMean(context, contextIds, locale),
+                contexts: contextIds.join(', '),
+              }),
       });
     }
   }

@@ -12,6 +12,9 @@ import { tryFile, type SkippedFile } from './each-file.js';
 import { loadAssessment } from './load-assessment.js';
 import type { LoadedModel } from './load-model.js';
 import type { OutdatedAnswers, SkippedKind, StaleNotice } from '../core/file-summary.js';
+import { createLocale, type Locale } from '../locale/locale.js';
+import { readCatalogue } from '../read/catalogue.js';
+import type { Language } from '../schema/language.js';
 
 /** How answers files are scored in a run; plain data, so that worker threads get it too. */
 export interface ScoringOptions extends GateOptions {
@@ -19,6 +22,13 @@ export interface ScoringOptions extends GateOptions {
   strict?: boolean;
   /** `--stale-after`: reports list the answers checked longer than this before the assessment's date. */
   staleAfter?: StaleAfter;
+  /** The language errors about the files are said in (the run's): a plain string, so that worker threads get it too. */
+  language?: Language;
+}
+
+/** The locale of a scoring's messages: its language's, English when it names none. */
+export function scoringLocale(options: Pick<ScoringOptions, 'language'>): Locale {
+  return createLocale(options.language ?? 'en', readCatalogue);
 }
 
 /** One answers file read, checked and scored, with the gate policy of its model. */
@@ -45,11 +55,12 @@ const NOT_ANSWERS: readonly SkippedKind[] = ['model', 'report', 'plan', 'other']
 export function fileScoring(options: ScoringOptions, stdin?: () => NodeJS.ReadableStream): (input: string, found?: boolean) => Promise<ScoredFile> {
   const modelCache = new Map<string, Promise<LoadedModel>>();
   const policies = new Map<Model, GatePolicy>();
+  const locale = scoringLocale(options);
   return async (input, found = false) => {
     const passOver = found ? NOT_ANSWERS : undefined;
-    const { file, model, assessment } = await loadAssessment(input, { model: options.model, strict: options.strict, modelCache, stdin, passOver });
+    const { file, model, assessment } = await loadAssessment(input, { model: options.model, strict: options.strict, modelCache, stdin, passOver, locale });
     let policy = policies.get(model.model);
-    if (!policy) policies.set(model.model, (policy = gatePolicy(options, model.model)));
+    if (!policy) policies.set(model.model, (policy = gatePolicy(options, model.model, locale)));
     const report = scoreAssessment(model.model, assessment);
     return { file, report: options.staleAfter ? withStale(report, options.staleAfter) : report, policy, model: model.model, loaded: model };
   };
@@ -160,7 +171,7 @@ export type PoolFileResult =
  * which is the first any thread scores (each thread scores its files in the pool's order), and a
  * copy with each of many files would only be garbage.
  */
-export function poolFileScorer(options: { model?: string; fileWarnings: boolean }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<PoolFileResult> {
+export function poolFileScorer(options: { model?: string; fileWarnings: boolean; language?: Language }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<PoolFileResult> {
   const score = fileScoring(options, stdin);
   let first = true;
   return async (file, found) => {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { slug, text } from './common.js';
+import type { MessageKey } from '../locale/keys.js';
 import { languageSchema } from './language.js';
 
 /** A calendar date written as YYYY-MM-DD that exists (no 2026-02-30). */
@@ -27,7 +28,8 @@ export const answerEntrySchema = z.nullable(
         distribution: z.optional(z.record(z.string(), z.int().check(z.gte(1)))),
       }),
     ],
-    { error: 'must be an answer (a scale id or n/a) or a mapping { answer, note, evidence, checked }' },
+    // Errors name a message of the catalogue, said in the run's language (parse/zod-issues.ts).
+    { error: 'input.schema.answer-entry' satisfies MessageKey },
   ),
 );
 

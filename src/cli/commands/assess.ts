@@ -84,7 +84,7 @@ the score report is printed. Needs a terminal: without one, start a file with cm
       if (!existsSync(dirname(resolve(options.output)))) throw new UserError(`cannot write ${options.output}: its folder does not exist`);
       const prompts = await loadPrompts();
       try {
-        await run(prompts, options, io);
+        await run(prompts, options, io, locale);
       } catch (error) {
         if (error instanceof Error && error.name === 'ExitPromptError') {
           await io.stderr.write(
@@ -101,8 +101,8 @@ the score report is printed. Needs a terminal: without one, start a file with cm
 
 type Prompts = typeof import('@inquirer/prompts');
 
-async function run(prompts: Prompts, options: AssessOptions, io: Io): Promise<void> {
-  let session = existsSync(options.output) ? await resume(prompts, options, io) : await start(prompts, options, io);
+async function run(prompts: Prompts, options: AssessOptions, io: Io, locale: Locale): Promise<void> {
+  let session = existsSync(options.output) ? await resume(prompts, options, io, locale) : await start(prompts, options, io, locale);
   const list = questions(session.model, session.context);
   let index = startIndex(list, session.answers);
   const answered = answeredCount(list, session.answers);
@@ -233,10 +233,10 @@ const ANSWER_ON_ITS_OWN_LINE = {
 };
 
 /** A new assessment: the organisation, date and assessor first, then the context, then the questions. */
-async function start(prompts: Prompts, options: AssessOptions, io: Io): Promise<Session> {
-  const location = resolveModel(options.model ?? DEFAULT_MODEL_ID, process.cwd());
+async function start(prompts: Prompts, options: AssessOptions, io: Io, locale: Locale): Promise<Session> {
+  const location = resolveModel(options.model ?? DEFAULT_MODEL_ID, process.cwd(), locale);
   if (typeof location === 'string') throw new UserError(`--model: ${location}`);
-  const loaded = await loadModelAt(location);
+  const loaded = await loadModelAt(location, locale);
   const organisation = await prompts.input({ message: 'Organisation:', required: true, validate: (value) => value.trim() !== '' || 'the organisation assessed is required' });
   const date = await prompts.input({
     message: 'Date of the assessment (YYYY-MM-DD):',
@@ -264,11 +264,11 @@ async function start(prompts: Prompts, options: AssessOptions, io: Io): Promise<
  * answers kept. A file that names no context of a model that has some is asked for one (the
  * cursor on none, so that Enter keeps it as it was).
  */
-async function resume(prompts: Prompts, options: AssessOptions, io: Io): Promise<Session> {
-  const source = await readTextFile(options.output);
-  const parsed = parseYaml(source);
+async function resume(prompts: Prompts, options: AssessOptions, io: Io, locale: Locale): Promise<Session> {
+  const source = await readTextFile(options.output, locale);
+  const parsed = parseYaml(source, locale);
   const folder = dirname(resolve(options.output));
-  const { model, assessment: loaded } = await assessmentFromYaml(parsed, { model: options.model, baseDir: dirname(options.output) });
+  const { model, assessment: loaded } = await assessmentFromYaml(parsed, { model: options.model, baseDir: dirname(options.output), locale });
   const outdated = outdatedAnswers(source.file, model);
   if (outdated !== null) await io.stderr.write(`${outdated.hint}\n`);
   const written = (parsed.data as { model?: unknown }).model;

@@ -69,13 +69,13 @@ carries them; every format says the comparison crosses versions.`,
     )
     .action(async (oldInput: string, newInput: string, options: DiffOptions) => {
       if (oldInput === '-' && newInput === '-') throw new UserError('standard input (-) can be read once: give at most one of the two assessments as -');
-      const oldSide = await expandInputs([oldInput]);
-      const newSide = await expandInputs([newInput]);
+      const oldSide = await expandInputs([oldInput], locale);
+      const newSide = await expandInputs([newInput], locale);
       refuseInputsAsOutputs(options.output, [...oldSide.files, ...newSide.files, modelFileOf(options.model)]);
       if (options.regressionTolerance !== undefined && !options.failOnRegression) throw new UserError('--regression-tolerance needs --fail-on-regression');
       const outputs = outputTargets({ output: options.output, format: options.format, names: diffFormats.names, unavailable: notAFormatOf('diff', diffFormats.names) });
       const load = (found: ReadonlySet<string>) => (input: string) =>
-        loadResult(input, { model: options.model, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined });
+        loadResult(input, { model: options.model, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined, locale });
       /** Every output, each in its format: `render` gives the text of one diff or of the diffs of two folders. */
       const write = async (render: (format: DiffFormatName, formatter: DiffFormatter, formatOptions: Parameters<DiffFormatter>[1]) => string) => {
         const rendered = [];
