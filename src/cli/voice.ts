@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { addOutdated, addSkipped, addStale, addUnanswered, outdatedTally, skipTally, staleTally, unansweredTally, type OutdatedAnswers, type StaleNotice } from '../core/file-summary.js';
 import type { SkippedFile } from '../pipeline/each-file.js';
+import type { Locale } from '../locale/locale.js';
 import { migrateHintSummary, skippedLine, skippedSummary, staleSummary, unansweredSummary } from '../report/notices.js';
 
 /** How much a run says on standard error besides its errors. */
@@ -11,18 +12,15 @@ export interface VoiceOptions {
   verbose?: boolean;
 }
 
-/** Adds --quiet and --verbose to a command; `verbose` says what --verbose shows in it. */
-export function addVoiceOptions(command: Command, verbose: string): Command {
+/**
+ * Adds --quiet and --verbose to a command; `verbose` says what --verbose shows in it: the files
+ * skipped in a command that reads folders and patterns, or also the warnings of each file scored.
+ */
+export function addVoiceOptions(command: Command, locale: Locale, verbose: 'skipped' | 'scored'): Command {
   return command
-    .addOption(new Option('-q, --quiet', 'print only errors on standard error: no warnings or notes').conflicts('verbose'))
-    .addOption(new Option('--verbose', verbose));
+    .addOption(new Option('-q, --quiet', locale.t('cli.option.quiet')).conflicts('verbose'))
+    .addOption(new Option('--verbose', locale.t(verbose === 'skipped' ? 'cli.option.verbose.skipped' : 'cli.option.verbose.scored')));
 }
-
-/** What --verbose shows in a command that reads folders and patterns. */
-export const VERBOSE_SKIPPED = 'name every file found in a folder or by a pattern that was skipped, not only the first few';
-
-/** What --verbose shows in a command that scores many answers files. */
-export const VERBOSE_SCORED = 'one warning per answers file with unanswered indicators (or stale answers, or no date for --stale-after), and every skipped file, instead of a summary line each';
 
 /**
  * The notes and warnings of a run over many files, in one voice: the files passed over and the

@@ -4,9 +4,9 @@ import { fileDiagnostic, UserError, type Diagnostic } from '../../errors.js';
 import { tryFile } from '../../pipeline/each-file.js';
 import { meetsCompleteness, NAMED_IN_SUMMARY } from '../../core/file-summary.js';
 import { excludedNote, unansweredWarning } from '../../report/notices.js';
-import { addVoiceOptions, manyFilesVoice, VERBOSE_SCORED, type VoiceOptions } from '../voice.js';
+import { addVoiceOptions, manyFilesVoice, type VoiceOptions } from '../voice.js';
 import { fileScoring, outdatedAnswers } from '../../pipeline/score-file.js';
-import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
+import { outputWidth, widthParser, type Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets } from '../options.js';
 import { keepHeapNearLive } from '../heap.js';
 import { expandInputs } from '../../read/inputs.js';
@@ -27,27 +27,22 @@ interface BenchmarkOptions extends VoiceOptions {
 
 export function benchmarkCommand(io: Io, locale: Locale): Command {
   const command = new Command('benchmark')
-    .description('compare a pool of assessments: score distributions and stage shares per competency, and where one organisation stands')
-    .argument('<answers...>', 'answers files, folders (every *.yaml/*.yml inside) or quoted glob patterns')
-    .option('--org <file>', "an organisation's answers file to place against the pool (percentile and gap per competency)")
-    .option('-m, --model <id|path>', 'model for every file (default: each file\'s model:, else "community")')
-    .addOption(new Option('-f, --format <format>', 'format of standard output and of -o files without a known extension (default: table)').choices(benchmarkFormats.names))
-    .option('-o, --output <file>', `write to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(benchmarkFormats.names)}); repeatable; - is standard output`, collect)
-    .option('--min-completeness <ratio>', 'leave out of the statistics the assessments answering less than this share of their indicators (0 to 1, e.g. 0.8)', parseRatio)
-    .option('--no-color', 'never colour the output')
-    .option('--width <columns>', WIDTH_HELP, parseWidth);
-  return addVoiceOptions(command, VERBOSE_SCORED)
+    .description(locale.t('cli.benchmark.description'))
+    .argument('<answers...>', locale.t('cli.benchmark.argument.answers'))
+    .option('--org <file>', locale.t('cli.benchmark.option.org'))
+    .option('-m, --model <id|path>', locale.t('cli.benchmark.option.model', { model: 'community' }))
+    .addOption(new Option('-f, --format <format>', locale.t('cli.option.format')).choices(benchmarkFormats.names))
+    .option('-o, --output <file>', locale.t('cli.option.output', { extensions: extensionsOf(benchmarkFormats.names) }), collect)
+    .option('--min-completeness <ratio>', locale.t('cli.benchmark.option.minCompleteness'), parseRatio)
+    .option('--no-color', locale.t('cli.benchmark.option.noColor'))
+    .option('--width <columns>', locale.t('cli.option.width'), widthParser(locale));
+  return addVoiceOptions(command, locale, 'scored')
     .addHelpText(
       'after',
       `
-All assessments must use the same model (id and version). Quartiles use linear interpolation
-between closest ranks (as numpy, R and PERCENTILE.INC do); an organisation's percentile is the
-share of the pool scoring below it, ties counting half. Unanswered indicators count as 0: one
-warning line says how many assessments have some; --min-completeness leaves the incomplete ones
-out (a note says how many). Files found in a folder or by a pattern that are not answers files
-(a model, a JSON report, other YAML) are skipped, with one note.
+${locale.t('cli.benchmark.help')}
 
-Examples:
+${locale.t('cli.examples')}
   $ cm-maturity benchmark assessments/
   $ cm-maturity benchmark 'assessments/**/*.yaml' --org acme.yaml
   $ cm-maturity benchmark assessments/ --format csv -o benchmark.csv`,
@@ -56,9 +51,9 @@ Examples:
       keepHeapNearLive();
       const { files, found } = await expandInputs(inputs);
       refuseInputsAsOutputs(options.output, [...files, options.org, modelFileOf(options.model)]);
-      const outputs = outputTargets({ output: options.output, format: options.format, names: benchmarkFormats.names, unavailable: notAFormatOf('benchmark', benchmarkFormats.names) });
+      const outputs = outputTargets({ output: options.output, format: options.format, names: benchmarkFormats.names, unavailable: notAFormatOf(locale, 'benchmark', benchmarkFormats.names), locale });
       const score = fileScoring({ model: options.model }, () => io.stdin);
-      const voice = manyFilesVoice(options, 'answers files', found.size);
+      const voice = manyFilesVoice(options, locale.t('cli.reads.answers'), found.size);
       let pool: PoolColumns | undefined;
       let model: { shape: PoolModel; file: string } | undefined;
       const notes: string[] = [];

@@ -11,15 +11,15 @@ import { formatDiffList } from '../../report/diff/list.js';
 import { terminalText } from '../../report/escape/terminal.js';
 import { renamedOrganisationWarning, warningLine } from '../../report/notices.js';
 import type { Diff } from '../../schema/diff.js';
-import { addVoiceOptions, manyFilesVoice, VERBOSE_SKIPPED, type VoiceOptions } from '../voice.js';
+import { addVoiceOptions, manyFilesVoice, type VoiceOptions } from '../voice.js';
 import { diffFormats, type DiffFormatName } from '../../report/diff/index.js';
 import { GateFailed } from '../stop.js';
 import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { outdatedAnswers } from '../../pipeline/score-file.js';
 import { versionCrossing } from '../../pipeline/model-versions.js';
-import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
-import { collect, extensionsOf, notAFormatOf, outputTargets, parseTolerance } from '../options.js';
+import { outputWidth, widthParser, type Io } from '../io.js';
+import { collect, extensionsOf, notAFormatOf, outputTargets, toleranceParser } from '../options.js';
 import type { Locale } from '../../locale/locale.js';
 
 interface DiffOptions extends VoiceOptions {
@@ -35,44 +35,36 @@ interface DiffOptions extends VoiceOptions {
 
 export function diffCommand(io: Io, locale: Locale): Command {
   const command = new Command('diff')
-    .description('show what changed between two assessments of one organisation: answers, stages and scores')
-    .argument('<old>', 'the earlier answers file or JSON report, or a folder or quoted glob pattern of them')
-    .argument('<new>', 'the later answers file or JSON report, or a folder or quoted glob pattern of them')
-    .option('-m, --model <id|path>', 'score answers files with this model (default: each file\'s model:, else "community")')
-    .addOption(new Option('-f, --format <format>', 'format of standard output and of -o files without a known extension (default: table)').choices(diffFormats.names))
-    .option('-o, --output <file>', `write to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(diffFormats.names)}); repeatable; - is standard output`, collect)
-    .option('--fail-on-regression', 'exit 1 when the overall or any competency score went down')
-    .option('--regression-tolerance <points>', 'with --fail-on-regression, a fall of at most this many score points is not a regression (default: 0)', parseTolerance)
-    .option('--allow-model-change', 'compare results of different models, or of versions no migration links (linked versions need no option)')
-    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
-    .option('--width <columns>', WIDTH_HELP, parseWidth);
-  return addVoiceOptions(command, VERBOSE_SKIPPED)
+    .description(locale.t('cli.diff.description'))
+    .argument('<old>', locale.t('cli.diff.argument.old'))
+    .argument('<new>', locale.t('cli.diff.argument.new'))
+    .option('-m, --model <id|path>', locale.t('cli.option.model.scoreWith', { model: 'community' }))
+    .addOption(new Option('-f, --format <format>', locale.t('cli.option.format')).choices(diffFormats.names))
+    .option('-o, --output <file>', locale.t('cli.option.output', { extensions: extensionsOf(diffFormats.names) }), collect)
+    .option('--fail-on-regression', locale.t('cli.diff.option.failOnRegression'))
+    .option('--regression-tolerance <points>', locale.t('cli.option.regressionTolerance'), toleranceParser(locale))
+    .option('--allow-model-change', locale.t('cli.diff.option.allowModelChange'))
+    .option('--no-color', locale.t('cli.option.noColor'))
+    .option('--width <columns>', locale.t('cli.option.width'), widthParser(locale));
+  return addVoiceOptions(command, locale, 'skipped')
     .addHelpText(
       'after',
       `
-Examples:
+${locale.t('cli.examples')}
   $ cm-maturity diff examples/early.yaml examples/middle.yaml
   $ git show main:community/maturity.yaml > /tmp/old.yaml && cm-maturity diff /tmp/old.yaml community/maturity.yaml -f markdown
   $ cm-maturity diff last-quarter.json community/maturity.yaml --fail-on-regression --regression-tolerance 0.05
   $ cm-maturity diff clients-2025/ clients-2026/ -o changes.md -o changes.json
 
-Exits 0 whether or not anything changed; with --fail-on-regression, 1 when a score went down
-(by more than --regression-tolerance, if given).
-Two assessments of differently named organisations are compared, with a warning. Given two folders
-or patterns, the assessments are paired by organisation: one diff per organisation (table and
-markdown one after the other, json an array), organisations in name order; those found on one
-side only are named in a warning.
-Two versions of one model that its migrations link (community 1.0 and 2.0) are compared
-competency by competency, the older answers carried over to the newer indicators as migrate
-carries them; every format says the comparison crosses versions.`,
+${locale.t('cli.diff.help')}`,
     )
     .action(async (oldInput: string, newInput: string, options: DiffOptions) => {
       if (oldInput === '-' && newInput === '-') throw new UserError('standard input (-) can be read once: give at most one of the two assessments as -');
       const oldSide = await expandInputs([oldInput]);
       const newSide = await expandInputs([newInput]);
       refuseInputsAsOutputs(options.output, [...oldSide.files, ...newSide.files, modelFileOf(options.model)]);
-      if (options.regressionTolerance !== undefined && !options.failOnRegression) throw new UserError('--regression-tolerance needs --fail-on-regression');
-      const outputs = outputTargets({ output: options.output, format: options.format, names: diffFormats.names, unavailable: notAFormatOf('diff', diffFormats.names) });
+      if (options.regressionTolerance !== undefined && !options.failOnRegression) throw new UserError(locale.t('cli.error.toleranceNeedsRegression'));
+      const outputs = outputTargets({ output: options.output, format: options.format, names: diffFormats.names, unavailable: notAFormatOf(locale, 'diff', diffFormats.names), locale });
       const load = (found: ReadonlySet<string>) => (input: string) =>
         loadResult(input, { model: options.model, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined });
       /** Every output, each in its format: `render` gives the text of one diff or of the diffs of two folders. */
@@ -103,7 +95,7 @@ carries them; every format says the comparison crosses versions.`,
       }
 
       // Two folders (or patterns): the assessments are paired by organisation, one diff per pair.
-      const voice = manyFilesVoice(options, 'answers files or JSON reports', oldSide.found.size + newSide.found.size);
+      const voice = manyFilesVoice(options, locale.t('cli.reads.answersOrReports'), oldSide.found.size + newSide.found.size);
       const notes: string[] = [];
       const diagnostics: Diagnostic[] = [];
       const side = async (inputs: ExpandedInputs) => {

@@ -11,12 +11,12 @@ import { versionCrossing } from '../../pipeline/model-versions.js';
 import { outdatedAnswers } from '../../pipeline/score-file.js';
 import { eachFile } from '../../pipeline/each-file.js';
 import { locatedWarning, warningLine } from '../../report/notices.js';
-import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
+import { outputWidth, widthParser, type Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets } from '../options.js';
 import { expandInputs } from '../../read/inputs.js';
 import { quoted } from '../../core/quote.js';
 import type { Position } from '../../parse/locate.js';
-import { addVoiceOptions, manyFilesVoice, VERBOSE_SKIPPED, type VoiceOptions } from '../voice.js';
+import { addVoiceOptions, manyFilesVoice, type VoiceOptions } from '../voice.js';
 import type { Locale } from '../../locale/locale.js';
 
 interface HistoryOptions extends VoiceOptions {
@@ -31,35 +31,32 @@ interface HistoryOptions extends VoiceOptions {
 
 export function historyCommand(io: Io, locale: Locale): Command {
   const command = new Command('history')
-    .description("show an organisation's scores over time, from dated answers files or from every committed version of one")
-    .argument('<answers...>', 'dated answers files or JSON reports of one organisation, folders (every *.yaml/*.yml inside) or quoted glob patterns; with --git, the one answers file')
-    .option('--git', "read every committed version of the answers file from its git repository (following renames); dated by its date:, else the commit date")
-    .option('-m, --model <id|path>', 'score answers with this model (default: each file\'s model:, else "community")')
-    .addOption(new Option('-f, --format <format>', 'format of standard output and of -o files without a known extension (default: table)').choices(historyFormats.names))
-    .option('-o, --output <file>', `write to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(historyFormats.names)}); repeatable; - is standard output`, collect)
-    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
-    .option('--width <columns>', WIDTH_HELP, parseWidth)
-    .option('--plan <file>', "draw a plan's targets beside the scores (made by cm-maturity plan): a target row per phase, a target line in csv and json");
-  return addVoiceOptions(command, VERBOSE_SKIPPED)
+    .description(locale.t('cli.history.description'))
+    .argument('<answers...>', locale.t('cli.history.argument.answers'))
+    .option('--git', locale.t('cli.history.option.git'))
+    .option('-m, --model <id|path>', locale.t('cli.option.model.scoreWith', { model: 'community' }))
+    .addOption(new Option('-f, --format <format>', locale.t('cli.option.format')).choices(historyFormats.names))
+    .option('-o, --output <file>', locale.t('cli.option.output', { extensions: extensionsOf(historyFormats.names) }), collect)
+    .option('--no-color', locale.t('cli.option.noColor'))
+    .option('--width <columns>', locale.t('cli.option.width'), widthParser(locale))
+    .option('--plan <file>', locale.t('cli.history.option.plan'));
+  return addVoiceOptions(command, locale, 'skipped')
     .addHelpText(
       'after',
       `
-Examples:
+${locale.t('cli.examples')}
   $ cm-maturity history assessments/*.yaml
   $ cm-maturity history assessments/acme/
   $ cm-maturity history --git community/maturity.yaml
   $ cm-maturity history --git community/maturity.yaml --format csv -o maturity.csv
   $ cm-maturity history assessments/acme/ --plan assessments/acme/plan.yaml
 
-A folder or pattern must hold the assessments of one organisation: models and other YAML found
-there are skipped (with one note), and files of several organisations are refused, naming them.
-Assessments of versions of one model that its migrations link (community 1.0 and 2.0) are one
-series, each scored with its own version; every format says the history crosses versions.`,
+${locale.t('cli.history.help')}`,
     )
     .action(async (inputs: string[], options: HistoryOptions) => {
       refuseInputsAsOutputs(options.output, [...inputs, options.plan, modelFileOf(options.model)]);
-      const outputs = outputTargets({ output: options.output, format: options.format, names: historyFormats.names, unavailable: notAFormatOf('history', historyFormats.names) });
-      const entries = options.git ? await fromGit(inputs, options, io) : await fromFiles(inputs, options, io);
+      const outputs = outputTargets({ output: options.output, format: options.format, names: historyFormats.names, unavailable: notAFormatOf(locale, 'history', historyFormats.names), locale });
+      const entries = options.git ? await fromGit(inputs, options, io) : await fromFiles(inputs, options, io, locale);
       const built = buildHistory(entries, await linkedVersions(entries));
       if (Array.isArray(built)) {
         throw new UserError(
@@ -114,9 +111,9 @@ const NOT_RESULTS = ['model', 'plan', 'other'] as const;
  * Every file is loaded, and every error of every file reported at once. Files found in folders or
  * by patterns must be of one organisation: several are one error naming them all.
  */
-async function fromFiles(inputs: string[], options: HistoryOptions, io: Io): Promise<LocatedEntry[]> {
+async function fromFiles(inputs: string[], options: HistoryOptions, io: Io, locale: Locale): Promise<LocatedEntry[]> {
   const { files, found } = await expandInputs(inputs);
-  const voice = manyFilesVoice(options, 'answers files or JSON reports', found.size);
+  const voice = manyFilesVoice(options, locale.t('cli.reads.answersOrReports'), found.size);
   const entries: LocatedEntry[] = [];
   const { diagnostics, skipped } = await eachFile(
     files,
