@@ -4,7 +4,7 @@
 // hooks (configureHelp, helpOption, helpCommand, version); commander writes its errors in English
 // only, so each is read back by its CommanderError code and said again from the catalogue with the
 // same values. A message that matches none of the shapes below is kept as commander wrote it.
-import type { Command, CommanderError, Help, Option, Argument } from 'commander';
+import { Help, type Argument, type Command, type CommanderError, type Option } from 'commander';
 import type { Locale } from '../locale/locale.js';
 import type { MessageKey } from '../locale/keys.js';
 
@@ -16,6 +16,16 @@ const TITLES: Readonly<Record<string, MessageKey>> = {
   'Global Options:': 'cli.commander.title.globalOptions',
   'Commands:': 'cli.commander.title.commands',
 };
+
+/**
+ * Commander wraps help at any white space, no-break spaces included: while it wraps, they stand in
+ * as characters of the private use area, one column wide as they are, so that French typography
+ * never leaves a colon or a guillemet alone at the start of a line.
+ */
+const NO_BREAK = /[\u00a0\u202f]/g;
+const KEPT: Readonly<Record<string, string>> = { '\u00a0': '\ue000', '\u202f': '\ue001' };
+const KEPT_BACK = /[\ue000\ue001]/g;
+const BACK: Readonly<Record<string, string>> = { '\ue000': '\u00a0', '\ue001': '\u202f' };
 
 /** "(choices: "a", "b", default: "c")" after an option's or argument's description, as commander words it. */
 function withExtras(locale: Locale, description: string, item: { argChoices?: string[]; defaultValue?: unknown; defaultValueDescription?: string }, showDefault: boolean): string {
@@ -38,6 +48,9 @@ export function speakLocale(command: Command, locale: Locale, root: boolean): Co
   command.helpOption('-h, --help', locale.t('cli.commander.helpOption'));
   if (root) command.helpCommand('help [command]', locale.t('cli.commander.helpCommand'));
   command.configureHelp({
+    boxWrap(this: Help, text: string, width: number) {
+      return Help.prototype.boxWrap.call(this, text.replace(NO_BREAK, (space) => KEPT[space]!), width).replace(KEPT_BACK, (mark) => BACK[mark]!);
+    },
     styleTitle: (title: string) => (Object.hasOwn(TITLES, title) ? locale.t(TITLES[title]!) : title),
     optionDescription: (option: Option) =>
       withExtras(locale, option.description, option, option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean')),

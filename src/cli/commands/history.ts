@@ -34,7 +34,7 @@ export function historyCommand(io: Io, locale: Locale): Command {
     .description(locale.t('cli.history.description'))
     .argument('<answers...>', locale.t('cli.history.argument.answers'))
     .option('--git', locale.t('cli.history.option.git'))
-    .option('-m, --model <id|path>', locale.t('cli.option.model.scoreWith', { model: 'community' }))
+    .option('-m, --model <id|path>', locale.t('cli.history.option.model', { model: 'community' }))
     .addOption(new Option('-f, --format <format>', locale.t('cli.option.format')).choices(historyFormats.names))
     .option('-o, --output <file>', locale.t('cli.option.output', { extensions: extensionsOf(historyFormats.names) }), collect)
     .option('--no-color', locale.t('cli.option.noColor'))
