@@ -33,7 +33,7 @@ export function benchmarkCommand(io: Io, locale: Locale): Command {
     .option('-m, --model <id|path>', locale.t('cli.benchmark.option.model', { model: 'community' }))
     .addOption(new Option('-f, --format <format>', locale.t('cli.option.format')).choices(benchmarkFormats.names))
     .option('-o, --output <file>', locale.t('cli.option.output', { extensions: extensionsOf(benchmarkFormats.names) }), collect)
-    .option('--min-completeness <ratio>', locale.t('cli.benchmark.option.minCompleteness'), parseRatio)
+    .option('--min-completeness <ratio>', locale.t('cli.benchmark.option.minCompleteness'), ratioParser(locale))
     .option('--no-color', locale.t('cli.benchmark.option.noColor'))
     .option('--width <columns>', locale.t('cli.option.width'), widthParser(locale));
   return addVoiceOptions(command, locale, 'scored')
@@ -68,7 +68,7 @@ ${locale.t('cli.examples')}
         else if (report.model.id !== model.shape.model.id || report.model.version !== model.shape.model.version) {
           const expected = model.shape.model;
           throw new UserError([
-            fileDiagnostic(file, 'model-mismatch', `uses model ${report.model.id} ${report.model.version}, but the pool uses ${expected.id} ${expected.version} (as in ${model.file}); a benchmark compares one model`),
+            fileDiagnostic(file, 'model-mismatch', locale.t('cli.benchmark.error.modelMismatch', { model: `${report.model.id} ${report.model.version}`, pool: `${expected.id} ${expected.version}`, file: model.file })),
           ]);
         }
         const { answered, total, unanswered } = report.completeness;
@@ -111,8 +111,8 @@ ${locale.t('cli.examples')}
       if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
       // A benchmark over part of the pool would be silently wrong: any invalid file stops it.
       if (diagnostics.length > 0) throw new UserError(diagnostics);
-      if (scored === 0) throw new UserError(`no answers files among the ${files.length} files found (models, JSON reports and other YAML are skipped)`);
-      if (!model || !pool) throw new UserError(`--min-completeness ${options.minCompleteness}: all ${scored} assessments answer less than that share of their indicators; nothing is left to compare`);
+      if (scored === 0) throw new UserError(locale.t('cli.benchmark.error.noAnswersFiles', { found: files.length }));
+      if (!model || !pool) throw new UserError(locale.t('cli.benchmark.error.allIncomplete', { ratio: String(options.minCompleteness), count: scored }));
 
       const result = benchmark(model.shape, pool, organisation);
       const rendered = [];
@@ -125,8 +125,10 @@ ${locale.t('cli.examples')}
 const NOTES_HELD = 64;
 
 /** --min-completeness: a share from 0 to 1. */
-function parseRatio(value: string): number {
-  const ratio = Number(value);
-  if (value.trim() === '' || !Number.isFinite(ratio) || ratio < 0 || ratio > 1) throw new InvalidArgumentError('expected a share of the indicators from 0 to 1, such as 0.8');
-  return ratio;
+function ratioParser(locale: Locale): (value: string) => number {
+  return (value) => {
+    const ratio = Number(value);
+    if (value.trim() === '' || !Number.isFinite(ratio) || ratio < 0 || ratio > 1) throw new InvalidArgumentError(locale.t('cli.benchmark.option.minCompleteness.invalid'));
+    return ratio;
+  };
 }

@@ -59,7 +59,7 @@ ${locale.t('cli.examples')}
 ${locale.t('cli.diff.help')}`,
     )
     .action(async (oldInput: string, newInput: string, options: DiffOptions) => {
-      if (oldInput === '-' && newInput === '-') throw new UserError('standard input (-) can be read once: give at most one of the two assessments as -');
+      if (oldInput === '-' && newInput === '-') throw new UserError(locale.t('cli.diff.error.stdinTwice'));
       const oldSide = await expandInputs([oldInput]);
       const newSide = await expandInputs([newInput]);
       refuseInputsAsOutputs(options.output, [...oldSide.files, ...newSide.files, modelFileOf(options.model)]);
@@ -85,12 +85,12 @@ ${locale.t('cli.diff.help')}`,
         if (old.report.organisation !== current.report.organisation && !options.quiet) {
           await io.stderr.write(`${renamedOrganisationWarning(current.file, current.report.organisation, old.file, old.report.organisation)}\n`);
         }
-        const diff = await compare(old, current, options);
+        const diff = await compare(locale, old, current, options);
         // Each answers file that fits only an earlier version of its model, once.
         const hints = [...new Set([outdatedAnswers(old.file, old.model)?.hint, outdatedAnswers(current.file, current.model)?.hint])].filter((hint) => hint !== undefined);
         if (hints.length > 0 && !options.quiet) await io.stderr.write(`${hints.join('\n')}\n`);
         await write((_format, formatter, formatOptions) => formatter(diff, formatOptions));
-        await failOnRegression([diff], options, io);
+        await failOnRegression(locale, [diff], options, io);
         return;
       }
 
@@ -114,25 +114,25 @@ ${locale.t('cli.diff.help')}`,
           file: value.file,
           ...value.organisationAt,
           code: 'same-organisation',
-          message: `${first.file} is also an assessment of ${quoted(value.report.organisation)} on the ${which} side (${which === 'old' ? oldInput : newInput}); diff pairs one assessment per organisation on each side`,
+          message: locale.t(which === 'old' ? 'cli.diff.error.repeatedOld' : 'cli.diff.error.repeatedNew', { file: first.file, organisation: quoted(value.report.organisation), input: which === 'old' ? oldInput : newInput }),
         });
       }
       const diffs: Diff[] = [];
       for (const pair of pairing.pairs) {
         try {
-          diffs.push(await compare(pair.old, pair.new, options));
+          diffs.push(await compare(locale, pair.old, pair.new, options));
         } catch (error) {
           if (!(error instanceof UserError)) throw error;
           diagnostics.push(...error.diagnostics);
         }
       }
       notes.push(...voice.summary(0));
-      if (!options.quiet) notes.push(...unpairedWarnings(pairing.onlyOld, oldInput, 'old'), ...unpairedWarnings(pairing.onlyNew, newInput, 'new'));
+      if (!options.quiet) notes.push(...unpairedWarnings(locale, pairing.onlyOld, oldInput, 'old'), ...unpairedWarnings(locale, pairing.onlyNew, newInput, 'new'));
       if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
       if (diagnostics.length > 0) throw new UserError(diagnostics);
-      if (diffs.length === 0) throw new UserError(`no organisation has an assessment both in ${oldInput} and in ${newInput}; nothing to compare`);
+      if (diffs.length === 0) throw new UserError(locale.t('cli.diff.error.nothingPaired', { old: oldInput, new: newInput }));
       await write((format, formatter, formatOptions) => formatDiffList(diffs, format, formatter, formatOptions));
-      await failOnRegression(diffs, options, io);
+      await failOnRegression(locale, diffs, options, io);
     });
 }
 
@@ -143,7 +143,7 @@ const NOT_RESULTS = ['model', 'plan', 'other'] as const;
  * The changes between two results. Two versions of one model that its migrations link are
  * compared through them; other models are refused (at the new one), unless allowed.
  */
-async function compare(old: LoadedResult, current: LoadedResult, options: DiffOptions): Promise<Diff> {
+async function compare(locale: Locale, old: LoadedResult, current: LoadedResult, options: DiffOptions): Promise<Diff> {
   const { model: a } = old.report;
   const { model: b } = current.report;
   const files = { old: old.file, new: current.file };
@@ -154,29 +154,35 @@ async function compare(old: LoadedResult, current: LoadedResult, options: DiffOp
   }
   if (!options.allowModelChange) {
     throw new UserError([
-      fileDiagnostic(current.file, 'model-mismatch', `scored with model ${b.id} ${b.version}, but ${old.file} with ${a.id} ${a.version}; --allow-model-change compares them anyway`),
+      fileDiagnostic(current.file, 'model-mismatch', locale.t('cli.diff.error.modelMismatch', { model: `${b.id} ${b.version}`, file: old.file, oldModel: `${a.id} ${a.version}` })),
     ]);
   }
   return diffReports(old.report, current.report, files);
 }
 
 /** One warning per side for the organisations with no assessment on the other side. */
-function unpairedWarnings(only: readonly Sided<LoadedResult>[], input: string, side: 'old' | 'new'): string[] {
+function unpairedWarnings(locale: Locale, only: readonly Sided<LoadedResult>[], input: string, side: 'old' | 'new'): string[] {
   if (only.length === 0) return [];
   const list = only.map(({ organisation, value }) => `${quoted(organisation)} (${value.file})`).join(', ');
-  const count = only.length === 1 ? '1 organisation' : `${only.length} organisations`;
-  return [warningLine(`${count} only on the ${side} side (${input}), not compared: ${list}`)];
+  return [warningLine(locale.t(side === 'old' ? 'cli.diff.warning.onlyOld' : 'cli.diff.warning.onlyNew', { count: only.length, input, list }))];
 }
 
 /** With --fail-on-regression, a line for every score that went down, and exit 1 if any did. */
-async function failOnRegression(diffs: readonly Diff[], options: DiffOptions, io: Io): Promise<void> {
+async function failOnRegression(locale: Locale, diffs: readonly Diff[], options: DiffOptions, io: Io): Promise<void> {
   if (!options.failOnRegression) return;
-  const beyond = options.regressionTolerance ? `, more than the tolerance of ${options.regressionTolerance}` : '';
+  const tolerance = options.regressionTolerance ? locale.decimal(String(options.regressionTolerance)) : '';
   const lines = diffs.flatMap((diff) =>
-    regressions(diff, options.regressionTolerance).map(
-      (item) =>
-        `cm-maturity: regression (--fail-on-regression): ${diffs.length > 1 ? `${diff.new.file}: ` : ''}${item.subject} score fell from ${item.from.toFixed(2)} to ${item.to.toFixed(2)} (${item.delta.toFixed(2)})${beyond}`,
-    ),
+    regressions(diff, options.regressionTolerance).map((item) => {
+      const values = {
+        file: diffs.length > 1 ? `${diff.new.file}: ` : '',
+        subject: item.subject,
+        from: locale.decimal(item.from.toFixed(2)),
+        to: locale.decimal(item.to.toFixed(2)),
+        delta: locale.decimal(item.delta.toFixed(2)),
+        tolerance,
+      };
+      return `cm-maturity: ${locale.t(tolerance === '' ? 'cli.diff.regression' : 'cli.diff.regressionBeyond', values)}`;
+    }),
   );
   if (lines.length === 0) return;
   await io.stderr.write(`${lines.map(terminalText).join('\n')}\n`);

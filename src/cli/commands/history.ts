@@ -56,7 +56,7 @@ ${locale.t('cli.history.help')}`,
     .action(async (inputs: string[], options: HistoryOptions) => {
       refuseInputsAsOutputs(options.output, [...inputs, options.plan, modelFileOf(options.model)]);
       const outputs = outputTargets({ output: options.output, format: options.format, names: historyFormats.names, unavailable: notAFormatOf(locale, 'history', historyFormats.names), locale });
-      const entries = options.git ? await fromGit(inputs, options, io) : await fromFiles(inputs, options, io, locale);
+      const entries = options.git ? await fromGit(inputs, options, io, locale) : await fromFiles(inputs, options, io, locale);
       const built = buildHistory(entries, await linkedVersions(entries));
       if (Array.isArray(built)) {
         throw new UserError(
@@ -124,7 +124,7 @@ async function fromFiles(inputs: string[], options: HistoryOptions, io: Io, loca
   const notes = [...skipped.flatMap((file) => voice.skipped(file)), ...hints, ...voice.summary(0)];
   if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
   if (diagnostics.length > 0) throw new UserError(diagnostics);
-  if (entries.length === 0) throw new UserError(`no answers files or JSON reports among the ${files.length} files found`);
+  if (entries.length === 0) throw new UserError(locale.t('cli.history.error.nothingRead', { found: files.length }));
   if (found.size > 0) {
     const byOrganisation = new Map<string, string[]>();
     for (const entry of entries) {
@@ -133,8 +133,12 @@ async function fromFiles(inputs: string[], options: HistoryOptions, io: Io, loca
       else byOrganisation.set(entry.report.organisation, [entry.source]);
     }
     if (byOrganisation.size > 1) {
-      const named = [...byOrganisation].map(([organisation, sources]) => `${quoted(organisation)} (${sources.length === 1 ? sources[0] : `${sources[0]} and ${sources.length - 1} more`})`);
-      throw new UserError(`the files found are assessments of ${byOrganisation.size} organisations: ${named.join(', ')}; a history shows one organisation: name its files, its folder or a pattern matching only them`);
+      const named = [...byOrganisation].map(([organisation, sources]) =>
+        sources.length === 1
+          ? `${quoted(organisation)} (${sources[0]})`
+          : locale.t('cli.history.error.organisationFiles', { organisation: quoted(organisation), file: sources[0]!, more: sources.length - 1 }),
+      );
+      throw new UserError(locale.t('cli.history.error.severalOrganisations', { count: byOrganisation.size, named: named.join(', ') }));
     }
   }
   return entries;
@@ -145,8 +149,8 @@ async function fromFiles(inputs: string[], options: HistoryOptions, io: Io, loca
  * since) is skipped with a warning rather than blocking the whole history. Several commits with
  * the same date are one assessment being edited: the newest of them counts.
  */
-async function fromGit(inputs: string[], options: HistoryOptions, io: Io): Promise<LocatedEntry[]> {
-  if (inputs.length !== 1) throw new UserError(`--git takes one answers file, not ${inputs.length}`);
+async function fromGit(inputs: string[], options: HistoryOptions, io: Io, locale: Locale): Promise<LocatedEntry[]> {
+  if (inputs.length !== 1) throw new UserError(locale.t('cli.history.error.gitOneFile', { count: inputs.length }));
   const file = inputs[0]!;
   const entries: LocatedEntry[] = [];
   const dates = new Set<string>();
@@ -158,7 +162,8 @@ async function fromGit(inputs: string[], options: HistoryOptions, io: Io): Promi
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       const first = error.diagnostics[0];
-      if (!options.quiet) await io.stderr.write(`${warningLine(`skipped ${version.path}@${version.commit.slice(0, 7)}: ${first ? `${first.line}:${first.column}: ${first.message}` : error.message}`)}\n`);
+      const problem = first ? `${first.line}:${first.column}: ${first.message}` : error.message;
+      if (!options.quiet) await io.stderr.write(`${warningLine(locale.t('cli.history.warning.skippedVersion', { version: `${version.path}@${version.commit.slice(0, 7)}`, problem }))}\n`);
       continue;
     }
     const date = entry.report.date ?? version.date;
@@ -166,7 +171,7 @@ async function fromGit(inputs: string[], options: HistoryOptions, io: Io): Promi
     dates.add(date);
     entries.push(entry);
   }
-  if (entries.length === 0) throw new UserError(`--git ${file}: no committed version could be read`);
+  if (entries.length === 0) throw new UserError(locale.t('cli.history.error.noVersion', { file }));
   // The newest committed version is the file as it stands: the one a migration would start from.
   const hint = outdatedAnswers(file, entries[0]!.model)?.hint;
   if (hint !== undefined && !options.quiet) await io.stderr.write(`${hint}\n`);
