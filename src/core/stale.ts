@@ -19,7 +19,7 @@ export interface StaleAfter {
 }
 
 /** The grammar of `--stale-after`, for help and error messages. */
-export const STALE_AFTER_GRAMMAR = 'a whole number from 1 to 9999 and a unit: d (days), w (weeks), m (months) or y (years), e.g. 90d, 2w, 12m, 1y';
+const STALE_AFTER_GRAMMAR = 'a whole number from 1 to 9999 and a unit: d (days), w (weeks), m (months) or y (years), e.g. 90d, 2w, 12m, 1y';
 
 /** Reads a `--stale-after` value; returns an error message for anything outside the grammar. */
 export function parseStaleAfter(text: string): StaleAfter | string {

@@ -119,7 +119,7 @@ async function run(prompts: Prompts, options: AssessOptions, io: Io, locale: Loc
         { value: 'note', name: locale.t(current?.note ? 'answers.assess.editNote' : 'answers.assess.addNote') },
         { value: 'evidence', name: locale.t('answers.assess.addEvidence') },
         ...(current?.evidence === undefined ? [] : [{ value: 'no-evidence', name: locale.t('answers.assess.removeEvidence', { count: current.evidence.length }) }]),
-        { value: 'back', name: locale.t('answers.assess.back'), disabled: index === 0 },
+        { value: 'back', name: locale.t('answers.assess.back'), disabled: index === 0 ? locale.t('answers.prompt.disabled') : false },
       ],
       default: current?.answer ? `answer:${current.answer}` : undefined,
       pageSize: 12,
@@ -201,6 +201,7 @@ async function askContext(prompts: Prompts, model: Model, initial: string | null
       new prompts.Separator(),
       { value: NO_CONTEXT, name: locale.t('answers.assess.noContext') },
     ],
+    theme: selectInLocale(locale),
     default: initial ?? NO_CONTEXT,
     pageSize: 12,
     loop: false,
@@ -213,8 +214,20 @@ async function askContext(prompts: Prompts, model: Model, initial: string | null
  * end of the advice or note that ends the question. The message stays bold, as the prompt draws it.
  */
 function answerOnItsOwnLine(locale: Locale) {
+  return { ...selectInLocale(locale), style: { ...selectInLocale(locale).style, message: (text: string, status: string) => styleText('bold', status === 'done' ? `${text}\n${locale.t('answers.assess.answer')}` : text) } };
+}
+
+/**
+ * The words the choice prompt adds in the locale: its line of keys (drawn as the prompt draws it)
+ * and the error for a choice that cannot be chosen.
+ */
+function selectInLocale(locale: Locale) {
+  const actions: Readonly<Record<string, string>> = { navigate: locale.t('answers.prompt.navigate'), select: locale.t('answers.prompt.select') };
   return {
-    style: { message: (text: string, status: string) => styleText('bold', status === 'done' ? `${text}\n${locale.t('answers.assess.answer')}` : text) },
+    style: {
+      keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${styleText('bold', key)} ${styleText('dim', actions[action] ?? action)}`).join(styleText('dim', ' • ')),
+    },
+    i18n: { disabledError: locale.t('answers.prompt.disabledError') },
   };
 }
 
@@ -225,7 +238,8 @@ async function start(prompts: Prompts, options: AssessOptions, io: Io, locale: L
   const loaded = await loadModelAt(location);
   const organisation = await prompts.input({
     message: locale.t('answers.assess.organisationPrompt'),
-    required: true,
+    // The prompt's own word for an empty answer is English: other languages have validate's.
+    required: locale.language === 'en',
     validate: (value) => value.trim() !== '' || locale.t('answers.assess.organisationRequired'),
   });
   const date = await prompts.input({

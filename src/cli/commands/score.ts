@@ -19,7 +19,7 @@ import { modelFileOf } from '../../pipeline/load-model.js';
 import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
 import { fileScoring, outdatedAnswers, staleWarnings, withGates } from '../../pipeline/score-file.js';
 import { gateFailureLines, locatedWarning, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
-import { parseStaleAfter, STALE_AFTER_GRAMMAR, type StaleAfter } from '../../core/stale.js';
+import { parseStaleAfter, type StaleAfter } from '../../core/stale.js';
 import type { Locale } from '../../locale/locale.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
@@ -70,7 +70,7 @@ export function scoreCommand(io: Io, locale: Locale): Command {
     .option('--plan <file>', locale.t('cli.score.option.plan'))
     .option('--fail-behind-plan', locale.t('cli.score.option.failBehindPlan'))
     .option('--fail-on-stale-actions', locale.t('cli.score.option.failOnStaleActions'))
-    .option('--stale-after <duration>', locale.t('cli.score.option.staleAfter', { grammar: STALE_AFTER_GRAMMAR }), durationParser)
+    .option('--stale-after <duration>', locale.t('cli.score.option.staleAfter'), durationParser)
     .option('--fail-on-stale', locale.t('cli.score.option.failOnStale'));
   return addVoiceOptions(command, locale, 'scored')
     .addHelpText(
