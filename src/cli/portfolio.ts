@@ -37,7 +37,7 @@ export interface PortfolioOptions extends ScoringOptions, VoiceOptions {
 export async function scorePortfolio(files: readonly string[], found: ReadonlySet<string>, options: PortfolioOptions, io: Io, locale: Locale): Promise<void> {
   const progress = !options.quiet && showsProgress(files.length, io.stderr.isTTY, io.env) ? progressBar(files.length, io.stderr) : NO_PROGRESS;
   const messages = messageWriter(progress, io.stderr);
-  const voice = manyFilesVoice(options, locale.t('cli.reads.answers'), found.size);
+  const voice = manyFilesVoice(locale, options, locale.t('cli.reads.answers'), found.size);
   const streamed = options.outputs.every((target) => target.format === 'jsonl');
   const streams: StreamOutput[] = [];
   const entries: PortfolioEntry[] = [];
@@ -54,6 +54,7 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
       require: options.require,
       staleAfter: options.staleAfter,
       failOnStale: options.failOnStale,
+      language: options.language,
       jsonl: streamed,
     };
     for await (const result of scoreFiles(files, found, scoring, options.jobs, () => io.stdin)) {

@@ -51,7 +51,7 @@ export interface ManyFilesVoice {
  * `reads` says what the command reads ("answers files") and `found` how many files were found in
  * folders or by patterns, for the note about the files skipped.
  */
-export function manyFilesVoice(options: VoiceOptions, reads: string, found: number): ManyFilesVoice {
+export function manyFilesVoice(locale: Locale, options: VoiceOptions, reads: string, found: number): ManyFilesVoice {
   const skips = skipTally();
   const incomplete = unansweredTally();
   const outdated = outdatedTally();
@@ -60,7 +60,7 @@ export function manyFilesVoice(options: VoiceOptions, reads: string, found: numb
   return {
     skipped(skipped) {
       addSkipped(skips, skipped);
-      return options.verbose && !options.quiet ? [skippedLine(skipped)] : [];
+      return options.verbose && !options.quiet ? [skippedLine(locale, skipped)] : [];
     },
     scored(file, { unanswered, total, warning }, notice) {
       addUnanswered(incomplete, { file, unanswered, total });
@@ -80,15 +80,15 @@ export function manyFilesVoice(options: VoiceOptions, reads: string, found: numb
       if (options.quiet) return [];
       const lines = [];
       if (!options.verbose) {
-        const hint = migrateHintSummary(outdated, read.size);
+        const hint = migrateHintSummary(locale, outdated, read.size);
         if (hint !== null) lines.push(hint);
       }
       if (!options.verbose) {
-        const unanswered = unansweredSummary(incomplete, scored);
+        const unanswered = unansweredSummary(locale, incomplete, scored);
         if (unanswered !== null) lines.push(unanswered);
-        lines.push(...staleSummary(stale, scored));
+        lines.push(...staleSummary(locale, stale, scored));
       }
-      const skipped = options.verbose ? null : skippedSummary(skips, found, reads);
+      const skipped = options.verbose ? null : skippedSummary(locale, skips, found, reads);
       if (skipped !== null) lines.push(skipped);
       return lines;
     },

@@ -85,7 +85,6 @@ export const NOT_YET_IN_CATALOGUES: string[] = [
   'src/report/history/rows.ts',
   'src/report/history/table.ts',
   'src/report/models/table.ts',
-  'src/report/notices.ts',
   'src/report/plan-text.ts',
   'src/report/portfolio/markdown.ts',
   'src/report/portfolio/rows.ts',

@@ -273,7 +273,7 @@ async function resume(prompts: Prompts, options: AssessOptions, io: Io, locale: 
   const parsed = parseYaml(source);
   const folder = dirname(resolve(options.output));
   const { model, assessment: loaded } = await assessmentFromYaml(parsed, { model: options.model, baseDir: dirname(options.output) });
-  const outdated = outdatedAnswers(source.file, model);
+  const outdated = outdatedAnswers(locale, source.file, model);
   if (outdated !== null) await io.stderr.write(`${outdated.hint}\n`);
   const written = (parsed.data as { model?: unknown }).model;
   // A built-in model is named with the version the answers were checked against, so that a newer

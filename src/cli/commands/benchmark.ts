@@ -53,7 +53,7 @@ ${locale.t('cli.examples')}
       refuseInputsAsOutputs(options.output, [...files, options.org, modelFileOf(options.model)]);
       const outputs = outputTargets({ output: options.output, format: options.format, names: benchmarkFormats.names, unavailable: notAFormatOf(locale, 'benchmark', benchmarkFormats.names), locale });
       const score = fileScoring({ model: options.model }, () => io.stdin);
-      const voice = manyFilesVoice(options, locale.t('cli.reads.answers'), found.size);
+      const voice = manyFilesVoice(locale, options, locale.t('cli.reads.answers'), found.size);
       let pool: PoolColumns | undefined;
       let model: { shape: PoolModel; file: string } | undefined;
       const notes: string[] = [];
@@ -72,7 +72,7 @@ ${locale.t('cli.examples')}
           ]);
         }
         const { answered, total, unanswered } = report.completeness;
-        return { entry: organisationEntry(report), completeness: { answered, total, unanswered: unanswered.length }, warning: unansweredWarning(report, file), outdated: outdatedAnswers(file, loaded) };
+        return { entry: organisationEntry(report), completeness: { answered, total, unanswered: unanswered.length }, warning: unansweredWarning(locale, report, file), outdated: outdatedAnswers(locale, file, loaded) };
       };
 
       for (const file of files) {
@@ -107,7 +107,7 @@ ${locale.t('cli.examples')}
         }
       }
       notes.push(...voice.summary(scored));
-      if (options.minCompleteness !== undefined && excluded.count > 0 && !options.quiet) notes.push(excludedNote(excluded, scored, options.minCompleteness));
+      if (options.minCompleteness !== undefined && excluded.count > 0 && !options.quiet) notes.push(excludedNote(locale, excluded, scored, options.minCompleteness));
       if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
       // A benchmark over part of the pool would be silently wrong: any invalid file stops it.
       if (diagnostics.length > 0) throw new UserError(diagnostics);

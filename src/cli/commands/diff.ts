@@ -83,11 +83,11 @@ ${locale.t('cli.diff.help')}`,
         const current = await load(newSide.found)(newInput);
         // A renamed organisation is compared, as with score --baseline, but never unnoticed.
         if (old.report.organisation !== current.report.organisation && !options.quiet) {
-          await io.stderr.write(`${renamedOrganisationWarning(current.file, current.report.organisation, old.file, old.report.organisation)}\n`);
+          await io.stderr.write(`${renamedOrganisationWarning(locale, current.file, current.report.organisation, old.file, old.report.organisation)}\n`);
         }
         const diff = await compare(locale, old, current, options);
         // Each answers file that fits only an earlier version of its model, once.
-        const hints = [...new Set([outdatedAnswers(old.file, old.model)?.hint, outdatedAnswers(current.file, current.model)?.hint])].filter((hint) => hint !== undefined);
+        const hints = [...new Set([outdatedAnswers(locale, old.file, old.model)?.hint, outdatedAnswers(locale, current.file, current.model)?.hint])].filter((hint) => hint !== undefined);
         if (hints.length > 0 && !options.quiet) await io.stderr.write(`${hints.join('\n')}\n`);
         await write((_format, formatter, formatOptions) => formatter(diff, formatOptions));
         await failOnRegression(locale, [diff], options, io);
@@ -95,14 +95,14 @@ ${locale.t('cli.diff.help')}`,
       }
 
       // Two folders (or patterns): the assessments are paired by organisation, one diff per pair.
-      const voice = manyFilesVoice(options, locale.t('cli.reads.answersOrReports'), oldSide.found.size + newSide.found.size);
+      const voice = manyFilesVoice(locale, options, locale.t('cli.reads.answersOrReports'), oldSide.found.size + newSide.found.size);
       const notes: string[] = [];
       const diagnostics: Diagnostic[] = [];
       const side = async (inputs: ExpandedInputs) => {
         const results: Sided<LoadedResult>[] = [];
         const { diagnostics: errors, skipped } = await eachFile(inputs.files, load(inputs.found), (result) => {
           results.push({ organisation: result.report.organisation, value: result });
-          notes.push(...voice.read(result.file, outdatedAnswers(result.file, result.model)));
+          notes.push(...voice.read(result.file, outdatedAnswers(locale, result.file, result.model)));
         });
         diagnostics.push(...errors);
         for (const file of skipped) notes.push(...voice.skipped(file));
@@ -164,7 +164,7 @@ async function compare(locale: Locale, old: LoadedResult, current: LoadedResult,
 function unpairedWarnings(locale: Locale, only: readonly Sided<LoadedResult>[], input: string, side: 'old' | 'new'): string[] {
   if (only.length === 0) return [];
   const list = only.map(({ organisation, value }) => `${quoted(organisation)} (${value.file})`).join(', ');
-  return [warningLine(locale.t(side === 'old' ? 'cli.diff.warning.onlyOld' : 'cli.diff.warning.onlyNew', { count: only.length, input, list }))];
+  return [warningLine(locale, locale.t(side === 'old' ? 'cli.diff.warning.onlyOld' : 'cli.diff.warning.onlyNew', { count: only.length, input, list }))];
 }
 
 /** With --fail-on-regression, a line for every score that went down, and exit 1 if any did. */

@@ -73,7 +73,7 @@ ${locale.t('cli.history.help')}`,
       if (options.plan !== undefined) {
         const { historyWithPlan } = await import('../../pipeline/load-plan.js');
         const planned = await historyWithPlan(history, options.plan, { stdin: () => io.stdin });
-        if (!options.quiet && planned.warnings.length > 0) await io.stderr.write(planned.warnings.map((warning) => `${locatedWarning(warning)}\n`).join(''));
+        if (!options.quiet && planned.warnings.length > 0) await io.stderr.write(planned.warnings.map((warning) => `${locatedWarning(locale, warning)}\n`).join(''));
         history = planned.history;
       }
       const rendered = [];
@@ -113,14 +113,14 @@ const NOT_RESULTS = ['model', 'plan', 'other'] as const;
  */
 async function fromFiles(inputs: string[], options: HistoryOptions, io: Io, locale: Locale): Promise<LocatedEntry[]> {
   const { files, found } = await expandInputs(inputs);
-  const voice = manyFilesVoice(options, locale.t('cli.reads.answersOrReports'), found.size);
+  const voice = manyFilesVoice(locale, options, locale.t('cli.reads.answersOrReports'), found.size);
   const entries: LocatedEntry[] = [];
   const { diagnostics, skipped } = await eachFile(
     files,
     (input) => loadResult(input, { model: options.model, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined }),
     ({ file, report, organisationAt, model }) => entries.push({ report, source: file, commit: null, organisationAt, model }),
   );
-  const hints = entries.flatMap((entry) => voice.read(entry.source, outdatedAnswers(entry.source, entry.model)));
+  const hints = entries.flatMap((entry) => voice.read(entry.source, outdatedAnswers(locale, entry.source, entry.model)));
   const notes = [...skipped.flatMap((file) => voice.skipped(file)), ...hints, ...voice.summary(0)];
   if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
   if (diagnostics.length > 0) throw new UserError(diagnostics);
@@ -163,7 +163,7 @@ async function fromGit(inputs: string[], options: HistoryOptions, io: Io, locale
       if (!(error instanceof UserError)) throw error;
       const first = error.diagnostics[0];
       const problem = first ? `${first.line}:${first.column}: ${first.message}` : error.message;
-      if (!options.quiet) await io.stderr.write(`${warningLine(locale.t('cli.history.warning.skippedVersion', { version: `${version.path}@${version.commit.slice(0, 7)}`, problem }))}\n`);
+      if (!options.quiet) await io.stderr.write(`${warningLine(locale, locale.t('cli.history.warning.skippedVersion', { version: `${version.path}@${version.commit.slice(0, 7)}`, problem }))}\n`);
       continue;
     }
     const date = entry.report.date ?? version.date;
@@ -173,7 +173,7 @@ async function fromGit(inputs: string[], options: HistoryOptions, io: Io, locale
   }
   if (entries.length === 0) throw new UserError(locale.t('cli.history.error.noVersion', { file }));
   // The newest committed version is the file as it stands: the one a migration would start from.
-  const hint = outdatedAnswers(file, entries[0]!.model)?.hint;
+  const hint = outdatedAnswers(locale, file, entries[0]!.model)?.hint;
   if (hint !== undefined && !options.quiet) await io.stderr.write(`${hint}\n`);
   return entries;
 }

@@ -130,7 +130,7 @@ ${locale.t('cli.score.help')}`,
         // Loaded only for many files: a run over one file reads none of the portfolio code.
         const { scorePortfolio } = await import('../portfolio.js');
         checkOutputs(locale, outputs, options.excel === true, io.stdout);
-        await scorePortfolio(files, found, { ...options, outputs, csv, jobs: options.jobs ?? defaultJobs() }, io, locale);
+        await scorePortfolio(files, found, { ...options, outputs, csv, jobs: options.jobs ?? defaultJobs(), language: locale.language }, io, locale);
         return;
       }
       if (options.failOnRegression && options.baseline === undefined) throw new UserError(locale.t('cli.error.regressionNeedsBaseline'));
@@ -139,7 +139,7 @@ ${locale.t('cli.score.help')}`,
       const scored = await fileScoring(options, () => io.stdin)(first);
       checkSortKey(options.sort, sortKeys(scored.report));
       let report = scored.report;
-      const hints = [outdatedAnswers(scored.file, scored.loaded)?.hint];
+      const hints = [outdatedAnswers(locale, scored.file, scored.loaded)?.hint];
       if (options.baseline !== undefined) {
         // Loaded only for a baseline: it brings the report schema, which a plain run does not build.
         const { loadResult } = await import('../../pipeline/load-result.js');
@@ -159,9 +159,9 @@ ${locale.t('cli.score.help')}`,
         // As in diff, the comparison may be wanted (a renamed organisation), but a baseline
         // picked by mistake must not pass a gate unnoticed.
         if (baseline.report.organisation !== report.organisation && !options.quiet) {
-          await io.stderr.write(`${otherOrganisationWarning(baseline.file, baseline.report.organisation, report.organisation)}\n`);
+          await io.stderr.write(`${otherOrganisationWarning(locale, baseline.file, baseline.report.organisation, report.organisation)}\n`);
         }
-        if (baseline.file !== scored.file) hints.push(outdatedAnswers(baseline.file, baseline.model)?.hint);
+        if (baseline.file !== scored.file) hints.push(outdatedAnswers(locale, baseline.file, baseline.model)?.hint);
         report = withBaseline(report, baseline.report, crossing === null ? undefined : { from: crossing.from, to: crossing.to });
       }
       if (options.plan !== undefined) {
@@ -170,7 +170,7 @@ ${locale.t('cli.score.help')}`,
         if ((options.failBehindPlan || options.failOnStaleActions) && report.date === null) {
           throw new UserError([fileDiagnostic(scored.file, 'missing-date', locale.t('cli.score.error.planNeedsDate'))]);
         }
-        if (!options.quiet && tracked.warnings.length > 0) await io.stderr.write(tracked.warnings.map((warning) => `${locatedWarning(warning)}\n`).join(''));
+        if (!options.quiet && tracked.warnings.length > 0) await io.stderr.write(tracked.warnings.map((warning) => `${locatedWarning(locale, warning)}\n`).join(''));
         report = tracked.report;
       }
       report = withGates(report, scored.policy, options);
@@ -184,10 +184,10 @@ ${locale.t('cli.score.help')}`,
           : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS, model: scored.model, printAnswers: options.printAnswers === true, width: outputWidth(io, path, options.width) });
         rendered.push({ path, text });
       }
-      const notes = [unansweredWarning(report), ...staleWarnings(report, options), ...hints].filter((line) => line !== null && line !== undefined);
+      const notes = [unansweredWarning(locale, report), ...staleWarnings(locale, report, options), ...hints].filter((line) => line !== null && line !== undefined);
       if (notes.length > 0 && !options.quiet) await io.stderr.write(`${notes.join('\n')}\n`);
       await writeOutputs(rendered, io.stdout);
-      const failures = gateFailureLines(report, report.gates ?? []);
+      const failures = gateFailureLines(locale, report, report.gates ?? []);
       if (failures.length > 0) {
         await io.stderr.write(`${failures.join('\n')}\n`);
         throw new GateFailed();

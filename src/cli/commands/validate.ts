@@ -70,7 +70,7 @@ ${locale.t('cli.validate.help')}`,
     )
     .action(async (inputs: string[], options: ValidateOptions) => {
       const { files, found } = await expandInputs(inputs);
-      const voice = manyFilesVoice(options, locale.t('cli.reads.anything'), found.size);
+      const voice = manyFilesVoice(locale, options, locale.t('cli.reads.anything'), found.size);
       const notes: string[] = [];
       const checked: CheckedFile[] = [];
       const warnings: Diagnostic[] = [];
@@ -117,7 +117,7 @@ ${locale.t('cli.validate.help')}`,
         if (diagnostics.length > 0) throw new InputRejected();
         return;
       }
-      if (warnings.length > 0 && !options.quiet) await io.stderr.write(sortDiagnostics(warnings).map((warning) => `${locatedWarning(warning)}\n`).join(''));
+      if (warnings.length > 0 && !options.quiet) await io.stderr.write(sortDiagnostics(warnings).map((warning) => `${locatedWarning(locale, warning)}\n`).join(''));
       if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
       if (!options.quiet) await writeOutput((await validationFormats.load(options.format))(checked, { color }), undefined, io.stdout);
       if (read === 0) throw new UserError(locale.t('cli.validate.nothingRead', { found: files.length }));
@@ -143,7 +143,7 @@ async function validateFile(locale: Locale, file: string, options: ValidateOptio
     // Each migration is checked against the earlier version it comes from, when that can be found.
     const migrations = await checkMigrations(model, file === '-' ? undefined : file);
     if (migrations.issues.length > 0) throw new UserError(toDiagnostics(parsed, migrations.issues));
-    const notes = migrations.unchecked.map(({ from, why }) => migrationNotCheckedNote(source.file, from, why));
+    const notes = migrations.unchecked.map(({ from, why }) => migrationNotCheckedNote(locale, source.file, from, why));
     const indicators = indicatorCount(model);
     const warnings = toDiagnostics(parsed, lintModel(model));
     const summary = locale.t('cli.validate.ok.model', { file: source.file, model: `${model.id} ${model.version}`, stages: model.stages.length, competencies: model.competencies.length, indicators });
@@ -158,7 +158,7 @@ async function validateFile(locale: Locale, file: string, options: ValidateOptio
     return {
       ok: assessment.context == null ? locale.t('cli.validate.ok.answers', values) : locale.t('cli.validate.ok.answersInContext', { ...values, context: assessment.context }),
       warnings: [],
-      outdated: outdatedAnswers(source.file, model),
+      outdated: outdatedAnswers(locale, source.file, model),
     };
   }
   if (kind === 'plan') {
