@@ -108,6 +108,22 @@ describe('usage errors in French', () => {
   });
 });
 
+describe('warnings and notes in French', () => {
+  it('one file: the unanswered indicators, said in French with the cm-maturity: prefix kept', async () => {
+    const result = await runInProcess(['score', 'examples/partial.yaml', '-f', 'json'], FRENCH);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^cm-maturity: avertissement\u00a0: \d+ indicateurs sur \d+ sont sans réponse et comptent pour 0 \([^)]*\)\u202f; --strict en fait une erreur\n$/);
+    expect(frenchTypographyProblems(result.stderr.slice('cm-maturity:'.length))).toEqual([]);
+  });
+
+  it('many files: one summary line, in French', async () => {
+    const result = await runInProcess(['score', 'examples/partial.yaml', 'examples/middle.yaml', 'examples/early.yaml', '-f', 'json', '--lang', 'fr']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^cm-maturity: avertissement\u00a0: \d+ fichiers? de réponses sur 3 (a|ont) des indicateurs sans réponse, qui comptent pour 0\u202f; les plus nombreux\u00a0: /);
+    expect(englishLeft(result.stderr)).toEqual([]);
+  });
+});
+
 describe('files written in French', () => {
   const dir = tempDir();
 
