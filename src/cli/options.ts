@@ -115,3 +115,12 @@ export function toleranceParser(locale: Locale): (value: string) => number {
     return points;
   };
 }
+
+/** --jobs: a whole number of threads, at least 1. */
+export function jobsParser(locale: Locale): (value: string) => number {
+  return (value) => {
+    const jobs = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(jobs) || jobs < 1) throw new InvalidArgumentError(locale.t('cli.score.option.jobs.invalid'));
+    return jobs;
+  };
+}

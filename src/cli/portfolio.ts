@@ -5,6 +5,7 @@ import { scoreFiles } from '../pipeline/score-files.js';
 import { portfolioFormats, type PortfolioFormatName } from '../report/portfolio/index.js';
 import type { OutputStream } from '../write/stream-writer.js';
 import type { CsvDialect } from '../report/escape/csv.js';
+import type { Locale } from '../locale/locale.js';
 import { colorFor, writeOutputs } from '../write/output.js';
 import { openStreamOutput, type StreamOutput } from '../write/stream-output.js';
 import { diagnosticLines } from './diagnostics.js';
@@ -13,7 +14,6 @@ import { NO_PROGRESS, progressBar, showsProgress, type Progress } from './progre
 import { GateFailed } from './stop.js';
 import type { OutputTarget } from './options.js';
 import { manyFilesVoice, type VoiceOptions } from './voice.js';
-import type { Locale } from '../locale/locale.js';
 
 export interface PortfolioOptions extends ScoringOptions, VoiceOptions {
   /** Threads scoring files at once (score-files.ts). */
@@ -26,6 +26,8 @@ export interface PortfolioOptions extends ScoringOptions, VoiceOptions {
   width?: number;
   /** How the CSV formats write (`--excel`); RFC 4180 when absent. */
   csv?: CsvDialect;
+  /** The language of the lists written for people. */
+  locale: Locale;
 }
 
 /**
@@ -56,27 +58,36 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
       failOnStale: options.failOnStale,
       language: options.language,
       jsonl: streamed,
+      fileWarnings: options.verbose === true,
     };
-    for await (const result of scoreFiles(files, found, scoring, options.jobs, () => io.stdin)) {
-      if (streamed && streams.every((stream) => !stream.open)) break;
-      progress.tick();
-      if ('diagnostics' in result) {
-        invalid += 1;
-        await messages.add(diagnosticLines(locale, result.diagnostics));
-        continue;
+    batches: for await (const batch of scoreFiles(files, found, { name: 'portfolio', options: scoring }, options.jobs, () => io.stdin)) {
+      for (const result of batch) {
+        if (streamed && streams.every((stream) => !stream.open)) break batches;
+        progress.tick();
+        if ('diagnostics' in result) {
+          invalid += 1;
+          messages.add(diagnosticLines(locale, result.diagnostics));
+          continue;
+        }
+        if ('kind' in result) {
+          messages.add(voice.skipped(result));
+          continue;
+        }
+        if (scored === 0) {
+          if (!result.sortKeys) throw new Error(`the first file scored, ${result.file}, came without the keys to sort by`);
+          checkSortKey(options.sort, result.sortKeys);
+        }
+        scored += 1;
+        if (result.gatesFailed) gatesFailed = true;
+        messages.add(voice.scored(result.file, result.unanswered, result.stale));
+        messages.add(voice.read(result.file, result.outdated));
+        messages.add(result.notices);
+        if ('line' in result) for (const stream of streams) await stream.write(result.line);
+        else entries.push({ file: result.file, report: result.report });
       }
-      if ('kind' in result) {
-        await messages.add(voice.skipped(result));
-        continue;
-      }
-      if (scored === 0) checkSortKey(options.sort, result.sortKeys);
-      scored += 1;
-      if (result.gatesFailed) gatesFailed = true;
-      await messages.add([...voice.scored(result.file, result.unanswered, result.stale), ...voice.read(result.file, result.outdated), ...result.notices]);
-      if ('line' in result) for (const stream of streams) await stream.write(result.line);
-      else entries.push({ file: result.file, report: result.report });
+      await messages.writeIfDue();
     }
-    await messages.add(voice.summary(scored));
+    messages.add(voice.summary(scored));
     await messages.flush();
     progress.clear();
     // Nothing valid, nothing written: as for a single invalid file.
@@ -87,7 +98,7 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
       for (const { path, format } of options.outputs) {
         const color = colorFor(format, options.color, path, io.stdout, io.env);
         // JSON Lines keeps the order of the arguments, whether streamed or not.
-        rendered.push({ path, text: (await portfolioFormats.load(format))(format === 'jsonl' ? entries : sorted, { color, csv: options.csv, width: outputWidth(io, path, options.width) }) });
+        rendered.push({ path, text: (await portfolioFormats.load(format))(format === 'jsonl' ? entries : sorted, { color, csv: options.csv, width: outputWidth(io, path, options.width), locale: options.locale }) });
       }
       await writeOutputs(rendered, io.stdout);
     }
@@ -115,7 +126,7 @@ const MESSAGES_DELAY_MS = 200;
  * Warnings and errors for standard error, written a few dozen lines at a time, in order. Each
  * write is waited for, so that warnings never pile up in memory while a slow reader lags.
  */
-function messageWriter(progress: Progress, stderr: OutputStream): { add(lines: readonly string[]): Promise<void>; flush(): Promise<void> } {
+function messageWriter(progress: Progress, stderr: OutputStream): { add(lines: readonly string[]): void; writeIfDue(): Promise<void>; flush(): Promise<void> } {
   let held: string[] = [];
   let since = 0;
   const flush = async () => {
@@ -126,12 +137,14 @@ function messageWriter(progress: Progress, stderr: OutputStream): { add(lines: r
     await stderr.write(text);
   };
   return {
-    /** Called for every file, with or without lines, so that none waits long when files come slowly. */
-    async add(lines) {
-      if (lines.length > 0) {
-        if (held.length === 0) since = Date.now();
-        held.push(...lines);
-      }
+    /** Holds lines, to be written by writeIfDue or flush. */
+    add(lines) {
+      if (lines.length === 0) return;
+      if (held.length === 0) since = Date.now();
+      held.push(...lines);
+    },
+    /** Called after every batch of files, so that no line waits long when files come slowly. */
+    async writeIfDue() {
       if (held.length > 0 && (held.length >= MESSAGES_HELD || Date.now() - since >= MESSAGES_DELAY_MS)) await flush();
     },
     flush,

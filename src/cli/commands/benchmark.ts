@@ -1,19 +1,20 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { addToPool, benchmark, organisationEntry, poolColumns, poolModel, type OrganisationEntry, type PoolColumns, type PoolModel } from '../../core/benchmark.js';
+import { addToPool, benchmark, poolColumns, type OrganisationEntry, type PoolColumns, type PoolModel } from '../../core/benchmark.js';
 import { fileDiagnostic, UserError, type Diagnostic } from '../../errors.js';
-import { tryFile } from '../../pipeline/each-file.js';
 import { meetsCompleteness, NAMED_IN_SUMMARY } from '../../core/file-summary.js';
-import { excludedNote, unansweredWarning } from '../../report/notices.js';
+import { excludedNote } from '../../report/notices.js';
 import { addVoiceOptions, manyFilesVoice, type VoiceOptions } from '../voice.js';
-import { fileScoring, outdatedAnswers } from '../../pipeline/score-file.js';
+import { poolFileScorer, type PoolFileResult } from '../../pipeline/score-file.js';
+import { defaultJobs, PARALLEL_MIN_FILES, scoreFiles } from '../../pipeline/score-files.js';
 import { outputWidth, widthParser, type Io } from '../io.js';
-import { collect, extensionsOf, notAFormatOf, outputTargets } from '../options.js';
+import { collect, extensionsOf, jobsParser, notAFormatOf, outputTargets } from '../options.js';
 import { keepHeapNearLive } from '../heap.js';
-import { expandInputs } from '../../read/inputs.js';
+import { expandInputsInThread } from '../../read/inputs-thread.js';
 import { benchmarkFormats, type BenchmarkFormatName } from '../../report/benchmark/index.js';
 import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
 import type { Locale } from '../../locale/locale.js';
+import { localeOf } from '../language.js';
 
 interface BenchmarkOptions extends VoiceOptions {
   org?: string;
@@ -23,7 +24,11 @@ interface BenchmarkOptions extends VoiceOptions {
   output?: string[];
   color: boolean;
   width?: number;
+  jobs?: number;
 }
+
+/** A file of the pool scored. */
+type PoolFile = Extract<PoolFileResult, { entry: unknown }>;
 
 export function benchmarkCommand(io: Io, locale: Locale): Command {
   const command = new Command('benchmark')
@@ -34,6 +39,7 @@ export function benchmarkCommand(io: Io, locale: Locale): Command {
     .addOption(new Option('-f, --format <format>', locale.t('cli.option.format')).choices(benchmarkFormats.names))
     .option('-o, --output <file>', locale.t('cli.option.output', { extensions: extensionsOf(benchmarkFormats.names) }), collect)
     .option('--min-completeness <ratio>', locale.t('cli.benchmark.option.minCompleteness'), ratioParser(locale))
+    .option('-j, --jobs <n>', locale.t('cli.score.option.jobs', { min: PARALLEL_MIN_FILES }), jobsParser(locale))
     .option('--no-color', locale.t('cli.benchmark.option.noColor'))
     .option('--width <columns>', locale.t('cli.option.width'), widthParser(locale));
   return addVoiceOptions(command, locale, 'scored')
@@ -49,10 +55,9 @@ ${locale.t('cli.examples')}
     )
     .action(async (inputs: string[], options: BenchmarkOptions) => {
       keepHeapNearLive();
-      const { files, found } = await expandInputs(inputs);
+      const { files, found } = await expandInputsInThread(inputs);
       refuseInputsAsOutputs(options.output, [...files, options.org, modelFileOf(options.model)]);
       const outputs = outputTargets({ output: options.output, format: options.format, names: benchmarkFormats.names, unavailable: notAFormatOf(locale, 'benchmark', benchmarkFormats.names), locale });
-      const score = fileScoring({ model: options.model }, () => io.stdin);
       const voice = manyFilesVoice(locale, options, locale.t('cli.reads.answers'), found.size);
       let pool: PoolColumns | undefined;
       let model: { shape: PoolModel; file: string } | undefined;
@@ -61,48 +66,54 @@ ${locale.t('cli.examples')}
       let scored = 0;
       const excluded = { count: 0, first: [] as { file: string; answered: number; total: number }[] };
 
-      // Only a few numbers of each report are kept, so that very large pools fit in memory.
-      const entry = async (file: string, isFound = false) => {
-        const { report, loaded } = await score(file, isFound);
-        if (!model) model = { shape: poolModel(report), file };
-        else if (report.model.id !== model.shape.model.id || report.model.version !== model.shape.model.version) {
+      /** A file scored with another model than the first one of the pool is an error of that file; the first sets it. */
+      const otherModel = ({ file, model: used, shape }: PoolFile): Diagnostic | undefined => {
+        if (!model) {
+          // The first file a scorer scores comes with the shape of its model (poolFileScorer).
+          if (!shape) throw new Error(`the first file of the pool, ${file}, came without its model`);
+          model = { shape, file };
+        } else if (used.id !== model.shape.model.id || used.version !== model.shape.model.version) {
           const expected = model.shape.model;
-          throw new UserError([
-            fileDiagnostic(file, 'model-mismatch', locale.t('cli.benchmark.error.modelMismatch', { model: `${report.model.id} ${report.model.version}`, pool: `${expected.id} ${expected.version}`, file: model.file })),
-          ]);
+          return fileDiagnostic(file, 'model-mismatch', locale.t('cli.benchmark.error.modelMismatch', { model: `${used.id} ${used.version}`, pool: `${expected.id} ${expected.version}`, file: model.file }));
         }
-        const { answered, total, unanswered } = report.completeness;
-        return { entry: organisationEntry(report), completeness: { answered, total, unanswered: unanswered.length }, warning: unansweredWarning(locale, report, file), outdated: outdatedAnswers(locale, file, loaded) };
+        return undefined;
       };
 
-      for (const file of files) {
-        const outcome = await tryFile(file, (input) => entry(input, found.has(input)));
-        if ('diagnostics' in outcome) diagnostics.push(...outcome.diagnostics);
-        else if ('kind' in outcome) notes.push(...voice.skipped(outcome));
-        else {
-          const { completeness, warning } = outcome.value;
-          scored += 1;
-          notes.push(...voice.scored(file, { unanswered: completeness.unanswered, total: completeness.total, warning }), ...voice.read(file, outcome.value.outdated));
-          if (options.minCompleteness !== undefined && !meetsCompleteness(completeness, options.minCompleteness)) {
-            excluded.count += 1;
-            if (excluded.first.length < NAMED_IN_SUMMARY) excluded.first.push({ file, answered: completeness.answered, total: completeness.total });
-            continue;
+      // Only a few numbers of each report are kept, so that very large pools fit in memory.
+      const scoring = { model: options.model, fileWarnings: options.verbose === true, language: locale.language };
+      for await (const batch of scoreFiles(files, found, { name: 'benchmark', options: scoring }, options.jobs ?? defaultJobs(), () => io.stdin)) {
+        for (const outcome of batch) {
+          const mismatch = 'entry' in outcome ? otherModel(outcome) : undefined;
+          if ('diagnostics' in outcome) diagnostics.push(...outcome.diagnostics);
+          else if ('kind' in outcome) notes.push(...voice.skipped(outcome));
+          else if (mismatch !== undefined) diagnostics.push(mismatch);
+          else {
+            const { file, completeness, warning } = outcome;
+            scored += 1;
+            notes.push(...voice.scored(file, { unanswered: completeness.unanswered, total: completeness.total, warning }), ...voice.read(file, outcome.outdated));
+            if (options.minCompleteness !== undefined && !meetsCompleteness(completeness, options.minCompleteness)) {
+              excluded.count += 1;
+              if (excluded.first.length < NAMED_IN_SUMMARY) excluded.first.push({ file, answered: completeness.answered, total: completeness.total });
+              continue;
+            }
+            addToPool((pool ??= poolColumns([], outcome.entry.competencies.length)), outcome.entry);
           }
-          addToPool((pool ??= poolColumns([], outcome.value.entry.competencies.length)), outcome.value.entry);
         }
         // With --verbose, a warning per file: written a few dozen at a time, never all held.
         if (notes.length >= NOTES_HELD) await io.stderr.write(`${notes.splice(0).join('\n')}\n`);
       }
       let organisation: OrganisationEntry | undefined;
       if (options.org !== undefined) {
-        const outcome = await tryFile(options.org, (input) => entry(input));
+        const outcome = await poolFileScorer({ model: options.model, fileWarnings: true, language: locale.language }, () => io.stdin)(options.org, false);
+        const mismatch = 'entry' in outcome ? otherModel(outcome) : undefined;
         if ('diagnostics' in outcome) diagnostics.push(...outcome.diagnostics);
-        else if ('value' in outcome) {
-          organisation = outcome.value.entry;
+        else if (mismatch !== undefined) diagnostics.push(mismatch);
+        else if ('entry' in outcome) {
+          organisation = outcome.entry;
           // The organisation's own warning, unless it is one of the pool's files, already counted.
           if (!options.quiet && !files.includes(options.org)) {
-            if (outcome.value.warning !== null) notes.push(outcome.value.warning);
-            if (outcome.value.outdated !== null) notes.push(outcome.value.outdated.hint);
+            if (outcome.warning !== null) notes.push(outcome.warning);
+            if (outcome.outdated !== null) notes.push(outcome.outdated.hint);
           }
         }
       }
@@ -116,7 +127,7 @@ ${locale.t('cli.examples')}
 
       const result = benchmark(model.shape, pool, organisation);
       const rendered = [];
-      for (const { path, format } of outputs) rendered.push({ path, text: (await benchmarkFormats.load(format))(result, { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width) }) });
+      for (const { path, format } of outputs) rendered.push({ path, text: (await benchmarkFormats.load(format))(result, { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width), locale: localeOf(options.lang ?? locale.language) }) });
       await writeOutputs(rendered, io.stdout);
     });
 }

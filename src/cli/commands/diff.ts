@@ -21,6 +21,7 @@ import { versionCrossing } from '../../pipeline/model-versions.js';
 import { outputWidth, widthParser, type Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets, toleranceParser } from '../options.js';
 import type { Locale } from '../../locale/locale.js';
+import { localeOf } from '../language.js';
 
 interface DiffOptions extends VoiceOptions {
   model?: string;
@@ -71,7 +72,7 @@ ${locale.t('cli.diff.help')}`,
       const write = async (render: (format: DiffFormatName, formatter: DiffFormatter, formatOptions: Parameters<DiffFormatter>[1]) => string) => {
         const rendered = [];
         for (const { path, format } of outputs) {
-          const formatOptions = { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width) };
+          const formatOptions = { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width), locale: localeOf(options.lang ?? locale.language) };
           rendered.push({ path, text: render(format, await diffFormats.load(format), formatOptions) });
         }
         await writeOutputs(rendered, io.stdout);

@@ -18,6 +18,7 @@ import { quoted } from '../../core/quote.js';
 import type { Position } from '../../parse/locate.js';
 import { addVoiceOptions, manyFilesVoice, type VoiceOptions } from '../voice.js';
 import type { Locale } from '../../locale/locale.js';
+import { localeOf } from '../language.js';
 
 interface HistoryOptions extends VoiceOptions {
   model?: string;
@@ -77,7 +78,7 @@ ${locale.t('cli.history.help')}`,
         history = planned.history;
       }
       const rendered = [];
-      for (const { path, format } of outputs) rendered.push({ path, text: (await historyFormats.load(format))(history, { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width) }) });
+      for (const { path, format } of outputs) rendered.push({ path, text: (await historyFormats.load(format))(history, { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width), locale: localeOf(options.lang ?? locale.language) }) });
       await writeOutputs(rendered, io.stdout);
     });
 }

@@ -8,10 +8,10 @@ import { DEFAULT_NEXT_STEPS, reportFormats, type FormatName } from '../../report
 import { CSV_FORMATS, LIST_ONLY_FORMATS, portfolioFormats } from '../../report/portfolio/index.js';
 import { excelDialect, type CsvDialect } from '../../report/escape/csv.js';
 import { numericLocale } from '../locale.js';
-import { expandInputs } from '../../read/inputs.js';
+import { expandInputsInThread } from '../../read/inputs-thread.js';
 import { GateFailed } from '../stop.js';
 import { keepHeapNearLive } from '../heap.js';
-import { collect, extensionsOf, notAFormatOf, outputTargets, toleranceParser } from '../options.js';
+import { collect, extensionsOf, jobsParser, notAFormatOf, outputTargets, toleranceParser } from '../options.js';
 import { outputWidth, widthParser, type Io } from '../io.js';
 import { addVoiceOptions, type VoiceOptions } from '../voice.js';
 import { colorFor, refuseBinaryOnTerminal, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
@@ -21,6 +21,7 @@ import { fileScoring, outdatedAnswers, staleWarnings, withGates } from '../../pi
 import { gateFailureLines, locatedWarning, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
 import { parseStaleAfter, type StaleAfter } from '../../core/stale.js';
 import type { Locale } from '../../locale/locale.js';
+import { localeOf } from '../language.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
 
@@ -101,7 +102,7 @@ ${locale.t('cli.score.help')}`,
       if (!namesOneFile(inputs)) keepHeapNearLive();
       // A lone argument that names no answers files (an empty folder, a pattern matching nothing)
       // is read as a file, as it always was: the error then says what is there.
-      const { files, found } = await expandInputs(inputs).catch((error: unknown) => {
+      const { files, found } = await expandInputsInThread(inputs).catch((error: unknown) => {
         if (inputs.length === 1 && error instanceof UserError) return { files: [first], found: new Set<string>() };
         throw error;
       });
@@ -130,7 +131,7 @@ ${locale.t('cli.score.help')}`,
         // Loaded only for many files: a run over one file reads none of the portfolio code.
         const { scorePortfolio } = await import('../portfolio.js');
         checkOutputs(locale, outputs, options.excel === true, io.stdout);
-        await scorePortfolio(files, found, { ...options, outputs, csv, jobs: options.jobs ?? defaultJobs(), language: locale.language }, io, locale);
+        await scorePortfolio(files, found, { ...options, outputs, csv, jobs: options.jobs ?? defaultJobs(), language: locale.language, locale: localeOf(options.lang ?? locale.language) }, io, locale);
         return;
       }
       if (options.failOnRegression && options.baseline === undefined) throw new UserError(locale.t('cli.error.regressionNeedsBaseline'));
@@ -180,7 +181,7 @@ ${locale.t('cli.score.help')}`,
       for (const { path, format } of outputs) {
         const color = colorFor(format, options.color, path, io.stdout, io.env);
         const text = isPortfolioOnly(format)
-          ? (await portfolioFormats.load(format))([{ file: first, report }], { color, csv })
+          ? (await portfolioFormats.load(format))([{ file: first, report }], { color, csv, locale: localeOf(options.lang ?? locale.language) })
           : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS, model: scored.model, printAnswers: options.printAnswers === true, width: outputWidth(io, path, options.width) });
         rendered.push({ path, text });
       }
@@ -210,15 +211,6 @@ function durationParser(value: string): StaleAfter {
   const duration = parseStaleAfter(value);
   if (typeof duration === 'string') throw new InvalidArgumentError(duration);
   return duration;
-}
-
-/** --jobs: a whole number of threads, at least 1. */
-function jobsParser(locale: Locale): (value: string) => number {
-  return (value) => {
-    const jobs = Number(value);
-    if (!/^\d+$/.test(value) || !Number.isSafeInteger(jobs) || jobs < 1) throw new InvalidArgumentError(locale.t('cli.score.option.jobs.invalid'));
-    return jobs;
-  };
 }
 
 function isPortfolioOnly(format: ScoreFormatName): format is (typeof LIST_ONLY_FORMATS)[number] {

@@ -25,6 +25,7 @@ import { validationFormats, type CheckedFile, type ValidationFormatName } from '
 import { STDIN_NAME } from '../../source.js';
 import { InputRejected } from '../stop.js';
 import type { Locale } from '../../locale/locale.js';
+import { localeOf } from '../language.js';
 
 interface ValidateOptions extends VoiceOptions {
   model?: string;
@@ -113,13 +114,13 @@ ${locale.t('cli.validate.help')}`,
         // the note about files skipped (which the JSON does not list); the exit code is the same.
         if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
         if (read === 0) throw new UserError(locale.t('cli.validate.nothingRead', { found: files.length }));
-        await writeOutput((await validationFormats.load('json'))(checked, { color }), undefined, io.stdout);
+        await writeOutput((await validationFormats.load('json'))(checked, { color, locale: localeOf(options.lang ?? locale.language) }), undefined, io.stdout);
         if (diagnostics.length > 0) throw new InputRejected();
         return;
       }
       if (warnings.length > 0 && !options.quiet) await io.stderr.write(sortDiagnostics(warnings).map((warning) => `${locatedWarning(locale, warning)}\n`).join(''));
       if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
-      if (!options.quiet) await writeOutput((await validationFormats.load(options.format))(checked, { color }), undefined, io.stdout);
+      if (!options.quiet) await writeOutput((await validationFormats.load(options.format))(checked, { color, locale: localeOf(options.lang ?? locale.language) }), undefined, io.stdout);
       if (read === 0) throw new UserError(locale.t('cli.validate.nothingRead', { found: files.length }));
       if (diagnostics.length === 0) return;
       if (read === 1) throw new UserError(diagnostics);
