@@ -1,4 +1,5 @@
 import { formatDiagnostic, type Diagnostic } from '../errors.js';
+import type { Locale } from '../locale/locale.js';
 
 /** More than this many errors in one file are summarised: the first screenful is what gets fixed first. */
 const MAX_PRINTED_DIAGNOSTICS = 20;
@@ -8,7 +9,7 @@ const MAX_PRINTED_DIAGNOSTICS = 20;
  * file's list cut with "… and N more" (naming the file when there are several), so that a file
  * with many errors never hides the others.
  */
-export function diagnosticLines(diagnostics: readonly Diagnostic[], max = MAX_PRINTED_DIAGNOSTICS): string[] {
+export function diagnosticLines(locale: Locale, diagnostics: readonly Diagnostic[], max = MAX_PRINTED_DIAGNOSTICS): string[] {
   const byFile = new Map<string, Diagnostic[]>();
   for (const diagnostic of diagnostics) {
     const list = byFile.get(diagnostic.file);
@@ -18,7 +19,7 @@ export function diagnosticLines(diagnostics: readonly Diagnostic[], max = MAX_PR
   const lines: string[] = [];
   for (const [file, list] of byFile) {
     lines.push(...list.slice(0, max).map(formatDiagnostic));
-    if (list.length > max) lines.push(`… and ${list.length - max} more${byFile.size > 1 ? ` in ${file}` : ''}`);
+    if (list.length > max) lines.push(byFile.size > 1 ? locale.t('cli.diagnostics.moreIn', { count: list.length - max, file }) : locale.t('cli.diagnostics.more', { count: list.length - max }));
   }
   return lines;
 }

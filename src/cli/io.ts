@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { MIN_WIDTH } from '../report/width.js';
+import type { Locale } from '../locale/locale.js';
 import { streamWriter, type OutputStream } from '../write/stream-writer.js';
 
 /**
@@ -51,11 +52,10 @@ export function outputWidth(io: Io, output: string | undefined, option: number |
 }
 
 /** --width: a whole number of columns, at least the narrowest layout. */
-export function parseWidth(value: string): number {
-  const width = Number(value);
-  if (!/^\d{1,6}$/.test(value) || width < MIN_WIDTH) throw new InvalidArgumentError(`expected a whole number of columns, ${MIN_WIDTH} or more`);
-  return width;
+export function widthParser(locale: Locale): (value: string) => number {
+  return (value) => {
+    const width = Number(value);
+    if (!/^\d{1,6}$/.test(value) || width < MIN_WIDTH) throw new InvalidArgumentError(locale.t('cli.option.width.invalid', { min: MIN_WIDTH }));
+    return width;
+  };
 }
-
-/** The --width option's help text, alike in every command that draws a table. */
-export const WIDTH_HELP = 'lay tables and texts out for this many columns (default: the terminal\'s width, else COLUMNS, else 80)';

@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { UserError } from '../errors.js';
+import type { Locale } from '../locale/locale.js';
 
 /** Collects the values of a repeatable option (`--require a --require b`). */
 export function collect(value: string, previous: string[] | undefined): string[] {
@@ -61,6 +62,8 @@ export interface OutputRequest<Name extends string> {
   names: readonly Name[];
   /** Why a format is not one of `names`, said after the option asking for it. */
   unavailable: (format: string) => string;
+  /** The language of the problems found. */
+  locale: Locale;
 }
 
 /** The format of standard output and of files without a known extension when `-f` is not given. */
@@ -85,35 +88,39 @@ export function outputTargets<Name extends string>(request: OutputRequest<Name>)
   if (request.format !== undefined && !takesFormatOption) {
     for (const { path, byExtension } of named) {
       if (byExtension !== request.format) {
-        problems.push(`--format ${request.format} conflicts with -o ${path}, which its extension makes ${byExtension}; --format sets only standard output (-o -) and files without a known extension`);
+        problems.push(request.locale.t('cli.output.conflict', { format: request.format, path, extensionFormat: byExtension ?? '' }));
       }
     }
   }
   const isName = (format: string): format is Name => (request.names as readonly string[]).includes(format);
   const optionFormat = request.format ?? DEFAULT_FORMAT;
-  if (takesFormatOption && !isName(optionFormat)) problems.push(`--format ${optionFormat} ${request.unavailable(optionFormat)}`);
+  if (takesFormatOption && !isName(optionFormat)) problems.push(request.locale.t('cli.output.formatUnavailable', { format: optionFormat, why: request.unavailable(optionFormat) }));
   for (const { path, byExtension } of named) {
-    if (byExtension !== undefined && !isName(byExtension)) problems.push(`-o ${path}: ${byExtension} (its extension) ${request.unavailable(byExtension)}`);
+    if (byExtension !== undefined && !isName(byExtension)) problems.push(request.locale.t('cli.output.extensionUnavailable', { path, format: byExtension, why: request.unavailable(byExtension) }));
   }
-  if (problems.length > 0) throw new UserError([...new Set(problems)].join('; '));
+  if (problems.length > 0) throw new UserError([...new Set(problems)].join(request.locale.t('cli.output.problemSeparator')));
   return named.map(({ path, byExtension }) => ({ path: path === '-' ? undefined : path, format: (byExtension ?? optionFormat) as Name }));
 }
 
 /** The reason for `unavailable` when a command has one family of formats. */
-export function notAFormatOf(command: string, names: readonly string[]): (format: string) => string {
-  return () => `is not a format of ${command}; it writes ${names.join(', ')}`;
+export function notAFormatOf(locale: Locale, command: string, names: readonly string[]): (format: string) => string {
+  return () => locale.t('cli.output.notAFormatOf', { command, formats: names.join(', ') });
 }
 
 /** `--regression-tolerance`: a number of score points, 0 or more, written in decimal. */
-export function parseTolerance(value: string): number {
-  const points = Number(value);
-  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(value.trim()) || !Number.isFinite(points)) throw new InvalidArgumentError('expected a number of score points, 0 or more (0.05)');
-  return points;
+export function toleranceParser(locale: Locale): (value: string) => number {
+  return (value) => {
+    const points = Number(value);
+    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(value.trim()) || !Number.isFinite(points)) throw new InvalidArgumentError(locale.t('cli.option.tolerance.invalid'));
+    return points;
+  };
 }
 
 /** --jobs: a whole number of threads, at least 1. */
-export function parseJobs(value: string): number {
-  const jobs = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(jobs) || jobs < 1) throw new InvalidArgumentError('expected a whole number of threads, 1 or more');
-  return jobs;
+export function jobsParser(locale: Locale): (value: string) => number {
+  return (value) => {
+    const jobs = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(jobs) || jobs < 1) throw new InvalidArgumentError(locale.t('cli.score.option.jobs.invalid'));
+    return jobs;
+  };
 }

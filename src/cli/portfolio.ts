@@ -36,10 +36,10 @@ export interface PortfolioOptions extends ScoringOptions, VoiceOptions {
  * jsonl alone is written as each file is scored, in input order, holding nothing; with other
  * formats beside it, every report is held, as they need, and jsonl keeps the input order.
  */
-export async function scorePortfolio(files: readonly string[], found: ReadonlySet<string>, options: PortfolioOptions, io: Io): Promise<void> {
+export async function scorePortfolio(files: readonly string[], found: ReadonlySet<string>, options: PortfolioOptions, io: Io, locale: Locale): Promise<void> {
   const progress = !options.quiet && showsProgress(files.length, io.stderr.isTTY, io.env) ? progressBar(files.length, io.stderr) : NO_PROGRESS;
   const messages = messageWriter(progress, io.stderr);
-  const voice = manyFilesVoice(options, 'answers files', found.size);
+  const voice = manyFilesVoice(locale, options, locale.t('cli.reads.answers'), found.size);
   const streamed = options.outputs.every((target) => target.format === 'jsonl');
   const streams: StreamOutput[] = [];
   const entries: PortfolioEntry[] = [];
@@ -66,7 +66,7 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
         progress.tick();
         if ('diagnostics' in result) {
           invalid += 1;
-          messages.add(diagnosticLines(result.diagnostics));
+          messages.add(diagnosticLines(locale, result.diagnostics));
           continue;
         }
         if ('kind' in result) {
@@ -110,10 +110,9 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
   }
   const read = files.length - voice.skippedCount;
   if (invalid > 0) {
-    const rest = scored === 0 ? 'nothing was written' : `the other ${scored} ${scored === 1 ? 'is' : 'are'} reported`;
-    throw new UserError(`${invalid} of ${read} answers files ${invalid === 1 ? 'is' : 'are'} invalid (see above); ${rest}`);
+    throw new UserError(scored === 0 ? locale.t('cli.portfolio.invalidNothingWritten', { invalid, read }) : locale.t('cli.portfolio.invalidOthersReported', { invalid, read, scored }));
   }
-  if (read === 0) throw new UserError(`no answers files among the ${files.length} files found (models, JSON reports and other YAML are skipped); nothing was written`);
+  if (read === 0) throw new UserError(locale.t('cli.portfolio.noAnswersFiles', { found: files.length }));
   if (gatesFailed) throw new GateFailed();
 }
 

@@ -6,6 +6,7 @@ import { diagnosticLines } from './diagnostics.js';
 import { VERSION } from './version.js';
 import type { Io } from './io.js';
 import { languageOption, localeOf, runLanguage } from './language.js';
+import { speakLocale, usageError, versionDescription } from './commander-texts.js';
 import type { Locale } from '../locale/locale.js';
 
 /**
@@ -43,42 +44,22 @@ function commandsFor(argv: readonly string[], io: Io, locale: Locale): Promise<C
 }
 
 
-function program(commands: readonly Command[], io: Io, locale: Locale): Command {
+function program(commands: readonly Command[], io: Io, locale: Locale, usage: { error?: string }): Command {
   const root = new Command('cm-maturity')
-    .description('Tells an organisation how mature its community management is, competency by competency, and what to do next.')
-    .version(VERSION, '-V, --version')
-    .option('--debug', 'show the stack trace of an internal failure')
+    .description(locale.t('cli.program.description'))
+    .version(VERSION, '-V, --version', versionDescription(locale))
+    .option('--debug', locale.t('cli.program.option.debug'))
     .addOption(languageOption(locale))
     .showSuggestionAfterError()
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ cm-maturity score examples/middle.yaml
-  $ cm-maturity score answers.yaml --format json -o report.json
-  $ cm-maturity score assessments/ --format csv -o portfolio.csv
-  $ cm-maturity validate models/community@2.0.yaml examples/*.yaml
-  $ cm-maturity models
-  $ cm-maturity score answers.yaml --fail-under community --baseline last.json --fail-on-regression
-  $ cm-maturity diff old.yaml answers.yaml
-  $ cm-maturity history --git answers.yaml
-  $ cm-maturity benchmark assessments/ --org acme.yaml
-  $ cm-maturity init -o answers.yaml
-  $ cm-maturity assess -o answers.yaml
-  $ cm-maturity migrate answers.yaml -o answers.yaml --force
-  $ cm-maturity schema answers -o answers.schema.json
-  $ cm-maturity consensus responses/ -o team.yaml
-
-Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.`,
-    );
+    .addHelpText('after', `\n${locale.t('cli.program.examples', { examples: PROGRAM_EXAMPLES })}`);
   for (const command of commands) root.addCommand(command.addOption(languageOption(locale)));
   // Usage errors must exit 2, not commander's 1 (which is reserved for failed gates).
-  // Its messages get the prefix every other error of the tool has.
+  // Its messages are kept until its error says which one it is, to be said in the run's language.
   const exitOverride = (command: Command) => {
     command.exitOverride();
+    speakLocale(command, locale, command === root);
     command.configureOutput({
-      // Its messages may quote an argument: each of their lines is made inert for the terminal.
-      outputError: (text) => void io.stderr.write(`cm-maturity: ${text.split('\n').map(terminalText).join('\n')}`),
+      outputError: (text) => void (usage.error = text),
       // Help and --version, written as reports are; a reader gone away is not a failure.
       writeOut: (text) => void io.stdout.write(text),
       writeErr: (text) => void io.stderr.write(text),
@@ -89,28 +70,54 @@ Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.
   return root;
 }
 
+/** The program's examples in its help: command lines, the same in every language. */
+const PROGRAM_EXAMPLES = [
+  'score examples/middle.yaml',
+  'score answers.yaml --format json -o report.json',
+  'score assessments/ --format csv -o portfolio.csv',
+  'validate models/community@2.0.yaml examples/*.yaml',
+  'models',
+  'score answers.yaml --fail-under community --baseline last.json --fail-on-regression',
+  'diff old.yaml answers.yaml',
+  'history --git answers.yaml',
+  'benchmark assessments/ --org acme.yaml',
+  'init -o answers.yaml',
+  'assess -o answers.yaml',
+  'migrate answers.yaml -o answers.yaml --force',
+  'schema answers -o answers.schema.json',
+  'consensus responses/ -o team.yaml',
+]
+  .map((line) => `  $ cm-maturity ${line}`)
+  .join('\n');
+
 /** Runs a command line (`argv` as process.argv has it) and returns its exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   const locale = localeOf(runLanguage(argv, io.env));
+  const usage: { error?: string } = {};
   try {
-    await program(await commandsFor(argv, io, locale), io, locale).parseAsync(argv);
+    await program(await commandsFor(argv, io, locale), io, locale, usage).parseAsync(argv);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof GateFailed) return EXIT.gateFailed;
     if (error instanceof Interrupted) return EXIT.interrupted;
     if (error instanceof InputRejected) return EXIT.badInput;
     if (error instanceof CommanderError) {
-      // Commander has printed the message (or the help) already.
+      // Commander has printed the help already, or kept its message to be said here. Its messages
+      // may quote an argument: each of their lines is made inert for the terminal.
+      if (usage.error !== undefined) {
+        const text = usageError(locale, error, usage.error);
+        await io.stderr.write(`cm-maturity: ${text.split('\n').map(terminalText).join('\n')}`);
+      }
       return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     }
     if (error instanceof UserError) {
-      const lines = error.diagnostics.length > 0 ? diagnosticLines(error.diagnostics) : [`cm-maturity: error: ${terminalText(userErrorText(error, locale))}`];
+      const lines = error.diagnostics.length > 0 ? diagnosticLines(locale, error.diagnostics) : [`cm-maturity: ${locale.t('cli.run.error', { message: terminalText(userErrorText(error, locale)) })}`];
       await io.stderr.write(`${lines.join('\n')}\n`);
       return EXIT.badInput;
     }
     const message = error instanceof Error ? error.message : String(error);
-    await io.stderr.write(`cm-maturity: internal error: ${terminalText(message)}${debug ? '' : ' (run with --debug for details)'}\n`);
+    await io.stderr.write(`cm-maturity: ${locale.t(debug ? 'cli.run.internalError' : 'cli.run.internalErrorHint', { message: terminalText(message) })}\n`);
     if (debug && error instanceof Error && error.stack) await io.stderr.write(`${error.stack.split('\n').map(terminalText).join('\n')}\n`);
     return EXIT.internal;
   }

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { addOutdated, addSkipped, addStale, addUnanswered, outdatedTally, skipTally, staleTally, unansweredTally, type OutdatedAnswers, type StaleNotice } from '../core/file-summary.js';
 import type { SkippedFile } from '../pipeline/each-file.js';
+import type { Locale } from '../locale/locale.js';
 import type { Language } from '../schema/language.js';
 import { migrateHintSummary, skippedLine, skippedSummary, staleSummary, unansweredSummary } from '../report/notices.js';
 
@@ -14,18 +15,15 @@ export interface VoiceOptions {
   lang?: Language;
 }
 
-/** Adds --quiet and --verbose to a command; `verbose` says what --verbose shows in it. */
-export function addVoiceOptions(command: Command, verbose: string): Command {
+/**
+ * Adds --quiet and --verbose to a command; `verbose` says what --verbose shows in it: the files
+ * skipped in a command that reads folders and patterns, or also the warnings of each file scored.
+ */
+export function addVoiceOptions(command: Command, locale: Locale, verbose: 'skipped' | 'scored'): Command {
   return command
-    .addOption(new Option('-q, --quiet', 'print only errors on standard error: no warnings or notes').conflicts('verbose'))
-    .addOption(new Option('--verbose', verbose));
+    .addOption(new Option('-q, --quiet', locale.t('cli.option.quiet')).conflicts('verbose'))
+    .addOption(new Option('--verbose', locale.t(verbose === 'skipped' ? 'cli.option.verbose.skipped' : 'cli.option.verbose.scored')));
 }
-
-/** What --verbose shows in a command that reads folders and patterns. */
-export const VERBOSE_SKIPPED = 'name every file found in a folder or by a pattern that was skipped, not only the first few';
-
-/** What --verbose shows in a command that scores many answers files. */
-export const VERBOSE_SCORED = 'one warning per answers file with unanswered indicators (or stale answers, or no date for --stale-after), and every skipped file, instead of a summary line each';
 
 /**
  * The notes and warnings of a run over many files, in one voice: the files passed over and the
@@ -56,7 +54,7 @@ export interface ManyFilesVoice {
  * `reads` says what the command reads ("answers files") and `found` how many files were found in
  * folders or by patterns, for the note about the files skipped.
  */
-export function manyFilesVoice(options: VoiceOptions, reads: string, found: number): ManyFilesVoice {
+export function manyFilesVoice(locale: Locale, options: VoiceOptions, reads: string, found: number): ManyFilesVoice {
   const skips = skipTally();
   const incomplete = unansweredTally();
   const outdated = outdatedTally();
@@ -65,7 +63,7 @@ export function manyFilesVoice(options: VoiceOptions, reads: string, found: numb
   return {
     skipped(skipped) {
       addSkipped(skips, skipped);
-      return options.verbose && !options.quiet ? [skippedLine(skipped)] : [];
+      return options.verbose && !options.quiet ? [skippedLine(locale, skipped)] : [];
     },
     scored(file, { unanswered, total, warning }, notice) {
       addUnanswered(incomplete, { file, unanswered, total });
@@ -85,15 +83,15 @@ export function manyFilesVoice(options: VoiceOptions, reads: string, found: numb
       if (options.quiet) return [];
       const lines = [];
       if (!options.verbose) {
-        const hint = migrateHintSummary(outdated, read.size);
+        const hint = migrateHintSummary(locale, outdated, read.size);
         if (hint !== null) lines.push(hint);
       }
       if (!options.verbose) {
-        const unanswered = unansweredSummary(incomplete, scored);
+        const unanswered = unansweredSummary(locale, incomplete, scored);
         if (unanswered !== null) lines.push(unanswered);
-        lines.push(...staleSummary(stale, scored));
+        lines.push(...staleSummary(locale, stale, scored));
       }
-      const skipped = options.verbose ? null : skippedSummary(skips, found, reads);
+      const skipped = options.verbose ? null : skippedSummary(locale, skips, found, reads);
       if (skipped !== null) lines.push(skipped);
       return lines;
     },

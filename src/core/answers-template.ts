@@ -4,8 +4,11 @@ import type { Respondent } from '../schema/answers.js';
 import type { Answer } from './assessment.js';
 import type { SourceAnswer } from './migrate.js';
 import { indicatorCount } from './model-facts.js';
+import type { Locale } from '../locale/locale.js';
 
 export interface AnswersTemplateOptions {
+  /** The language of the comments; ids, keys and answers are the same in every language. */
+  locale: Locale;
   /** What the editor modeline points at: a path or URL of the answers JSON Schema. */
   schema: string;
   /** What to write as `model:` (a built-in id or a path relative to the answers file). */
@@ -49,7 +52,10 @@ export interface MigratedFrom {
   dropped: readonly { id: string; answer: Answer }[];
 }
 
-/** Written as `organisation:` until the user names one; a value, so the file validates as it is. */
+/**
+ * Written as `organisation:` of an English file until the user names one; a value, so the file
+ * validates as it is (each language writes its own: `answers.template.organisationPlaceholder`).
+ */
 export const ORGANISATION_PLACEHOLDER = 'Your organisation';
 
 /** Comments are wrapped to keep the file readable in any editor and in diffs. */
@@ -64,6 +70,7 @@ const WIDTH = 100;
  * answered yet", so the file validates as it is. Pure and deterministic.
  */
 export function answersTemplate(model: Model, options: AnswersTemplateOptions): string {
+  const { locale } = options;
   const lines: string[] = [];
   const total = indicatorCount(model);
   const allowed = allowedAnswers(model);
@@ -71,37 +78,34 @@ export function answersTemplate(model: Model, options: AnswersTemplateOptions): 
 
   lines.push(`# yaml-language-server: $schema=${options.schema}`);
   lines.push(`#`);
-  lines.push(...comment(`Answers for ${model.name} (model ${model.id} ${model.version}): ${total} indicators in ${model.competencies.length} competencies.`, ''));
-  lines.push(`# Answer each indicator with one of:`);
+  lines.push(...comment(locale.t('answers.template.header', { model: model.name, id: model.id, version: model.version, indicators: total, competencies: model.competencies.length }), ''));
+  lines.push(`# ${locale.t('answers.template.answerWith')}`);
   for (const level of model.scale) lines.push(`#   ${yamlScalar(level.id).padEnd(width)}  ${level.label} (${level.value})`);
-  lines.push(`#   ${NOT_APPLICABLE.padEnd(width)}  does not apply here: left out of the score`);
-  lines.push(
-    ...comment(
-      'or { answer: …, note: "…", evidence: ["a link or a short text"], checked: YYYY-MM-DD } to keep a note, what the answer rests on and when it was last checked. An empty answer means "not answered yet" and counts as 0.',
-      '',
-    ),
-  );
-  lines.push(`# Check it with \`cm-maturity validate <file>\` and score it with \`cm-maturity score <file>\`.`);
+  lines.push(`#   ${NOT_APPLICABLE.padEnd(width)}  ${locale.t('answers.template.notApplicable')}`);
+  lines.push(...comment(locale.t('answers.template.detailedAnswer'), ''));
+  lines.push(...comment(locale.t('answers.template.check'), ''));
   if (model.contexts !== undefined) {
     const idWidth = Math.max(...model.contexts.map((context) => context.id.length));
     lines.push(`#`);
-    lines.push(...comment('Contexts: write the one the organisation works in as context: below; the indicators of the others then do not apply.', ''));
+    lines.push(...comment(locale.t('answers.template.contexts'), ''));
     for (const context of model.contexts) {
-      const text = `${context.name}${context.description === undefined ? '' : `: ${context.description}`}`;
+      const text = context.description === undefined ? context.name : locale.t('answers.template.contextLine', { name: context.name, description: context.description });
       lines.push(...comment(text, '', `#   ${' '.repeat(idWidth + 2)}`, `#   ${context.id.padEnd(idWidth)}  `));
     }
   }
-  if (options.migrated !== undefined) lines.push(...migratedHeader(model, options.migrated));
+  if (options.migrated !== undefined) lines.push(...migratedHeader(locale, model, options.migrated));
   if (options.combined !== undefined) lines.push('#', ...comment(options.combined.header, ''));
   lines.push('');
-  lines.push(`organisation: ${yamlScalar(options.organisation ?? ORGANISATION_PLACEHOLDER)}${options.organisation === undefined ? '   # required: the organisation assessed' : ''}`);
-  lines.push(`date:${valueOrEmpty(options.date)}${options.date ? '' : '   # the day of the assessment, YYYY-MM-DD'}`);
+  const placeholder = locale.t('answers.template.organisationPlaceholder');
+  lines.push(`organisation: ${yamlScalar(options.organisation ?? placeholder)}${options.organisation === undefined ? `   # ${locale.t('answers.template.organisationHint')}` : ''}`);
+  lines.push(`date:${valueOrEmpty(options.date)}${options.date ? '' : `   # ${locale.t('answers.template.dateHint')}`}`);
   lines.push(`model: ${yamlScalar(options.modelRef)}`);
   if (model.contexts !== undefined) {
-    lines.push(`context:${valueOrEmpty(options.context)}${options.context ? '' : `   # one of: ${model.contexts.map((context) => context.id).join(', ')}; empty: every indicator applies`}`);
+    const contexts = model.contexts.map((context) => context.id).join(', ');
+    lines.push(`context:${valueOrEmpty(options.context)}${options.context ? '' : `   # ${locale.t('answers.template.contextHint', { contexts })}`}`);
   }
   if (options.language) lines.push(`language: ${yamlScalar(options.language)}`);
-  lines.push(`assessor:${valueOrEmpty(options.assessor)}${options.assessor ? '' : '   # who answered'}`);
+  lines.push(`assessor:${valueOrEmpty(options.assessor)}${options.assessor ? '' : `   # ${locale.t('answers.template.assessorHint')}`}`);
   if (options.respondent?.name || options.respondent?.role) lines.push(`respondent: ${respondentMapping(options.respondent)}`);
   if (options.combined !== undefined) lines.push(...combinedLines(options.combined));
   lines.push('answers:');
@@ -116,21 +120,21 @@ export function answersTemplate(model: Model, options: AnswersTemplateOptions): 
       const indicators = competency.indicators.filter((indicator) => indicator.stage === stage.id);
       if (indicators.length === 0) continue;
       lines.push('');
-      lines.push(...comment(`--- ${competency.name}: ${stage.name} ---`, '  '));
+      lines.push(...comment(locale.t('answers.template.stageHeading', { competency: competency.name, stage: stage.name }), '  '));
       const descriptor = competency.stages?.[stage.id];
       if (descriptor !== undefined) lines.push(...comment(descriptor, '  '));
       for (const indicator of indicators) {
         lines.push('');
         lines.push(...comment(indicator.text, '  '));
         if (indicator.criteria !== undefined) {
-          lines.push(...comment(`Criteria for ${yamlScalar(model.scale[0]!.id)} (every one holds):`, '  '));
+          lines.push(...comment(locale.t('answers.template.criteria', { answer: yamlScalar(model.scale[0]!.id) }), '  '));
           for (const criterion of indicator.criteria) lines.push(...comment(`- ${criterion}`, '  ', '  #     ', '  #   '));
         }
-        if (indicator.evidence !== undefined) lines.push(...comment(`Evidence: ${indicator.evidence}`, '  '));
-        lines.push(...comment(`Stage: ${stage.name}. Answers: ${allowed}.${facts(indicator)}`, '  '));
-        if (indicator.advice !== undefined) lines.push(...comment(`Advice: ${indicator.advice}`, '  '));
+        if (indicator.evidence !== undefined) lines.push(...comment(locale.t('answers.template.evidence', { evidence: indicator.evidence }), '  '));
+        lines.push(...comment([locale.t('answers.template.stage', { stage: stage.name, answers: allowed }), ...facts(locale, indicator)].join(' '), '  '));
+        if (indicator.advice !== undefined) lines.push(...comment(locale.t('answers.template.advice', { advice: indicator.advice }), '  '));
         const carried = options.migrated?.carried.get(indicator.id);
-        if (carried !== undefined) lines.push(...comment(reviewMark(options.migrated!, carried), '  '));
+        if (carried !== undefined) lines.push(...comment(reviewMark(locale, options.migrated!, carried), '  '));
         lines.push(...answerLines(indicator.id, options.answers?.get(indicator.id)));
       }
     }
@@ -143,37 +147,39 @@ function allowedAnswers(model: Model): string {
   return [...model.scale.map((level) => yamlScalar(level.id)), NOT_APPLICABLE].join(', ');
 }
 
-/** What an indicator's comment says beyond its stage and answers: must-have, effort, owner, contexts. */
-function facts(indicator: Indicator): string {
+/** What an indicator's comment says beyond its stage and answers: must-have, effort, owner, contexts; one sentence each. */
+function facts(locale: Locale, indicator: Indicator): string[] {
   const parts = [];
-  if (indicator.key === true) parts.push('Must-have: its stage is not met without it.');
-  if (indicator.effort !== undefined) parts.push(`Effort: ${indicator.effort}.`);
-  if (indicator.owner !== undefined) parts.push(`Owner: ${indicator.owner}.`);
-  if (indicator.contexts !== undefined) parts.push(`Only in the contexts: ${indicator.contexts.join(', ')}.`);
-  return parts.map((part) => ` ${part}`).join('');
+  if (indicator.key === true) parts.push(locale.t('answers.template.mustHave'));
+  if (indicator.effort !== undefined) parts.push(locale.t('answers.template.effort', { effort: indicator.effort }));
+  if (indicator.owner !== undefined) parts.push(locale.t('answers.template.owner', { owner: indicator.owner }));
+  if (indicator.contexts !== undefined) parts.push(locale.t('answers.template.onlyInContexts', { contexts: indicator.contexts.join(', ') }));
+  return parts;
+}
+
+/** An earlier answer as a comment names it: the answer, or that there was none. */
+function answerText(locale: Locale, answer: string | null): string {
+  return answer === null ? locale.t('answers.template.notAnswered') : yamlScalar(answer);
 }
 
 /** "Review: carried over from community 1.0 strategy.plan ("yes"), …; check it against …, then delete this mark." */
-function reviewMark(migrated: MigratedFrom, carried: readonly SourceAnswer[]): string {
-  const from = carried.map((source) => `${source.id} (${source.answer === null ? 'not answered' : yamlScalar(source.answer)})`).join(', ');
-  return `Review: carried over from ${migrated.model} ${migrated.version} ${from}; check it against this version's text and criteria, then delete this mark.`;
+function reviewMark(locale: Locale, migrated: MigratedFrom, carried: readonly SourceAnswer[]): string {
+  const from = carried.map((source) => `${source.id} (${answerText(locale, source.answer)})`).join(', ');
+  return locale.t('answers.template.review', { model: migrated.model, version: migrated.version, from });
 }
 
 /** The header of a migrated file: where its answers come from, the model's note on what changed, and the answers left behind. */
-function migratedHeader(model: Model, migrated: MigratedFrom): string[] {
+function migratedHeader(locale: Locale, model: Model, migrated: MigratedFrom): string[] {
   const lines = ['#'];
-  lines.push(
-    ...comment(
-      `Migrated from ${migrated.model} ${migrated.version} to ${model.id} ${model.version} by cm-maturity migrate: ${migrated.carried.size} ${migrated.carried.size === 1 ? 'indicator takes' : 'indicators take'} over earlier answers, each marked "Review:" above it; the other indicators start unanswered.`,
-      '',
-    ),
-  );
+  const values = { fromModel: migrated.model, fromVersion: migrated.version, id: model.id, version: model.version, carried: migrated.carried.size };
+  lines.push(...comment(locale.t('answers.template.migrated', values), ''));
   for (const note of migrated.notes) lines.push(...comment(note, ''));
   if (migrated.dropped.length > 0) {
-    lines.push(...comment(`Not carried over (no indicator of ${model.version} takes them):`, ''));
+    lines.push(...comment(locale.t('answers.template.notCarried', { version: model.version }), ''));
     for (const { id, answer } of migrated.dropped) {
-      const note = answer.note === null ? '' : ` (note: ${JSON.stringify(answer.note)})`;
-      lines.push(...comment(`- ${id}: ${answer.answer === null ? 'not answered' : yamlScalar(answer.answer)}${note}`, '', '#     ', '#   '));
+      const given = { id, answer: answerText(locale, answer.answer) };
+      const text = answer.note === null ? locale.t('answers.template.dropped', given) : locale.t('answers.template.droppedWithNote', { ...given, note: JSON.stringify(answer.note) });
+      lines.push(...comment(text, '', '#     ', '#   '));
     }
   }
   return lines;
@@ -249,7 +255,8 @@ function comment(text: string, indent: string, rest = `${indent}# `, first = `${
   let prefix = first;
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
-    for (const word of paragraph.split(/\s+/).filter((part) => part !== '')) {
+    // No-break spaces hold their words together, as French typography puts them before a colon.
+    for (const word of paragraph.split(/[^\S\u00a0\u202f]+/).filter((part) => part !== '')) {
       if (line !== '' && prefix.length + line.length + 1 + word.length > WIDTH) {
         out.push(prefix + line);
         prefix = rest;

@@ -1,7 +1,8 @@
 import { NOT_APPLICABLE } from '../schema/constants.js';
 import type { Competency, Indicator, Model, Stage } from '../schema/model.js';
 import { appliesIn, type Answer, type Assessment } from './assessment.js';
-import { keyAnswers, orList } from './model-facts.js';
+import { keyAnswers } from './model-facts.js';
+import type { Locale } from '../locale/locale.js';
 import { scoreAssessment } from './score.js';
 import { formatScore } from './truncate.js';
 
@@ -99,38 +100,38 @@ export const LIST_ITEM = '  - ';
  * The text shown above a question's choices, one line per part (a list, one line per item
  * starting with LIST_ITEM); `escape` is applied to each text from the model or the answers.
  */
-export function questionText(model: Model, assessment: Assessment, question: Question, total: number, escape: (text: string) => string = (text) => text): string {
+export function questionText(locale: Locale, model: Model, assessment: Assessment, question: Question, total: number, escape: (text: string) => string = (text) => text): string {
   const { competency, stage, indicator } = question;
   const running = runningStage(model, assessment, competency.id);
   const entry = assessment.answers.get(indicator.id);
   const note = entry?.note ?? null;
   const top = model.scale.reduce((best, level) => (level.value > best.value ? level : best));
+  const keyAnswered = keyAnswers(model).map(escape);
+  const place = { stage: escape(stage.name), id: escape(indicator.id) };
   return [
-    `[${progressText(question.index, total)}] ${escape(competency.name)}: now at ${escape(running.stageName)} (${running.score})`,
-    `${escape(stage.name)} · ${escape(indicator.id)}${indicator.key === true ? ' · key indicator' : ''}`,
+    locale.t('answers.question.heading', { progress: progressText(question.index, total), competency: escape(competency.name), stage: escape(running.stageName), score: locale.decimal(running.score) }),
+    locale.t(indicator.key === true ? 'answers.question.placeKey' : 'answers.question.place', place),
     escape(indicator.text),
-    ...(indicator.key === true ? [`Key: ${escape(stage.name)} is not met until this one is answered ${orList(keyAnswers(model).map(escape))}.`] : []),
-    ...(indicator.criteria === undefined ? [] : [`Criteria, all must hold for ${escape(top.id)}:`, ...indicator.criteria.map((criterion) => `${LIST_ITEM}${escape(criterion)}`)]),
-    ...(indicator.evidence === undefined ? [] : [`Evidence to look at: ${escape(indicator.evidence)}`]),
-    ...(indicator.advice === undefined ? [] : [`Advice: ${escape(indicator.advice)}`]),
-    ...(note === null ? [] : [`Note: ${escape(note)}`]),
-    ...(entry?.evidence === undefined ? [] : ['Evidence given:', ...entry.evidence.map((item) => `${LIST_ITEM}${escape(item)}`)]),
-    ...(entry?.checked === undefined ? [] : [`Last checked: ${entry.checked}`]),
+    ...(indicator.key === true ? [locale.t('answers.question.key', { stage: escape(stage.name), answers: keyAnswered.slice(0, -1).join(', '), last: keyAnswered.at(-1)! })] : []),
+    ...(indicator.criteria === undefined ? [] : [locale.t('answers.question.criteria', { answer: escape(top.id) }), ...indicator.criteria.map((criterion) => `${LIST_ITEM}${escape(criterion)}`)]),
+    ...(indicator.evidence === undefined ? [] : [locale.t('answers.question.evidence', { evidence: escape(indicator.evidence) })]),
+    ...(indicator.advice === undefined ? [] : [locale.t('answers.question.advice', { advice: escape(indicator.advice) })]),
+    ...(note === null ? [] : [locale.t('answers.question.note', { note: escape(note) })]),
+    ...(entry?.evidence === undefined ? [] : [locale.t('answers.question.evidenceGiven'), ...entry.evidence.map((item) => `${LIST_ITEM}${escape(item)}`)]),
+    ...(entry?.checked === undefined ? [] : [locale.t('answers.question.lastChecked', { date: locale.date(entry.checked) })]),
   ].join('\n');
 }
-
-/** What n/a means, beside the scale levels' own descriptions. */
-const NOT_APPLICABLE_DESCRIPTION = 'The indicator does not apply to this organisation: it is left out of the score.';
 
 /**
  * The answer choices of a question: the scale, then n/a; each with what it means when the scale
  * says it (n/a then too, so that no choice is left unexplained).
  */
-export function answerChoices(model: Model): { answer: string; label: string; description?: string }[] {
+export function answerChoices(locale: Locale, model: Model): { answer: string; label: string; description?: string }[] {
   const described = model.scale.some((level) => level.description !== undefined);
+  const notApplicable = { answer: NOT_APPLICABLE, label: locale.t('answers.choice.notApplicable') };
   return [
     ...model.scale.map((level) => (level.description === undefined ? { answer: level.id, label: level.label } : { answer: level.id, label: level.label, description: level.description })),
-    described ? { answer: NOT_APPLICABLE, label: 'does not apply here', description: NOT_APPLICABLE_DESCRIPTION } : { answer: NOT_APPLICABLE, label: 'does not apply here' },
+    described ? { ...notApplicable, description: locale.t('answers.choice.notApplicableDescription') } : notApplicable,
   ];
 }
 

@@ -14,7 +14,7 @@ import type { LoadedModel } from './load-model.js';
 import type { OutdatedAnswers, SkippedKind, StaleNotice } from '../core/file-summary.js';
 import { createLocale, type Locale } from '../locale/locale.js';
 import { readCatalogue } from '../read/catalogue.js';
-import type { Language } from '../schema/language.js';
+import { DEFAULT_LANGUAGE, type Language } from '../schema/language.js';
 
 /** How answers files are scored in a run; plain data, so that worker threads get it too. */
 export interface ScoringOptions extends GateOptions {
@@ -70,10 +70,10 @@ export function fileScoring(options: ScoringOptions, stdin?: () => NodeJS.Readab
  * For answers scored with an earlier version of the built-in model they name without a version
  * (they fit no newer one): the model, the version, and the hint to migrate them; else null.
  */
-export function outdatedAnswers(file: string, loaded: LoadedModel | undefined): OutdatedAnswers | null {
+export function outdatedAnswers(locale: Locale, file: string, loaded: LoadedModel | undefined): OutdatedAnswers | null {
   if (loaded?.newer === undefined) return null;
   const { id, version } = loaded.model;
-  return { model: id, version, hint: migrateHint(file, { id, version }, loaded.newer) };
+  return { model: id, version, hint: migrateHint(locale, file, { id, version }, loaded.newer) };
 }
 
 /** The report with the outcome of every gate asked for, if any is. */
@@ -86,8 +86,8 @@ export function withGates(report: Report, policy: GatePolicy, options: GateOptio
  * stale answers, unless `--fail-on-stale` makes them failed gates, which say so themselves; and
  * that it has no date, so none can be judged. Empty without `--stale-after`.
  */
-export function staleWarnings(report: Report, options: GateOptions, file?: string): string[] {
-  const warnings = [undatedStaleWarning(report, file), options.failOnStale ? null : staleWarning(report, file)];
+export function staleWarnings(locale: Locale, report: Report, options: GateOptions, file?: string): string[] {
+  const warnings = [undatedStaleWarning(locale, report, file), options.failOnStale ? null : staleWarning(locale, report, file)];
   return warnings.filter((warning) => warning !== null);
 }
 
@@ -125,19 +125,21 @@ export interface ManyFilesOptions extends ScoringOptions {
 export function manyFilesScorer(options: ManyFilesOptions, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<FileResult> {
   const score = fileScoring(options, stdin);
   let first = true;
+  // Plain data crosses to worker threads: the locale is made again from its language.
+  const locale = createLocale(options.language ?? DEFAULT_LANGUAGE, readCatalogue);
   return async (file, found) => {
     const outcome = await tryFile(file, (input) => score(input, found));
     if ('diagnostics' in outcome || 'kind' in outcome) return outcome;
     const { policy, loaded } = outcome.value;
     const report = withGates(outcome.value.report, policy, options);
     const { unanswered, total } = report.completeness;
-    const failures = gateFailureLines(report, report.gates ?? [], file);
+    const failures = gateFailureLines(locale, report, report.gates ?? [], file);
     const scored = {
       file,
       notices: failures,
-      unanswered: { unanswered: unanswered.length, total, warning: options.fileWarnings ? unansweredWarning(report, file) : null },
-      outdated: outdatedAnswers(file, loaded),
-      ...(report.stale ? { stale: staleNotice(report, options, file) } : {}),
+      unanswered: { unanswered: unanswered.length, total, warning: options.fileWarnings ? unansweredWarning(locale, report, file) : null },
+      outdated: outdatedAnswers(locale, file, loaded),
+      ...(report.stale ? { stale: staleNotice(locale, report, options, file) } : {}),
       gatesFailed: failures.length > 0,
       ...(first ? { sortKeys: sortKeys(report) } : {}),
     };
@@ -174,18 +176,19 @@ export type PoolFileResult =
 export function poolFileScorer(options: { model?: string; fileWarnings: boolean; language?: Language }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<PoolFileResult> {
   const score = fileScoring(options, stdin);
   let first = true;
+  const locale = createLocale(options.language ?? DEFAULT_LANGUAGE, readCatalogue);
   return async (file, found) => {
     const outcome = await tryFile(file, (input) => score(input, found));
     if ('diagnostics' in outcome || 'kind' in outcome) return outcome;
     const { report, loaded } = outcome.value;
     const { answered, total, unanswered } = report.completeness;
-    const warning = options.fileWarnings ? unansweredWarning(report, file) : null;
+    const warning = options.fileWarnings ? unansweredWarning(locale, report, file) : null;
     const result = {
       file,
       entry: organisationEntry(report),
       completeness: { answered, total, unanswered: unanswered.length },
       warning,
-      outdated: outdatedAnswers(file, loaded),
+      outdated: outdatedAnswers(locale, file, loaded),
       model: { id: report.model.id, version: report.model.version },
     };
     if (!first) return result;
@@ -198,12 +201,12 @@ export function poolFileScorer(options: { model?: string; fileWarnings: boolean;
  * What `--stale-after` says of one file of many; stale answers that a gate fails are left to the
  * gate's own lines, and the file's own warnings are made only when asked for (`fileWarnings`).
  */
-function staleNotice(report: Report, options: ManyFilesOptions, file: string): StaleNotice {
+function staleNotice(locale: Locale, report: Report, options: ManyFilesOptions, file: string): StaleNotice {
   const stale = report.stale!;
   return {
     after: stale.after,
     stale: options.failOnStale ? 0 : stale.answers.length,
     undated: stale.checkedBefore === null,
-    warnings: options.fileWarnings ? staleWarnings(report, options, file) : [],
+    warnings: options.fileWarnings ? staleWarnings(locale, report, options, file) : [],
   };
 }

@@ -1,17 +1,19 @@
 import { Document, isMap, isSeq, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import type { ProposedAction, Proposal } from '../core/plan.js';
 import type { PlanFile, PlanPhase } from '../schema/plan.js';
+import type { Locale } from '../locale/locale.js';
 
 /** How the plan file's YAML is written: no line folded, so that a text stays on the line it was written on. */
 const WRITE_OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
 
-/** What the top of a new plan says to the people who will edit it. */
-const HEADER = [
-  ' The plan: targets by phase, and the actions that reach them.',
-  ' Edit owners, dates, statuses (todo, in-progress, done, dropped) and notes; add or drop actions.',
-  ' cm-maturity plan -o <this file> adds what is missing and keeps what is written here;',
-  ' cm-maturity score <answers> --plan <this file> tracks it.',
-].join('\n');
+/** What the top of a new plan says to the people who will edit it, one comment line per line. */
+function header(locale: Locale): string {
+  return locale
+    .t('answers.plan.header')
+    .split('\n')
+    .map((line) => ` ${line}`)
+    .join('\n');
+}
 
 /** A model's text as one comment line: its line breaks and other controls become spaces. */
 function commentLine(text: string): string {
@@ -42,9 +44,9 @@ function actionNode(document: Document, action: ProposedAction): Node {
  * A new plan file: an editor modeline naming the plan's JSON Schema (`schema`), the header, what
  * it is of and starts from, the phases and the actions proposed.
  */
-export function newPlanText(head: Pick<PlanFile, 'organisation' | 'model' | 'baseline'>, proposal: Proposal, schema: string): string {
+export function newPlanText(locale: Locale, head: Pick<PlanFile, 'organisation' | 'model' | 'baseline'>, proposal: Proposal, schema: string): string {
   const document = new Document({ ...head, phases: [], actions: [] }, { version: '1.2' });
-  document.commentBefore = ` yaml-language-server: $schema=${schema}\n${HEADER}`;
+  document.commentBefore = ` yaml-language-server: $schema=${schema}\n${header(locale)}`;
   const phases = document.get('phases') as YAMLSeq;
   for (const phase of proposal.phases) phases.items.push(phaseNode(document, phase));
   const actions = document.get('actions') as YAMLSeq;

@@ -186,7 +186,7 @@ describe('properties', () => {
 
 describe('the answers file layout', () => {
   it('writes who answered, so that a file rewritten by assess keeps its respondent, and reads back', async () => {
-    const { answersTemplate } = await import('../../src/core/answers-template.js');
+    const { answersTemplate } = await import('../../src/answers-template.js');
     const { answersSchema } = await import('../../src/schema/answers.js');
     const { parse } = await import('yaml');
     const text = answersTemplate(model, { schema: 's.json', modelRef: 'test', organisation: 'Guild', respondent: { name: 'Alice "Al" Martin', role: null } });

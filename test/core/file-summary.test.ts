@@ -3,6 +3,9 @@ import { addSkipped, addUnanswered, meetsCompleteness, skipTally, unansweredTall
 import { pairByOrganisation } from '../../src/core/pairs.js';
 import { foundKind } from '../../src/parse/document-kind.js';
 import { skippedSummary, unansweredSummary } from '../../src/report/notices.js';
+import { localeOf } from '../../src/cli/language.js';
+
+const EN = localeOf('en');
 
 describe('the unanswered tally of many files', () => {
   it('counts the files with unanswered indicators and keeps the three with the most, the first met among equals', () => {
@@ -20,7 +23,7 @@ describe('the unanswered tally of many files', () => {
     // Five files have some: b, c, d, e, g. The most: d (3), then b and e (2 each, b met first).
     expect(tally.count).toBe(5);
     expect(tally.worst.map((entry) => entry.file)).toEqual(['d', 'b', 'e']);
-    expect(unansweredSummary(tally, 7)).toBe(
+    expect(unansweredSummary(EN, tally, 7)).toBe(
       'cm-maturity: warning: 5 of 7 answers files have unanswered indicators, which count as 0; the most: d (3 of 4), b (2 of 4), e (2 of 4), …; --verbose shows every file, --strict makes this an error',
     );
   });
@@ -28,9 +31,9 @@ describe('the unanswered tally of many files', () => {
   it('says nothing when every file answers every indicator, and "has" for one file', () => {
     const tally = unansweredTally();
     addUnanswered(tally, { file: 'a', unanswered: 0, total: 4 });
-    expect(unansweredSummary(tally, 1)).toBeNull();
+    expect(unansweredSummary(EN, tally, 1)).toBeNull();
     addUnanswered(tally, { file: 'b', unanswered: 1, total: 4 });
-    expect(unansweredSummary(tally, 2)).toBe(
+    expect(unansweredSummary(EN, tally, 2)).toBe(
       'cm-maturity: warning: 1 of 2 answers files has unanswered indicators, which count as 0; the most: b (1 of 4); --verbose shows every file, --strict makes this an error',
     );
   });
@@ -39,15 +42,15 @@ describe('the unanswered tally of many files', () => {
 describe('the skip tally', () => {
   it('counts each kind and names the first three met', () => {
     const tally = skipTally();
-    expect(skippedSummary(tally, 3, 'answers files')).toBeNull();
+    expect(skippedSummary(EN, tally, 3, 'answers files')).toBeNull();
     addSkipped(tally, { file: 'm.yaml', kind: 'model' });
     addSkipped(tally, { file: 'r.json', kind: 'report' });
     addSkipped(tally, { file: 'ci.yml', kind: 'other' });
-    expect(skippedSummary(tally, 5, 'answers files')).toBe(
+    expect(skippedSummary(EN, tally, 5, 'answers files')).toBe(
       'cm-maturity: note: skipped 3 of 5 files found (not answers files): 1 model, 1 JSON report, 1 YAML file without organisation or answers (m.yaml, r.json, ci.yml)',
     );
     addSkipped(tally, { file: 'other.yml', kind: 'other' });
-    expect(skippedSummary(tally, 6, 'answers files')).toBe(
+    expect(skippedSummary(EN, tally, 6, 'answers files')).toBe(
       'cm-maturity: note: skipped 4 of 6 files found (not answers files): 1 model, 1 JSON report, 2 YAML files without organisation or answers (m.yaml, r.json, ci.yml, …; --verbose names every one)',
     );
   });

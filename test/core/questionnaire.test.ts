@@ -8,6 +8,9 @@ import { checkAnswers, type Answer } from '../../src/core/assessment.js';
 import { modelSchema } from '../../src/schema/model.js';
 import { terminalText } from '../../src/report/escape/terminal.js';
 import { assessment, buildModel, SCALE } from '../helpers/model.js';
+import { localeOf } from '../../src/cli/language.js';
+
+const EN = localeOf('en');
 
 // Stages a < b < c; competency x has 2 indicators at b and 1 at c, listed c first to check ordering.
 const model = buildModel(['a', 'b', 'c'], [{ id: 'x', indicators: { c: [1], b: [1, 1] } }, { id: 'y', indicators: { b: [1], c: [1] } }]);
@@ -53,7 +56,7 @@ describe('questionnaire flow', () => {
     const answered = assessment({ 'x.b.1': 'yes', 'x.b.2': 'mostly' });
     expect(runningStage(model, answered, 'x')).toEqual({ stageName: 'B', score: '2.00' });
     expect(runningStage(model, answered, 'y')).toEqual({ stageName: 'A', score: '1.00' });
-    expect(questionText(model, answered, questions(model)[2]!, 5)).toBe('[3/5] Competency x: now at B (2.00)\nC · x.c.1\nIndicator 1 of x at c');
+    expect(questionText(EN, model, answered, questions(model)[2]!, 5)).toBe('[3/5] Competency x: now at B (2.00)\nC · x.c.1\nIndicator 1 of x at c');
   });
 });
 
@@ -64,7 +67,7 @@ describe('answers template', () => {
       ['x.b.2', { answer: 'n/a', note: 'Not for us: "HQ" said #no' }],
       ['y.c.1', { answer: null, note: 'ask Sam' }],
     ]);
-    const text = answersTemplate(model, { schema: './s.json', modelRef: '../m.yaml', organisation: 'Org', date: '2026-01-02', assessor: null, answers });
+    const text = answersTemplate(model, { locale: EN, schema: './s.json', modelRef: '../m.yaml', organisation: 'Org', date: '2026-01-02', assessor: null, answers });
     const data = answersSchema.parse(parse(text, { version: '1.2' }));
     expect(data).toEqual({
       organisation: 'Org',
@@ -128,7 +131,7 @@ describe('questionnaire of a model with contexts, criteria and key indicators', 
     const answers = new Map<string, Answer>([['x.2', { answer: 'partly', note: 'Draft only', evidence: ['https://example.org/doc', 'Minutes, 3 May'], checked: '2026-05-03' }]]);
     const answered = { ...assessment({}), context: 'customer', answers };
     // B: x.2 alone counts in the customer context, partly (0.5) < 0.75 and it is key: level 1, progress min(0.5 / 0.75, 0.99).
-    expect(questionText(format2, answered, questions(format2, 'customer')[0]!, 3)).toBe(
+    expect(questionText(EN, format2, answered, questions(format2, 'customer')[0]!, 3)).toBe(
       [
         '[1/3] X: now at A (1.66)',
         'B · x.2 · key indicator',
@@ -155,7 +158,7 @@ describe('questionnaire of a model with contexts, criteria and key indicators', 
       competencies: [{ ...format2.competencies[0]!, indicators: [{ id: 'x.2', stage: 'b', text: 'Two.', key: true, criteria: ['One\u001b]0;title\u0007', 'Two\nforged.yaml:1:1: x'], evidence: 'Look\u009b2J' }, { id: 'x.4', stage: 'c', text: 'Four.' }] }],
     });
     const answers = new Map<string, Answer>([['x.2', { answer: null, note: null, evidence: ['a\rb', 'c\u001bd'] }]]);
-    const text = questionText(hostile, { ...assessment({}), answers }, questions(hostile)[0]!, 2, terminalText);
+    const text = questionText(EN, hostile, { ...assessment({}), answers }, questions(hostile)[0]!, 2, terminalText);
     // eslint-disable-next-line no-control-regex
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(text.split('\n').slice(3)).toEqual([
@@ -171,14 +174,14 @@ describe('questionnaire of a model with contexts, criteria and key indicators', 
   });
 
   it("describes each answer with the scale's descriptions, n/a too; a scale without any gets none", () => {
-    expect(answerChoices(format2)).toEqual([
+    expect(answerChoices(EN, format2)).toEqual([
       { answer: 'yes', label: 'Yes', description: 'Yes: as described.' },
       { answer: 'mostly', label: 'Mostly', description: 'Mostly: as described.' },
       { answer: 'partly', label: 'Partly', description: 'Partly: as described.' },
       { answer: 'no', label: 'No', description: 'No: as described.' },
       { answer: 'n/a', label: 'does not apply here', description: 'The indicator does not apply to this organisation: it is left out of the score.' },
     ]);
-    expect(answerChoices(model).every((choice) => !('description' in choice))).toBe(true);
+    expect(answerChoices(EN, model).every((choice) => !('description' in choice))).toBe(true);
   });
 
   it('an answer is checked on the day of the assessment; without a date, an unchanged answer keeps its day and a changed one loses it', () => {
@@ -200,7 +203,7 @@ describe('questionnaire of a model with contexts, criteria and key indicators', 
 });
 
 describe('the file the questionnaire saves', () => {
-  const options = { schema: './s.json', modelRef: 'two@2.0', organisation: 'Org', date: '2026-10-01', assessor: null };
+  const options = { locale: EN, schema: './s.json', modelRef: 'two@2.0', organisation: 'Org', date: '2026-10-01', assessor: null };
 
   it("writes the context after model: and each answer's evidence and day checked, reading back as given", () => {
     const answers = new Map<string, Answer>([

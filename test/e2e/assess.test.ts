@@ -286,6 +286,48 @@ describe('assess in a real terminal', () => {
     expect(readFileSync(file, 'utf8').split('\n', 1)[0]).toMatch(new RegExp(`/schema/answers\\.${newest.reference.replace(/[.]/g, '\\.')}\\.schema\\.json$`));
   });
 
+  it('in French (LANG): the questions, choices and messages in French; the file has French comments and the same ids', async () => {
+    const file = join(dir, 'tiny-fr.yaml');
+    terminal = new Terminal(['assess', '--model', TINY, '-o', file], dir, { env: { LANG: 'fr_FR.UTF-8' } });
+    await terminal.waitFor('Organisation\u00a0:');
+    // An empty organisation is refused in French, by the tool's own words.
+    terminal.type(enter);
+    await terminal.waitFor('l’organisation évaluée est obligatoire');
+    terminal.type('Acme Corp', enter);
+    await terminal.waitFor('Date de l’évaluation (AAAA-MM-JJ)\u00a0:');
+    terminal.type('2026-10-01', enter);
+    await terminal.waitFor('Évaluateur (facultatif)\u00a0:');
+    terminal.type(enter);
+
+    // The score with a decimal comma; the model's texts as the model writes them.
+    await terminal.waitFor('[1/4] Goals\u00a0: actuellement à l’étape Start (1,00)');
+    expect(terminal.screen).toContain('Grown · goals.written\nGoals are written down.\nConseil\u00a0: Write them.');
+    for (const choice of ['yes — Yes', 'n/a — ne s’applique pas ici', 'passer (laisser sans réponse)', 'ajouter une note…', 'ajouter des éléments de preuve…', 'revenir à la question précédente (indisponible)', '↑↓ naviguer • ⏎ choisir']) {
+      expect(terminal.screen, choice).toContain(choice);
+    }
+    terminal.type(enter);
+    await terminal.waitFor('[2/4] Goals\u00a0: actuellement à l’étape Start (1,66)');
+    expect(terminal.screen).toContain('Réponse\u00a0:');
+    terminal.type(ctrlC);
+    expect(await terminal.exited).toBe(130);
+    expect(terminal.screen).toContain(`Arrêté. Toutes les réponses données jusqu’ici sont enregistrées dans ${file}\u202f; relancez la même commande pour continuer.`);
+    for (const english of ['now at', 'Advice:', 'skip (', 'add a note', 'add evidence', 'back to the previous', 'navigate', 'Answer:', 'Stopped', 'Organisation:', 'Date of the assessment']) {
+      expect(terminal.screen, english).not.toContain(english);
+    }
+
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('\n# Répondez à chaque indicateur par l’une de ces valeurs\u00a0:\n');
+    expect(text).toContain('\n  # Conseil\u00a0: Write them.\n');
+    expect(saved(file)).toEqual({
+      organisation: 'Acme Corp',
+      date: '2026-10-01',
+      assessor: null,
+      model: relativeModelRef(TINY, dir),
+      answers: { 'goals.written': { answer: 'yes', checked: '2026-10-01' }, 'goals.shared': null, 'people.owner': null, 'people.team': null },
+    });
+    expect((await runInProcess(['validate', file])).code).toBe(0);
+  });
+
   it('Ctrl-C before the first question writes nothing', async () => {
     const file = join(dir, 'not-started.yaml');
     terminal = new Terminal(['assess', '-o', file], dir);

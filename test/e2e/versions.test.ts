@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { localeOf } from '../../src/cli/language.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { diffSchema, type Diff } from '../../src/schema/diff.js';
@@ -292,7 +293,7 @@ describe('the hint to migrate', () => {
   it('standard input is named as migrate reads it; a file name a shell would split is quoted', async () => {
     const result = await runInProcess(['score', '-', '-f', 'json'], { input: readFileSync(unversioned().files[2]!, 'utf8') });
     expect(result.stderr).toBe('cm-maturity: hint: <stdin> answers community 1.0 and is scored with it; cm-maturity migrate - moves it to community 2.0, the newest version\n');
-    expect(migrateHint("my team's answers.yaml", { id: 'community', version: '1.0' }, '2.0')).toBe(
+    expect(migrateHint(localeOf('en'), "my team's answers.yaml", { id: 'community', version: '1.0' }, '2.0')).toBe(
       `cm-maturity: hint: my team's answers.yaml answers community 1.0 and is scored with it; cm-maturity migrate 'my team'\\''s answers.yaml' moves it to community 2.0, the newest version`,
     );
   });

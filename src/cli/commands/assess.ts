@@ -53,44 +53,32 @@ interface Session {
 
 export function assessCommand(io: Io, locale: Locale): Command {
   return new Command('assess')
-    .description('answer the questions of a model one by one in the terminal, saving after every answer')
-    .option('-m, --model <id|path>', `built-in model id or model file (default: the file's model:, else "${DEFAULT_MODEL_ID}")`)
-    .option('-o, --output <file>', 'the answers file to save to, and to resume from when it exists', 'answers.yaml')
-    .option('--no-color', 'never colour the final report (NO_COLOR is honoured too)')
+    .description(locale.t('cli.assess.description'))
+    .option('-m, --model <id|path>', locale.t('cli.option.model.fromFile', { model: DEFAULT_MODEL_ID }))
+    .option('-o, --output <file>', locale.t('cli.assess.option.output'), 'answers.yaml')
+    .option('--no-color', locale.t('cli.assess.option.noColor'))
     .addHelpText(
       'after',
       `
-Examples:
+${locale.t('cli.examples')}
   $ cm-maturity assess -o acme.yaml
   $ cm-maturity assess --model ./my-model.yaml -o answers.yaml
 
-When the model has contexts, it first asks which one the organisation works in, and then asks
-only the indicators that apply in it. Competency by competency, each indicator is shown with its
-criteria, what to look at and its advice (key indicators are marked); choose a level of the
-scale (what each means is shown under the choices), n/a, skip it (leave it as it is), add a
-note, add evidence (one link or short text per line, an empty line to finish), or go back. An
-answer is dated (checked:) with the date of the assessment. The file is saved (atomically)
-after every answer, note and item of evidence, in the format of cm-maturity init, with model:
-naming the model's version (community@2.0): comments are regenerated, the answers, notes,
-evidence, organisation, date, assessor and context are kept. Ctrl-C stops (exit ${EXIT.interrupted}) keeping every
-saved answer; run the same command again to resume at the first unanswered indicator. At the end
-the score report is printed. Needs a terminal: without one, start a file with cm-maturity init.`,
+${locale.t('cli.assess.help', { interrupted: EXIT.interrupted })}`,
     )
     .action(async (options: AssessOptions) => {
       if (!io.stdin.isTTY) {
-        throw new UserError('assess asks questions in a terminal, and standard input is not one; to fill in answers in a file instead, start one with: cm-maturity init -o answers.yaml');
+        throw new UserError(locale.t('cli.assess.error.notTerminal'));
       }
-      if (options.output === '-') throw new UserError('--output: assess saves to a file after every answer; name one (default answers.yaml)');
-      if (!existsSync(dirname(resolve(options.output)))) throw new UserError(`cannot write ${options.output}: its folder does not exist`);
+      if (options.output === '-') throw new UserError(locale.t('cli.assess.error.stdout'));
+      if (!existsSync(dirname(resolve(options.output)))) throw new UserError(locale.t('cli.assess.error.noFolder', { file: options.output }));
       const prompts = await loadPrompts();
       try {
         await run(prompts, options, io, locale);
       } catch (error) {
         if (error instanceof Error && error.name === 'ExitPromptError') {
           await io.stderr.write(
-            existsSync(options.output)
-              ? `\nStopped. Every answer given so far is saved in ${options.output}; run the same command to go on.\n`
-              : '\nStopped before anything was saved.\n',
+            `\n${existsSync(options.output) ? locale.t('answers.assess.stopped', { file: options.output }) : locale.t('answers.assess.stoppedUnsaved')}\n`,
           );
           throw new Interrupted();
         }
@@ -108,12 +96,10 @@ async function run(prompts: Prompts, options: AssessOptions, io: Io, locale: Loc
   const answered = answeredCount(list, session.answers);
   if (answered > 0) {
     await io.stdout.write(
-      answered === list.length
-        ? `All ${list.length} indicators in ${session.file} are answered; reviewing from the first.\n`
-        : `Resuming ${session.file}: ${answered}/${list.length} answered.\n`,
+      `${answered === list.length ? locale.t('answers.assess.allAnswered', { count: list.length, file: session.file }) : locale.t('answers.assess.resuming', { file: session.file, answered, total: list.length })}\n`,
     );
   }
-  await save(session);
+  await save(session, locale);
 
   while (index < list.length) {
     const question = list[index]!;
@@ -122,20 +108,20 @@ async function run(prompts: Prompts, options: AssessOptions, io: Io, locale: Loc
     const choice = await prompts.select<string>({
       // The model's texts and the note, made inert for the terminal the prompt draws in, and
       // wrapped at spaces to its width (the prompt would break lines inside words).
-      message: fitToTerminal(questionText(session.model, assessment(session), question, list.length, terminalText), io),
-      theme: ANSWER_ON_ITS_OWN_LINE,
+      message: fitToTerminal(questionText(locale, session.model, assessment(session), question, list.length, terminalText), io),
+      theme: answerOnItsOwnLine(locale),
       choices: [
-        ...answerChoices(session.model).map(({ answer, label, description }) => ({
+        ...answerChoices(locale, session.model).map(({ answer, label, description }) => ({
           value: `answer:${answer}`,
           name: terminalText(`${answer} — ${label}`),
           ...(description === undefined ? {} : { description: fitToTerminal(terminalText(description), io) }),
         })),
         new prompts.Separator(),
-        { value: 'skip', name: current?.answer ? 'skip (keep this answer)' : 'skip (leave unanswered)' },
-        { value: 'note', name: current?.note ? 'edit the note…' : 'add a note…' },
-        { value: 'evidence', name: 'add evidence…' },
-        ...(current?.evidence === undefined ? [] : [{ value: 'no-evidence', name: `remove the evidence (${current.evidence.length} item${current.evidence.length === 1 ? '' : 's'})` }]),
-        { value: 'back', name: 'back to the previous question', disabled: index === 0 },
+        { value: 'skip', name: locale.t(current?.answer ? 'answers.assess.skipKeep' : 'answers.assess.skipUnanswered') },
+        { value: 'note', name: locale.t(current?.note ? 'answers.assess.editNote' : 'answers.assess.addNote') },
+        { value: 'evidence', name: locale.t('answers.assess.addEvidence') },
+        ...(current?.evidence === undefined ? [] : [{ value: 'no-evidence', name: locale.t('answers.assess.removeEvidence', { count: current.evidence.length }) }]),
+        { value: 'back', name: locale.t('answers.assess.back'), disabled: index === 0 ? locale.t('answers.prompt.disabled') : false },
       ],
       default: current?.answer ? `answer:${current.answer}` : undefined,
       pageSize: 12,
@@ -143,22 +129,22 @@ async function run(prompts: Prompts, options: AssessOptions, io: Io, locale: Loc
     });
     let action: Action;
     if (choice.startsWith('answer:')) action = { kind: 'answer', answer: choice.slice('answer:'.length), checked: session.date };
-    else if (choice === 'note') action = { kind: 'note', note: await prompts.input({ message: `Note for ${id} (empty to remove):`, default: current?.note ?? undefined }) };
+    else if (choice === 'note') action = { kind: 'note', note: await prompts.input({ message: locale.t('answers.assess.notePrompt', { id }), default: current?.note ?? undefined }) };
     else if (choice === 'evidence') {
-      session = await addEvidence(prompts, session, id, io);
+      session = await addEvidence(prompts, session, id, io, locale);
       action = { kind: 'evidence', evidence: session.answers.get(id)?.evidence ?? [] };
     } else if (choice === 'no-evidence') action = { kind: 'evidence', evidence: [] };
     else action = { kind: choice as 'skip' | 'back' };
 
     if (action.kind === 'answer' || action.kind === 'note' || action.kind === 'evidence') {
       session = { ...session, answers: applyAction(session.answers, id, action) };
-      await save(session);
+      await save(session, locale);
     }
     index = nextIndex(index, action);
   }
 
   const report = scoreAssessment(session.model, assessment(session));
-  await io.stdout.write(`\nSaved ${session.file}: ${report.completeness.answered}/${report.completeness.total} answered.\n\n`);
+  await io.stdout.write(`\n${locale.t('answers.assess.saved', { file: session.file, answered: report.completeness.answered, total: report.completeness.total })}\n\n`);
   await io.stdout.write(formatTable(report, { color: useColor(options.color, io.stdout.isTTY, io.env), nextSteps: DEFAULT_NEXT_STEPS, width: outputWidth(io, undefined, undefined) }));
 }
 
@@ -166,15 +152,15 @@ async function run(prompts: Prompts, options: AssessOptions, io: Io, locale: Loc
  * Items of evidence for one answer, one per line until an empty one, each saved as soon as it is
  * given: a link or a short text may hold commas, so nothing splits a line.
  */
-async function addEvidence(prompts: Prompts, session: Session, id: string, io: Io): Promise<Session> {
+async function addEvidence(prompts: Prompts, session: Session, id: string, io: Io, locale: Locale): Promise<Session> {
   let current = session;
   for (;;) {
     const given = current.answers.get(id)?.evidence ?? [];
-    const message = `Evidence for ${id}, item ${given.length + 1} (a link or a short text; empty to finish):`;
+    const message = locale.t('answers.assess.evidencePrompt', { id, item: given.length + 1 });
     const item = (await prompts.input({ message: fitToTerminal(message, io) })).trim();
     if (item === '') return current;
     current = { ...current, answers: applyAction(current.answers, id, { kind: 'evidence', evidence: [...given, item] }) };
-    await save(current);
+    await save(current, locale);
   }
 }
 
@@ -203,11 +189,11 @@ const NO_CONTEXT = '';
  * Which of the model's contexts the organisation works in, asked before the first question when
  * the model has contexts; `initial` is the choice the cursor starts on.
  */
-async function askContext(prompts: Prompts, model: Model, initial: string | null, io: Io): Promise<string | null> {
+async function askContext(prompts: Prompts, model: Model, initial: string | null, io: Io, locale: Locale): Promise<string | null> {
   const contexts = model.contexts ?? [];
   if (contexts.length === 0) return null;
   const chosen = await prompts.select<string>({
-    message: fitToTerminal('Context: the kind of community assessed (the indicators of other contexts are left out)', io),
+    message: fitToTerminal(locale.t('answers.assess.contextPrompt'), io),
     choices: [
       ...contexts.map((context) => ({
         value: context.id,
@@ -215,8 +201,9 @@ async function askContext(prompts: Prompts, model: Model, initial: string | null
         ...(context.description === undefined ? {} : { description: fitToTerminal(terminalText(context.description), io) }),
       })),
       new prompts.Separator(),
-      { value: NO_CONTEXT, name: 'none of these: every indicator applies' },
+      { value: NO_CONTEXT, name: locale.t('answers.assess.noContext') },
     ],
+    theme: selectInLocale(locale),
     default: initial ?? NO_CONTEXT,
     pageSize: 12,
     loop: false,
@@ -228,23 +215,42 @@ async function askContext(prompts: Prompts, model: Model, initial: string | null
  * Once answered, the prompt prints the answer after its message: on a line of its own, not at the
  * end of the advice or note that ends the question. The message stays bold, as the prompt draws it.
  */
-const ANSWER_ON_ITS_OWN_LINE = {
-  style: { message: (text: string, status: string) => styleText('bold', status === 'done' ? `${text}\nAnswer:` : text) },
-};
+function answerOnItsOwnLine(locale: Locale) {
+  return { ...selectInLocale(locale), style: { ...selectInLocale(locale).style, message: (text: string, status: string) => styleText('bold', status === 'done' ? `${text}\n${locale.t('answers.assess.answer')}` : text) } };
+}
+
+/**
+ * The words the choice prompt adds in the locale: its line of keys (drawn as the prompt draws it)
+ * and the error for a choice that cannot be chosen.
+ */
+function selectInLocale(locale: Locale) {
+  const actions: Readonly<Record<string, string>> = { navigate: locale.t('answers.prompt.navigate'), select: locale.t('answers.prompt.select') };
+  return {
+    style: {
+      keysHelpTip: (keys: [string, string][]) => keys.map(([key, action]) => `${styleText('bold', key)} ${styleText('dim', actions[action] ?? action)}`).join(styleText('dim', ' • ')),
+    },
+    i18n: { disabledError: locale.t('answers.prompt.disabledError') },
+  };
+}
 
 /** A new assessment: the organisation, date and assessor first, then the context, then the questions. */
 async function start(prompts: Prompts, options: AssessOptions, io: Io, locale: Locale): Promise<Session> {
   const location = resolveModel(options.model ?? DEFAULT_MODEL_ID, process.cwd(), locale);
-  if (typeof location === 'string') throw new UserError(`--model: ${location}`);
+  if (typeof location === 'string') throw new UserError(locale.t('cli.error.model', { problem: location }));
   const loaded = await loadModelAt(location, locale);
-  const organisation = await prompts.input({ message: 'Organisation:', required: true, validate: (value) => value.trim() !== '' || 'the organisation assessed is required' });
-  const date = await prompts.input({
-    message: 'Date of the assessment (YYYY-MM-DD):',
-    default: new Date().toISOString().slice(0, 10),
-    validate: (value) => value.trim() === '' || isoDate.safeParse(value.trim()).success || 'a date written as YYYY-MM-DD, or empty',
+  const organisation = await prompts.input({
+    message: locale.t('answers.assess.organisationPrompt'),
+    // The prompt's own word for an empty answer is English: other languages have validate's.
+    required: locale.language === 'en',
+    validate: (value) => value.trim() !== '' || locale.t('answers.assess.organisationRequired'),
   });
-  const assessor = await prompts.input({ message: 'Assessor (optional):' });
-  const context = await askContext(prompts, loaded.model, loaded.model.contexts?.[0]?.id ?? null, io);
+  const date = await prompts.input({
+    message: locale.t('answers.assess.datePrompt'),
+    default: new Date().toISOString().slice(0, 10),
+    validate: (value) => value.trim() === '' || isoDate.safeParse(value.trim()).success || locale.t('answers.assess.dateInvalid'),
+  });
+  const assessor = await prompts.input({ message: locale.t('answers.assess.assessorPrompt') });
+  const context = await askContext(prompts, loaded.model, loaded.model.contexts?.[0]?.id ?? null, io, locale);
   const folder = dirname(resolve(options.output));
   return {
     file: options.output,
@@ -269,7 +275,7 @@ async function resume(prompts: Prompts, options: AssessOptions, io: Io, locale: 
   const parsed = parseYaml(source, locale);
   const folder = dirname(resolve(options.output));
   const { model, assessment: loaded } = await assessmentFromYaml(parsed, { model: options.model, baseDir: dirname(options.output), locale });
-  const outdated = outdatedAnswers(source.file, model);
+  const outdated = outdatedAnswers(locale, source.file, model);
   if (outdated !== null) await io.stderr.write(`${outdated.hint}\n`);
   const written = (parsed.data as { model?: unknown }).model;
   // A built-in model is named with the version the answers were checked against, so that a newer
@@ -291,7 +297,7 @@ async function resume(prompts: Prompts, options: AssessOptions, io: Io, locale: 
     date: loaded.date,
     assessor: loaded.assessor,
     respondent: (parsed.data as AnswersFile).respondent ?? null,
-    context: loaded.context ?? (await askContext(prompts, model.model, null, io)),
+    context: loaded.context ?? (await askContext(prompts, model.model, null, io, locale)),
     answers: loaded.answers,
   };
 }
@@ -311,8 +317,9 @@ function assessment(session: Session): Assessment {
 }
 
 /** Rewrites the whole file atomically: an interruption leaves the previous save or this one, never half of either. */
-async function save(session: Session): Promise<void> {
+async function save(session: Session, locale: Locale): Promise<void> {
   const text = answersTemplate(session.model, {
+    locale,
     schema: session.schema,
     modelRef: session.modelRef,
     organisation: session.organisation,

@@ -3,11 +3,11 @@ import { addToPool, benchmark, poolColumns, type OrganisationEntry, type PoolCol
 import { fileDiagnostic, UserError, type Diagnostic } from '../../errors.js';
 import { meetsCompleteness, NAMED_IN_SUMMARY } from '../../core/file-summary.js';
 import { excludedNote } from '../../report/notices.js';
-import { addVoiceOptions, manyFilesVoice, VERBOSE_SCORED, type VoiceOptions } from '../voice.js';
+import { addVoiceOptions, manyFilesVoice, type VoiceOptions } from '../voice.js';
 import { poolFileScorer, type PoolFileResult } from '../../pipeline/score-file.js';
 import { defaultJobs, PARALLEL_MIN_FILES, scoreFiles } from '../../pipeline/score-files.js';
-import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
-import { collect, extensionsOf, notAFormatOf, outputTargets, parseJobs } from '../options.js';
+import { outputWidth, widthParser, type Io } from '../io.js';
+import { collect, extensionsOf, jobsParser, notAFormatOf, outputTargets } from '../options.js';
 import { keepHeapNearLive } from '../heap.js';
 import { expandInputsInThread } from '../../read/inputs-thread.js';
 import { benchmarkFormats, type BenchmarkFormatName } from '../../report/benchmark/index.js';
@@ -32,28 +32,23 @@ type PoolFile = Extract<PoolFileResult, { entry: unknown }>;
 
 export function benchmarkCommand(io: Io, locale: Locale): Command {
   const command = new Command('benchmark')
-    .description('compare a pool of assessments: score distributions and stage shares per competency, and where one organisation stands')
-    .argument('<answers...>', 'answers files, folders (every *.yaml/*.yml inside) or quoted glob patterns')
-    .option('--org <file>', "an organisation's answers file to place against the pool (percentile and gap per competency)")
-    .option('-m, --model <id|path>', 'model for every file (default: each file\'s model:, else "community")')
-    .addOption(new Option('-f, --format <format>', 'format of standard output and of -o files without a known extension (default: table)').choices(benchmarkFormats.names))
-    .option('-o, --output <file>', `write to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(benchmarkFormats.names)}); repeatable; - is standard output`, collect)
-    .option('--min-completeness <ratio>', 'leave out of the statistics the assessments answering less than this share of their indicators (0 to 1, e.g. 0.8)', parseRatio)
-    .option('-j, --jobs <n>', `threads scoring files at once with ${PARALLEL_MIN_FILES} or more answers files (default: one per CPU core)`, parseJobs)
-    .option('--no-color', 'never colour the output')
-    .option('--width <columns>', WIDTH_HELP, parseWidth);
-  return addVoiceOptions(command, VERBOSE_SCORED)
+    .description(locale.t('cli.benchmark.description'))
+    .argument('<answers...>', locale.t('cli.benchmark.argument.answers'))
+    .option('--org <file>', locale.t('cli.benchmark.option.org'))
+    .option('-m, --model <id|path>', locale.t('cli.benchmark.option.model', { model: 'community' }))
+    .addOption(new Option('-f, --format <format>', locale.t('cli.option.format')).choices(benchmarkFormats.names))
+    .option('-o, --output <file>', locale.t('cli.option.output', { extensions: extensionsOf(benchmarkFormats.names) }), collect)
+    .option('--min-completeness <ratio>', locale.t('cli.benchmark.option.minCompleteness'), ratioParser(locale))
+    .option('-j, --jobs <n>', locale.t('cli.score.option.jobs', { min: PARALLEL_MIN_FILES }), jobsParser(locale))
+    .option('--no-color', locale.t('cli.benchmark.option.noColor'))
+    .option('--width <columns>', locale.t('cli.option.width'), widthParser(locale));
+  return addVoiceOptions(command, locale, 'scored')
     .addHelpText(
       'after',
       `
-All assessments must use the same model (id and version). Quartiles use linear interpolation
-between closest ranks (as numpy, R and PERCENTILE.INC do); an organisation's percentile is the
-share of the pool scoring below it, ties counting half. Unanswered indicators count as 0: one
-warning line says how many assessments have some; --min-completeness leaves the incomplete ones
-out (a note says how many). Files found in a folder or by a pattern that are not answers files
-(a model, a JSON report, other YAML) are skipped, with one note.
+${locale.t('cli.benchmark.help')}
 
-Examples:
+${locale.t('cli.examples')}
   $ cm-maturity benchmark assessments/
   $ cm-maturity benchmark 'assessments/**/*.yaml' --org acme.yaml
   $ cm-maturity benchmark assessments/ --format csv -o benchmark.csv`,
@@ -62,8 +57,8 @@ Examples:
       keepHeapNearLive();
       const { files, found } = await expandInputsInThread(inputs, locale);
       refuseInputsAsOutputs(options.output, [...files, options.org, modelFileOf(options.model)]);
-      const outputs = outputTargets({ output: options.output, format: options.format, names: benchmarkFormats.names, unavailable: notAFormatOf('benchmark', benchmarkFormats.names) });
-      const voice = manyFilesVoice(options, 'answers files', found.size);
+      const outputs = outputTargets({ output: options.output, format: options.format, names: benchmarkFormats.names, unavailable: notAFormatOf(locale, 'benchmark', benchmarkFormats.names), locale });
+      const voice = manyFilesVoice(locale, options, locale.t('cli.reads.answers'), found.size);
       let pool: PoolColumns | undefined;
       let model: { shape: PoolModel; file: string } | undefined;
       const notes: string[] = [];
@@ -79,7 +74,7 @@ Examples:
           model = { shape, file };
         } else if (used.id !== model.shape.model.id || used.version !== model.shape.model.version) {
           const expected = model.shape.model;
-          return fileDiagnostic(file, 'model-mismatch', `uses model ${used.id} ${used.version}, but the pool uses ${expected.id} ${expected.version} (as in ${model.file}); a benchmark compares one model`);
+          return fileDiagnostic(file, 'model-mismatch', locale.t('cli.benchmark.error.modelMismatch', { model: `${used.id} ${used.version}`, pool: `${expected.id} ${expected.version}`, file: model.file }));
         }
         return undefined;
       };
@@ -123,12 +118,12 @@ Examples:
         }
       }
       notes.push(...voice.summary(scored));
-      if (options.minCompleteness !== undefined && excluded.count > 0 && !options.quiet) notes.push(excludedNote(excluded, scored, options.minCompleteness));
+      if (options.minCompleteness !== undefined && excluded.count > 0 && !options.quiet) notes.push(excludedNote(locale, excluded, scored, options.minCompleteness));
       if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
       // A benchmark over part of the pool would be silently wrong: any invalid file stops it.
       if (diagnostics.length > 0) throw new UserError(diagnostics);
-      if (scored === 0) throw new UserError(`no answers files among the ${files.length} files found (models, JSON reports and other YAML are skipped)`);
-      if (!model || !pool) throw new UserError(`--min-completeness ${options.minCompleteness}: all ${scored} assessments answer less than that share of their indicators; nothing is left to compare`);
+      if (scored === 0) throw new UserError(locale.t('cli.benchmark.error.noAnswersFiles', { found: files.length }));
+      if (!model || !pool) throw new UserError(locale.t('cli.benchmark.error.allIncomplete', { ratio: String(options.minCompleteness), count: scored }));
 
       const result = benchmark(model.shape, pool, organisation);
       const rendered = [];
@@ -141,8 +136,10 @@ Examples:
 const NOTES_HELD = 64;
 
 /** --min-completeness: a share from 0 to 1. */
-function parseRatio(value: string): number {
-  const ratio = Number(value);
-  if (value.trim() === '' || !Number.isFinite(ratio) || ratio < 0 || ratio > 1) throw new InvalidArgumentError('expected a share of the indicators from 0 to 1, such as 0.8');
-  return ratio;
+function ratioParser(locale: Locale): (value: string) => number {
+  return (value) => {
+    const ratio = Number(value);
+    if (value.trim() === '' || !Number.isFinite(ratio) || ratio < 0 || ratio > 1) throw new InvalidArgumentError(locale.t('cli.benchmark.option.minCompleteness.invalid'));
+    return ratio;
+  };
 }

@@ -14,7 +14,7 @@ import { disagreementFormats, type DisagreementFormatName } from '../../report/c
 import type { Respondent } from '../../schema/answers.js';
 import { createParentFolders } from '../../write/folders.js';
 import { colorFor, refuseBinaryOnTerminal, refuseInputsAsOutputs, writeOutput, writeOutputs } from '../../write/output.js';
-import { outputWidth, parseWidth, type Io } from '../io.js';
+import { outputWidth, widthParser, type Io } from '../io.js';
 import { relativeModelRef } from '../model-ref.js';
 import { collect, extensionsOf, formatOfExtension, notAFormatOf, outputTargets } from '../options.js';
 
@@ -41,13 +41,13 @@ export function consensusCommand(io: Io, locale: Locale): Command {
     .option('--report', locale.t('team.cli.report'))
     .addOption(new Option('-f, --format <format>', locale.t('team.cli.format')).choices(disagreementFormats.names))
     .option('--no-color', locale.t('team.cli.noColor'))
-    .option('--width <columns>', locale.t('team.cli.width'), parseWidth)
+    .option('--width <columns>', locale.t('team.cli.width'), widthParser(locale))
     .option('-q, --quiet', locale.t('team.cli.quiet'))
     .addHelpText('after', `\n${locale.t('team.cli.examples')}:\n${EXAMPLES.map((example) => `  $ ${example}`).join('\n')}\n\n${locale.t('team.cli.help')}`)
     .action(async (inputs: string[], options: ConsensusOptions) => {
       const { files, found } = await expandInputs(inputs);
       refuseInputsAsOutputs(options.output, [...files, modelFileOf(options.model)]);
-      const report = options.report === true ? reportOutputs(options, io) : undefined;
+      const report = options.report === true ? reportOutputs(options, io, locale) : undefined;
       const answersFile = report === undefined ? answersOutput(options, locale) : undefined;
 
       const loaded = await loadRespondents(files, found, { model: options.model, stdin: () => io.stdin }, locale);
@@ -80,8 +80,8 @@ const EXAMPLES = [
 ];
 
 /** With --report: every output and its format, the extension of each file naming it, as in score. */
-function reportOutputs(options: ConsensusOptions, io: Io): { path: string | undefined; format: DisagreementFormatName }[] {
-  const outputs = outputTargets({ output: options.output, format: options.format, names: disagreementFormats.names, unavailable: notAFormatOf('consensus --report', disagreementFormats.names) });
+function reportOutputs(options: ConsensusOptions, io: Io, locale: Locale): { path: string | undefined; format: DisagreementFormatName }[] {
+  const outputs = outputTargets({ output: options.output, format: options.format, names: disagreementFormats.names, unavailable: notAFormatOf(locale, 'consensus --report', disagreementFormats.names), locale });
   for (const { path, format } of outputs) refuseBinaryOnTerminal(format, path, io.stdout);
   return outputs;
 }
@@ -114,6 +114,7 @@ function combinedFile(loaded: RespondentsOfOne, method: ConsensusMethod, output:
     .map((respondent) => ({ ...(respondent.name !== null ? { name: respondent.name } : {}), ...(respondent.role !== null ? { role: respondent.role } : {}) }));
   const count = loaded.respondents.length;
   return answersTemplate(model.model, {
+    locale,
     schema,
     modelRef: model.builtin ? reference : relativeModelRef(resolve(model.file), folder),
     organisation: loaded.organisation,

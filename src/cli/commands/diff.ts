@@ -11,15 +11,15 @@ import { formatDiffList } from '../../report/diff/list.js';
 import { terminalText } from '../../report/escape/terminal.js';
 import { renamedOrganisationWarning, warningLine } from '../../report/notices.js';
 import type { Diff } from '../../schema/diff.js';
-import { addVoiceOptions, manyFilesVoice, VERBOSE_SKIPPED, type VoiceOptions } from '../voice.js';
+import { addVoiceOptions, manyFilesVoice, type VoiceOptions } from '../voice.js';
 import { diffFormats, type DiffFormatName } from '../../report/diff/index.js';
 import { GateFailed } from '../stop.js';
 import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { outdatedAnswers } from '../../pipeline/score-file.js';
 import { versionCrossing } from '../../pipeline/model-versions.js';
-import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
-import { collect, extensionsOf, notAFormatOf, outputTargets, parseTolerance } from '../options.js';
+import { outputWidth, widthParser, type Io } from '../io.js';
+import { collect, extensionsOf, notAFormatOf, outputTargets, toleranceParser } from '../options.js';
 import type { Locale } from '../../locale/locale.js';
 import { localeOf } from '../language.js';
 
@@ -36,44 +36,36 @@ interface DiffOptions extends VoiceOptions {
 
 export function diffCommand(io: Io, locale: Locale): Command {
   const command = new Command('diff')
-    .description('show what changed between two assessments of one organisation: answers, stages and scores')
-    .argument('<old>', 'the earlier answers file or JSON report, or a folder or quoted glob pattern of them')
-    .argument('<new>', 'the later answers file or JSON report, or a folder or quoted glob pattern of them')
-    .option('-m, --model <id|path>', 'score answers files with this model (default: each file\'s model:, else "community")')
-    .addOption(new Option('-f, --format <format>', 'format of standard output and of -o files without a known extension (default: table)').choices(diffFormats.names))
-    .option('-o, --output <file>', `write to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(diffFormats.names)}); repeatable; - is standard output`, collect)
-    .option('--fail-on-regression', 'exit 1 when the overall or any competency score went down')
-    .option('--regression-tolerance <points>', 'with --fail-on-regression, a fall of at most this many score points is not a regression (default: 0)', parseTolerance)
-    .option('--allow-model-change', 'compare results of different models, or of versions no migration links (linked versions need no option)')
-    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
-    .option('--width <columns>', WIDTH_HELP, parseWidth);
-  return addVoiceOptions(command, VERBOSE_SKIPPED)
+    .description(locale.t('cli.diff.description'))
+    .argument('<old>', locale.t('cli.diff.argument.old'))
+    .argument('<new>', locale.t('cli.diff.argument.new'))
+    .option('-m, --model <id|path>', locale.t('cli.option.model.scoreWith', { model: 'community' }))
+    .addOption(new Option('-f, --format <format>', locale.t('cli.option.format')).choices(diffFormats.names))
+    .option('-o, --output <file>', locale.t('cli.option.output', { extensions: extensionsOf(diffFormats.names) }), collect)
+    .option('--fail-on-regression', locale.t('cli.diff.option.failOnRegression'))
+    .option('--regression-tolerance <points>', locale.t('cli.option.regressionTolerance'), toleranceParser(locale))
+    .option('--allow-model-change', locale.t('cli.diff.option.allowModelChange'))
+    .option('--no-color', locale.t('cli.option.noColor'))
+    .option('--width <columns>', locale.t('cli.option.width'), widthParser(locale));
+  return addVoiceOptions(command, locale, 'skipped')
     .addHelpText(
       'after',
       `
-Examples:
+${locale.t('cli.examples')}
   $ cm-maturity diff examples/early.yaml examples/middle.yaml
   $ git show main:community/maturity.yaml > /tmp/old.yaml && cm-maturity diff /tmp/old.yaml community/maturity.yaml -f markdown
   $ cm-maturity diff last-quarter.json community/maturity.yaml --fail-on-regression --regression-tolerance 0.05
   $ cm-maturity diff clients-2025/ clients-2026/ -o changes.md -o changes.json
 
-Exits 0 whether or not anything changed; with --fail-on-regression, 1 when a score went down
-(by more than --regression-tolerance, if given).
-Two assessments of differently named organisations are compared, with a warning. Given two folders
-or patterns, the assessments are paired by organisation: one diff per organisation (table and
-markdown one after the other, json an array), organisations in name order; those found on one
-side only are named in a warning.
-Two versions of one model that its migrations link (community 1.0 and 2.0) are compared
-competency by competency, the older answers carried over to the newer indicators as migrate
-carries them; every format says the comparison crosses versions.`,
+${locale.t('cli.diff.help')}`,
     )
     .action(async (oldInput: string, newInput: string, options: DiffOptions) => {
-      if (oldInput === '-' && newInput === '-') throw new UserError('standard input (-) can be read once: give at most one of the two assessments as -');
+      if (oldInput === '-' && newInput === '-') throw new UserError(locale.t('cli.diff.error.stdinTwice'));
       const oldSide = await expandInputs([oldInput], locale);
       const newSide = await expandInputs([newInput], locale);
       refuseInputsAsOutputs(options.output, [...oldSide.files, ...newSide.files, modelFileOf(options.model)]);
-      if (options.regressionTolerance !== undefined && !options.failOnRegression) throw new UserError('--regression-tolerance needs --fail-on-regression');
-      const outputs = outputTargets({ output: options.output, format: options.format, names: diffFormats.names, unavailable: notAFormatOf('diff', diffFormats.names) });
+      if (options.regressionTolerance !== undefined && !options.failOnRegression) throw new UserError(locale.t('cli.error.toleranceNeedsRegression'));
+      const outputs = outputTargets({ output: options.output, format: options.format, names: diffFormats.names, unavailable: notAFormatOf(locale, 'diff', diffFormats.names), locale });
       const load = (found: ReadonlySet<string>) => (input: string) =>
         loadResult(input, { model: options.model, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined, locale });
       /** Every output, each in its format: `render` gives the text of one diff or of the diffs of two folders. */
@@ -92,26 +84,26 @@ carries them; every format says the comparison crosses versions.`,
         const current = await load(newSide.found)(newInput);
         // A renamed organisation is compared, as with score --baseline, but never unnoticed.
         if (old.report.organisation !== current.report.organisation && !options.quiet) {
-          await io.stderr.write(`${renamedOrganisationWarning(current.file, current.report.organisation, old.file, old.report.organisation)}\n`);
+          await io.stderr.write(`${renamedOrganisationWarning(locale, current.file, current.report.organisation, old.file, old.report.organisation)}\n`);
         }
-        const diff = await compare(old, current, options);
+        const diff = await compare(locale, old, current, options);
         // Each answers file that fits only an earlier version of its model, once.
-        const hints = [...new Set([outdatedAnswers(old.file, old.model)?.hint, outdatedAnswers(current.file, current.model)?.hint])].filter((hint) => hint !== undefined);
+        const hints = [...new Set([outdatedAnswers(locale, old.file, old.model)?.hint, outdatedAnswers(locale, current.file, current.model)?.hint])].filter((hint) => hint !== undefined);
         if (hints.length > 0 && !options.quiet) await io.stderr.write(`${hints.join('\n')}\n`);
         await write((_format, formatter, formatOptions) => formatter(diff, formatOptions));
-        await failOnRegression([diff], options, io);
+        await failOnRegression(locale, [diff], options, io);
         return;
       }
 
       // Two folders (or patterns): the assessments are paired by organisation, one diff per pair.
-      const voice = manyFilesVoice(options, 'answers files or JSON reports', oldSide.found.size + newSide.found.size);
+      const voice = manyFilesVoice(locale, options, locale.t('cli.reads.answersOrReports'), oldSide.found.size + newSide.found.size);
       const notes: string[] = [];
       const diagnostics: Diagnostic[] = [];
       const side = async (inputs: ExpandedInputs) => {
         const results: Sided<LoadedResult>[] = [];
         const { diagnostics: errors, skipped } = await eachFile(inputs.files, load(inputs.found), (result) => {
           results.push({ organisation: result.report.organisation, value: result });
-          notes.push(...voice.read(result.file, outdatedAnswers(result.file, result.model)));
+          notes.push(...voice.read(result.file, outdatedAnswers(locale, result.file, result.model)));
         });
         diagnostics.push(...errors);
         for (const file of skipped) notes.push(...voice.skipped(file));
@@ -123,25 +115,25 @@ carries them; every format says the comparison crosses versions.`,
           file: value.file,
           ...value.organisationAt,
           code: 'same-organisation',
-          message: `${first.file} is also an assessment of ${quoted(value.report.organisation)} on the ${which} side (${which === 'old' ? oldInput : newInput}); diff pairs one assessment per organisation on each side`,
+          message: locale.t(which === 'old' ? 'cli.diff.error.repeatedOld' : 'cli.diff.error.repeatedNew', { file: first.file, organisation: quoted(value.report.organisation), input: which === 'old' ? oldInput : newInput }),
         });
       }
       const diffs: Diff[] = [];
       for (const pair of pairing.pairs) {
         try {
-          diffs.push(await compare(pair.old, pair.new, options));
+          diffs.push(await compare(locale, pair.old, pair.new, options));
         } catch (error) {
           if (!(error instanceof UserError)) throw error;
           diagnostics.push(...error.diagnostics);
         }
       }
       notes.push(...voice.summary(0));
-      if (!options.quiet) notes.push(...unpairedWarnings(pairing.onlyOld, oldInput, 'old'), ...unpairedWarnings(pairing.onlyNew, newInput, 'new'));
+      if (!options.quiet) notes.push(...unpairedWarnings(locale, pairing.onlyOld, oldInput, 'old'), ...unpairedWarnings(locale, pairing.onlyNew, newInput, 'new'));
       if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
       if (diagnostics.length > 0) throw new UserError(diagnostics);
-      if (diffs.length === 0) throw new UserError(`no organisation has an assessment both in ${oldInput} and in ${newInput}; nothing to compare`);
+      if (diffs.length === 0) throw new UserError(locale.t('cli.diff.error.nothingPaired', { old: oldInput, new: newInput }));
       await write((format, formatter, formatOptions) => formatDiffList(diffs, format, formatter, formatOptions));
-      await failOnRegression(diffs, options, io);
+      await failOnRegression(locale, diffs, options, io);
     });
 }
 
@@ -152,7 +144,7 @@ const NOT_RESULTS = ['model', 'plan', 'other'] as const;
  * The changes between two results. Two versions of one model that its migrations link are
  * compared through them; other models are refused (at the new one), unless allowed.
  */
-async function compare(old: LoadedResult, current: LoadedResult, options: DiffOptions): Promise<Diff> {
+async function compare(locale: Locale, old: LoadedResult, current: LoadedResult, options: DiffOptions): Promise<Diff> {
   const { model: a } = old.report;
   const { model: b } = current.report;
   const files = { old: old.file, new: current.file };
@@ -163,29 +155,35 @@ async function compare(old: LoadedResult, current: LoadedResult, options: DiffOp
   }
   if (!options.allowModelChange) {
     throw new UserError([
-      fileDiagnostic(current.file, 'model-mismatch', `scored with model ${b.id} ${b.version}, but ${old.file} with ${a.id} ${a.version}; --allow-model-change compares them anyway`),
+      fileDiagnostic(current.file, 'model-mismatch', locale.t('cli.diff.error.modelMismatch', { model: `${b.id} ${b.version}`, file: old.file, oldModel: `${a.id} ${a.version}` })),
     ]);
   }
   return diffReports(old.report, current.report, files);
 }
 
 /** One warning per side for the organisations with no assessment on the other side. */
-function unpairedWarnings(only: readonly Sided<LoadedResult>[], input: string, side: 'old' | 'new'): string[] {
+function unpairedWarnings(locale: Locale, only: readonly Sided<LoadedResult>[], input: string, side: 'old' | 'new'): string[] {
   if (only.length === 0) return [];
   const list = only.map(({ organisation, value }) => `${quoted(organisation)} (${value.file})`).join(', ');
-  const count = only.length === 1 ? '1 organisation' : `${only.length} organisations`;
-  return [warningLine(`${count} only on the ${side} side (${input}), not compared: ${list}`)];
+  return [warningLine(locale, locale.t(side === 'old' ? 'cli.diff.warning.onlyOld' : 'cli.diff.warning.onlyNew', { count: only.length, input, list }))];
 }
 
 /** With --fail-on-regression, a line for every score that went down, and exit 1 if any did. */
-async function failOnRegression(diffs: readonly Diff[], options: DiffOptions, io: Io): Promise<void> {
+async function failOnRegression(locale: Locale, diffs: readonly Diff[], options: DiffOptions, io: Io): Promise<void> {
   if (!options.failOnRegression) return;
-  const beyond = options.regressionTolerance ? `, more than the tolerance of ${options.regressionTolerance}` : '';
+  const tolerance = options.regressionTolerance ? locale.decimal(String(options.regressionTolerance)) : '';
   const lines = diffs.flatMap((diff) =>
-    regressions(diff, options.regressionTolerance).map(
-      (item) =>
-        `cm-maturity: regression (--fail-on-regression): ${diffs.length > 1 ? `${diff.new.file}: ` : ''}${item.subject} score fell from ${item.from.toFixed(2)} to ${item.to.toFixed(2)} (${item.delta.toFixed(2)})${beyond}`,
-    ),
+    regressions(diff, options.regressionTolerance).map((item) => {
+      const values = {
+        file: diffs.length > 1 ? `${diff.new.file}: ` : '',
+        subject: item.subject,
+        from: locale.decimal(item.from.toFixed(2)),
+        to: locale.decimal(item.to.toFixed(2)),
+        delta: locale.decimal(item.delta.toFixed(2)),
+        tolerance,
+      };
+      return `cm-maturity: ${locale.t(tolerance === '' ? 'cli.diff.regression' : 'cli.diff.regressionBeyond', values)}`;
+    }),
   );
   if (lines.length === 0) return;
   await io.stderr.write(`${lines.map(terminalText).join('\n')}\n`);

@@ -11,12 +11,12 @@ import { versionCrossing } from '../../pipeline/model-versions.js';
 import { outdatedAnswers } from '../../pipeline/score-file.js';
 import { eachFile } from '../../pipeline/each-file.js';
 import { locatedWarning, warningLine } from '../../report/notices.js';
-import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
+import { outputWidth, widthParser, type Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets } from '../options.js';
 import { expandInputs } from '../../read/inputs.js';
 import { quoted } from '../../core/quote.js';
 import type { Position } from '../../parse/locate.js';
-import { addVoiceOptions, manyFilesVoice, VERBOSE_SKIPPED, type VoiceOptions } from '../voice.js';
+import { addVoiceOptions, manyFilesVoice, type VoiceOptions } from '../voice.js';
 import type { Locale } from '../../locale/locale.js';
 import { localeOf } from '../language.js';
 
@@ -32,34 +32,31 @@ interface HistoryOptions extends VoiceOptions {
 
 export function historyCommand(io: Io, locale: Locale): Command {
   const command = new Command('history')
-    .description("show an organisation's scores over time, from dated answers files or from every committed version of one")
-    .argument('<answers...>', 'dated answers files or JSON reports of one organisation, folders (every *.yaml/*.yml inside) or quoted glob patterns; with --git, the one answers file')
-    .option('--git', "read every committed version of the answers file from its git repository (following renames); dated by its date:, else the commit date")
-    .option('-m, --model <id|path>', 'score answers with this model (default: each file\'s model:, else "community")')
-    .addOption(new Option('-f, --format <format>', 'format of standard output and of -o files without a known extension (default: table)').choices(historyFormats.names))
-    .option('-o, --output <file>', `write to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(historyFormats.names)}); repeatable; - is standard output`, collect)
-    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
-    .option('--width <columns>', WIDTH_HELP, parseWidth)
-    .option('--plan <file>', "draw a plan's targets beside the scores (made by cm-maturity plan): a target row per phase, a target line in csv and json");
-  return addVoiceOptions(command, VERBOSE_SKIPPED)
+    .description(locale.t('cli.history.description'))
+    .argument('<answers...>', locale.t('cli.history.argument.answers'))
+    .option('--git', locale.t('cli.history.option.git'))
+    .option('-m, --model <id|path>', locale.t('cli.history.option.model', { model: 'community' }))
+    .addOption(new Option('-f, --format <format>', locale.t('cli.option.format')).choices(historyFormats.names))
+    .option('-o, --output <file>', locale.t('cli.option.output', { extensions: extensionsOf(historyFormats.names) }), collect)
+    .option('--no-color', locale.t('cli.option.noColor'))
+    .option('--width <columns>', locale.t('cli.option.width'), widthParser(locale))
+    .option('--plan <file>', locale.t('cli.history.option.plan'));
+  return addVoiceOptions(command, locale, 'skipped')
     .addHelpText(
       'after',
       `
-Examples:
+${locale.t('cli.examples')}
   $ cm-maturity history assessments/*.yaml
   $ cm-maturity history assessments/acme/
   $ cm-maturity history --git community/maturity.yaml
   $ cm-maturity history --git community/maturity.yaml --format csv -o maturity.csv
   $ cm-maturity history assessments/acme/ --plan assessments/acme/plan.yaml
 
-A folder or pattern must hold the assessments of one organisation: models and other YAML found
-there are skipped (with one note), and files of several organisations are refused, naming them.
-Assessments of versions of one model that its migrations link (community 1.0 and 2.0) are one
-series, each scored with its own version; every format says the history crosses versions.`,
+${locale.t('cli.history.help')}`,
     )
     .action(async (inputs: string[], options: HistoryOptions) => {
       refuseInputsAsOutputs(options.output, [...inputs, options.plan, modelFileOf(options.model)]);
-      const outputs = outputTargets({ output: options.output, format: options.format, names: historyFormats.names, unavailable: notAFormatOf('history', historyFormats.names) });
+      const outputs = outputTargets({ output: options.output, format: options.format, names: historyFormats.names, unavailable: notAFormatOf(locale, 'history', historyFormats.names), locale });
       const entries = options.git ? await fromGit(inputs, options, io, locale) : await fromFiles(inputs, options, io, locale);
       const built = buildHistory(entries, await linkedVersions(entries), locale);
       if (Array.isArray(built)) {
@@ -77,7 +74,7 @@ series, each scored with its own version; every format says the history crosses 
       if (options.plan !== undefined) {
         const { historyWithPlan } = await import('../../pipeline/load-plan.js');
         const planned = await historyWithPlan(history, options.plan, { stdin: () => io.stdin, locale });
-        if (!options.quiet && planned.warnings.length > 0) await io.stderr.write(planned.warnings.map((warning) => `${locatedWarning(warning)}\n`).join(''));
+        if (!options.quiet && planned.warnings.length > 0) await io.stderr.write(planned.warnings.map((warning) => `${locatedWarning(locale, warning)}\n`).join(''));
         history = planned.history;
       }
       const rendered = [];
@@ -117,18 +114,18 @@ const NOT_RESULTS = ['model', 'plan', 'other'] as const;
  */
 async function fromFiles(inputs: string[], options: HistoryOptions, io: Io, locale: Locale): Promise<LocatedEntry[]> {
   const { files, found } = await expandInputs(inputs, locale);
-  const voice = manyFilesVoice(options, 'answers files or JSON reports', found.size);
+  const voice = manyFilesVoice(locale, options, locale.t('cli.reads.answersOrReports'), found.size);
   const entries: LocatedEntry[] = [];
   const { diagnostics, skipped } = await eachFile(
     files,
     (input) => loadResult(input, { model: options.model, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined, locale }),
     ({ file, report, organisationAt, model }) => entries.push({ report, source: file, commit: null, organisationAt, model }),
   );
-  const hints = entries.flatMap((entry) => voice.read(entry.source, outdatedAnswers(entry.source, entry.model)));
+  const hints = entries.flatMap((entry) => voice.read(entry.source, outdatedAnswers(locale, entry.source, entry.model)));
   const notes = [...skipped.flatMap((file) => voice.skipped(file)), ...hints, ...voice.summary(0)];
   if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
   if (diagnostics.length > 0) throw new UserError(diagnostics);
-  if (entries.length === 0) throw new UserError(`no answers files or JSON reports among the ${files.length} files found`);
+  if (entries.length === 0) throw new UserError(locale.t('cli.history.error.nothingRead', { found: files.length }));
   if (found.size > 0) {
     const byOrganisation = new Map<string, string[]>();
     for (const entry of entries) {
@@ -137,8 +134,12 @@ async function fromFiles(inputs: string[], options: HistoryOptions, io: Io, loca
       else byOrganisation.set(entry.report.organisation, [entry.source]);
     }
     if (byOrganisation.size > 1) {
-      const named = [...byOrganisation].map(([organisation, sources]) => `${quoted(organisation)} (${sources.length === 1 ? sources[0] : `${sources[0]} and ${sources.length - 1} more`})`);
-      throw new UserError(`the files found are assessments of ${byOrganisation.size} organisations: ${named.join(', ')}; a history shows one organisation: name its files, its folder or a pattern matching only them`);
+      const named = [...byOrganisation].map(([organisation, sources]) =>
+        sources.length === 1
+          ? `${quoted(organisation)} (${sources[0]})`
+          : locale.t('cli.history.error.organisationFiles', { organisation: quoted(organisation), file: sources[0]!, more: sources.length - 1 }),
+      );
+      throw new UserError(locale.t('cli.history.error.severalOrganisations', { count: byOrganisation.size, named: named.join(', ') }));
     }
   }
   return entries;
@@ -150,7 +151,7 @@ async function fromFiles(inputs: string[], options: HistoryOptions, io: Io, loca
  * the same date are one assessment being edited: the newest of them counts.
  */
 async function fromGit(inputs: string[], options: HistoryOptions, io: Io, locale: Locale): Promise<LocatedEntry[]> {
-  if (inputs.length !== 1) throw new UserError(`--git takes one answers file, not ${inputs.length}`);
+  if (inputs.length !== 1) throw new UserError(locale.t('cli.history.error.gitOneFile', { count: inputs.length }));
   const file = inputs[0]!;
   const entries: LocatedEntry[] = [];
   const dates = new Set<string>();
@@ -162,7 +163,8 @@ async function fromGit(inputs: string[], options: HistoryOptions, io: Io, locale
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       const first = error.diagnostics[0];
-      if (!options.quiet) await io.stderr.write(`${warningLine(`skipped ${version.path}@${version.commit.slice(0, 7)}: ${first ? `${first.line}:${first.column}: ${first.message}` : error.message}`)}\n`);
+      const problem = first ? `${first.line}:${first.column}: ${first.message}` : error.message;
+      if (!options.quiet) await io.stderr.write(`${warningLine(locale, locale.t('cli.history.warning.skippedVersion', { version: `${version.path}@${version.commit.slice(0, 7)}`, problem }))}\n`);
       continue;
     }
     const date = entry.report.date ?? version.date;
@@ -170,9 +172,9 @@ async function fromGit(inputs: string[], options: HistoryOptions, io: Io, locale
     dates.add(date);
     entries.push(entry);
   }
-  if (entries.length === 0) throw new UserError(`--git ${file}: no committed version could be read`);
+  if (entries.length === 0) throw new UserError(locale.t('cli.history.error.noVersion', { file }));
   // The newest committed version is the file as it stands: the one a migration would start from.
-  const hint = outdatedAnswers(file, entries[0]!.model)?.hint;
+  const hint = outdatedAnswers(locale, file, entries[0]!.model)?.hint;
   if (hint !== undefined && !options.quiet) await io.stderr.write(`${hint}\n`);
   return entries;
 }

@@ -24,48 +24,42 @@ interface InitOptions {
 
 export function initCommand(io: Io, locale: Locale): Command {
   return new Command('init')
-    .description('write a ready-to-fill answers file for a model, every indicator listed with its text and advice')
-    .option('-m, --model <id|path>', `built-in model id or model file (default: "${DEFAULT_MODEL_ID}")`)
-    .option('-o, --output <file>', 'the answers file to write (atomically), creating its folder if missing; - or none: standard output')
-    .option('--force', 'replace the output file if it exists')
-    .option('--organisation <name>', 'fill in the organisation (default: a placeholder to replace)')
-    .option('--date <YYYY-MM-DD>', 'fill in the date of the assessment')
-    .option('--schema <path|url>', "the answers JSON Schema the editor modeline points at (default: the built-in model's shipped schema)")
-    .option('--no-color', 'accepted as by every command; the answers file is never coloured')
+    .description(locale.t('cli.init.description'))
+    .option('-m, --model <id|path>', locale.t('cli.option.model', { model: DEFAULT_MODEL_ID }))
+    .option('-o, --output <file>', locale.t('cli.init.option.output'))
+    .option('--force', locale.t('cli.init.option.force'))
+    .option('--organisation <name>', locale.t('cli.init.option.organisation'))
+    .option('--date <YYYY-MM-DD>', locale.t('cli.init.option.date'))
+    .option('--schema <path|url>', locale.t('cli.init.option.schema'))
+    .option('--no-color', locale.t('cli.option.noColorAccepted'))
     .addHelpText(
       'after',
       `
-Examples:
+${locale.t('cli.examples')}
   $ cm-maturity init -o answers.yaml
   $ cm-maturity init -o assessments/2026/acme.yaml
   $ cm-maturity init -o acme.yaml --organisation "Acme Corp" --date 2026-10-01
   $ cm-maturity init --model ./my-model.yaml --schema ./my-model.answers.schema.json -o answers.yaml
 
-model: names the exact version of a built-in model (community@2.0), so the file keeps being
-scored with the model it was written for; each indicator's criteria, evidence to look at,
-effort, owner and contexts are in its comment when the model gives them.
-Every answer is left empty ("not answered yet"), so the file validates and scores as it is.
-Fill some in, then: cm-maturity score answers.yaml. -o creates the folders on the way to the
-file when they are missing; an existing file is never replaced without --force (exit 2). The
-first line tells editors with the YAML language server where the answers schema is, for
-completion and checking; cm-maturity schema answers --model <file> writes one for your own model.`,
+${locale.t('cli.init.help')}`,
     )
     .action(async (options: InitOptions) => {
       const toFile = options.output !== undefined && options.output !== '-';
-      if (options.organisation !== undefined && options.organisation.trim() === '') throw new UserError('--organisation: must not be empty');
-      if (options.date !== undefined && !isoDate.safeParse(options.date).success) throw new UserError(`--date: "${options.date}" is not a date written as YYYY-MM-DD`);
+      if (options.organisation !== undefined && options.organisation.trim() === '') throw new UserError(locale.t('cli.init.error.emptyOrganisation'));
+      if (options.date !== undefined && !isoDate.safeParse(options.date).success) throw new UserError(locale.t('cli.init.error.date', { date: options.date }));
       refuseInputAsOutput(options.output, [modelFileOf(options.model)]);
       if (toFile && !options.force && existsSync(options.output!)) {
-        throw new UserError(`${options.output} already exists; use --force to replace it`);
+        throw new UserError(locale.t('cli.error.exists', { file: options.output! }));
       }
       const location = resolveModel(options.model ?? DEFAULT_MODEL_ID, process.cwd(), locale);
-      if (typeof location === 'string') throw new UserError(`--model: ${location}`);
+      if (typeof location === 'string') throw new UserError(locale.t('cli.error.model', { problem: location }));
       const { model } = await loadModelAt(location, locale);
       const folder = toFile ? dirname(resolve(options.output!)) : process.cwd();
       const schema =
         options.schema ??
         modelineTarget(`${shippedSchemaDirectory()}${location.builtin ? answersSchemaFile(location.reference) : GENERIC_ANSWERS_SCHEMA_FILE}`, folder);
       const text = answersTemplate(model, {
+        locale,
         schema,
         // The exact version, so that the file keeps being scored with the model it was written for.
         modelRef: location.builtin ? location.reference : relativeModelRef(location.path, folder),

@@ -29,40 +29,30 @@ interface MigrateOptions {
 
 export function migrateCommand(io: Io, locale: Locale): Command {
   return new Command('migrate')
-    .description("carry an answers file over to a newer version of its model, through the model's migrations; every answer carried over is marked for review")
-    .argument('<answers>', 'the answers file to migrate; - reads standard input')
-    .option('-o, --output <file>', 'write the migrated file (atomically) instead of standard output, creating its folder if missing; the answers file itself only with --force')
-    .option('--force', 'replace an existing output file, the answers file itself included')
-    .option('--to <model>', 'the version to migrate to: a built-in model with its version (community@2.0) or a model file (default: the newest built-in version of the model)')
-    .option('-q, --quiet', 'print only errors: not the line saying what was carried over')
-    .option('--no-color', 'accepted as by every command; the answers file is never coloured')
+    .description(locale.t('cli.migrate.description'))
+    .argument('<answers>', locale.t('cli.migrate.argument.answers'))
+    .option('-o, --output <file>', locale.t('cli.migrate.option.output'))
+    .option('--force', locale.t('cli.migrate.option.force'))
+    .option('--to <model>', locale.t('cli.migrate.option.to'))
+    .option('-q, --quiet', locale.t('cli.migrate.option.quiet'))
+    .option('--no-color', locale.t('cli.option.noColorAccepted'))
     .addHelpText(
       'after',
       `
-Examples:
+${locale.t('cli.examples')}
   $ cm-maturity migrate acme.yaml -o acme-2.0.yaml
   $ cm-maturity migrate acme.yaml -o acme.yaml --force
   $ cm-maturity migrate acme.yaml --to community@2.0 > acme-2.0.yaml
   $ cm-maturity migrate ours.yaml --to ./our-model@2.yaml -o ours-2.yaml
 
-The answers are carried over by the migrations the newer version declares (models: migrations:),
-through each version between: an indicator fed by several earlier ones takes the lowest of their
-answers (n/a only when all are n/a; unanswered when any is), their notes (each after its earlier
-id), evidence and the oldest date checked; an indicator fed by none starts unanswered. Every
-answer carried over has a "Review:" line above it naming the earlier answers, to check against
-the new criteria; the answers no new indicator takes are listed at the top. The file is written
-in the layout of cm-maturity init, with model: naming the exact version. Organisation, date,
-assessor and context (when the new version has it) are kept.
-A file that already answers the version asked for is left as it is (exit 0). Without --to, a file
-naming a model file needs --to naming the newer model file, which declares the migrations; the
-earlier versions a chain passes through are found beside it (<name>@<version>.yaml).`,
+${locale.t('cli.migrate.help')}`,
     )
     .action(async (input: string, options: MigrateOptions) => {
       const toFile = options.output !== undefined && options.output !== '-';
       if (toFile && input !== '-' && sameFile(options.output!, input)) {
-        if (!options.force) throw new UserError(`-o ${options.output} is the answers file itself; add --force to migrate it in place`);
+        if (!options.force) throw new UserError(locale.t('cli.migrate.error.inPlace', { file: options.output! }));
       } else if (toFile && !options.force && existsSync(options.output!)) {
-        throw new UserError(`${options.output} already exists; use --force to replace it`);
+        throw new UserError(locale.t('cli.error.exists', { file: options.output! }));
       }
       refuseInputAsOutput(options.output, [modelFileOf(options.to)]);
 
@@ -70,18 +60,18 @@ earlier versions a chain passes through are found beside it (<name>@<version>.ya
       const parsed = parseYaml(source, locale);
       const { model: from, assessment } = await assessmentFromYaml(parsed, { baseDir, locale });
       if (toFile) refuseInputAsOutput(options.output, [from.builtin ? undefined : from.file]);
-      const target = await targetModel(from, source.file, options.to, locale);
+      const target = await targetModel(locale, from, source.file, options.to);
       const { id, version } = from.model;
       if (target.model.version === version) {
-        if (!options.quiet) await io.stderr.write(`${terminalText(`cm-maturity: note: ${source.file} already answers ${id} ${version}, ${options.to === undefined ? 'the newest version' : 'the version asked for'}; nothing to migrate, nothing written`)}\n`);
+        const note = locale.t(options.to === undefined ? 'cli.migrate.note.alreadyNewest' : 'cli.migrate.note.alreadyAsked', { file: source.file, model: `${id} ${version}` });
+        if (!options.quiet) await io.stderr.write(`${terminalText(`cm-maturity: ${note}`)}\n`);
         return;
       }
       const chain = await chainTo(target, version, from);
       if (chain === null) {
         const declared = (target.model.migrations ?? []).map((migration) => migration.from);
-        throw new UserError(
-          `no migration leads from ${id} ${version} to ${target.model.version}: ${target.file} migrates from ${declared.length === 0 ? 'no earlier version' : `version ${declared.join(', ')}`}${declared.length === 0 ? '' : ', and no chain of versions found links them'}`,
-        );
+        const values = { model: `${id} ${version}`, version: target.model.version, file: target.file, declared: declared.join(', ') };
+        throw new UserError(locale.t(declared.length === 0 ? 'cli.migrate.error.noMigration' : 'cli.migrate.error.noChain', values));
       }
       const migrated = migrateAnswers(assessment.answers, chain);
       const context = assessment.context != null && (target.model.contexts ?? []).some((candidate) => candidate.id === assessment.context) ? assessment.context : null;
@@ -89,6 +79,7 @@ earlier versions a chain passes through are found beside it (<name>@<version>.ya
       const folder = toFile ? dirname(resolve(options.output!)) : process.cwd();
       const reference = `${target.model.id}@${target.model.version}`;
       const text = answersTemplate(target.model, {
+        locale,
         schema: modelineTarget(`${shippedSchemaDirectory()}${target.builtin ? answersSchemaFile(reference) : GENERIC_ANSWERS_SCHEMA_FILE}`, folder),
         modelRef: target.builtin ? reference : relativeModelRef(resolve(target.file), folder),
         organisation: assessment.organisation,
@@ -109,13 +100,10 @@ earlier versions a chain passes through are found beside it (<name>@<version>.ya
       if (options.quiet) return;
       const answered = [...migrated.answers.values()].filter((answer) => answer.answer !== null).length;
       const unanswered = indicatorCount(target.model) - answered;
-      const lost = assessment.context != null && context === null ? `; context ${quoted(assessment.context)} is not one of version ${target.model.version}, so it was left out` : '';
-      const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-      await io.stderr.write(
-        `${terminalText(
-          `cm-maturity: note: ${source.file} migrated from ${id} ${version} to ${target.model.version}${toFile ? ` in ${options.output}` : ''}: ${count(migrated.carried.size, 'indicator takes', 'indicators take')} over earlier answers, each marked "Review:" to check; ${count(migrated.dropped.length, 'earlier answer', 'earlier answers')} not carried over; ${count(unanswered, 'indicator', 'indicators')} unanswered${lost}`,
-        )}\n`,
-      );
+      const values = { file: source.file, model: `${id} ${version}`, version: target.model.version, output: options.output ?? '', carried: migrated.carried.size, dropped: migrated.dropped.length, unanswered };
+      const migratedNote = locale.t(toFile ? 'cli.migrate.note.migratedTo' : 'cli.migrate.note.migrated', values);
+      const lost = assessment.context != null && context === null ? locale.t('cli.migrate.note.contextLost', { context: quoted(assessment.context), version: target.model.version }) : '';
+      await io.stderr.write(`${terminalText(`cm-maturity: ${migratedNote}${lost}`)}\n`);
     });
 }
 
@@ -123,16 +111,16 @@ earlier versions a chain passes through are found beside it (<name>@<version>.ya
  * The model to migrate to: `--to` (a built-in version or a model file, of the same model id), else
  * the newest built-in version of the answers' model. A file naming a model file needs `--to`.
  */
-async function targetModel(from: LoadedModel, file: string, to: string | undefined, locale: Locale): Promise<LoadedModel> {
+async function targetModel(locale: Locale, from: LoadedModel, file: string, to: string | undefined): Promise<LoadedModel> {
   const { id } = from.model;
   if (to === undefined) {
     const newest = from.builtin ? builtinModelVersions(id)[0] : undefined;
-    if (newest === undefined) throw new UserError(`${file} answers the model file ${from.file}; name the newer version to migrate to with --to <model file>`);
+    if (newest === undefined) throw new UserError(locale.t('cli.migrate.error.needsTo', { file, model: from.file }));
     return loadModelAt({ builtin: true, id, reference: newest.reference, latest: false, path: newest.path }, locale);
   }
   const location = resolveModel(to, process.cwd(), locale);
-  if (typeof location === 'string') throw new UserError(`--to: ${location}`);
+  if (typeof location === 'string') throw new UserError(locale.t('cli.migrate.error.to', { problem: location }));
   const target = await loadModelAt(location, locale);
-  if (target.model.id !== id) throw new UserError(`--to: ${to} is model ${target.model.id} ${target.model.version}, not a version of ${id}, the model ${file} answers`);
+  if (target.model.id !== id) throw new UserError(locale.t('cli.migrate.error.otherModel', { to, model: `${target.model.id} ${target.model.version}`, id, file }));
   return target;
 }

@@ -3,7 +3,7 @@ import { dirname, relative } from 'node:path';
 import { builtinModel, builtinModelIds } from '../../read/builtin-models.js';
 import { loadModel } from '../../pipeline/load-model.js';
 import { colorFor, writeOutput } from '../../write/output.js';
-import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
+import { outputWidth, widthParser, type Io } from '../io.js';
 import { indicatorCount } from '../../core/model-facts.js';
 import { modelListFormats, type ModelListFormatName } from '../../report/models/index.js';
 import type { ModelList } from '../../schema/models.js';
@@ -20,14 +20,14 @@ interface ModelsOptions {
 
 export function modelsCommand(io: Io, locale: Locale): Command {
   return new Command('models')
-    .description('list the built-in maturity models')
-    .addOption(new Option('-f, --format <format>', 'output format: table, or json (reference, id, whether newest, name, version, stages, competency and indicator counts, source file)').choices(modelListFormats.names).default('table'))
-    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
-    .option('--width <columns>', WIDTH_HELP, parseWidth)
+    .description(locale.t('cli.models.description'))
+    .addOption(new Option('-f, --format <format>', locale.t('cli.models.option.format')).choices(modelListFormats.names).default('table'))
+    .option('--no-color', locale.t('cli.option.noColor'))
+    .option('--width <columns>', locale.t('cli.option.width'), widthParser(locale))
     .addHelpText(
       'after',
       `
-Examples:
+${locale.t('cli.examples')}
   $ cm-maturity models
   $ cm-maturity models --format json`,
     )

@@ -13,25 +13,21 @@ interface SchemaOptions {
 
 export function schemaCommand(io: Io, locale: Locale): Command {
   return new Command('schema')
-    .description('print the JSON Schema (draft-07) of model files, of a model\'s answers files or of plan files, for editors')
-    .addArgument(new Argument('<kind>', 'which files the schema describes').choices(['model', 'answers', 'plan']))
-    .option('-m, --model <id|path>', `for answers: the model whose indicators and answers it lists (default: "${DEFAULT_MODEL_ID}")`)
-    .option('-o, --output <file>', 'write the schema to a file (atomically) instead of standard output')
-    .option('--no-color', 'accepted as by every command; a schema is never coloured')
+    .description(locale.t('cli.schema.description'))
+    .addArgument(new Argument('<kind>', locale.t('cli.schema.argument.kind')).choices(['model', 'answers', 'plan']))
+    .option('-m, --model <id|path>', locale.t('cli.schema.option.model', { model: DEFAULT_MODEL_ID }))
+    .option('-o, --output <file>', locale.t('cli.schema.option.output'))
+    .option('--no-color', locale.t('cli.schema.option.noColor'))
     .addHelpText(
       'after',
       `
-Examples:
+${locale.t('cli.examples')}
   $ cm-maturity schema answers > answers.schema.json
   $ cm-maturity schema answers --model ./my-model.yaml -o my-model.answers.schema.json
   $ cm-maturity schema model -o model.schema.json
   $ cm-maturity schema plan -o plan.schema.json
 
-Point an answers file at it with a first line such as
-  # yaml-language-server: $schema=./my-model.answers.schema.json
-and editors with the YAML language server complete indicator ids and answers, show each
-indicator's text on hover and flag wrong values. The schemas of the built-in models ship in the
-package's schema/ folder; cm-maturity init writes that line for you.`,
+${locale.t('cli.schema.help')}`,
     )
     .action(async (kind: 'model' | 'answers' | 'plan', options: SchemaOptions) => {
       refuseInputAsOutput(options.output, [modelFileOf(options.model)]);

@@ -11,15 +11,15 @@ import { numericLocale } from '../locale.js';
 import { expandInputsInThread } from '../../read/inputs-thread.js';
 import { GateFailed } from '../stop.js';
 import { keepHeapNearLive } from '../heap.js';
-import { collect, extensionsOf, notAFormatOf, outputTargets, parseJobs, parseTolerance } from '../options.js';
-import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
-import { addVoiceOptions, VERBOSE_SCORED, type VoiceOptions } from '../voice.js';
+import { collect, extensionsOf, jobsParser, notAFormatOf, outputTargets, toleranceParser } from '../options.js';
+import { outputWidth, widthParser, type Io } from '../io.js';
+import { addVoiceOptions, type VoiceOptions } from '../voice.js';
 import { colorFor, refuseBinaryOnTerminal, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
 import { fileScoring, outdatedAnswers, staleWarnings, withGates } from '../../pipeline/score-file.js';
 import { gateFailureLines, locatedWarning, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
-import { parseStaleAfter, staleAfterGrammar, type StaleAfter } from '../../core/stale.js';
+import { parseStaleAfter, type StaleAfter } from '../../core/stale.js';
 import type { Locale } from '../../locale/locale.js';
 import { localeOf } from '../language.js';
 
@@ -48,36 +48,36 @@ interface ScoreOptions extends GateOptions, VoiceOptions {
 
 export function scoreCommand(io: Io, locale: Locale): Command {
   const command = new Command('score')
-    .description("score an organisation's answers against a maturity model, or many organisations' side by side")
-    .argument('<answers>', 'answers file (YAML), - to read standard input, or a folder (every *.yaml/*.yml inside) or quoted glob pattern')
-    .argument('[more...]', 'more answers files, folders or patterns: one row per organisation')
-    .option('-m, --model <id|path>', 'built-in model id or model file (default: the file\'s model:, else "community")')
-    .addOption(new Option('-f, --format <format>', 'format of standard output and of -o files without a known extension (default: table)').choices(SCORE_FORMAT_NAMES))
-    .option('-o, --output <file>', `write the report to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(SCORE_FORMAT_NAMES)}); repeatable; - is standard output`, collect)
-    .option('--excel', 'csv, csv-answers and csv-actions for Excel: a UTF-8 byte order mark, and ; with decimal commas where the locale (LC_ALL, LC_NUMERIC, LANG) writes 1,5')
-    .option('--strict', 'treat unanswered indicators as errors')
-    .option('--all', `list every next step, not only the first ${DEFAULT_NEXT_STEPS} per competency (html and xlsx always list every one)`)
-    .option('--print-answers', 'html: print the appendix of every answer too (on screen it is always there, folded)')
-    .option('-j, --jobs <n>', `threads scoring files at once with ${PARALLEL_MIN_FILES} or more answers files (default: one per CPU core)`, parseJobs)
-    .option('--sort <key>', 'order of the organisations with several answers files: score, name or a competency id', 'score')
-    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)')
-    .option('--width <columns>', WIDTH_HELP, parseWidth)
-    .option('--fail-under <floor>', 'exit 1 when the overall score is below a score (2.5) or a stage id (community = level 3)')
-    .option('--require <id=floor>', 'exit 1 when a competency scores below a floor (strategy=2.5, tools=community); repeatable', collect)
-    .option('--baseline <file>', 'compare with an earlier result: a JSON report (--format json) or an answers file')
-    .option('--fail-on-regression', 'exit 1 when the overall or any competency score is lower than in the baseline')
-    .option('--regression-tolerance <points>', 'with --fail-on-regression, a fall of at most this many score points is not a regression (default: 0)', parseTolerance)
-    .option('--allow-model-change', 'accept a baseline made with another model, or a version no migration links; compare the competencies both have (linked versions need no option)')
-    .option('--plan <file>', 'track a plan (made by cm-maturity plan): targets, PercentToTarget, ProgressToDate, on-track and the actions of the phase due next, in every format')
-    .option('--fail-behind-plan', "with --plan, exit 1 when a target of a phase due on or before the answers' date is not met")
-    .option('--fail-on-stale-actions', "with --plan, exit 1 when an action due before the answers' date is neither done nor dropped")
-    .option('--stale-after <duration>', `warn about answers whose checked: date is longer than this before the assessment's date: ${staleAfterGrammar(locale)}`, (value) => parseDuration(value, locale))
-    .option('--fail-on-stale', 'exit 1 when an answer is stale (needs --stale-after)');
-  return addVoiceOptions(command, VERBOSE_SCORED)
+    .description(locale.t('cli.score.description'))
+    .argument('<answers>', locale.t('cli.score.argument.answers'))
+    .argument('[more...]', locale.t('cli.score.argument.more'))
+    .option('-m, --model <id|path>', locale.t('cli.option.model.fromFile', { model: 'community' }))
+    .addOption(new Option('-f, --format <format>', locale.t('cli.option.format')).choices(SCORE_FORMAT_NAMES))
+    .option('-o, --output <file>', locale.t('cli.score.option.output', { extensions: extensionsOf(SCORE_FORMAT_NAMES) }), collect)
+    .option('--excel', locale.t('cli.score.option.excel'))
+    .option('--strict', locale.t('cli.score.option.strict'))
+    .option('--all', locale.t('cli.score.option.all', { count: DEFAULT_NEXT_STEPS }))
+    .option('--print-answers', locale.t('cli.score.option.printAnswers'))
+    .option('-j, --jobs <n>', locale.t('cli.score.option.jobs', { min: PARALLEL_MIN_FILES }), jobsParser(locale))
+    .option('--sort <key>', locale.t('cli.score.option.sort'), 'score')
+    .option('--no-color', locale.t('cli.option.noColor'))
+    .option('--width <columns>', locale.t('cli.option.width'), widthParser(locale))
+    .option('--fail-under <floor>', locale.t('cli.score.option.failUnder'))
+    .option('--require <id=floor>', locale.t('cli.score.option.require'), collect)
+    .option('--baseline <file>', locale.t('cli.score.option.baseline'))
+    .option('--fail-on-regression', locale.t('cli.option.failOnRegression'))
+    .option('--regression-tolerance <points>', locale.t('cli.option.regressionTolerance'), toleranceParser(locale))
+    .option('--allow-model-change', locale.t('cli.score.option.allowModelChange'))
+    .option('--plan <file>', locale.t('cli.score.option.plan'))
+    .option('--fail-behind-plan', locale.t('cli.score.option.failBehindPlan'))
+    .option('--fail-on-stale-actions', locale.t('cli.score.option.failOnStaleActions'))
+    .option('--stale-after <duration>', locale.t('cli.score.option.staleAfter'), (value) => parseDuration(value, locale))
+    .option('--fail-on-stale', locale.t('cli.score.option.failOnStale'));
+  return addVoiceOptions(command, locale, 'scored')
     .addHelpText(
       'after',
       `
-Examples:
+${locale.t('cli.examples')}
   $ cm-maturity score examples/middle.yaml
   $ cm-maturity score answers.yaml --format json > report.json
   $ cm-maturity score answers.yaml -o report.md
@@ -95,23 +95,7 @@ Examples:
   $ cm-maturity score answers.yaml --plan plan.yaml --fail-behind-plan --fail-on-stale-actions -o report.html
   $ cm-maturity score answers.yaml --plan plan.yaml -f csv-actions -o actions.csv
 
-Each -o file is written in the format its extension names; -f sets standard output (-o -) and
-files without a known extension. Every output comes from one scoring.
-Gates (--fail-under, --require, --fail-on-regression, --fail-behind-plan, --fail-on-stale-actions, --fail-on-stale) exit 1 when they fail; the reports are still
-written, and the JUnit and JSON reports record every gate's outcome.
-With several answers files (or a folder or pattern) there is one row per organisation, formats
-table, json (an array), jsonl (streamed), csv, csv-answers (every answer), xlsx or markdown;
-csv-actions (one row per action of the plan, for project tools) needs --plan and one answers file; an invalid file is reported on standard
-error and the others are still scored (exit 2); gates apply to every organisation. Files found in
-a folder or by a pattern that are not answers files (a model, a JSON report, other YAML such as a
-CI workflow) are skipped, with one note; unanswered indicators over many files are one warning
-line (--verbose: one per file).
-xlsx is a binary file: write it with -o report.xlsx or to a pipe, never to a terminal.
-A baseline of another version of the model that its migrations link (community 1.0 and 2.0) is
-compared competency by competency, and every format says the comparison crosses versions.
-A file naming a built-in model without a version that fits only an earlier version is scored
-with it, and a hint on standard error says that cm-maturity migrate moves it to the newest
-(one line for many files; --verbose: one per file; -q: none).`,
+${locale.t('cli.score.help')}`,
     )
     .action(async (first: string, more: string[], options: ScoreOptions) => {
       const inputs = [first, ...more];
@@ -123,39 +107,40 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
         throw error;
       });
       refuseInputsAsOutputs(options.output, [...files, options.baseline, options.plan, modelFileOf(options.model)]);
-      if ((options.failBehindPlan || options.failOnStaleActions) && options.plan === undefined) throw new UserError('--fail-behind-plan and --fail-on-stale-actions need --plan <file>');
-      if (options.format === 'csv-actions' && options.plan === undefined) throw new UserError("csv-actions lists a plan's actions: add --plan <file>");
-      if (options.regressionTolerance !== undefined && !options.failOnRegression) throw new UserError('--regression-tolerance needs --fail-on-regression');
-      if (options.failOnStale && options.staleAfter === undefined) throw new UserError('--fail-on-stale needs --stale-after <duration>');
+      if ((options.failBehindPlan || options.failOnStaleActions) && options.plan === undefined) throw new UserError(locale.t('cli.score.error.gatesNeedPlan'));
+      if (options.format === 'csv-actions' && options.plan === undefined) throw new UserError(locale.t('cli.score.error.csvActionsNeedsPlan'));
+      if (options.regressionTolerance !== undefined && !options.failOnRegression) throw new UserError(locale.t('cli.error.toleranceNeedsRegression'));
+      if (options.failOnStale && options.staleAfter === undefined) throw new UserError(locale.t('cli.score.error.failOnStaleNeedsStaleAfter'));
       const csv = csvDialect(options.excel === true, io.env);
       // A folder or a pattern asks for a list, even when it holds one file: scripts get one shape.
       if (inputs.length > 1 || files.length !== 1 || files[0] !== first) {
         if (options.baseline !== undefined || options.failOnRegression || options.allowModelChange) {
-          throw new UserError('--baseline, --fail-on-regression and --allow-model-change take one answers file, not several');
+          throw new UserError(locale.t('cli.score.error.baselineOneFile'));
         }
-        if (options.plan !== undefined) throw new UserError('--plan takes one answers file, not several: a plan is of one organisation');
+        if (options.plan !== undefined) throw new UserError(locale.t('cli.score.error.planOneFile'));
         const outputs = outputTargets({
           output: options.output,
           format: options.format,
           names: portfolioFormats.names,
           unavailable: (format) =>
             (SCORE_FORMAT_NAMES as string[]).includes(format)
-              ? `shows one organisation; with several answers files use ${portfolioFormats.names.join(', ')}`
-              : notAFormatOf('score', portfolioFormats.names)(format),
+              ? locale.t('cli.output.oneOrganisation', { formats: portfolioFormats.names.join(', ') })
+              : notAFormatOf(locale, 'score', portfolioFormats.names)(format),
+          locale,
         });
         // Loaded only for many files: a run over one file reads none of the portfolio code.
         const { scorePortfolio } = await import('../portfolio.js');
-        checkOutputs(outputs, options.excel === true, io.stdout);
-        await scorePortfolio(files, found, { ...options, language: locale.language, outputs, csv, jobs: options.jobs ?? defaultJobs(), locale: localeOf(options.lang ?? locale.language) }, io);
+        checkOutputs(locale, outputs, options.excel === true, io.stdout);
+        await scorePortfolio(files, found, { ...options, outputs, csv, jobs: options.jobs ?? defaultJobs(), language: locale.language, locale: localeOf(options.lang ?? locale.language) }, io, locale);
         return;
       }
-      if (options.failOnRegression && options.baseline === undefined) throw new UserError('--fail-on-regression needs --baseline <file>');
-      const outputs = outputTargets({ output: options.output, format: options.format, names: SCORE_FORMAT_NAMES, unavailable: notAFormatOf('score', SCORE_FORMAT_NAMES) });
-      checkOutputs(outputs, options.excel === true, io.stdout);
+      if (options.failOnRegression && options.baseline === undefined) throw new UserError(locale.t('cli.error.regressionNeedsBaseline'));
+      const outputs = outputTargets({ output: options.output, format: options.format, names: SCORE_FORMAT_NAMES, unavailable: notAFormatOf(locale, 'score', SCORE_FORMAT_NAMES), locale });
+      checkOutputs(locale, outputs, options.excel === true, io.stdout);
       const scored = await fileScoring({ ...options, language: locale.language }, () => io.stdin)(first);
       checkSortKey(options.sort, sortKeys(scored.report), locale);
       let report = scored.report;
-      const hints = [outdatedAnswers(scored.file, scored.loaded)?.hint];
+      const hints = [outdatedAnswers(locale, scored.file, scored.loaded)?.hint];
       if (options.baseline !== undefined) {
         // Loaded only for a baseline: it brings the report schema, which a plain run does not build.
         const { loadResult } = await import('../../pipeline/load-result.js');
@@ -170,23 +155,23 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
                 { id: report.model.id, version: report.model.version, loaded: scored.loaded },
               );
         if (mismatch !== null && crossing === null && !options.allowModelChange) {
-          throw new UserError([fileDiagnostic(baseline.file, 'model-mismatch', `${mismatch}; --allow-model-change compares the competencies both have`)]);
+          throw new UserError([fileDiagnostic(baseline.file, 'model-mismatch', locale.t('cli.score.error.modelMismatch', { mismatch }))]);
         }
         // As in diff, the comparison may be wanted (a renamed organisation), but a baseline
         // picked by mistake must not pass a gate unnoticed.
         if (baseline.report.organisation !== report.organisation && !options.quiet) {
-          await io.stderr.write(`${otherOrganisationWarning(baseline.file, baseline.report.organisation, report.organisation)}\n`);
+          await io.stderr.write(`${otherOrganisationWarning(locale, baseline.file, baseline.report.organisation, report.organisation)}\n`);
         }
-        if (baseline.file !== scored.file) hints.push(outdatedAnswers(baseline.file, baseline.model)?.hint);
+        if (baseline.file !== scored.file) hints.push(outdatedAnswers(locale, baseline.file, baseline.model)?.hint);
         report = withBaseline(report, baseline.report, crossing === null ? undefined : { from: crossing.from, to: crossing.to });
       }
       if (options.plan !== undefined) {
         const { withPlan } = await import('../../pipeline/load-plan.js');
         const tracked = await withPlan(report, options.plan, scored.model, { stdin: () => io.stdin, locale });
         if ((options.failBehindPlan || options.failOnStaleActions) && report.date === null) {
-          throw new UserError([fileDiagnostic(scored.file, 'missing-date', "the answers have no date:, which --fail-behind-plan and --fail-on-stale-actions compare the plan's dates with")]);
+          throw new UserError([fileDiagnostic(scored.file, 'missing-date', locale.t('cli.score.error.planNeedsDate'))]);
         }
-        if (!options.quiet && tracked.warnings.length > 0) await io.stderr.write(tracked.warnings.map((warning) => `${locatedWarning(warning)}\n`).join(''));
+        if (!options.quiet && tracked.warnings.length > 0) await io.stderr.write(tracked.warnings.map((warning) => `${locatedWarning(locale, warning)}\n`).join(''));
         report = tracked.report;
       }
       report = withGates(report, scored.policy, options);
@@ -207,10 +192,10 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
             });
         rendered.push({ path, text });
       }
-      const notes = [unansweredWarning(report), ...staleWarnings(report, options), ...hints].filter((line) => line !== null && line !== undefined);
+      const notes = [unansweredWarning(locale, report), ...staleWarnings(locale, report, options), ...hints].filter((line) => line !== null && line !== undefined);
       if (notes.length > 0 && !options.quiet) await io.stderr.write(`${notes.join('\n')}\n`);
       await writeOutputs(rendered, io.stdout);
-      const failures = gateFailureLines(report, report.gates ?? []);
+      const failures = gateFailureLines(locale, report, report.gates ?? []);
       if (failures.length > 0) {
         await io.stderr.write(`${failures.join('\n')}\n`);
         throw new GateFailed();
@@ -248,9 +233,11 @@ function csvDialect(excel: boolean, env: NodeJS.ProcessEnv): CsvDialect | undefi
  * Refuses what the outputs cannot do, before any file is read: --excel with no CSV output (it
  * would do nothing, a mistake worth saying), and a binary format bound for a terminal.
  */
-function checkOutputs(outputs: readonly { path: string | undefined; format: string }[], excel: boolean, stdout: Io['stdout']): void {
+function checkOutputs(locale: Locale, outputs: readonly { path: string | undefined; format: string }[], excel: boolean, stdout: Io['stdout']): void {
   if (excel && !outputs.some(({ format }) => (CSV_FORMATS as readonly string[]).includes(format))) {
-    throw new UserError(`--excel applies to ${CSV_FORMATS.slice(0, -1).join(', ')} and ${CSV_FORMATS.at(-1)!}, not --format ${outputs.map(({ format }) => format).join(', ')}`);
+    throw new UserError(
+      locale.t('cli.score.error.excel', { formats: CSV_FORMATS.slice(0, -1).join(', '), last: CSV_FORMATS.at(-1)!, given: outputs.map(({ format }) => format).join(', ') }),
+    );
   }
   for (const { path, format } of outputs) refuseBinaryOnTerminal(format, path, stdout);
 }

@@ -12,7 +12,7 @@ import { parseYaml } from '../../parse/yaml.js';
 import { useColor, writeOutput } from '../../write/output.js';
 import { skipIf, tryFile } from '../../pipeline/each-file.js';
 import { expandInputs } from '../../read/inputs.js';
-import { addVoiceOptions, manyFilesVoice, VERBOSE_SKIPPED, type VoiceOptions } from '../voice.js';
+import { addVoiceOptions, manyFilesVoice, type VoiceOptions } from '../voice.js';
 import type { Io } from '../io.js';
 import { diagnosticLines } from '../diagnostics.js';
 import { indicatorCount } from '../../core/model-facts.js';
@@ -50,40 +50,28 @@ interface KindSeen {
 
 export function validateCommand(io: Io, locale: Locale): Command {
   const command = new Command('validate')
-    .description('check model, answers and plan files; each file is recognised by its keys')
-    .argument('<file...>', 'model, answers or plan files (YAML) or JSON reports, folders (every *.yaml/*.yml inside) or quoted glob patterns; - reads standard input')
-    .option('-m, --model <id|path>', 'model to check answers files against (default: each file\'s model:, else "community")')
-    .option('--strict', 'treat warnings about weak models as errors')
-    .addOption(new Option('-f, --format <format>', 'output format: text (ok lines; errors and warnings on standard error) or json (every file with its kind, errors and warnings, on standard output)').choices(validationFormats.names).default('text'))
-    .option('--no-color', 'never colour the output (NO_COLOR is honoured too)');
-  return addVoiceOptions(command, VERBOSE_SKIPPED)
+    .description(locale.t('cli.validate.description'))
+    .argument('<file...>', locale.t('cli.validate.argument.file'))
+    .option('-m, --model <id|path>', locale.t('cli.validate.option.model', { model: 'community' }))
+    .option('--strict', locale.t('cli.validate.option.strict'))
+    .addOption(new Option('-f, --format <format>', locale.t('cli.validate.option.format')).choices(validationFormats.names).default('text'))
+    .option('--no-color', locale.t('cli.option.noColor'));
+  return addVoiceOptions(command, locale, 'skipped')
     .addHelpText(
       'after',
       `
-Examples:
+${locale.t('cli.examples')}
   $ cm-maturity validate examples/*.yaml
   $ cm-maturity validate assessments/ models/
   $ cm-maturity validate my-model.yaml answers.yaml --model my-model.yaml
   $ cm-maturity validate --strict my-model.yaml
   $ cm-maturity validate examples/*.yaml --format json > validation.json
 
-Models are also checked for weaknesses, reported as warnings (file:line:col: warning: ...):
-indicators without advice, competencies without stage descriptors, a competency with fewer
-than half the median number of indicators, duplicate indicator texts, and scale values that
-are not strictly decreasing or increasing. --strict makes them errors (exit 2).
-A model's migrations are checked against the earlier version each comes from, found beside the
-model file (<name>@<version>.yaml, <id>@<version>.yaml) or built in: every earlier indicator must
-be mapped, and only those; a note says when the earlier version is nowhere to be found.
-An answers file naming a built-in model without a version that fits only an earlier version gets
-a hint to migrate it (one line for many files; --verbose: one per file).
-Files found in a folder or by a pattern that are none of these (a CI workflow, other YAML) are
-skipped, with one note. --quiet prints only errors: no ok line, warning or note.
-With --format json, errors and warnings are in the JSON on standard output, not on standard
-error; the exit code is the same. The notes and the hint to migrate stay on standard error.`,
+${locale.t('cli.validate.help')}`,
     )
     .action(async (inputs: string[], options: ValidateOptions) => {
       const { files, found } = await expandInputs(inputs, locale);
-      const voice = manyFilesVoice(options, 'models, answers files or JSON reports', found.size);
+      const voice = manyFilesVoice(locale, options, locale.t('cli.reads.anything'), found.size);
       const notes: string[] = [];
       const checked: CheckedFile[] = [];
       const warnings: Diagnostic[] = [];
@@ -92,7 +80,7 @@ error; the exit code is the same. The notes and the hint to migrate stay on stan
       const invalid = new Set<string>();
       for (const file of files) {
         const seen: KindSeen = { kind: 'unknown' };
-        const outcome = await tryFile(file, (input) => validateFile(input, options, () => io.stdin, found.has(input), seen, locale));
+        const outcome = await tryFile(file, (input) => validateFile(locale, input, options, () => io.stdin, found.has(input), seen));
         const path = file === '-' ? STDIN_NAME : file;
         if ('diagnostics' in outcome) {
           diagnostics.push(...outcome.diagnostics);
@@ -109,7 +97,7 @@ error; the exit code is the same. The notes and the hint to migrate stay on stan
         if (!options.quiet) notes.push(...(result.notes ?? []));
         const fileWarnings = sortDiagnostics(result.warnings);
         if (options.strict && result.warnings.length > 0) {
-          const errors = fileWarnings.map((warning) => ({ ...warning, message: `${warning.message} (--strict)` }));
+          const errors = fileWarnings.map((warning) => ({ ...warning, message: locale.t('cli.validate.strictError', { message: warning.message }) }));
           diagnostics.push(...errors);
           invalid.add(file);
           checked.push({ path, kind: seen.kind, valid: false, errors, warnings: [], summary: null });
@@ -125,34 +113,27 @@ error; the exit code is the same. The notes and the hint to migrate stay on stan
         // The JSON says everything about the files read, errors included: standard error has only
         // the note about files skipped (which the JSON does not list); the exit code is the same.
         if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
-        if (read === 0) throw new UserError(`no models, answers files or JSON reports among the ${files.length} files found`);
+        if (read === 0) throw new UserError(locale.t('cli.validate.nothingRead', { found: files.length }));
         await writeOutput((await validationFormats.load('json'))(checked, { color, locale: localeOf(options.lang ?? locale.language) }), undefined, io.stdout);
         if (diagnostics.length > 0) throw new InputRejected();
         return;
       }
-      if (warnings.length > 0 && !options.quiet) await io.stderr.write(sortDiagnostics(warnings).map((warning) => `${locatedWarning(warning)}\n`).join(''));
+      if (warnings.length > 0 && !options.quiet) await io.stderr.write(sortDiagnostics(warnings).map((warning) => `${locatedWarning(locale, warning)}\n`).join(''));
       if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
       if (!options.quiet) await writeOutput((await validationFormats.load(options.format))(checked, { color, locale: localeOf(options.lang ?? locale.language) }), undefined, io.stdout);
-      if (read === 0) throw new UserError(`no models, answers files or JSON reports among the ${files.length} files found`);
+      if (read === 0) throw new UserError(locale.t('cli.validate.nothingRead', { found: files.length }));
       if (diagnostics.length === 0) return;
       if (read === 1) throw new UserError(diagnostics);
       // With several files, each one's errors are listed (cut per file), then every invalid file is named.
-      await io.stderr.write(`${diagnosticLines(sortDiagnostics(diagnostics)).join('\n')}\n`);
-      throw new UserError(`${invalid.size} of ${read} files ${invalid.size === 1 ? 'is' : 'are'} invalid: ${[...invalid].join(', ')}`);
+      await io.stderr.write(`${diagnosticLines(locale, sortDiagnostics(diagnostics)).join('\n')}\n`);
+      throw new UserError(locale.t('cli.validate.invalidFiles', { invalid: invalid.size, read, files: [...invalid].join(', ') }));
     });
 }
 
 /** What validation passes over among the files found in folders or by patterns: YAML that is none of its kinds. */
 const NONE_OF_ITS_KINDS = ['other'] as const;
 
-async function validateFile(
-  file: string,
-  options: ValidateOptions,
-  stdin: () => NodeJS.ReadableStream,
-  found: boolean,
-  seen: KindSeen,
-  locale: Locale,
-): Promise<Validated> {
+async function validateFile(locale: Locale, file: string, options: ValidateOptions, stdin: () => NodeJS.ReadableStream, found: boolean, seen: KindSeen): Promise<Validated> {
   const { baseDir, ...source } = await readInput(file, stdin, locale);
   const parsed = parseYaml(source, locale);
   skipIf(parsed.file, foundKind(parsed.data), found ? NONE_OF_ITS_KINDS : undefined);
@@ -163,38 +144,38 @@ async function validateFile(
     // Each migration is checked against the earlier version it comes from, when that can be found.
     const migrations = await checkMigrations(model, file === '-' ? undefined : file, locale);
     if (migrations.issues.length > 0) throw new UserError(toDiagnostics(parsed, migrations.issues, locale));
-    const notes = migrations.unchecked.map(({ from, why }) => migrationNotCheckedNote(source.file, from, why));
+    const notes = migrations.unchecked.map(({ from, why }) => migrationNotCheckedNote(locale, source.file, from, why));
     const indicators = indicatorCount(model);
     const warnings = toDiagnostics(parsed, lintModel(model, locale), locale);
-    const summary = `ok ${source.file}: model ${model.id} ${model.version} (${model.stages.length} stages, ${model.competencies.length} competencies, ${indicators} indicators)`;
+    const summary = locale.t('cli.validate.ok.model', { file: source.file, model: `${model.id} ${model.version}`, stages: model.stages.length, competencies: model.competencies.length, indicators });
     if (options.strict && warnings.length > 0) return { warnings, notes };
-    return { ok: warnings.length === 0 ? summary : `${summary}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`, warnings, notes };
+    return { ok: warnings.length === 0 ? summary : locale.t('cli.validate.ok.warnings', { summary, count: warnings.length }), warnings, notes };
   }
   if (kind === 'answers') {
     const { model, assessment } = await assessmentFromYaml(parsed, { model: options.model, baseDir, locale });
     const total = indicatorCount(model.model, assessment.context);
     const answered = total - unansweredIndicators(model.model, assessment).length;
-    const context = assessment.context == null ? '' : `, context ${assessment.context}`;
+    const values = { file: source.file, organisation: assessment.organisation, model: `${model.model.id} ${model.model.version}`, answered, total };
     return {
-      ok: `ok ${source.file}: answers of ${assessment.organisation} for model ${model.model.id} ${model.model.version} (${answered}/${total} answered${context})`,
+      ok: assessment.context == null ? locale.t('cli.validate.ok.answers', values) : locale.t('cli.validate.ok.answersInContext', { ...values, context: assessment.context }),
       warnings: [],
-      outdated: outdatedAnswers(source.file, model),
+      outdated: outdatedAnswers(locale, source.file, model),
     };
   }
   if (kind === 'plan') {
     const { planFromParsed } = await import('../../pipeline/load-plan.js');
     const { plan, model, warnings } = await planFromParsed(parsed, baseDir, { stdin, locale });
     const actions = plan.actions?.length ?? 0;
-    const summary = `ok ${source.file}: plan of ${plan.organisation} for model ${model.model.id} ${model.model.version} (${plan.phases.length} phase${plan.phases.length === 1 ? '' : 's'}, ${actions} action${actions === 1 ? '' : 's'})`;
+    const summary = locale.t('cli.validate.ok.plan', { file: source.file, organisation: plan.organisation, model: `${model.model.id} ${model.model.version}`, phases: plan.phases.length, actions });
     if (options.strict && warnings.length > 0) return { warnings };
-    return { ok: warnings.length === 0 ? summary : `${summary}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`, warnings };
+    return { ok: warnings.length === 0 ? summary : locale.t('cli.validate.ok.warnings', { summary, count: warnings.length }), warnings };
   }
   if (kind === 'report') {
     const report = parseReport(parsed, locale);
-    return { ok: `ok ${source.file}: JSON report of ${report.organisation} for model ${report.model.id} ${report.model.version}`, warnings: [] };
+    return { ok: locale.t('cli.validate.ok.report', { file: source.file, organisation: report.organisation, model: `${report.model.id} ${report.model.version}` }), warnings: [] };
   }
   expectMapping(parsed, 'either', locale);
   throw new UserError([
-    fileDiagnostic(source.file, 'unknown-kind', 'cannot tell whether this is a model (stages, competencies, scale) or an answers file (organisation, answers)'),
+    fileDiagnostic(source.file, 'unknown-kind', locale.t('cli.validate.unknownKind')),
   ]);
 }
