@@ -21,7 +21,7 @@ export interface StaleAfter {
 }
 
 /** The grammar of `--stale-after`, for help and error messages. */
-export function staleAfterGrammar(locale: Locale): string {
+function staleAfterGrammar(locale: Locale): string {
   return locale.t('input.stale.grammar', { max: MAX_COUNT });
 }
 
