@@ -21,6 +21,8 @@ export interface LoadedModel {
    * only this earlier one: they can be migrated.
    */
   newer?: string;
+  /** For a built-in model read in its compiled form: its reference (`community@2.0`), under which its translations are compiled too. */
+  compiled?: string;
 }
 
 /**
@@ -47,8 +49,10 @@ export function resolveModel(ref: string, baseDir: string): ModelLocation | stri
 /** Reads a model file or a built-in model. */
 export async function loadModelAt(location: ModelLocation): Promise<LoadedModel> {
   const file = displayPath(location.path);
-  const compiled = location.builtin ? readCompiledModel(location.reference, location.path, import.meta.dirname) : undefined;
-  if (compiled) return { model: compiled, file, builtin: true };
+  if (location.builtin) {
+    const compiled = readCompiledModel(location.reference, location.path, import.meta.dirname);
+    if (compiled) return { model: compiled, file, builtin: true, compiled: location.reference };
+  }
   // Loaded here, not with this module: a run that only uses a built-in model builds no model schema.
   const model = (await import('../parse/model.js')).parseModel(await readTextFile(file));
   return { model, file, builtin: location.builtin };

@@ -91,7 +91,7 @@ error; the exit code is the same. The notes and the hint to migrate stay on stan
       const invalid = new Set<string>();
       for (const file of files) {
         const seen: KindSeen = { kind: 'unknown' };
-        const outcome = await tryFile(file, (input) => validateFile(input, options, () => io.stdin, found.has(input), seen));
+        const outcome = await tryFile(file, (input) => validateFile(input, options, () => io.stdin, found.has(input), seen, locale));
         const path = file === '-' ? STDIN_NAME : file;
         if ('diagnostics' in outcome) {
           diagnostics.push(...outcome.diagnostics);
@@ -144,7 +144,7 @@ error; the exit code is the same. The notes and the hint to migrate stay on stan
 /** What validation passes over among the files found in folders or by patterns: YAML that is none of its kinds. */
 const NONE_OF_ITS_KINDS = ['other'] as const;
 
-async function validateFile(file: string, options: ValidateOptions, stdin: () => NodeJS.ReadableStream, found: boolean, seen: KindSeen): Promise<Validated> {
+async function validateFile(file: string, options: ValidateOptions, stdin: () => NodeJS.ReadableStream, found: boolean, seen: KindSeen, locale: Locale): Promise<Validated> {
   const { baseDir, ...source } = await readInput(file, stdin);
   const parsed = parseYaml(source);
   skipIf(parsed.file, foundKind(parsed.data), found ? NONE_OF_ITS_KINDS : undefined);
@@ -180,6 +180,13 @@ async function validateFile(file: string, options: ValidateOptions, stdin: () =>
     const summary = `ok ${source.file}: plan of ${plan.organisation} for model ${model.model.id} ${model.model.version} (${plan.phases.length} phase${plan.phases.length === 1 ? '' : 's'}, ${actions} action${actions === 1 ? '' : 's'})`;
     if (options.strict && warnings.length > 0) return { warnings };
     return { ok: warnings.length === 0 ? summary : `${summary}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`, warnings };
+  }
+  if (kind === 'overlay') {
+    const { validateOverlay } = await import('../../pipeline/load-overlay.js');
+    const { overlay, model, warnings } = await validateOverlay(parsed, file === '-' ? undefined : file, locale);
+    if (options.strict && warnings.length > 0) return { warnings };
+    const ok = locale.t('input.overlay.ok', { file: source.file, language: overlay.language, model: model.model.id, version: model.model.version, warnings: warnings.length });
+    return { ok, warnings };
   }
   if (kind === 'report') {
     const report = parseReport(parsed);
