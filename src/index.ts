@@ -34,6 +34,10 @@ export { parseModel } from './parse/model.js';
 export { loadAssessment, parseAssessment } from './pipeline/load-assessment.js';
 export type { LoadOptions, LoadedAssessment } from './pipeline/load-model.js';
 export { builtinModelIds, DEFAULT_MODEL_ID } from './read/builtin-models.js';
+export { overlaySchema, type Overlay } from './schema/overlay.js';
+export { checkOverlay, translateModel, type OverlayCheck } from './core/overlay.js';
+export { translatedModel, overlayPathOf } from './pipeline/load-overlay.js';
+export { LANGUAGES, DEFAULT_LANGUAGE, type Language } from './schema/language.js';
 export { documentKind, type DocumentKind } from './parse/document-kind.js';
 
 export { reportFormats, DEFAULT_NEXT_STEPS, type BinaryFormatter, type FormatName, type FormatOptions, type Formatter } from './report/single/index.js';

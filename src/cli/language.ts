@@ -42,13 +42,8 @@ export function runLanguage(argv: readonly string[], env: NodeJS.ProcessEnv): La
   return environmentLanguage(env) ?? DEFAULT_LANGUAGE;
 }
 
-/**
- * The language of a report: `--lang` when given, else the one the answers file states
- * (`language:`, so that a French organisation's report is French on any machine), else the run's.
- */
-export function reportLanguage(option: Language | undefined, stated: Language | undefined | null, run: Language): Language {
-  return option ?? stated ?? run;
-}
+// Stated beside the languages, so that the pipeline's worker threads need nothing of the CLI.
+export { reportLanguage } from '../schema/language.js';
 
 /** The messages and number writing of a language, its catalogue read from the package as messages are needed. */
 export function localeOf(language: Language): Locale {

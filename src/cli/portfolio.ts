@@ -53,6 +53,8 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
       require: options.require,
       staleAfter: options.staleAfter,
       failOnStale: options.failOnStale,
+      lang: options.lang,
+      runLanguage: options.runLanguage,
       jsonl: streamed,
     };
     for await (const result of scoreFiles(files, found, scoring, options.jobs, () => io.stdin)) {

@@ -9,6 +9,7 @@ import type { Assessment } from '../core/assessment.js';
 import { readCompiledModel } from '../read/compiled-model.js';
 import { readTextFile } from '../read/text.js';
 import type { SkippedKind } from '../core/file-summary.js';
+import type { LanguageOptions } from './load-overlay.js';
 
 export interface LoadedModel {
   model: Model;
@@ -78,7 +79,7 @@ function displayPath(path: string): string {
   return relativePath && !relativePath.startsWith('..') && !isAbsolute(relativePath) ? relativePath : path;
 }
 
-export interface LoadOptions {
+export interface LoadOptions extends LanguageOptions {
   /** A built-in model id or a path (relative to the working folder); wins over the file's `model:`. */
   model?: string;
   /** Unanswered indicators are errors. */

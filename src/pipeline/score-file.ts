@@ -10,10 +10,11 @@ import type { Report } from '../schema/report.js';
 import { tryFile, type SkippedFile } from './each-file.js';
 import { loadAssessment } from './load-assessment.js';
 import type { LoadedModel } from './load-model.js';
+import { reportModel, type LanguageOptions } from './load-overlay.js';
 import type { OutdatedAnswers, SkippedKind, StaleNotice } from '../core/file-summary.js';
 
 /** How answers files are scored in a run; plain data, so that worker threads get it too. */
-export interface ScoringOptions extends GateOptions {
+export interface ScoringOptions extends GateOptions, LanguageOptions {
   model?: string;
   strict?: boolean;
   /** `--stale-after`: reports list the answers checked longer than this before the assessment's date. */
@@ -46,10 +47,11 @@ export function fileScoring(options: ScoringOptions, stdin?: () => NodeJS.Readab
   const policies = new Map<Model, GatePolicy>();
   return async (input, found = false) => {
     const passOver = found ? NOT_ANSWERS : undefined;
-    const { file, model, assessment } = await loadAssessment(input, { model: options.model, strict: options.strict, modelCache, stdin, passOver });
+    const { file, model: original, assessment } = await loadAssessment(input, { model: options.model, strict: options.strict, modelCache, stdin, passOver });
+    const { language, loaded: model } = await reportModel(original, assessment.language, options);
     let policy = policies.get(model.model);
     if (!policy) policies.set(model.model, (policy = gatePolicy(options, model.model)));
-    const report = scoreAssessment(model.model, assessment);
+    const report = scoreAssessment(model.model, assessment, language);
     return { file, report: options.staleAfter ? withStale(report, options.staleAfter) : report, policy, model: model.model, loaded: model };
   };
 }

@@ -13,10 +13,12 @@ import { expandInputs } from '../../read/inputs.js';
 import { benchmarkFormats, type BenchmarkFormatName } from '../../report/benchmark/index.js';
 import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
+import type { Language } from '../../schema/language.js';
 import type { Locale } from '../../locale/locale.js';
 
 interface BenchmarkOptions extends VoiceOptions {
   org?: string;
+  lang?: Language;
   minCompleteness?: number;
   model?: string;
   format?: BenchmarkFormatName;
@@ -57,7 +59,7 @@ Examples:
       const { files, found } = await expandInputs(inputs);
       refuseInputsAsOutputs(options.output, [...files, options.org, modelFileOf(options.model)]);
       const outputs = outputTargets({ output: options.output, format: options.format, names: benchmarkFormats.names, unavailable: notAFormatOf('benchmark', benchmarkFormats.names) });
-      const score = fileScoring({ model: options.model }, () => io.stdin);
+      const score = fileScoring({ model: options.model, lang: options.lang, runLanguage: locale.language }, () => io.stdin);
       const voice = manyFilesVoice(options, 'answers files', found.size);
       let pool: PoolColumns | undefined;
       let model: { shape: PoolModel; file: string } | undefined;

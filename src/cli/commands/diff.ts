@@ -20,10 +20,12 @@ import { outdatedAnswers } from '../../pipeline/score-file.js';
 import { versionCrossing } from '../../pipeline/model-versions.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets, parseTolerance } from '../options.js';
+import type { Language } from '../../schema/language.js';
 import type { Locale } from '../../locale/locale.js';
 
 interface DiffOptions extends VoiceOptions {
   model?: string;
+  lang?: Language;
   format?: DiffFormatName;
   output?: string[];
   color: boolean;
@@ -74,7 +76,7 @@ carries them; every format says the comparison crosses versions.`,
       if (options.regressionTolerance !== undefined && !options.failOnRegression) throw new UserError('--regression-tolerance needs --fail-on-regression');
       const outputs = outputTargets({ output: options.output, format: options.format, names: diffFormats.names, unavailable: notAFormatOf('diff', diffFormats.names) });
       const load = (found: ReadonlySet<string>) => (input: string) =>
-        loadResult(input, { model: options.model, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined });
+        loadResult(input, { model: options.model, lang: options.lang, runLanguage: locale.language, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined });
       /** Every output, each in its format: `render` gives the text of one diff or of the diffs of two folders. */
       const write = async (render: (format: DiffFormatName, formatter: DiffFormatter, formatOptions: Parameters<DiffFormatter>[1]) => string) => {
         const rendered = [];

@@ -17,10 +17,14 @@ import { expandInputs } from '../../read/inputs.js';
 import { quoted } from '../../core/quote.js';
 import type { Position } from '../../parse/locate.js';
 import { addVoiceOptions, manyFilesVoice, VERBOSE_SKIPPED, type VoiceOptions } from '../voice.js';
+import type { Language } from '../../schema/language.js';
 import type { Locale } from '../../locale/locale.js';
 
 interface HistoryOptions extends VoiceOptions {
   model?: string;
+  lang?: Language;
+  /** The run's language, for the reports of answers files that state none. */
+  runLanguage?: Language;
   git?: boolean;
   format?: HistoryFormatName;
   output?: string[];
@@ -59,7 +63,7 @@ series, each scored with its own version; every format says the history crosses 
     .action(async (inputs: string[], options: HistoryOptions) => {
       refuseInputsAsOutputs(options.output, [...inputs, options.plan, modelFileOf(options.model)]);
       const outputs = outputTargets({ output: options.output, format: options.format, names: historyFormats.names, unavailable: notAFormatOf('history', historyFormats.names) });
-      const entries = options.git ? await fromGit(inputs, options, io) : await fromFiles(inputs, options, io);
+      const entries = options.git ? await fromGit(inputs, { ...options, runLanguage: locale.language }, io) : await fromFiles(inputs, { ...options, runLanguage: locale.language }, io);
       const built = buildHistory(entries, await linkedVersions(entries));
       if (Array.isArray(built)) {
         throw new UserError(
@@ -120,7 +124,7 @@ async function fromFiles(inputs: string[], options: HistoryOptions, io: Io): Pro
   const entries: LocatedEntry[] = [];
   const { diagnostics, skipped } = await eachFile(
     files,
-    (input) => loadResult(input, { model: options.model, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined }),
+    (input) => loadResult(input, { model: options.model, lang: options.lang, runLanguage: options.runLanguage, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined }),
     ({ file, report, organisationAt, model }) => entries.push({ report, source: file, commit: null, organisationAt, model }),
   );
   const hints = entries.flatMap((entry) => voice.read(entry.source, outdatedAnswers(entry.source, entry.model)));
@@ -156,7 +160,7 @@ async function fromGit(inputs: string[], options: HistoryOptions, io: Io): Promi
   for (const version of await committedVersions(file)) {
     let entry: LocatedEntry;
     try {
-      const { report, organisationAt, model } = await parseResult(version.read(), { model: options.model, baseDir: dirname(file) });
+      const { report, organisationAt, model } = await parseResult(version.read(), { model: options.model, lang: options.lang, runLanguage: options.runLanguage, baseDir: dirname(file) });
       entry = { report, source: `${version.path}@${version.commit.slice(0, 7)}`, commit: version.commit, fallbackDate: version.date, organisationAt, model };
     } catch (error) {
       if (!(error instanceof UserError)) throw error;

@@ -15,10 +15,13 @@ import { isoDate } from '../../schema/answers.js';
 import { refuseInputAsOutput, writeOutput } from '../../write/output.js';
 import { collect } from '../options.js';
 import type { Io } from '../io.js';
+import type { Language } from '../../schema/language.js';
+import { reportModel } from '../../pipeline/load-overlay.js';
 import type { Locale } from '../../locale/locale.js';
 
 interface PlanOptions {
   model?: string;
+  lang?: Language;
   target: string[];
   by?: string;
   phases: number;
@@ -57,13 +60,15 @@ stay as people wrote them.`,
     .action(async (answers: string, options: PlanOptions) => {
       if (answers === '-') throw new UserError('plan reads the answers from a file, not standard input: the plan names that file as its baseline');
       refuseInputAsOutput(options.output, [answers, modelFileOf(options.model)]);
-      const { file, model, assessment } = await loadAssessment(answers, { model: options.model });
+      const { file, model: original, assessment } = await loadAssessment(answers, { model: options.model });
+      // The plan's texts (indicators, advice) are in the language of the answers' reports.
+      const { language, loaded: model } = await reportModel(original, assessment.language, { lang: options.lang, runLanguage: locale.language });
       const start = assessment.date;
       if (start === null) throw new UserError([fileDiagnostic(file, 'missing-date', 'the answers have no date:, which the plan starts from; add date: YYYY-MM-DD')]);
       const by = options.by ?? yearAfter(start);
       if (by <= start) throw new UserError(`--by ${by} is not after the answers' date ${start}`);
       const targets = parseTargets(options.target, model);
-      const report = scoreAssessment(model.model, assessment);
+      const report = scoreAssessment(model.model, assessment, language);
       const proposal = proposePlan(model.model, assessment, report, { targets, start, by, phases: options.phases });
       const { newPlanText, updatedPlanText } = await import('../../report/plan-file.js');
       const folder = options.output === undefined ? process.cwd() : dirname(resolve(options.output));

@@ -20,6 +20,7 @@ import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
 import { fileScoring, outdatedAnswers, staleWarnings, withGates } from '../../pipeline/score-file.js';
 import { gateFailureLines, locatedWarning, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
 import { parseStaleAfter, STALE_AFTER_GRAMMAR, type StaleAfter } from '../../core/stale.js';
+import type { Language } from '../../schema/language.js';
 import type { Locale } from '../../locale/locale.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
@@ -28,6 +29,7 @@ const SCORE_FORMAT_NAMES: ScoreFormatName[] = [...reportFormats.names, ...LIST_O
 
 interface ScoreOptions extends GateOptions, VoiceOptions {
   model?: string;
+  lang?: Language;
   /** Not given: the default, table, for standard output and files without a known extension. */
   format?: ScoreFormatName;
   output?: string[];
@@ -145,13 +147,13 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
         // Loaded only for many files: a run over one file reads none of the portfolio code.
         const { scorePortfolio } = await import('../portfolio.js');
         checkOutputs(outputs, options.excel === true, io.stdout);
-        await scorePortfolio(files, found, { ...options, outputs, csv, jobs: options.jobs ?? defaultJobs() }, io);
+        await scorePortfolio(files, found, { ...options, outputs, csv, jobs: options.jobs ?? defaultJobs(), runLanguage: locale.language }, io);
         return;
       }
       if (options.failOnRegression && options.baseline === undefined) throw new UserError('--fail-on-regression needs --baseline <file>');
       const outputs = outputTargets({ output: options.output, format: options.format, names: SCORE_FORMAT_NAMES, unavailable: notAFormatOf('score', SCORE_FORMAT_NAMES) });
       checkOutputs(outputs, options.excel === true, io.stdout);
-      const scored = await fileScoring(options, () => io.stdin)(first);
+      const scored = await fileScoring({ ...options, runLanguage: locale.language }, () => io.stdin)(first);
       checkSortKey(options.sort, sortKeys(scored.report));
       let report = scored.report;
       const hints = [outdatedAnswers(scored.file, scored.loaded)?.hint];
