@@ -18,10 +18,13 @@ import { createParentFolders } from '../../write/folders.js';
 import { refuseInputAsOutput, sameFile, writeOutput } from '../../write/output.js';
 import type { Io } from '../io.js';
 import { relativeModelRef } from '../model-ref.js';
+import type { Language } from '../../schema/language.js';
+import { reportModel } from '../../pipeline/load-overlay.js';
 import type { Locale } from '../../locale/locale.js';
 
 interface MigrateOptions {
   output?: string;
+  lang?: Language;
   force?: boolean;
   to?: string;
   quiet?: boolean;
@@ -70,7 +73,8 @@ earlier versions a chain passes through are found beside it (<name>@<version>.ya
       const parsed = parseYaml(source);
       const { model: from, assessment } = await assessmentFromYaml(parsed, { baseDir });
       if (toFile) refuseInputAsOutput(options.output, [from.builtin ? undefined : from.file]);
-      const target = await targetModel(from, source.file, options.to);
+      // In the language of the answers' reports, through the target's translation: its migration notes and texts.
+      const { loaded: target } = await reportModel(await targetModel(from, source.file, options.to), assessment.language, { lang: options.lang, runLanguage: locale.language });
       const { id, version } = from.model;
       if (target.model.version === version) {
         if (!options.quiet) await io.stderr.write(`${terminalText(`cm-maturity: note: ${source.file} already answers ${id} ${version}, ${options.to === undefined ? 'the newest version' : 'the version asked for'}; nothing to migrate, nothing written`)}\n`);
