@@ -2,6 +2,7 @@ import type { Locale } from '../locale/locale.js';
 import type { Model } from '../schema/model.js';
 import type { Overlay } from '../schema/overlay.js';
 import type { InputIssue } from './issue.js';
+import { inlineText } from './quote.js';
 import { closest } from './suggest.js';
 
 /** What checking a translation against its model finds: errors refuse it, warnings leave the model's texts in place. */
@@ -27,11 +28,11 @@ export function checkOverlay(model: Model, overlay: Overlay, locale: Locale): Ov
   const warnings: InputIssue[] = [];
   const about = { model: model.id, version: model.version };
   if (overlay.translates !== model.id) {
-    errors.push({ path: ['translates'], code: 'overlay-wrong-model', message: locale.t('input.overlay.wrongModel', { translates: overlay.translates, model: model.id }) });
+    errors.push({ path: ['translates'], code: 'overlay-wrong-model', message: locale.t('input.overlay.wrongModel', { translates: inlineText(overlay.translates), model: model.id }) });
     return { errors, warnings };
   }
   if (overlay.version !== model.version) {
-    warnings.push({ path: ['version'], code: 'overlay-stale', message: locale.t('input.overlay.stale', { version: overlay.version, model: model.id, current: model.version }) });
+    warnings.push({ path: ['version'], code: 'overlay-stale', message: locale.t('input.overlay.stale', { version: inlineText(overlay.version), model: model.id, current: model.version }) });
   }
 
   const unknown = (path: (string | number)[], kind: UnknownKind, id: string, known: Iterable<string>, extra: Record<string, string> = {}) => {
@@ -40,7 +41,8 @@ export function checkOverlay(model: Model, overlay: Overlay, locale: Locale): Ov
       path,
       at: 'key',
       code: 'overlay-unknown-id',
-      message: locale.t(`input.overlay.unknown.${kind}`, { ...about, ...extra, id, hint: suggestion === undefined ? 'no' : 'yes', suggestion: suggestion ?? '' }),
+      // The id is the file's own text: short and inert in the message.
+      message: locale.t(`input.overlay.unknown.${kind}`, { ...about, ...extra, id: inlineText(id), hint: suggestion === undefined ? 'no' : 'yes', suggestion: suggestion ?? '' }),
     });
   };
   const missingEntry = (section: EntryKind, id: string) => {
