@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { createLocale, type Locale } from '../locale/locale.js';
 import { readCatalogue } from '../read/catalogue.js';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../schema/language.js';
@@ -53,4 +53,14 @@ export function localeOf(language: Language): Locale {
 /** `--lang <code>`, alike on every command: the choices are the languages the tool speaks. */
 export function languageOption(locale: Locale): Option {
   return new Option('--lang <code>', locale.t('cli.option.lang')).choices(LANGUAGES);
+}
+
+/**
+ * A command's options with `--lang` as the command line gives it, before or after the command's
+ * name: the root program knows the option too, so commander gives it to the root when it follows
+ * the command. Undefined when not given: the language of each report is then its answers file's.
+ */
+export function withLanguageOption<Options extends object>(options: Options, command: Command): Options & { lang?: Language } {
+  const { lang } = command.optsWithGlobals<{ lang?: Language }>();
+  return lang === undefined ? options : { ...options, lang };
 }

@@ -101,7 +101,8 @@ export function checkOverlay(model: Model, overlay: Overlay, locale: Locale): Ov
     for (const stage of described) if (own(translated.stages, stage) === undefined) missingText(at, 'competency', competency.id, `stages.${stage}`);
     const urls = (competency.sources ?? []).map((source) => source.url);
     for (const url of Object.keys(translated.sources ?? {})) {
-      if (!urls.includes(url)) unknown([...at, 'sources', url], 'source', url, urls, { competency: competency.id });
+      // No URL is suggested: two addresses a few characters apart are different pages.
+      if (!urls.includes(url)) unknown([...at, 'sources', url], 'source', url, [], { competency: competency.id });
     }
     for (const url of urls) if (own(translated.sources, url) === undefined) missingText(at, 'competency', competency.id, `sources.${url}`);
   }

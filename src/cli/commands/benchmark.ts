@@ -13,12 +13,11 @@ import { expandInputs } from '../../read/inputs.js';
 import { benchmarkFormats, type BenchmarkFormatName } from '../../report/benchmark/index.js';
 import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
-import type { Language } from '../../schema/language.js';
+import { withLanguageOption } from '../language.js';
 import type { Locale } from '../../locale/locale.js';
 
 interface BenchmarkOptions extends VoiceOptions {
   org?: string;
-  lang?: Language;
   minCompleteness?: number;
   model?: string;
   format?: BenchmarkFormatName;
@@ -54,7 +53,8 @@ Examples:
   $ cm-maturity benchmark 'assessments/**/*.yaml' --org acme.yaml
   $ cm-maturity benchmark assessments/ --format csv -o benchmark.csv`,
     )
-    .action(async (inputs: string[], options: BenchmarkOptions) => {
+    .action(async (inputs: string[], given: BenchmarkOptions, command: Command) => {
+      const options = withLanguageOption(given, command);
       keepHeapNearLive();
       const { files, found } = await expandInputs(inputs);
       refuseInputsAsOutputs(options.output, [...files, options.org, modelFileOf(options.model)]);

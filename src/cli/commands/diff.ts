@@ -20,12 +20,11 @@ import { outdatedAnswers } from '../../pipeline/score-file.js';
 import { versionCrossing } from '../../pipeline/model-versions.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets, parseTolerance } from '../options.js';
-import type { Language } from '../../schema/language.js';
+import { withLanguageOption } from '../language.js';
 import type { Locale } from '../../locale/locale.js';
 
 interface DiffOptions extends VoiceOptions {
   model?: string;
-  lang?: Language;
   format?: DiffFormatName;
   output?: string[];
   color: boolean;
@@ -68,7 +67,8 @@ Two versions of one model that its migrations link (community 1.0 and 2.0) are c
 competency by competency, the older answers carried over to the newer indicators as migrate
 carries them; every format says the comparison crosses versions.`,
     )
-    .action(async (oldInput: string, newInput: string, options: DiffOptions) => {
+    .action(async (oldInput: string, newInput: string, given: DiffOptions, command: Command) => {
+      const options = withLanguageOption(given, command);
       if (oldInput === '-' && newInput === '-') throw new UserError('standard input (-) can be read once: give at most one of the two assessments as -');
       const oldSide = await expandInputs([oldInput]);
       const newSide = await expandInputs([newInput]);

@@ -18,12 +18,13 @@ import { quoted } from '../../core/quote.js';
 import type { Position } from '../../parse/locate.js';
 import { addVoiceOptions, manyFilesVoice, VERBOSE_SKIPPED, type VoiceOptions } from '../voice.js';
 import type { Language } from '../../schema/language.js';
+import { withLanguageOption } from '../language.js';
 import type { Locale } from '../../locale/locale.js';
 
 interface HistoryOptions extends VoiceOptions {
   model?: string;
+  /** `--lang`, when given; the run's language, for the reports of answers files that state none. */
   lang?: Language;
-  /** The run's language, for the reports of answers files that state none. */
   runLanguage?: Language;
   git?: boolean;
   format?: HistoryFormatName;
@@ -60,7 +61,8 @@ there are skipped (with one note), and files of several organisations are refuse
 Assessments of versions of one model that its migrations link (community 1.0 and 2.0) are one
 series, each scored with its own version; every format says the history crosses versions.`,
     )
-    .action(async (inputs: string[], options: HistoryOptions) => {
+    .action(async (inputs: string[], given: HistoryOptions, command: Command) => {
+      const options = withLanguageOption(given, command);
       refuseInputsAsOutputs(options.output, [...inputs, options.plan, modelFileOf(options.model)]);
       const outputs = outputTargets({ output: options.output, format: options.format, names: historyFormats.names, unavailable: notAFormatOf('history', historyFormats.names) });
       const entries = options.git ? await fromGit(inputs, { ...options, runLanguage: locale.language }, io) : await fromFiles(inputs, { ...options, runLanguage: locale.language }, io);

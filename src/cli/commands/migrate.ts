@@ -18,13 +18,12 @@ import { createParentFolders } from '../../write/folders.js';
 import { refuseInputAsOutput, sameFile, writeOutput } from '../../write/output.js';
 import type { Io } from '../io.js';
 import { relativeModelRef } from '../model-ref.js';
-import type { Language } from '../../schema/language.js';
 import { reportModel } from '../../pipeline/load-overlay.js';
+import { withLanguageOption } from '../language.js';
 import type { Locale } from '../../locale/locale.js';
 
 interface MigrateOptions {
   output?: string;
-  lang?: Language;
   force?: boolean;
   to?: string;
   quiet?: boolean;
@@ -60,7 +59,8 @@ A file that already answers the version asked for is left as it is (exit 0). Wit
 naming a model file needs --to naming the newer model file, which declares the migrations; the
 earlier versions a chain passes through are found beside it (<name>@<version>.yaml).`,
     )
-    .action(async (input: string, options: MigrateOptions) => {
+    .action(async (input: string, given: MigrateOptions, command: Command) => {
+      const options = withLanguageOption(given, command);
       const toFile = options.output !== undefined && options.output !== '-';
       if (toFile && input !== '-' && sameFile(options.output!, input)) {
         if (!options.force) throw new UserError(`-o ${options.output} is the answers file itself; add --force to migrate it in place`);

@@ -15,13 +15,12 @@ import { isoDate } from '../../schema/answers.js';
 import { refuseInputAsOutput, writeOutput } from '../../write/output.js';
 import { collect } from '../options.js';
 import type { Io } from '../io.js';
-import type { Language } from '../../schema/language.js';
 import { reportModel } from '../../pipeline/load-overlay.js';
+import { withLanguageOption } from '../language.js';
 import type { Locale } from '../../locale/locale.js';
 
 interface PlanOptions {
   model?: string;
-  lang?: Language;
   target: string[];
   by?: string;
   phases: number;
@@ -57,7 +56,8 @@ Run again with -o naming an existing plan, it adds the actions (and later phases
 lacks and changes nothing already there: owners, dates, statuses, notes, targets and comments
 stay as people wrote them.`,
     )
-    .action(async (answers: string, options: PlanOptions) => {
+    .action(async (answers: string, given: PlanOptions, command: Command) => {
+      const options = withLanguageOption(given, command);
       if (answers === '-') throw new UserError('plan reads the answers from a file, not standard input: the plan names that file as its baseline');
       refuseInputAsOutput(options.output, [answers, modelFileOf(options.model)]);
       const { file, model: original, assessment } = await loadAssessment(answers, { model: options.model });

@@ -20,7 +20,7 @@ import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
 import { fileScoring, outdatedAnswers, staleWarnings, withGates } from '../../pipeline/score-file.js';
 import { gateFailureLines, locatedWarning, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
 import { parseStaleAfter, STALE_AFTER_GRAMMAR, type StaleAfter } from '../../core/stale.js';
-import type { Language } from '../../schema/language.js';
+import { withLanguageOption } from '../language.js';
 import type { Locale } from '../../locale/locale.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
@@ -29,7 +29,6 @@ const SCORE_FORMAT_NAMES: ScoreFormatName[] = [...reportFormats.names, ...LIST_O
 
 interface ScoreOptions extends GateOptions, VoiceOptions {
   model?: string;
-  lang?: Language;
   /** Not given: the default, table, for standard output and files without a known extension. */
   format?: ScoreFormatName;
   output?: string[];
@@ -114,7 +113,8 @@ A file naming a built-in model without a version that fits only an earlier versi
 with it, and a hint on standard error says that cm-maturity migrate moves it to the newest
 (one line for many files; --verbose: one per file; -q: none).`,
     )
-    .action(async (first: string, more: string[], options: ScoreOptions) => {
+    .action(async (first: string, more: string[], given: ScoreOptions, command: Command) => {
+      const options = withLanguageOption(given, command);
       const inputs = [first, ...more];
       if (!namesOneFile(inputs)) keepHeapNearLive();
       // A lone argument that names no answers files (an empty folder, a pattern matching nothing)
