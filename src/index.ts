@@ -37,6 +37,7 @@ export { builtinModelIds, DEFAULT_MODEL_ID } from './read/builtin-models.js';
 export { overlaySchema, type Overlay } from './schema/overlay.js';
 export { checkOverlay, translateModel, type OverlayCheck } from './core/overlay.js';
 export { translatedModel, overlayPathOf } from './pipeline/load-overlay.js';
+export { parseOverlay, type CheckedOverlay } from './parse/overlay.js';
 export { LANGUAGES, DEFAULT_LANGUAGE, type Language } from './schema/language.js';
 export { documentKind, type DocumentKind } from './parse/document-kind.js';
 

@@ -55,4 +55,3 @@ export const overlaySchema = z.strictObject({
 });
 
 export type Overlay = z.infer<typeof overlaySchema>;
-export type IndicatorTexts = z.infer<typeof indicatorTextsSchema>;
