@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { inlineText } from '../core/quote.js';
 import { UserError } from '../errors.js';
 import type { Locale } from '../locale/locale.js';
 import type { CheckedOverlay } from '../parse/overlay.js';
@@ -80,7 +81,8 @@ export async function validateOverlay(parsed: ParsedSource, file: string | undef
   const model = await overlayModel(overlay, named?.path);
   if (model === undefined) {
     const beside = named === undefined ? '' : basename(named.path);
-    const message = locale.t('input.overlay.noModel', { model: overlay.translates, version: overlay.version, file: beside || `${overlay.translates}@${overlay.version}.yaml` });
+    const [id, version] = [inlineText(overlay.translates), inlineText(overlay.version)];
+    const message = locale.t('input.overlay.noModel', { model: id, version, file: beside || `${id}@${version}.yaml` });
     throw new UserError(toDiagnostics(parsed, [{ path: ['translates'], code: 'overlay-no-model', message }]));
   }
   return { ...checkedOverlayFromYaml(parsed, model.model, locale, named?.language), model };

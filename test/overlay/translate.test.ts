@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkAnswers } from '../../src/core/assessment.js';
@@ -8,6 +10,7 @@ import { scoreAssessment } from '../../src/core/score.js';
 import { createLocale } from '../../src/locale/locale.js';
 import { parseModel } from '../../src/parse/model.js';
 import { readCatalogue } from '../../src/read/catalogue.js';
+import { readCompiledModel } from '../../src/read/compiled-model.js';
 import { answersSchema } from '../../src/schema/answers.js';
 import { NOT_APPLICABLE, type Model } from '../../src/schema/model.js';
 import { overlaySchema, type Overlay } from '../../src/schema/overlay.js';
@@ -269,6 +272,25 @@ describe('a translated model scores as the original', () => {
         }),
         { numRuns: 50 },
       );
+    }
+  });
+});
+
+describe('compiled translations of the built-in models', () => {
+  it.each(['community@1.0', 'community@2.0'])('the build’s compiled French %s is the model translated by its YAML translation', (reference) => {
+    const compiled = readCompiledModel(`${reference}.fr`, `models/${reference}.fr.yaml`, 'dist');
+    expect(compiled).toBeDefined();
+    expect(compiled).toEqual(translateModel(readModel(`models/${reference}.yaml`), readOverlay(`models/${reference}.fr.yaml`)));
+  });
+
+  it('is not used once the translation differs from the text it was made from', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cm-overlay-'));
+    try {
+      const edited = join(folder, 'community@2.0.fr.yaml');
+      writeFileSync(edited, `${readFileSync('models/community@2.0.fr.yaml', 'utf8')}# edited\n`);
+      expect(readCompiledModel('community@2.0.fr', edited, 'dist')).toBeUndefined();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });
