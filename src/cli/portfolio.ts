@@ -5,6 +5,7 @@ import { scoreFiles } from '../pipeline/score-files.js';
 import { portfolioFormats, type PortfolioFormatName } from '../report/portfolio/index.js';
 import type { OutputStream } from '../write/stream-writer.js';
 import type { CsvDialect } from '../report/escape/csv.js';
+import type { Locale } from '../locale/locale.js';
 import { colorFor, writeOutputs } from '../write/output.js';
 import { openStreamOutput, type StreamOutput } from '../write/stream-output.js';
 import { diagnosticLines } from './diagnostics.js';
@@ -25,6 +26,8 @@ export interface PortfolioOptions extends ScoringOptions, VoiceOptions {
   width?: number;
   /** How the CSV formats write (`--excel`); RFC 4180 when absent. */
   csv?: CsvDialect;
+  /** The language of the lists written for people. */
+  locale: Locale;
 }
 
 /**
@@ -87,7 +90,7 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
       for (const { path, format } of options.outputs) {
         const color = colorFor(format, options.color, path, io.stdout, io.env);
         // JSON Lines keeps the order of the arguments, whether streamed or not.
-        rendered.push({ path, text: (await portfolioFormats.load(format))(format === 'jsonl' ? entries : sorted, { color, csv: options.csv, width: outputWidth(io, path, options.width) }) });
+        rendered.push({ path, text: (await portfolioFormats.load(format))(format === 'jsonl' ? entries : sorted, { color, csv: options.csv, width: outputWidth(io, path, options.width), locale: options.locale }) });
       }
       await writeOutputs(rendered, io.stdout);
     }

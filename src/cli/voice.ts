@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { addOutdated, addSkipped, addStale, addUnanswered, outdatedTally, skipTally, staleTally, unansweredTally, type OutdatedAnswers, type StaleNotice } from '../core/file-summary.js';
 import type { SkippedFile } from '../pipeline/each-file.js';
+import type { Language } from '../schema/language.js';
 import { migrateHintSummary, skippedLine, skippedSummary, staleSummary, unansweredSummary } from '../report/notices.js';
 
 /** How much a run says on standard error besides its errors. */
@@ -9,6 +10,8 @@ export interface VoiceOptions {
   quiet?: boolean;
   /** Every file's own warning or note, instead of one summary line for many files. */
   verbose?: boolean;
+  /** --lang: the language of the report and messages (language.ts). */
+  lang?: Language;
 }
 
 /** Adds --quiet and --verbose to a command; `verbose` says what --verbose shows in it. */

@@ -53,7 +53,7 @@ describe('validate: model lint', () => {
   });
 
   it('every built-in model passes validate --strict', async () => {
-    const files = readdirSync('models').filter((name) => name.endsWith('.yaml')).map((name) => `models/${name}`);
+    const files = readdirSync('models').filter((name) => name.endsWith('.yaml') && !/\.[a-z]{2}\.yaml$/.test(name)).map((name) => `models/${name}`);
     const result = await runInProcess(['validate', '--strict', ...files]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

@@ -187,7 +187,7 @@ describe('outputs that cannot be written as asked: exit 2, a clear message, noth
 describe('score examples/', () => {
   it('reads the example answers files only, one row per organisation', async () => {
     const list = JSON.parse(await okInProcess(['score', 'examples/', '-f', 'json'])) as { organisation: string }[];
-    // The 2.0 examples and, in their own folders, the 1.0 ones and the French one.
+    // The 2.0 examples, the French one in its own folder and, in theirs, the 1.0 ones.
     const organisations = ['Brightwater City Council', 'Fernwood Regional Health', 'Larkspur Analytics', 'Tessera Industrial Group'];
     expect(list.map((report) => report.organisation).sort()).toEqual([...organisations, ...organisations, "Harbourside Nurses' Association", 'Quillstone Data', 'Ferlane Logiciels'].sort());
     expect(readdirSync(join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' }).filter((name) => !name.endsWith('.yaml') && name !== 'community@1.0' && name !== 'fr')).toEqual([]);

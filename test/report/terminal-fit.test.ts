@@ -17,6 +17,7 @@ import type { Benchmark } from '../../src/schema/benchmark.js';
 import type { Diff } from '../../src/schema/diff.js';
 import type { History } from '../../src/schema/history.js';
 import type { Report } from '../../src/schema/report.js';
+import { localeOf } from '../../src/cli/language.js';
 import { ROOT } from '../helpers/cli.js';
 import { runInProcess } from '../helpers/in-process.js';
 
@@ -62,6 +63,8 @@ async function json<T>(args: string[]): Promise<T> {
 const example = (name: string) => join(ROOT, 'examples', 'community@1.0', name);
 const EXAMPLES = ['advanced.yaml', 'early.yaml', 'middle.yaml', 'partial.yaml'].map(example);
 
+const english = localeOf('en');
+
 /** Every table formatter, on data that makes each of its parts appear. */
 const formats: Record<string, (width: number, color: boolean) => string> = {};
 let dir: string;
@@ -96,14 +99,14 @@ beforeAll(async () => {
 
   formats.single = (width, color) => formatTable(report, { color, nextSteps: Infinity, width });
   formats['single with baseline and gates'] = (width, color) => formatTable(compared, { color, nextSteps: 3, width });
-  formats.portfolio = (width, color) => formatPortfolioTable(entries, { color, width });
-  formats.benchmark = (width, color) => formatBenchmarkTable(pool, { color, width });
-  formats.diff = (width, color) => formatDiffTable(diff, { color, width });
-  formats.history = (width, color) => formatHistoryTable(history, { color, width });
-  formats.models = (width, color) => formatModelListTable(models, { color, width });
+  formats.portfolio = (width, color) => formatPortfolioTable(entries, { color, width, locale: english });
+  formats.benchmark = (width, color) => formatBenchmarkTable(pool, { color, width, locale: english });
+  formats.diff = (width, color) => formatDiffTable(diff, { color, width, locale: english });
+  formats.history = (width, color) => formatHistoryTable(history, { color, width, locale: english });
+  formats.models = (width, color) => formatModelListTable(models, { color, width, locale: english });
   formats['single of a 2.0 model'] = (width, color) => formatTable(harbour, { color, nextSteps: Infinity, width });
   formats['portfolio with contexts and stale answers'] = (width, color) =>
-    formatPortfolioTable([{ file: 'harbour.yaml', report: harbour }, { file: 'undated.yaml', report: undated }, ...entries], { color, width });
+    formatPortfolioTable([{ file: 'harbour.yaml', report: harbour }, { file: 'undated.yaml', report: undated }, ...entries], { color, width, locale: english });
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -235,7 +238,7 @@ describe('the portfolio', () => {
 
 describe('the benchmark', () => {
   it('prints percentile ranks as English ordinals of whole numbers', () => {
-    expect([0, 1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 62.5, 87.5, 99.99, 100, 101, 111, 112].map(percentileText)).toEqual([
+    expect([0, 1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 62.5, 87.5, 99.99, 100, 101, 111, 112].map((percentile) => percentileText(english, percentile))).toEqual([
       '0th',
       '1st',
       '2nd',

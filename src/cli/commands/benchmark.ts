@@ -15,6 +15,7 @@ import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/outpu
 import { modelFileOf } from '../../pipeline/load-model.js';
 import { withLanguageOption } from '../language.js';
 import type { Locale } from '../../locale/locale.js';
+import { localeOf } from '../language.js';
 
 interface BenchmarkOptions extends VoiceOptions {
   org?: string;
@@ -123,7 +124,7 @@ Examples:
 
       const result = benchmark(model.shape, pool, organisation);
       const rendered = [];
-      for (const { path, format } of outputs) rendered.push({ path, text: (await benchmarkFormats.load(format))(result, { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width) }) });
+      for (const { path, format } of outputs) rendered.push({ path, text: (await benchmarkFormats.load(format))(result, { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width), locale: localeOf(options.lang ?? locale.language) }) });
       await writeOutputs(rendered, io.stdout);
     });
 }

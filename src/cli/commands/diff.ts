@@ -21,7 +21,9 @@ import { versionCrossing } from '../../pipeline/model-versions.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets, parseTolerance } from '../options.js';
 import { withLanguageOption } from '../language.js';
+import type { Language } from '../../schema/language.js';
 import type { Locale } from '../../locale/locale.js';
+import { localeOf } from '../language.js';
 
 interface DiffOptions extends VoiceOptions {
   model?: string;
@@ -78,10 +80,11 @@ carries them; every format says the comparison crosses versions.`,
       const load = (found: ReadonlySet<string>) => (input: string) =>
         loadResult(input, { model: options.model, lang: options.lang, runLanguage: locale.language, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined });
       /** Every output, each in its format: `render` gives the text of one diff or of the diffs of two folders. */
-      const write = async (render: (format: DiffFormatName, formatter: DiffFormatter, formatOptions: Parameters<DiffFormatter>[1]) => string) => {
+      // In the newer assessment's language for one pair (--lang, else its file's language:); for two folders, --lang or the run's.
+      const write = async (language: Language, render: (format: DiffFormatName, formatter: DiffFormatter, formatOptions: Parameters<DiffFormatter>[1]) => string) => {
         const rendered = [];
         for (const { path, format } of outputs) {
-          const formatOptions = { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width) };
+          const formatOptions = { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width), locale: localeOf(language) };
           rendered.push({ path, text: render(format, await diffFormats.load(format), formatOptions) });
         }
         await writeOutputs(rendered, io.stdout);
@@ -99,7 +102,7 @@ carries them; every format says the comparison crosses versions.`,
         // Each answers file that fits only an earlier version of its model, once.
         const hints = [...new Set([outdatedAnswers(old.file, old.model)?.hint, outdatedAnswers(current.file, current.model)?.hint])].filter((hint) => hint !== undefined);
         if (hints.length > 0 && !options.quiet) await io.stderr.write(`${hints.join('\n')}\n`);
-        await write((_format, formatter, formatOptions) => formatter(diff, formatOptions));
+        await write(current.report.language, (_format, formatter, formatOptions) => formatter(diff, formatOptions));
         await failOnRegression([diff], options, io);
         return;
       }
@@ -141,7 +144,7 @@ carries them; every format says the comparison crosses versions.`,
       if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
       if (diagnostics.length > 0) throw new UserError(diagnostics);
       if (diffs.length === 0) throw new UserError(`no organisation has an assessment both in ${oldInput} and in ${newInput}; nothing to compare`);
-      await write((format, formatter, formatOptions) => formatDiffList(diffs, format, formatter, formatOptions));
+      await write(options.lang ?? locale.language, (format, formatter, formatOptions) => formatDiffList(diffs, format, formatter, formatOptions));
       await failOnRegression(diffs, options, io);
     });
 }

@@ -20,6 +20,7 @@ import { addVoiceOptions, manyFilesVoice, VERBOSE_SKIPPED, type VoiceOptions } f
 import type { Language } from '../../schema/language.js';
 import { withLanguageOption } from '../language.js';
 import type { Locale } from '../../locale/locale.js';
+import { localeOf } from '../language.js';
 
 interface HistoryOptions extends VoiceOptions {
   model?: string;
@@ -85,8 +86,11 @@ series, each scored with its own version; every format says the history crosses 
         if (!options.quiet && planned.warnings.length > 0) await io.stderr.write(planned.warnings.map((warning) => `${locatedWarning(warning)}\n`).join(''));
         history = planned.history;
       }
+      // --lang, else the one language the assessments' reports are in, else the run's.
+      const languages = new Set(entries.map((entry) => entry.report.language));
+      const language = options.lang ?? (languages.size === 1 ? [...languages][0]! : locale.language);
       const rendered = [];
-      for (const { path, format } of outputs) rendered.push({ path, text: (await historyFormats.load(format))(history, { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width) }) });
+      for (const { path, format } of outputs) rendered.push({ path, text: (await historyFormats.load(format))(history, { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width), locale: localeOf(language) }) });
       await writeOutputs(rendered, io.stdout);
     });
 }

@@ -8,11 +8,14 @@ import { indicatorCount } from '../../core/model-facts.js';
 import { modelListFormats, type ModelListFormatName } from '../../report/models/index.js';
 import type { ModelList } from '../../schema/models.js';
 import type { Locale } from '../../locale/locale.js';
+import type { Language } from '../../schema/language.js';
+import { localeOf } from '../language.js';
 
 interface ModelsOptions {
   format: ModelListFormatName;
   color: boolean;
   width?: number;
+  lang?: Language;
 }
 
 export function modelsCommand(io: Io, locale: Locale): Command {
@@ -45,7 +48,7 @@ Examples:
         });
       }
       const color = colorFor(options.format, options.color, undefined, io.stdout, io.env);
-      await writeOutput((await modelListFormats.load(options.format))(models, { color, width: outputWidth(io, undefined, options.width) }), undefined, io.stdout);
+      await writeOutput((await modelListFormats.load(options.format))(models, { color, width: outputWidth(io, undefined, options.width), locale: localeOf(options.lang ?? locale.language) }), undefined, io.stdout);
     });
 }
 

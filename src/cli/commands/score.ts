@@ -20,8 +20,8 @@ import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
 import { fileScoring, outdatedAnswers, staleWarnings, withGates } from '../../pipeline/score-file.js';
 import { gateFailureLines, locatedWarning, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
 import { parseStaleAfter, STALE_AFTER_GRAMMAR, type StaleAfter } from '../../core/stale.js';
-import { withLanguageOption } from '../language.js';
 import type { Locale } from '../../locale/locale.js';
+import { localeOf, withLanguageOption } from '../language.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
 
@@ -147,7 +147,7 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
         // Loaded only for many files: a run over one file reads none of the portfolio code.
         const { scorePortfolio } = await import('../portfolio.js');
         checkOutputs(outputs, options.excel === true, io.stdout);
-        await scorePortfolio(files, found, { ...options, outputs, csv, jobs: options.jobs ?? defaultJobs(), runLanguage: locale.language }, io);
+        await scorePortfolio(files, found, { ...options, outputs, csv, jobs: options.jobs ?? defaultJobs(), runLanguage: locale.language, locale: localeOf(options.lang ?? locale.language) }, io);
         return;
       }
       if (options.failOnRegression && options.baseline === undefined) throw new UserError('--fail-on-regression needs --baseline <file>');
@@ -197,7 +197,7 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
       for (const { path, format } of outputs) {
         const color = colorFor(format, options.color, path, io.stdout, io.env);
         const text = isPortfolioOnly(format)
-          ? (await portfolioFormats.load(format))([{ file: first, report }], { color, csv })
+          ? (await portfolioFormats.load(format))([{ file: first, report }], { color, csv, locale: localeOf(report.language) })
           : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS, model: scored.model, printAnswers: options.printAnswers === true, width: outputWidth(io, path, options.width) });
         rendered.push({ path, text });
       }

@@ -25,6 +25,7 @@ import { validationFormats, type CheckedFile, type ValidationFormatName } from '
 import { STDIN_NAME } from '../../source.js';
 import { InputRejected } from '../stop.js';
 import type { Locale } from '../../locale/locale.js';
+import { localeOf } from '../language.js';
 
 interface ValidateOptions extends VoiceOptions {
   model?: string;
@@ -125,13 +126,13 @@ error; the exit code is the same. The notes and the hint to migrate stay on stan
         // the note about files skipped (which the JSON does not list); the exit code is the same.
         if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
         if (read === 0) throw new UserError(`no models, answers files or JSON reports among the ${files.length} files found`);
-        await writeOutput((await validationFormats.load('json'))(checked, { color }), undefined, io.stdout);
+        await writeOutput((await validationFormats.load('json'))(checked, { color, locale: localeOf(options.lang ?? locale.language) }), undefined, io.stdout);
         if (diagnostics.length > 0) throw new InputRejected();
         return;
       }
       if (warnings.length > 0 && !options.quiet) await io.stderr.write(sortDiagnostics(warnings).map((warning) => `${locatedWarning(warning)}\n`).join(''));
       if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
-      if (!options.quiet) await writeOutput((await validationFormats.load(options.format))(checked, { color }), undefined, io.stdout);
+      if (!options.quiet) await writeOutput((await validationFormats.load(options.format))(checked, { color, locale: localeOf(options.lang ?? locale.language) }), undefined, io.stdout);
       if (read === 0) throw new UserError(`no models, answers files or JSON reports among the ${files.length} files found`);
       if (diagnostics.length === 0) return;
       if (read === 1) throw new UserError(diagnostics);

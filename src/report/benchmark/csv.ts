@@ -2,6 +2,9 @@ import { csvText } from '../escape/csv.js';
 import type { BenchmarkFormatter } from './format.js';
 import { distributionRows } from './rows.js';
 
+/** The name of the overall row, alike in every language: programs read this file. */
+const OVERALL = 'Overall';
+
 /**
  * The peer benchmark as CSV (RFC 4180): a row per competency and one for overall, with the
  * statistics, the share at each stage and, with `--org`, that organisation's standing.
@@ -22,7 +25,7 @@ export const formatBenchmarkCsv: BenchmarkFormatter = (benchmark) => {
     ...(organisation ? ['org_score', 'org_stage', 'org_gap', 'org_percentile'] : []),
   ];
   const standings = organisation ? [...organisation.competencies, { ...organisation.overall, id: 'overall' }] : [];
-  const rows = distributionRows(benchmark).map((row) => {
+  const rows = distributionRows(benchmark, OVERALL).map((row) => {
     const { count, min, p25, median, p75, max, mean } = row.distribution;
     const standing = standings.find((item) => item.id === row.id);
     return [

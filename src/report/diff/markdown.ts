@@ -1,29 +1,38 @@
 import { inline } from '../escape/markdown.js';
-import { deltaText } from '../text.js';
 import type { DiffFormatter } from './format.js';
-import { answerText, crossingLine, dates, indicatorText, modelText, noteChange, score, stageName, subjectName } from './text.js';
+import { answerText, crossingLine, dates, deltaCell, indicatorText, modelText, noteChange, score, stageName, subjectName } from './text.js';
 
 /** The changes as GitHub-flavoured markdown, every text from the files escaped. */
-export const formatDiffMarkdown: DiffFormatter = (diff) => {
-  const lines = [`# ${inline(diff.model.name)} changes: ${inline(diff.organisation)}`, '', `**Model:** ${inline(modelText(diff))} · **Compared:** ${inline(dates(diff))}`, ''];
-  const crossing = crossingLine(diff);
+export const formatDiffMarkdown: DiffFormatter = (diff, { locale }) => {
+  const lines = [
+    `# ${locale.t('reports.diff.markdown.title', { model: inline(diff.model.name), organisation: inline(diff.organisation) })}`,
+    '',
+    `**${locale.t('reports.model')}** ${inline(modelText(diff))} · **${locale.t('reports.diff.compared')}** ${inline(dates(locale, diff))}`,
+    '',
+  ];
+  const crossing = crossingLine(locale, diff);
   if (crossing !== undefined) lines.push(`${inline(crossing)}.`, '');
-  lines.push('| Competency | Old | New | Change |', '| --- | ---: | ---: | --- |');
+  const scoreHead = [locale.t('reports.column.competency'), locale.t('reports.diff.column.old'), locale.t('reports.diff.column.new'), locale.t('reports.diff.column.change')];
+  lines.push(`| ${scoreHead.join(' | ')} |`, '| --- | ---: | ---: | --- |');
   for (const competency of diff.competencies) {
-    lines.push(`| ${inline(competency.name)} | ${score(competency.old)} | ${score(competency.new)} | ${competency.new === null ? 'removed' : deltaText(competency.delta)} |`);
+    lines.push(`| ${inline(competency.name)} | ${score(locale, competency.old)} | ${score(locale, competency.new)} | ${competency.new === null ? locale.t('reports.diff.removed') : deltaCell(locale, competency.delta)} |`);
   }
-  lines.push(`| **Overall** | **${score(diff.overall.old)}** | **${score(diff.overall.new)}** | **${deltaText(diff.overall.delta)}** |`, '');
-  lines.push('## Stages', '');
-  if (diff.stageChanges.length === 0) lines.push('No change.');
+  lines.push(`| **${locale.t('reports.overall')}** | **${score(locale, diff.overall.old)}** | **${score(locale, diff.overall.new)}** | **${deltaCell(locale, diff.overall.delta)}** |`, '');
+  lines.push(`## ${locale.t('reports.diff.stages')}`, '');
+  if (diff.stageChanges.length === 0) lines.push(locale.t('reports.diff.unchanged'));
   for (const change of diff.stageChanges) {
-    lines.push(`- ${change.change === 'gained' ? '▲ gained' : '▼ lost'} ${inline(subjectName(diff, change.subject))}: ${inline(stageName(diff, change.from))} → ${inline(stageName(diff, change.to))}`);
+    const mark = locale.t(change.change === 'gained' ? 'reports.diff.gained' : 'reports.diff.lost');
+    lines.push(`- ${locale.t('reports.diff.stageChange', { mark, subject: inline(subjectName(locale, diff, change.subject)), from: inline(stageName(diff, change.from)), to: inline(stageName(diff, change.to)) })}`);
   }
-  lines.push('', `## Answers`, '');
-  if (diff.answers.length === 0) lines.push('No change.');
+  lines.push('', `## ${locale.t('reports.diff.answers')}`, '');
+  if (diff.answers.length === 0) lines.push(locale.t('reports.diff.unchanged'));
   else {
-    lines.push('| Indicator | Competency | Old → new | Note |', '| --- | --- | --- | --- |');
+    const answerHead = [locale.t('reports.column.indicator'), locale.t('reports.column.competency'), locale.t('reports.diff.column.answers'), locale.t('reports.column.note')];
+    lines.push(`| ${answerHead.join(' | ')} |`, '| --- | --- | --- | --- |');
     for (const change of diff.answers) {
-      lines.push(`| ${inline(indicatorText(change))} | ${inline(subjectName(diff, change.competency))} | ${inline(`${answerText(change.old)} → ${answerText(change.new)}`)} | ${inline(noteChange(change))} |`);
+      lines.push(
+        `| ${inline(indicatorText(locale, change))} | ${inline(subjectName(locale, diff, change.competency))} | ${inline(`${answerText(locale, change.old)} → ${answerText(locale, change.new)}`)} | ${inline(noteChange(locale, change))} |`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

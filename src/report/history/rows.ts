@@ -1,6 +1,5 @@
-import { formatScore } from '../../core/truncate.js';
+import type { Locale } from '../../locale/locale.js';
 import type { History } from '../../schema/history.js';
-import { crossingText } from '../text.js';
 
 // The rows and texts every format of a history shows alike.
 
@@ -13,17 +12,18 @@ export function hasCommits(history: History): boolean {
   return history.points.some((point) => point.commit !== null);
 }
 
-export function rows(history: History): string[][] {
+/** The rows of the human formats: dates as the language writes them, scores with its decimal sign. */
+export function rows(locale: Locale, history: History): string[][] {
   const scored = history.points.map((point) => ({
     date: point.date,
     cells: [
-      point.date,
+      locale.date(point.date),
       ...(hasCommits(history) ? [shortCommit(point.commit)] : []),
       ...history.competencies.map((competency) => {
         const score = point.scores[competency.id];
-        return score === undefined ? '' : formatScore(score);
+        return score === undefined ? '' : locale.score(score);
       }),
-      formatScore(point.overall.score),
+      locale.score(point.overall.score),
     ],
   }));
   // With --plan, a row per phase with its targets, among the assessments by date (on the same
@@ -31,13 +31,13 @@ export function rows(history: History): string[][] {
   const targets = (history.targets ?? []).map((target) => ({
     date: target.by,
     cells: [
-      `${target.by} target`,
+      locale.t('reports.history.target', { date: locale.date(target.by) }),
       ...(hasCommits(history) ? [target.phase] : []),
       ...history.competencies.map((competency) => {
         const score = target.scores[competency.id];
-        return score === undefined ? '' : formatScore(score);
+        return score === undefined ? '' : locale.score(score);
       }),
-      target.overall === null ? '' : formatScore(target.overall),
+      target.overall === null ? '' : locale.score(target.overall),
     ],
   }));
   const merged = [...scored];
@@ -48,18 +48,24 @@ export function rows(history: History): string[][] {
   return merged.map((row) => row.cells);
 }
 
-export function trendRow(history: History): string[] {
-  return ['trend', ...(hasCommits(history) ? [''] : []), ...history.competencies.map((competency) => history.trends[competency.id] ?? ''), history.trends.overall ?? ''];
+export function trendRow(locale: Locale, history: History): string[] {
+  return [locale.t('reports.history.trend'), ...(hasCommits(history) ? [''] : []), ...history.competencies.map((competency) => history.trends[competency.id] ?? ''), history.trends.overall ?? ''];
 }
 
-export function heading(history: History): string {
-  const span = history.points.length === 1 ? history.points[0]!.date : `${history.points[0]!.date} → ${history.points.at(-1)!.date}`;
-  return `${history.points.length} assessment${history.points.length === 1 ? '' : 's'}, ${span}`;
+export function heading(locale: Locale, history: History): string {
+  const first = locale.date(history.points[0]!.date);
+  const span = history.points.length === 1 ? first : `${first} → ${locale.date(history.points.at(-1)!.date)}`;
+  return locale.t('reports.history.heading', { count: history.points.length, span });
 }
 
-/** Across versions: "Assessments of model versions 1.0 → 2.0, compared competency by competency…"; undefined otherwise. */
-export function crossingLine(history: History): string | undefined {
+/** Across versions: "Compared across model versions 1.0 → 2.0, competency by competency…"; undefined otherwise. */
+export function crossingLine(locale: Locale, history: History): string | undefined {
   if (history.crossesVersions === undefined) return undefined;
-  const each = history.points.map((point) => `${point.date}: ${point.version ?? history.model.version}`).join(', ');
-  return `Compared ${crossingText(history.crossesVersions)}; each assessment scored with its own version (${each})`;
+  const versions = history.points.map((point) => locale.t('reports.history.version', { date: locale.date(point.date), version: point.version ?? history.model.version })).join(', ');
+  return locale.t('reports.history.crossing', { from: history.crossesVersions.from, to: history.crossesVersions.to, versions });
+}
+
+/** "Trend: ▁ Hierarchy … █ Network": what the sparklines' lowest and highest bars stand for. */
+export function trendLegend(locale: Locale, history: History): string {
+  return locale.t('reports.history.legend', { lowest: history.stages[0]?.name ?? '', highest: history.stages.at(-1)?.name ?? '' });
 }

@@ -1,7 +1,8 @@
 import { csvNumber, csvText } from '../escape/csv.js';
 import { formatScore } from '../../core/truncate.js';
 import type { PortfolioFormatter } from './format.js';
-import { answeredShare, anyContext, anyStale, portfolioRows } from './rows.js';
+import type { Report } from '../../schema/report.js';
+import { anyContext, anyStale, portfolioRows } from './rows.js';
 
 /**
  * Many organisations as CSV (RFC 4180, or the dialect of `--excel`), one row each: file,
@@ -38,10 +39,16 @@ export const formatPortfolioCsv: PortfolioFormatter = (entries, { csv }) => {
       report.overall.stage,
       score(report.overall.score),
       ...cells.flatMap((cell) => (cell ? [score(cell.score), cell.stage] : ['', ''])),
-      answeredShare(report),
+      answeredCell(report),
       ...(context ? [report.context?.id ?? ''] : []),
       ...(stale ? [report.stale && report.stale.checkedBefore !== null ? String(report.stale.answers.length) : ''] : []),
     ];
   });
   return csvText([header, ...records], csv);
 };
+
+/** The share of its indicators an organisation answered, truncated ("94%"), written alike in every language for the programs that read it. */
+function answeredCell(report: Report): string {
+  const { answered, total } = report.completeness;
+  return total === 0 ? '—' : `${Math.floor((answered / total) * 100 + 1e-9)}%`;
+}

@@ -1,6 +1,7 @@
 import type { TextOptions } from '../fit.js';
 import type { CsvDialect } from '../escape/csv.js';
 import type { PortfolioEntry } from '../../core/portfolio.js';
+import type { Locale } from '../../locale/locale.js';
 
 /** A portfolio format: a pure function from the scored organisations, in order, to the text to write. */
 export type PortfolioFormatter = (entries: readonly PortfolioEntry[], options: PortfolioFormatOptions) => string;
@@ -11,4 +12,6 @@ export type BinaryPortfolioFormatter = (entries: readonly PortfolioEntry[], opti
 interface PortfolioFormatOptions extends TextOptions {
   /** How the CSV formats separate cells and write numbers; RFC 4180 when absent. */
   csv?: CsvDialect;
+  /** The language of the texts and numbers shown to a person; the CSV and JSON formats are the same in every language. */
+  locale: Locale;
 }

@@ -1,7 +1,6 @@
 import { portfolioColumns, type PortfolioColumn, type PortfolioEntry } from '../../core/portfolio.js';
-import { formatScore } from '../../core/truncate.js';
+import type { Locale } from '../../locale/locale.js';
 import type { Report } from '../../schema/report.js';
-import { percent } from '../text.js';
 
 /** What a portfolio row shows of one competency; null when the organisation's model lacks it. */
 export interface PortfolioCell {
@@ -30,27 +29,23 @@ export function portfolioRows(entries: readonly PortfolioEntry[]): { columns: Po
 }
 
 /** A cell's score as the reports print it, or a dash for a competency the model lacks. */
-export function cellScore(cell: PortfolioCell | null): string {
-  return cell ? formatScore(cell.score) : '—';
+export function cellScore(locale: Locale, cell: PortfolioCell | null): string {
+  return cell ? locale.score(cell.score) : '—';
 }
 
 /**
  * What the organisations were scored against, for a title: the name of every model met, in
  * first-seen order (a portfolio may mix models); "Maturity" when there is no organisation.
  */
-export function modelNames(entries: readonly PortfolioEntry[]): string {
+export function modelNames(locale: Locale, entries: readonly PortfolioEntry[]): string {
   const names = [...new Set(entries.map((entry) => entry.report.model.name))];
-  return names.length === 0 ? 'Maturity' : names.join(', ');
-}
-
-export function countText(count: number): string {
-  return `${count} organisation${count === 1 ? '' : 's'}`;
+  return names.length === 0 ? locale.t('reports.portfolio.noModel') : names.join(', ');
 }
 
 /** The share of its indicators an organisation answered, as a whole percentage truncated ("94%"), so that 99.9% never reads 100%. */
-export function answeredShare(report: Report): string {
+export function answeredShare(locale: Locale, report: Report): string {
   const { answered, total } = report.completeness;
-  return total === 0 ? '—' : percent(answered / total);
+  return total === 0 ? '—' : locale.percent(answered / total);
 }
 
 /** Whether any organisation names a context: the lists then show each one's. */
