@@ -475,15 +475,17 @@ The budgets below are judged on Node ${JUDGED_FROM} and later.
   keeps the functions a run compiled, not only the bundle's top level) is kept only while it saves
   at least ${Math.round(BUDGETS.codeCacheSaving * 100)}% of that run's wall time.
 - **Throughput**: one \`score <folder> --format jsonl -o <file>\` process (with worker threads,
-  one per core, as by default; and again with \`--jobs 1\`, for information) over ${integer(sizes.throughputFiles)} generated answers
+  one per core, as by default; and again with \`--jobs 1\`, one worker thread, for information) over ${integer(sizes.throughputFiles)} generated answers
   files, against a baseline script (\`bench/baseline-parse.mjs\`) that lists the same files the same
   way, reads each one as the tool does and parses it with the YAML parser the tool uses (the
   \`yaml\` package), and does nothing else; run alternately, ${sizes.throughputRuns} times each, median wall times.
   Budget: at most ${ratio(BUDGETS.throughputRatio)} the baseline.
-- **Memory**: the peak resident set size (\`process.resourceUsage().maxRSS\`, written on exit by
-  the preload \`bench/peak-rss.cjs\`) of \`score --format jsonl\` over ${integer(sizes.memoryFiles)} files (results are
-  streamed, not accumulated; budget under ${BUDGETS.scoreRssMB} MB) and of \`benchmark --format json\` over the same
-  files (budget under ${BUDGETS.benchmarkRssMB} MB), with their wall times.
+- **Memory**: the peak resident set size of the whole process, its worker threads included
+  (\`process.resourceUsage().maxRSS\`, written on exit by the preload \`bench/peak-rss.cjs\`), of
+  \`score --format jsonl\` over ${integer(sizes.memoryFiles)} files (results are streamed, not accumulated; budget under
+  ${BUDGETS.scoreRssMB} MB) and of \`benchmark --format json\` over the same files (budget under ${BUDGETS.benchmarkRssMB} MB), with
+  their wall times. Both score the files in worker threads, one per core, while the main thread
+  lists them and writes the results in order.
 - **Core**: a vitest bench (\`bench/core.bench.ts\`) over ${sizes.coreAssessments} generated assessments: assessments scored
   per second by \`scoreAssessment\` (parsed and checked beforehand), and the whole in-process
   path from YAML text to the JSON report text (parse, check, score, format), with the model

@@ -2,6 +2,7 @@
 // - dist/cli.cjs: the CLI, one bundle, run by bin/cm-maturity.cjs; what the sources load with
 //   import() (a command, a format, a library few runs need) is evaluated only when it is loaded;
 // - dist/score-worker.cjs: the worker threads that score many files at once;
+// - dist/list-worker.cjs: the worker thread that lists folders and patterns for a run over many files;
 // - dist/index.js: the library API, with its dependencies left to the consumer's node_modules;
 // - dist/models/*.compiled: the built-in models, parsed and checked, and their translations applied;
 // - dist/types: declarations for the library API;
@@ -33,7 +34,7 @@ const shared = {
 await Promise.all([
   build({
     ...shared,
-    entryPoints: { cli: 'src/cli/main.ts', 'score-worker': 'src/pipeline/score-worker.ts' },
+    entryPoints: { cli: 'src/cli/main.ts', 'score-worker': 'src/pipeline/score-worker.ts', 'list-worker': 'src/read/list-worker.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     format: 'cjs',

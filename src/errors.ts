@@ -25,6 +25,27 @@ export class UserError extends Error {
   }
 }
 
+/** An error thrown in a worker thread, as it is sent to the main thread: the user's (a UserError) or an internal failure. */
+export interface ThreadError {
+  usage: boolean;
+  message: string;
+  stack?: string;
+}
+
+/** What a worker thread sends of an error it met. */
+export function threadError(error: unknown): ThreadError {
+  if (error instanceof UserError) return { usage: true, message: error.message };
+  return { usage: false, message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined };
+}
+
+/** An error a worker thread sent, as it would have been thrown on the main thread. */
+export function revivedError(error: ThreadError): Error {
+  if (error.usage) return new UserError(error.message);
+  const revived = new Error(error.message);
+  if (error.stack !== undefined) revived.stack = error.stack;
+  return revived;
+}
+
 /** A diagnostic for the whole file, at its first line. */
 export function fileDiagnostic(file: string, code: string, message: string): Diagnostic {
   return { file, line: 1, column: 1, code, message };

@@ -110,3 +110,10 @@ export function parseTolerance(value: string): number {
   if (!/^(\d+(\.\d*)?|\.\d+)$/.test(value.trim()) || !Number.isFinite(points)) throw new InvalidArgumentError('expected a number of score points, 0 or more (0.05)');
   return points;
 }
+
+/** --jobs: a whole number of threads, at least 1. */
+export function parseJobs(value: string): number {
+  const jobs = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(jobs) || jobs < 1) throw new InvalidArgumentError('expected a whole number of threads, 1 or more');
+  return jobs;
+}

@@ -59,27 +59,36 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
       lang: options.lang,
       runLanguage: options.runLanguage,
       jsonl: streamed,
+      fileWarnings: options.verbose === true,
     };
-    for await (const result of scoreFiles(files, found, scoring, options.jobs, () => io.stdin)) {
-      if (streamed && streams.every((stream) => !stream.open)) break;
-      progress.tick();
-      if ('diagnostics' in result) {
-        invalid += 1;
-        await messages.add(diagnosticLines(result.diagnostics));
-        continue;
+    batches: for await (const batch of scoreFiles(files, found, { name: 'portfolio', options: scoring }, options.jobs, () => io.stdin)) {
+      for (const result of batch) {
+        if (streamed && streams.every((stream) => !stream.open)) break batches;
+        progress.tick();
+        if ('diagnostics' in result) {
+          invalid += 1;
+          messages.add(diagnosticLines(result.diagnostics));
+          continue;
+        }
+        if ('kind' in result) {
+          messages.add(voice.skipped(result));
+          continue;
+        }
+        if (scored === 0) {
+          if (!result.sortKeys) throw new Error(`the first file scored, ${result.file}, came without the keys to sort by`);
+          checkSortKey(options.sort, result.sortKeys);
+        }
+        scored += 1;
+        if (result.gatesFailed) gatesFailed = true;
+        messages.add(voice.scored(result.file, result.unanswered, result.stale));
+        messages.add(voice.read(result.file, result.outdated));
+        messages.add(result.notices);
+        if ('line' in result) for (const stream of streams) await stream.write(result.line);
+        else entries.push({ file: result.file, report: result.report });
       }
-      if ('kind' in result) {
-        await messages.add(voice.skipped(result));
-        continue;
-      }
-      if (scored === 0) checkSortKey(options.sort, result.sortKeys);
-      scored += 1;
-      if (result.gatesFailed) gatesFailed = true;
-      await messages.add([...voice.scored(result.file, result.unanswered, result.stale), ...voice.read(result.file, result.outdated), ...result.notices]);
-      if ('line' in result) for (const stream of streams) await stream.write(result.line);
-      else entries.push({ file: result.file, report: result.report });
+      await messages.writeIfDue();
     }
-    await messages.add(voice.summary(scored));
+    messages.add(voice.summary(scored));
     await messages.flush();
     progress.clear();
     // Nothing valid, nothing written: as for a single invalid file.
@@ -119,7 +128,7 @@ const MESSAGES_DELAY_MS = 200;
  * Warnings and errors for standard error, written a few dozen lines at a time, in order. Each
  * write is waited for, so that warnings never pile up in memory while a slow reader lags.
  */
-function messageWriter(progress: Progress, stderr: OutputStream): { add(lines: readonly string[]): Promise<void>; flush(): Promise<void> } {
+function messageWriter(progress: Progress, stderr: OutputStream): { add(lines: readonly string[]): void; writeIfDue(): Promise<void>; flush(): Promise<void> } {
   let held: string[] = [];
   let since = 0;
   const flush = async () => {
@@ -130,12 +139,14 @@ function messageWriter(progress: Progress, stderr: OutputStream): { add(lines: r
     await stderr.write(text);
   };
   return {
-    /** Called for every file, with or without lines, so that none waits long when files come slowly. */
-    async add(lines) {
-      if (lines.length > 0) {
-        if (held.length === 0) since = Date.now();
-        held.push(...lines);
-      }
+    /** Holds lines, to be written by writeIfDue or flush. */
+    add(lines) {
+      if (lines.length === 0) return;
+      if (held.length === 0) since = Date.now();
+      held.push(...lines);
+    },
+    /** Called after every batch of files, so that no line waits long when files come slowly. */
+    async writeIfDue() {
       if (held.length > 0 && (held.length >= MESSAGES_HELD || Date.now() - since >= MESSAGES_DELAY_MS)) await flush();
     },
     flush,

@@ -1,3 +1,4 @@
+import { organisationEntry, poolModel, type OrganisationEntry, type PoolModel } from '../core/benchmark.js';
 import { evaluateGates, gatePolicy, hasGates, type GateOptions, type GatePolicy } from '../core/gates.js';
 import { sortKeys } from '../core/portfolio.js';
 import { scoreAssessment } from '../core/score.js';
@@ -81,7 +82,7 @@ export function staleWarnings(report: Report, options: GateOptions, file?: strin
   return warnings.filter((warning) => warning !== null);
 }
 
-/** A scored file's unanswered indicators: how many, of how many, and the warning naming them (null when none). */
+/** A scored file's unanswered indicators: how many, of how many, and the warning naming them (null when none, or when not asked for). */
 interface UnansweredCount {
   unanswered: number;
   total: number;
@@ -90,19 +91,31 @@ interface UnansweredCount {
 
 /**
  * What scoring one answers file of many gives: the located errors that stopped it, its being
- * passed over, or its report (for jsonl, already as its line in UTF-8: a worker thread encodes it
- * and hands the bytes over without a copy), with its unanswered indicators and the gate failures
- * to print for it.
+ * passed over, or its report (for jsonl, already as its line: text, or the UTF-8 bytes a worker
+ * thread wrote it to, score-files.ts), with its unanswered indicators and the gate failures to
+ * print for it; and, with the first file a scorer scores, the keys the list can be sorted by
+ * (--sort is checked against the first file of the run, which is the first any thread scores:
+ * each scores its files in the run's order).
  */
 export type FileResult =
   | { file: string; diagnostics: Diagnostic[] }
   | SkippedFile
-  | ({ file: string; notices: string[]; unanswered: UnansweredCount; outdated: OutdatedAnswers | null; stale?: StaleNotice; gatesFailed: boolean; sortKeys: string[] } & ({ report: Report } | { line: Uint8Array }));
+  | ({ file: string; notices: string[]; unanswered: UnansweredCount; outdated: OutdatedAnswers | null; stale?: StaleNotice; gatesFailed: boolean; sortKeys?: string[] } & ({ report: Report } | { line: string | Uint8Array }));
+
+/**
+ * How a file of many is scored: as one is (ScoringOptions), and whether its report is wanted as a
+ * line of JSON Lines (`jsonl`) and its own warning about unanswered indicators (`fileWarnings`,
+ * --verbose: without it, the run sums them up in one line, and `warning` is left null).
+ */
+export interface ManyFilesOptions extends ScoringOptions {
+  jsonl: boolean;
+  fileWarnings: boolean;
+}
 
 /** Scores one file of many: its errors are its result, and what it says is named by its file. */
-export function manyFilesScorer(options: ScoringOptions & { jsonl: boolean }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<FileResult> {
+export function manyFilesScorer(options: ManyFilesOptions, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<FileResult> {
   const score = fileScoring(options, stdin);
-  const encoder = options.jsonl ? new TextEncoder() : undefined;
+  let first = true;
   return async (file, found) => {
     const outcome = await tryFile(file, (input) => score(input, found));
     if ('diagnostics' in outcome || 'kind' in outcome) return outcome;
@@ -113,23 +126,75 @@ export function manyFilesScorer(options: ScoringOptions & { jsonl: boolean }, st
     const scored = {
       file,
       notices: failures,
-      unanswered: { unanswered: unanswered.length, total, warning: unansweredWarning(report, file) },
+      unanswered: { unanswered: unanswered.length, total, warning: options.fileWarnings ? unansweredWarning(report, file) : null },
       outdated: outdatedAnswers(file, loaded),
       ...(report.stale ? { stale: staleNotice(report, options, file) } : {}),
       gatesFailed: failures.length > 0,
-      sortKeys: sortKeys(report),
+      ...(first ? { sortKeys: sortKeys(report) } : {}),
     };
-    return encoder ? { ...scored, line: encoder.encode(jsonLine(report)) } : { ...scored, report };
+    first = false;
+    return options.jsonl ? { ...scored, line: jsonLine(report) } : { ...scored, report };
   };
 }
 
-/** What `--stale-after` says of one file of many; stale answers that a gate fails are left to the gate's own lines. */
-function staleNotice(report: Report, options: GateOptions, file: string): StaleNotice {
+/**
+ * What a benchmark keeps of one file of its pool: the located errors that stopped it, its being
+ * passed over, or a few numbers of its report, its completeness, its own warning (when asked for),
+ * the hint to migrate it (when it answers an earlier version of its model) and the model it was scored with (its id and version; and the whole of what the benchmark shows of
+ * it, `shape`, with the first file a scorer scores).
+ */
+export type PoolFileResult =
+  | { file: string; diagnostics: Diagnostic[] }
+  | SkippedFile
+  | {
+      file: string;
+      entry: OrganisationEntry;
+      completeness: { answered: number; total: number; unanswered: number };
+      warning: string | null;
+      outdated: OutdatedAnswers | null;
+      model: { id: string; version: string };
+      shape?: PoolModel;
+    };
+
+/**
+ * Scores one file of a benchmark's pool, keeping only what the benchmark needs of its report.
+ * The model's shape comes with the first file scored only: the pool takes it from its first file,
+ * which is the first any thread scores (each thread scores its files in the pool's order), and a
+ * copy with each of many files would only be garbage.
+ */
+export function poolFileScorer(options: LanguageOptions & { model?: string; fileWarnings: boolean }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<PoolFileResult> {
+  const score = fileScoring(options, stdin);
+  let first = true;
+  return async (file, found) => {
+    const outcome = await tryFile(file, (input) => score(input, found));
+    if ('diagnostics' in outcome || 'kind' in outcome) return outcome;
+    const { report, loaded } = outcome.value;
+    const { answered, total, unanswered } = report.completeness;
+    const warning = options.fileWarnings ? unansweredWarning(report, file) : null;
+    const result = {
+      file,
+      entry: organisationEntry(report),
+      completeness: { answered, total, unanswered: unanswered.length },
+      warning,
+      outdated: outdatedAnswers(file, loaded),
+      model: { id: report.model.id, version: report.model.version },
+    };
+    if (!first) return result;
+    first = false;
+    return { ...result, shape: poolModel(report) };
+  };
+}
+
+/**
+ * What `--stale-after` says of one file of many; stale answers that a gate fails are left to the
+ * gate's own lines, and the file's own warnings are made only when asked for (`fileWarnings`).
+ */
+function staleNotice(report: Report, options: ManyFilesOptions, file: string): StaleNotice {
   const stale = report.stale!;
   return {
     after: stale.after,
     stale: options.failOnStale ? 0 : stale.answers.length,
     undated: stale.checkedBefore === null,
-    warnings: staleWarnings(report, options, file),
+    warnings: options.fileWarnings ? staleWarnings(report, options, file) : [],
   };
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
-import { UserError } from '../errors.js';
-import { manyFilesScorer, type FileResult, type ScoringOptions } from './score-file.js';
+import { revivedError, type ThreadError } from '../errors.js';
+import { fileTaskWorker, type FileTask, type FileTaskName, type FileTaskResult } from './file-tasks.js';
 
 /** Below this many files, starting threads costs more than it saves. */
 export const PARALLEL_MIN_FILES = 200;
@@ -21,54 +21,76 @@ const BATCHES_AHEAD = 4;
 const WORKER_YOUNG_GENERATION_MB = 6;
 
 /**
- * Scores answers files and yields their results in the order of `files`, whatever the number of
- * threads, so that every output is the same with --jobs 1 and --jobs 8. With `jobs` above 1 and
- * enough files, worker threads read, check and score while this thread writes.
+ * Does a task (file-tasks.ts) for each of many files and yields the results a batch at a time, in
+ * the order of `files`, whatever the number of threads, so that every output is the same with
+ * --jobs 1 and --jobs 8; an error that stops the run is thrown after the results before it. With
+ * enough files, worker threads read, check and score them, as many as `jobs` (and cores) allow,
+ * while this thread only puts their results in order for the caller to write: a long run
+ * allocates in the threads' small heaps (WORKER_YOUNG_GENERATION_MB), not in this thread's, which
+ * V8 grows when it allocates steadily, and a batch at a time, not a result at a time.
+ *
+ * The `line`s of JSON Lines of a batch are good until the next batch is asked for: their bytes
+ * then go back to the thread that wrote them, to be written over.
  */
-export async function* scoreFiles(
+export async function* scoreFiles<Name extends FileTaskName>(
   files: readonly string[],
   found: ReadonlySet<string>,
-  options: ScoringOptions & { jsonl: boolean },
+  task: FileTask<Name>,
   jobs: number,
   stdin?: () => NodeJS.ReadableStream,
-): AsyncGenerator<FileResult> {
+): AsyncGenerator<FileTaskResult<Name>[]> {
   // Worker threads have no standard input: `-` among the files keeps everything on this thread.
-  if (jobs <= 1 || files.length < PARALLEL_MIN_FILES || files.includes('-')) {
-    const score = manyFilesScorer(options, stdin);
-    for (const [index, file] of files.entries()) {
+  if (files.length < PARALLEL_MIN_FILES || files.includes('-')) {
+    const work = fileTaskWorker(task, stdin);
+    for (let start = 0; start < files.length; start += BATCH_SIZE) {
       // Reading and scoring never wait on the event loop: a pause now and then lets it handle a
       // signal (Ctrl-C) while a long run goes on.
-      if (index > 0 && index % BATCH_SIZE === 0) await setImmediate();
-      yield await score(file, found.has(file));
+      if (start > 0) await setImmediate();
+      const results: FileTaskResult<Name>[] = [];
+      let failure: { error: unknown } | undefined;
+      try {
+        for (const file of files.slice(start, start + BATCH_SIZE)) results.push(await work(file, found.has(file)));
+      } catch (error) {
+        failure = { error };
+      }
+      yield results;
+      if (failure) throw failure.error;
     }
     return;
   }
-  yield* scoreInWorkers(files, found, options, jobs);
+  yield* scoreInWorkers(files, found, task, jobs);
 }
 
 /**
  * What a worker thread sends back for one batch: the results of its files, and the error that
  * stopped it at the file after the last result, if one did (as it would have stopped one thread).
+ * The lines of JSON Lines among the results are views of one buffer, `lines`, moved here without
+ * a copy.
  */
-export interface WorkerReply {
+export interface WorkerReply<Result = unknown> {
   id: number;
-  results: FileResult[];
-  error?: { usage: boolean; message: string; stack?: string };
+  results: Result[];
+  lines?: ArrayBuffer;
+  error?: ThreadError;
 }
 
-/** A batch of files for one thread, each with whether it was found rather than named. */
+/**
+ * A batch of files for one thread, each with whether it was found rather than named, and the
+ * buffer of a batch of lines written here, given back for the thread to write lines to again.
+ */
 export interface Batch {
   id: number;
   files: string[];
   found: boolean[];
+  spare?: ArrayBuffer;
 }
 
-async function* scoreInWorkers(files: readonly string[], found: ReadonlySet<string>, options: ScoringOptions & { jsonl: boolean }, jobs: number): AsyncGenerator<FileResult> {
+async function* scoreInWorkers<Name extends FileTaskName>(files: readonly string[], found: ReadonlySet<string>, task: FileTask<Name>, jobs: number): AsyncGenerator<FileTaskResult<Name>[]> {
   const { Worker } = process.getBuiltinModule('node:worker_threads');
   const batches: string[][] = [];
   for (let start = 0; start < files.length; start += BATCH_SIZE) batches.push(files.slice(start, start + BATCH_SIZE));
 
-  const replies = new Map<number, WorkerReply>();
+  const replies = new Map<number, WorkerReply<FileTaskResult<Name>>>();
   let failure: unknown;
   let wake: (() => void) | undefined;
   const notify = () => {
@@ -76,14 +98,12 @@ async function* scoreInWorkers(files: readonly string[], found: ReadonlySet<stri
     wake = undefined;
   };
   const script = join(import.meta.dirname, 'score-worker.cjs');
-  // This thread scores its share too, so N jobs are N - 1 workers, each with a heap of its own.
   // More threads than cores gain nothing and each one costs memory and a start-up of its own.
-  const score = manyFilesScorer(options);
-  const workers = Array.from({ length: Math.min(jobs, defaultJobs(), batches.length) - 1 }, () => {
+  const workers = Array.from({ length: Math.min(jobs, defaultJobs(), batches.length) }, () => {
     // A smaller young generation than V8's default keeps each worker's memory near what one file
     // needs, at the same speed (BENCHMARKS.md, memory).
-    const worker = new Worker(script, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-    worker.on('message', (reply: WorkerReply) => {
+    const worker = new Worker(script, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    worker.on('message', (reply: WorkerReply<FileTaskResult<Name>>) => {
       replies.set(reply.id, reply);
       notify();
     });
@@ -99,48 +119,33 @@ async function* scoreInWorkers(files: readonly string[], found: ReadonlySet<stri
     return worker;
   });
 
-  /** Which thread scores each batch: a worker's index, or HERE for this thread, when it comes to it. */
-  const HERE = -1;
+  /** The thread that scores each batch sent. */
   const owner: number[] = [];
   let sent = 0;
-  const send = (thread: number) => {
+  const send = (thread: number, spare?: ArrayBuffer) => {
     if (sent >= batches.length) return;
     owner[sent] = thread;
-    if (thread !== HERE) {
-      const batch = batches[sent]!;
-      workers[thread]!.postMessage({ id: sent, files: batch, found: batch.map((file) => found.has(file)) } satisfies Batch);
-    }
+    const batch = batches[sent]!;
+    workers[thread]!.postMessage({ id: sent, files: batch, found: batch.map((file) => found.has(file)), spare } satisfies Batch, spare ? [spare] : []);
     sent += 1;
   };
   try {
-    for (let round = 0; round < BATCHES_AHEAD; round++) [HERE, ...workers.keys()].forEach(send);
+    for (let round = 0; round < BATCHES_AHEAD; round++) workers.forEach((_, thread) => send(thread));
     for (let id = 0; id < batches.length; id++) {
-      if (owner[id] === HERE) {
-        send(HERE);
-        for (const file of batches[id]!) yield await score(file, found.has(file));
-        continue;
-      }
-      let reply: WorkerReply | undefined;
+      let reply: WorkerReply<FileTaskResult<Name>> | undefined;
       while ((reply = replies.get(id)) === undefined) {
         if (failure !== undefined) throw failure;
         await new Promise<void>((resolve) => (wake = resolve));
       }
       replies.delete(id);
-      // The thread that finished this batch gets the next one, so that at most BATCHES_AHEAD per thread are held.
-      send(owner[id]!);
-      yield* reply.results;
-      if (reply.error) throw revive(reply.error);
+      yield reply.results;
+      if (reply.error) throw revivedError(reply.error);
+      // The thread that finished this batch gets the next one, so that at most BATCHES_AHEAD per
+      // thread are held, with the buffer of its lines, written by now.
+      send(owner[id]!, reply.lines);
     }
   } finally {
     for (const worker of workers) worker.removeAllListeners('exit');
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-}
-
-/** An error thrown in a worker, as it would have been thrown here. */
-function revive(error: { usage: boolean; message: string; stack?: string }): Error {
-  if (error.usage) return new UserError(error.message);
-  const revived = new Error(error.message);
-  if (error.stack !== undefined) revived.stack = error.stack;
-  return revived;
 }

@@ -1,32 +1,60 @@
-// A worker thread of `score` with many files (score-files.ts): scores the batches of files it is
-// sent with the options it was started with, and replies with each batch's results.
+// A worker thread of a run over many files (score-files.ts): does the task it was started with
+// (file-tasks.ts) for the batches of files it is sent, and replies with each batch's results.
 import { parentPort, workerData } from 'node:worker_threads';
-import { UserError } from '../errors.js';
-import { manyFilesScorer, type ScoringOptions } from './score-file.js';
+import { threadError } from '../errors.js';
+import { fileTaskWorker, type FileTask, type FileTaskName, type FileTaskResult } from './file-tasks.js';
 import type { Batch, WorkerReply } from './score-files.js';
 
-const port = parentPort!;
-const score = manyFilesScorer(workerData as ScoringOptions & { jsonl: boolean });
+type Result = FileTaskResult<FileTaskName>;
 
-port.on('message', ({ id, files, found }: Batch) => {
-  // The lines of JSON Lines are moved to the main thread, not copied.
-  void scoreBatch(id, files, found).then((reply) => port.postMessage(reply, reply.results.flatMap((result) => ('line' in result ? [result.line.buffer as ArrayBuffer] : []))));
+const port = parentPort!;
+const work = fileTaskWorker(workerData as FileTask);
+/** Buffers of lines the main thread has written and given back, to write the next lines to. */
+const spares: ArrayBuffer[] = [];
+const encoder = new TextEncoder();
+
+/** The batches, scored one after the other in the order they came: a thread scores its files in the order of the run's. */
+let scoring = Promise.resolve();
+
+port.on('message', ({ id, files, found, spare }: Batch) => {
+  if (spare) spares.push(spare);
+  scoring = scoring.then(async () => {
+    const reply = await scoreBatch(id, files, found);
+    reply.lines = packLines(reply.results);
+    // The lines are moved to the main thread, not copied.
+    port.postMessage(reply, reply.lines ? [reply.lines] : []);
+  });
 });
 
 /** Scores a batch; an error stops it where it happened, after the results before it. */
-async function scoreBatch(id: number, files: readonly string[], found: readonly boolean[]): Promise<WorkerReply> {
-  const results = [];
+async function scoreBatch(id: number, files: readonly string[], found: readonly boolean[]): Promise<WorkerReply<Result>> {
+  const results: Result[] = [];
   try {
-    for (const [index, file] of files.entries()) results.push(await score(file, found[index] === true));
+    for (const [index, file] of files.entries()) results.push(await work(file, found[index] === true));
   } catch (error) {
-    return {
-      id,
-      results,
-      error:
-        error instanceof UserError
-          ? { usage: true, message: error.message }
-          : { usage: false, message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined },
-    };
+    return { id, results, error: threadError(error) };
   }
   return { id, results };
+}
+
+/**
+ * Writes the lines of JSON Lines among the results to one buffer, a spare one when it is large
+ * enough, and makes each result's line a view of it: the main thread writes them and gives the
+ * buffer back, so that it holds no bytes waiting for its garbage collector to free them.
+ */
+function packLines(results: Result[]): ArrayBuffer | undefined {
+  const lines = results.filter((result): result is Extract<Result, { line: string | Uint8Array }> => 'line' in result && typeof result.line === 'string');
+  if (lines.length === 0) return undefined;
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit. A new buffer is given room to spare, a
+  // power of two, so that the next batches fit in it too.
+  const room = lines.reduce((sum, { line }) => sum + line.length * 3, 0);
+  const spare = spares.pop();
+  const buffer = spare && spare.byteLength >= room ? spare : new ArrayBuffer(2 ** Math.ceil(Math.log2(room)));
+  let offset = 0;
+  for (const result of lines) {
+    const { written } = encoder.encodeInto(result.line as string, new Uint8Array(buffer, offset));
+    result.line = new Uint8Array(buffer, offset, written);
+    offset += written;
+  }
+  return buffer;
 }

@@ -1,5 +1,5 @@
 import { readdirSync, realpath, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { FileSystemAdapter } from 'tinyglobby';
 import { UserError } from '../errors.js';
 
@@ -68,6 +68,17 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandedInp
   return { files, found };
 }
 
+/** Whether an argument is a folder or a glob pattern, which expandInputs walks or matches. */
+export async function namesAFolderOrPattern(args: readonly string[]): Promise<boolean> {
+  for (const arg of args) {
+    if (arg === '-') continue;
+    const kind = kindOfPath(arg);
+    if (kind === 'folder') return true;
+    if (kind === 'missing' && (await import('tinyglobby')).isDynamicPattern(arg)) return true;
+  }
+  return false;
+}
+
 /** What a path names; one that cannot be looked at is read (and its error reported) as a file would be. */
 function kindOfPath(path: string): 'file' | 'folder' | 'missing' {
   try {
@@ -91,21 +102,27 @@ function escapeGlob(path: string): string {
 /**
  * The real path of each file (symbolic links resolved), or its absolute path when it cannot be
  * had (a missing file, reported when read). Each folder is looked at once, not each file: its
- * real path, and which of its entries are links, the only ones resolved one by one.
+ * real path, and which of its entries are links, the only ones resolved one by one. Folders are
+ * known by their names as given, which the files of one folder share, so that a file costs a
+ * look-up, not the work of making its path absolute.
  */
 function realPaths(): (file: string) => string {
-  const folders = new Map<string, { real: string; links: ReadonlySet<string> }>();
-  return (file) => {
-    const absolute = resolve(file);
-    const folder = dirname(absolute);
+  const folders = new Map<string, { prefix: string; links: ReadonlySet<string> }>();
+  const realPathOf = (file: string): string => {
+    // A name that is not the file's own (`missing/.`) is made absolute first, which resolves it.
+    if (basename(file) === '.' || basename(file) === '..') return realPathOf(resolve(file));
+    const folder = dirname(file);
     let known = folders.get(folder);
     if (!known) {
-      known = { real: realPathOr(folder), links: linkNames(folder) };
+      const absolute = resolve(folder);
+      const real = realPathOr(absolute);
+      known = { prefix: real.endsWith(sep) ? real : `${real}${sep}`, links: linkNames(absolute) };
       folders.set(folder, known);
     }
-    const name = basename(absolute);
-    return known.links.has(name) ? realPathOr(absolute) : join(known.real, name);
+    const name = basename(file);
+    return known.links.has(name) ? realPathOr(resolve(file)) : `${known.prefix}${name}`;
   };
+  return realPathOf;
 }
 
 function realPathOr(path: string): string {

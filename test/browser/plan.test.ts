@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH, chromiumInstalled, launchChromium, type LaunchedBrowser } from '../helpers/browser.js';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { ROOT } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/in-process.js';
 
 /**
  * The HTML report with a plan (`score --plan`) as people see it in headless Chromium: the goal
@@ -37,9 +38,9 @@ if (!chromiumInstalled() && !IN_CI) {
 
     it('draws the goal on the radar, lays the phases side by side, loads nothing and prints them within the page', async () => {
       const plan = join(temp, 'plan.yaml');
-      expect(runCli(['plan', join(ROOT, 'examples/middle.yaml'), '--target', 'community', '--target', 'content=network', '--phases', '3', '-o', plan]).code).toBe(0);
+      expect((await runInProcess(['plan', join(ROOT, 'examples/middle.yaml'), '--target', 'community', '--target', 'content=network', '--phases', '3', '-o', plan])).code).toBe(0);
       const file = join(OUTPUT, 'middle-with-plan.html');
-      const result = runCli(['score', 'examples/middle.yaml', '--plan', plan, '-f', 'html', '-o', file]);
+      const result = await runInProcess(['score', 'examples/middle.yaml', '--plan', plan, '-f', 'html', '-o', file]);
       expect(result.code, result.stderr).toBe(0);
       const context = await chromium.browser.newContext({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
       const page = await context.newPage();

@@ -5,8 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CHROMIUM_PATH, chromiumInstalled, launchChromium, type LaunchedBrowser } from '../helpers/browser.js';
-import { ROOT, runCli } from '../helpers/cli.js';
-import { reportSchema } from '../../src/schema/report.js';
+import { ROOT } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/in-process.js';
+import { reportSchema, type Report } from '../../src/schema/report.js';
 
 /**
  * The HTML report as people see it: each example opened in headless Chromium. In CI the browser
@@ -70,10 +71,10 @@ if (!chromiumInstalled() && !IN_CI) {
       rmSync(temp, { recursive: true, force: true });
     });
 
-    /** Writes the report with the built CLI, then opens it, recording every request and console error. */
+    /** Writes the report (the CLI run in this process), then opens it, recording every request and console error. */
     async function visit(answers: string, name: string, ...options: string[]): Promise<Visit> {
       const file = join(OUTPUT, `${name}.html`);
-      const result = runCli(['score', answers, '--format', 'html', '--output', file, ...options]);
+      const result = await runInProcess(['score', answers, '--format', 'html', '--output', file, ...options]);
       expect(result.code, result.stderr).toBe(0);
       const context = await chromium.browser.newContext({ viewport: { width: 1200, height: 900 }, deviceScaleFactor: 1 });
       const page = await context.newPage();
@@ -92,13 +93,21 @@ if (!chromiumInstalled() && !IN_CI) {
       return { page, url, requests, failed, errors };
     }
 
+    /** The JSON report of an answers file, to compare the page with. */
+    async function jsonReport(answers: string): Promise<Report> {
+      const result = await runInProcess(['score', answers, '--format', 'json']);
+      expect(result.code, result.stderr).toBe(0);
+      return reportSchema.parse(JSON.parse(result.stdout));
+    }
+
     describe.each(EXAMPLES)('%s', (answers, maxPages) => {
       // The 1.0 examples have the names of 2.0 ones: theirs carry the version.
       const name = answers.includes('@') ? `${basename(dirname(answers))}-${basename(answers, '.yaml')}` : basename(answers, '.yaml');
-      const report = reportSchema.parse(JSON.parse(runCli(['score', answers, '--format', 'json']).stdout));
+      let report: Report;
       let visit_: Visit;
 
       beforeAll(async () => {
+        report = await jsonReport(answers);
         visit_ = await visit(answers, name);
       });
 
@@ -194,10 +203,11 @@ if (!chromiumInstalled() && !IN_CI) {
 
     describe.each(SMALL_MODELS)('%s (under three competencies)', (answers) => {
       const name = basename(answers, '.yaml');
-      const report = reportSchema.parse(JSON.parse(runCli(['score', answers, '--format', 'json']).stdout));
+      let report: Report;
       let visit_: Visit;
 
       beforeAll(async () => {
+        report = await jsonReport(answers);
         visit_ = await visit(answers, name);
       });
 

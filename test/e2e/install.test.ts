@@ -30,7 +30,7 @@ describe('npm pack, then install the tarball', () => {
     expect(packed.code, packed.stderr).toBe(0);
     const [{ filename, files }] = JSON.parse(packed.stdout) as [{ filename: string; files: { path: string }[] }];
     const paths = files.map((file) => file.path);
-    for (const needed of ['package.json', 'bin/cm-maturity.cjs', 'dist/cli.cjs', 'dist/score-worker.cjs', 'dist/index.js', 'dist/models/community@1.0.compiled', 'models/community@1.0.yaml', 'schema/answers.community.schema.json', 'examples/community@1.0/middle.yaml']) {
+    for (const needed of ['package.json', 'bin/cm-maturity.cjs', 'dist/cli.cjs', 'dist/score-worker.cjs', 'dist/list-worker.cjs', 'dist/index.js', 'dist/models/community@1.0.compiled', 'models/community@1.0.yaml', 'schema/answers.community.schema.json', 'examples/community@1.0/middle.yaml']) {
       expect(paths).toContain(needed);
     }
     expect(paths.filter((path) => /^(src|test|bench|scripts|docs)\//.test(path))).toEqual([]);

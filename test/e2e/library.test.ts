@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as source from '../../src/index.js';
-import { EXAMPLES, FORMATS, ROOT, ok } from './support.js';
+import { EXAMPLES, FORMATS, ROOT, ok, okInProcess } from './support.js';
 
 type Library = typeof source;
 
@@ -22,10 +22,16 @@ describe('the library API gives the CLI’s output', () => {
     expect(json).toBe(ok(['score', 'examples/community@1.0/middle.yaml', '--format', 'json']));
   });
 
+  it('the built library gives the built CLI’s output in every format (examples/community@1.0/middle.yaml)', async () => {
+    const built = (await import(pathToFileURL(join(ROOT, 'dist/index.js')).href)) as Library;
+    for (const format of FORMATS) expect(await viaLibrary(built, join(ROOT, 'examples/community@1.0/middle.yaml'), format)).toBe(ok(['score', 'examples/community@1.0/middle.yaml', '--format', format]));
+  });
+
+  // The CLI's output of every example and format, from a run in this process (runInProcess).
   it.each(EXAMPLES)('for every format of %s, from the source and from the built dist/index.js', async (file) => {
     const built = (await import(pathToFileURL(join(ROOT, 'dist/index.js')).href)) as Library;
     for (const format of FORMATS) {
-      const cli = ok(['score', file, '--format', format]);
+      const cli = await okInProcess(['score', file, '--format', format]);
       expect(await viaLibrary(source, join(ROOT, file), format)).toBe(cli);
       expect(await viaLibrary(built, join(ROOT, file), format)).toBe(cli);
     }

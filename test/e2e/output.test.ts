@@ -147,11 +147,11 @@ describe('score writing to standard output', () => {
 
   // Exit code 3 (internal failure) cannot be provoked through input, which is the point; an
   // installation missing a file of its own is a failure outside the user's files that reaches it.
-  it('exits 3 with a one-line internal error when the installation is broken (no worker-thread file), the stack with --debug', async () => {
+  it.each(['score-worker.cjs', 'list-worker.cjs'])('exits 3 with a one-line internal error when the installation is broken (no %s), the stack with --debug', async (missing) => {
     const dir = tempDir();
     for (const part of ['bin', 'locales', 'models', 'schema', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
     mkdirSync(join(dir, 'dist'));
-    for (const part of ['cli.cjs', 'models']) cpSync(join(ROOT, 'dist', part), join(dir, 'dist', part), { recursive: true });
+    for (const part of ['cli.cjs', 'score-worker.cjs', 'list-worker.cjs', 'models']) if (part !== missing) cpSync(join(ROOT, 'dist', part), join(dir, 'dist', part), { recursive: true });
     await generateAnswersFiles(join(dir, 'pool'), PARALLEL_MIN_FILES);
     for (const extra of [[], ['--debug']]) {
       const result = spawnSync(process.env.CM_MATURITY_TEST_NODE || process.execPath, [join(dir, 'bin', 'cm-maturity.cjs'), 'score', join(dir, 'pool'), '-f', 'jsonl', '-j', '2', '-o', join(dir, 'out.jsonl'), ...extra], {
@@ -162,9 +162,9 @@ describe('score writing to standard output', () => {
       expect(result.status).toBe(3);
       const errors = result.stderr.split('\n').filter((line) => line !== '' && !line.startsWith('cm-maturity: warning: '));
       if (extra.length === 0) {
-        expect(errors).toEqual([`cm-maturity: internal error: Cannot find module '${join(dir, 'dist', 'score-worker.cjs')}' (run with --debug for details)`]);
+        expect(errors).toEqual([`cm-maturity: internal error: Cannot find module '${join(dir, 'dist', missing)}' (run with --debug for details)`]);
       } else {
-        expect(errors[0]).toBe(`cm-maturity: internal error: Cannot find module '${join(dir, 'dist', 'score-worker.cjs')}'`);
+        expect(errors[0]).toBe(`cm-maturity: internal error: Cannot find module '${join(dir, 'dist', missing)}'`);
         expect(result.stderr).toMatch(/^\s+at /m);
       }
       // Nothing written, no temporary file left.

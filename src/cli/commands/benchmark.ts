@@ -1,15 +1,15 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { addToPool, benchmark, organisationEntry, poolColumns, poolModel, type OrganisationEntry, type PoolColumns, type PoolModel } from '../../core/benchmark.js';
+import { addToPool, benchmark, poolColumns, type OrganisationEntry, type PoolColumns, type PoolModel } from '../../core/benchmark.js';
 import { fileDiagnostic, UserError, type Diagnostic } from '../../errors.js';
-import { tryFile } from '../../pipeline/each-file.js';
 import { meetsCompleteness, NAMED_IN_SUMMARY } from '../../core/file-summary.js';
-import { excludedNote, unansweredWarning } from '../../report/notices.js';
+import { excludedNote } from '../../report/notices.js';
 import { addVoiceOptions, manyFilesVoice, VERBOSE_SCORED, type VoiceOptions } from '../voice.js';
-import { fileScoring, outdatedAnswers } from '../../pipeline/score-file.js';
+import { poolFileScorer, type PoolFileResult } from '../../pipeline/score-file.js';
+import { defaultJobs, PARALLEL_MIN_FILES, scoreFiles } from '../../pipeline/score-files.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
-import { collect, extensionsOf, notAFormatOf, outputTargets } from '../options.js';
+import { collect, extensionsOf, notAFormatOf, outputTargets, parseJobs } from '../options.js';
 import { keepHeapNearLive } from '../heap.js';
-import { expandInputs } from '../../read/inputs.js';
+import { expandInputsInThread } from '../../read/inputs-thread.js';
 import { benchmarkFormats, type BenchmarkFormatName } from '../../report/benchmark/index.js';
 import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
@@ -25,7 +25,11 @@ interface BenchmarkOptions extends VoiceOptions {
   output?: string[];
   color: boolean;
   width?: number;
+  jobs?: number;
 }
+
+/** A file of the pool scored. */
+type PoolFile = Extract<PoolFileResult, { entry: unknown }>;
 
 export function benchmarkCommand(io: Io, locale: Locale): Command {
   const command = new Command('benchmark')
@@ -36,6 +40,7 @@ export function benchmarkCommand(io: Io, locale: Locale): Command {
     .addOption(new Option('-f, --format <format>', 'format of standard output and of -o files without a known extension (default: table)').choices(benchmarkFormats.names))
     .option('-o, --output <file>', `write to a file (atomically) instead of standard output, in the format its extension names (${extensionsOf(benchmarkFormats.names)}); repeatable; - is standard output`, collect)
     .option('--min-completeness <ratio>', 'leave out of the statistics the assessments answering less than this share of their indicators (0 to 1, e.g. 0.8)', parseRatio)
+    .option('-j, --jobs <n>', `threads scoring files at once with ${PARALLEL_MIN_FILES} or more answers files (default: one per CPU core)`, parseJobs)
     .option('--no-color', 'never colour the output')
     .option('--width <columns>', WIDTH_HELP, parseWidth);
   return addVoiceOptions(command, VERBOSE_SCORED)
@@ -57,10 +62,9 @@ Examples:
     .action(async (inputs: string[], given: BenchmarkOptions, command: Command) => {
       const options = withLanguageOption(given, command);
       keepHeapNearLive();
-      const { files, found } = await expandInputs(inputs);
+      const { files, found } = await expandInputsInThread(inputs);
       refuseInputsAsOutputs(options.output, [...files, options.org, modelFileOf(options.model)]);
       const outputs = outputTargets({ output: options.output, format: options.format, names: benchmarkFormats.names, unavailable: notAFormatOf('benchmark', benchmarkFormats.names) });
-      const score = fileScoring({ model: options.model, lang: options.lang, runLanguage: locale.language }, () => io.stdin);
       const voice = manyFilesVoice(options, 'answers files', found.size);
       let pool: PoolColumns | undefined;
       let model: { shape: PoolModel; file: string } | undefined;
@@ -69,48 +73,54 @@ Examples:
       let scored = 0;
       const excluded = { count: 0, first: [] as { file: string; answered: number; total: number }[] };
 
-      // Only a few numbers of each report are kept, so that very large pools fit in memory.
-      const entry = async (file: string, isFound = false) => {
-        const { report, loaded } = await score(file, isFound);
-        if (!model) model = { shape: poolModel(report), file };
-        else if (report.model.id !== model.shape.model.id || report.model.version !== model.shape.model.version) {
+      /** A file scored with another model than the first one of the pool is an error of that file; the first sets it. */
+      const otherModel = ({ file, model: used, shape }: PoolFile): Diagnostic | undefined => {
+        if (!model) {
+          // The first file a scorer scores comes with the shape of its model (poolFileScorer).
+          if (!shape) throw new Error(`the first file of the pool, ${file}, came without its model`);
+          model = { shape, file };
+        } else if (used.id !== model.shape.model.id || used.version !== model.shape.model.version) {
           const expected = model.shape.model;
-          throw new UserError([
-            fileDiagnostic(file, 'model-mismatch', `uses model ${report.model.id} ${report.model.version}, but the pool uses ${expected.id} ${expected.version} (as in ${model.file}); a benchmark compares one model`),
-          ]);
+          return fileDiagnostic(file, 'model-mismatch', `uses model ${used.id} ${used.version}, but the pool uses ${expected.id} ${expected.version} (as in ${model.file}); a benchmark compares one model`);
         }
-        const { answered, total, unanswered } = report.completeness;
-        return { entry: organisationEntry(report), completeness: { answered, total, unanswered: unanswered.length }, warning: unansweredWarning(report, file), outdated: outdatedAnswers(file, loaded) };
+        return undefined;
       };
 
-      for (const file of files) {
-        const outcome = await tryFile(file, (input) => entry(input, found.has(input)));
-        if ('diagnostics' in outcome) diagnostics.push(...outcome.diagnostics);
-        else if ('kind' in outcome) notes.push(...voice.skipped(outcome));
-        else {
-          const { completeness, warning } = outcome.value;
-          scored += 1;
-          notes.push(...voice.scored(file, { unanswered: completeness.unanswered, total: completeness.total, warning }), ...voice.read(file, outcome.value.outdated));
-          if (options.minCompleteness !== undefined && !meetsCompleteness(completeness, options.minCompleteness)) {
-            excluded.count += 1;
-            if (excluded.first.length < NAMED_IN_SUMMARY) excluded.first.push({ file, answered: completeness.answered, total: completeness.total });
-            continue;
+      // Only a few numbers of each report are kept, so that very large pools fit in memory.
+      const scoring = { model: options.model, lang: options.lang, runLanguage: locale.language, fileWarnings: options.verbose === true };
+      for await (const batch of scoreFiles(files, found, { name: 'benchmark', options: scoring }, options.jobs ?? defaultJobs(), () => io.stdin)) {
+        for (const outcome of batch) {
+          const mismatch = 'entry' in outcome ? otherModel(outcome) : undefined;
+          if ('diagnostics' in outcome) diagnostics.push(...outcome.diagnostics);
+          else if ('kind' in outcome) notes.push(...voice.skipped(outcome));
+          else if (mismatch !== undefined) diagnostics.push(mismatch);
+          else {
+            const { file, completeness, warning } = outcome;
+            scored += 1;
+            notes.push(...voice.scored(file, { unanswered: completeness.unanswered, total: completeness.total, warning }), ...voice.read(file, outcome.outdated));
+            if (options.minCompleteness !== undefined && !meetsCompleteness(completeness, options.minCompleteness)) {
+              excluded.count += 1;
+              if (excluded.first.length < NAMED_IN_SUMMARY) excluded.first.push({ file, answered: completeness.answered, total: completeness.total });
+              continue;
+            }
+            addToPool((pool ??= poolColumns([], outcome.entry.competencies.length)), outcome.entry);
           }
-          addToPool((pool ??= poolColumns([], outcome.value.entry.competencies.length)), outcome.value.entry);
         }
         // With --verbose, a warning per file: written a few dozen at a time, never all held.
         if (notes.length >= NOTES_HELD) await io.stderr.write(`${notes.splice(0).join('\n')}\n`);
       }
       let organisation: OrganisationEntry | undefined;
       if (options.org !== undefined) {
-        const outcome = await tryFile(options.org, (input) => entry(input));
+        const outcome = await poolFileScorer({ model: options.model, lang: options.lang, runLanguage: locale.language, fileWarnings: true }, () => io.stdin)(options.org, false);
+        const mismatch = 'entry' in outcome ? otherModel(outcome) : undefined;
         if ('diagnostics' in outcome) diagnostics.push(...outcome.diagnostics);
-        else if ('value' in outcome) {
-          organisation = outcome.value.entry;
+        else if (mismatch !== undefined) diagnostics.push(mismatch);
+        else if ('entry' in outcome) {
+          organisation = outcome.entry;
           // The organisation's own warning, unless it is one of the pool's files, already counted.
           if (!options.quiet && !files.includes(options.org)) {
-            if (outcome.value.warning !== null) notes.push(outcome.value.warning);
-            if (outcome.value.outdated !== null) notes.push(outcome.value.outdated.hint);
+            if (outcome.warning !== null) notes.push(outcome.warning);
+            if (outcome.outdated !== null) notes.push(outcome.outdated.hint);
           }
         }
       }

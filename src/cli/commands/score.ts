@@ -8,10 +8,10 @@ import { DEFAULT_NEXT_STEPS, reportFormats, type FormatName } from '../../report
 import { CSV_FORMATS, LIST_ONLY_FORMATS, portfolioFormats } from '../../report/portfolio/index.js';
 import { excelDialect, type CsvDialect } from '../../report/escape/csv.js';
 import { numericLocale } from '../locale.js';
-import { expandInputs } from '../../read/inputs.js';
+import { expandInputsInThread } from '../../read/inputs-thread.js';
 import { GateFailed } from '../stop.js';
 import { keepHeapNearLive } from '../heap.js';
-import { collect, extensionsOf, notAFormatOf, outputTargets, parseTolerance } from '../options.js';
+import { collect, extensionsOf, notAFormatOf, outputTargets, parseJobs, parseTolerance } from '../options.js';
 import { outputWidth, parseWidth, WIDTH_HELP, type Io } from '../io.js';
 import { addVoiceOptions, VERBOSE_SCORED, type VoiceOptions } from '../voice.js';
 import { colorFor, refuseBinaryOnTerminal, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
@@ -119,7 +119,7 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
       if (!namesOneFile(inputs)) keepHeapNearLive();
       // A lone argument that names no answers files (an empty folder, a pattern matching nothing)
       // is read as a file, as it always was: the error then says what is there.
-      const { files, found } = await expandInputs(inputs).catch((error: unknown) => {
+      const { files, found } = await expandInputsInThread(inputs).catch((error: unknown) => {
         if (inputs.length === 1 && error instanceof UserError) return { files: [first], found: new Set<string>() };
         throw error;
       });
@@ -227,13 +227,6 @@ function parseDuration(value: string): StaleAfter {
   const duration = parseStaleAfter(value);
   if (typeof duration === 'string') throw new InvalidArgumentError(duration);
   return duration;
-}
-
-/** --jobs: a whole number of threads, at least 1. */
-function parseJobs(value: string): number {
-  const jobs = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(jobs) || jobs < 1) throw new InvalidArgumentError('expected a whole number of threads, 1 or more');
-  return jobs;
 }
 
 function isPortfolioOnly(format: ScoreFormatName): format is (typeof LIST_ONLY_FORMATS)[number] {

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { revivedError, type ThreadError } from '../errors.js';
+import { expandInputs, namesAFolderOrPattern, type ExpandedInputs } from './inputs.js';
+
+/** What the listing thread sends back: the files, one text with NUL between them (no file name holds one), and which were found; or its error. */
+export type ListReply = { files: string; found: Uint8Array } | { error: ThreadError };
+
+/** Young-generation heap of the listing thread, in MB. */
+const LIST_YOUNG_GENERATION_MB = 8;
+
+/**
+ * expandInputs for a run over many files, in a worker thread when an argument is a folder or a
+ * pattern. Listing a large folder makes many texts at once that live on (the glob library's and
+ * the list's), which makes V8 grow the young generation of the thread that lists, for good: in a
+ * thread of its own, with a young generation of a set size, that memory goes when it ends, and
+ * the list comes back as one text. Files named one by one are taken as they are, here.
+ */
+export async function expandInputsInThread(args: readonly string[]): Promise<ExpandedInputs> {
+  if (!(await namesAFolderOrPattern(args))) return expandInputs(args);
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
+  const worker = new Worker(listWorkerScript(), { workerData: args, resourceLimits: { maxYoungGenerationSizeMb: LIST_YOUNG_GENERATION_MB } });
+  try {
+    const reply = await new Promise<ListReply>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the listing thread stopped (exit code ${code})`)));
+    });
+    if ('error' in reply) throw revivedError(reply.error);
+    const files = reply.found.length === 0 ? [] : reply.files.split('\0');
+    const found = new Set<string>();
+    for (const [index, file] of files.entries()) if (reply.found[index] === 1) found.add(file);
+    return { files, found };
+  } finally {
+    worker.removeAllListeners('exit');
+    await worker.terminate();
+  }
+}
+
+/** The listing thread's script: beside the bundle, or in dist/ when run from the sources (in tests, which build it first). */
+function listWorkerScript(): string {
+  const bundled = join(import.meta.dirname, 'list-worker.cjs');
+  const fromSources = join(import.meta.dirname, '..', '..', 'dist', 'list-worker.cjs');
+  return !existsSync(bundled) && existsSync(fromSources) ? fromSources : bundled;
+}
