@@ -1,3 +1,5 @@
+import type { MessageKey } from './locale/keys.js';
+import type { Locale } from './locale/locale.js';
 import { terminalText } from './report/escape/terminal.js';
 
 /** One problem found in a user's input, located in its file. Lines and columns are 1-based. */
@@ -16,13 +18,27 @@ export interface Diagnostic {
  */
 export class UserError extends Error {
   readonly diagnostics: Diagnostic[];
+  /** The message as a catalogue key, when it was raised where the run's language is not known: printed in that language. */
+  readonly said: SaidMessage | undefined;
 
-  constructor(diagnostics: Diagnostic[] | string) {
+  constructor(diagnostics: Diagnostic[] | string, said?: SaidMessage) {
     const list = typeof diagnostics === 'string' ? [] : sortDiagnostics(diagnostics);
     super(typeof diagnostics === 'string' ? diagnostics : list.map(formatDiagnostic).join('\n'));
     this.name = 'UserError';
     this.diagnostics = list;
+    this.said = said;
   }
+}
+
+/** A message by its key and values, said in whichever language the error is printed in. */
+export interface SaidMessage {
+  key: MessageKey;
+  values?: Readonly<Record<string, string | number>>;
+}
+
+/** What a user error without diagnostics says, in `locale`'s language when it was raised by key. */
+export function userErrorText(error: UserError, locale: Locale): string {
+  return error.said === undefined ? error.message : locale.t(error.said.key, error.said.values);
 }
 
 /** An error thrown in a worker thread, as it is sent to the main thread: the user's (a UserError) or an internal failure. */

@@ -169,7 +169,7 @@ describe('bad answers files', () => {
     { name: 'top level is a scalar', args: ['score', f('top-level-scalar')], lines: [[`${f('top-level-scalar')}:1:1`, 'but it holds a single value ("just some text")']] },
     { name: 'only comments', args: ['score', f('only-comments')], lines: [[`${f('only-comments')}:1:1`, 'but it holds nothing (only comments?)']] },
     { name: 'missing required key', args: ['score', f('missing-organisation')], lines: [[`${f('missing-organisation')}:1:1`, 'missing required key "organisation"']] },
-    { name: 'unknown top-level key', args: ['score', f('unknown-top-level-key')], lines: [[`${f('unknown-top-level-key')}:2:1`, 'unknown key "asessor" (did you mean assessor?); allowed keys: organisation, date, model, context, language, assessor, answers']] },
+    { name: 'unknown top-level key', args: ['score', f('unknown-top-level-key')], lines: [[`${f('unknown-top-level-key')}:2:1`, 'unknown key "asessor" (did you mean assessor?); allowed keys: organisation, date, model, context, language, assessor, respondent, respondents, panel, answers']] },
     {
       // A schema error elsewhere in the file must not hide the errors in its answers.
       name: 'errors of the schema and of the answers, reported together',

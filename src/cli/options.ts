@@ -32,7 +32,7 @@ const VARIANT_OF: Readonly<Record<string, string>> = { 'csv-answers': 'csv', 'cs
 const fileKindOf = (format: string): string => VARIANT_OF[format] ?? format;
 
 /** The format that the file name's extension asks for, or undefined when it names none (`-`, `report`, `out.log`). */
-function formatOfExtension(path: string): string | undefined {
+export function formatOfExtension(path: string): string | undefined {
   if (path === '-') return undefined;
   const extension = extname(path).toLowerCase();
   return Object.hasOwn(EXTENSION_FORMATS, extension) ? EXTENSION_FORMATS[extension] : undefined;

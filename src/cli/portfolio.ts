@@ -1,6 +1,6 @@
 import { checkSortKey, sortPortfolio, type PortfolioEntry } from '../core/portfolio.js';
 import { UserError } from '../errors.js';
-import type { ScoringOptions } from '../pipeline/score-file.js';
+import { scoringLocale, type ScoringOptions } from '../pipeline/score-file.js';
 import { scoreFiles } from '../pipeline/score-files.js';
 import { portfolioFormats, type PortfolioFormatName } from '../report/portfolio/index.js';
 import type { OutputStream } from '../write/stream-writer.js';
@@ -57,7 +57,7 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
       staleAfter: options.staleAfter,
       failOnStale: options.failOnStale,
       lang: options.lang,
-      runLanguage: options.runLanguage,
+      language: options.language,
       jsonl: streamed,
       fileWarnings: options.verbose === true,
     };
@@ -76,7 +76,7 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
         }
         if (scored === 0) {
           if (!result.sortKeys) throw new Error(`the first file scored, ${result.file}, came without the keys to sort by`);
-          checkSortKey(options.sort, result.sortKeys);
+          checkSortKey(options.sort, result.sortKeys, scoringLocale(options));
         }
         scored += 1;
         if (result.gatesFailed) gatesFailed = true;

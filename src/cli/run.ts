@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { UserError } from '../errors.js';
+import { UserError, userErrorText } from '../errors.js';
 import { terminalText } from '../report/escape/terminal.js';
 import { EXIT, GateFailed, InputRejected, Interrupted } from './stop.js';
 import { diagnosticLines } from './diagnostics.js';
@@ -24,6 +24,7 @@ const COMMANDS: Record<string, (io: Io, locale: Locale) => Promise<Command>> = {
   migrate: async (io, locale) => (await import('./commands/migrate.js')).migrateCommand(io, locale),
   schema: async (io, locale) => (await import('./commands/schema.js')).schemaCommand(io, locale),
   plan: async (io, locale) => (await import('./commands/plan.js')).planCommand(io, locale),
+  consensus: async (io, locale) => (await import('./commands/consensus.js')).consensusCommand(io, locale),
 };
 
 /**
@@ -66,6 +67,7 @@ Examples:
   $ cm-maturity assess -o answers.yaml
   $ cm-maturity migrate answers.yaml -o answers.yaml --force
   $ cm-maturity schema answers -o answers.schema.json
+  $ cm-maturity consensus responses/ -o team.yaml
 
 Exit codes: 0 ok, 1 a gate failed, 2 invalid input or usage, 3 internal failure.`,
     );
@@ -103,7 +105,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     }
     if (error instanceof UserError) {
-      const lines = error.diagnostics.length > 0 ? diagnosticLines(error.diagnostics) : [`cm-maturity: error: ${terminalText(error.message)}`];
+      const lines = error.diagnostics.length > 0 ? diagnosticLines(error.diagnostics) : [`cm-maturity: error: ${terminalText(userErrorText(error, locale))}`];
       await io.stderr.write(`${lines.join('\n')}\n`);
       return EXIT.badInput;
     }

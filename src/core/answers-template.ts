@@ -1,5 +1,6 @@
 import { NOT_APPLICABLE } from '../schema/constants.js';
 import type { Indicator, Model } from '../schema/model.js';
+import type { Respondent } from '../schema/answers.js';
 import type { Answer } from './assessment.js';
 import type { SourceAnswer } from './migrate.js';
 import { indicatorCount } from './model-facts.js';
@@ -18,6 +19,21 @@ export interface AnswersTemplateOptions {
   answers?: ReadonlyMap<string, Answer>;
   /** For a file migrated from an earlier version of the model: what was carried over, to be reviewed. */
   migrated?: MigratedFrom;
+  /** Who gave the answers, when several people answer separately (`respondent:`). */
+  respondent?: Respondent | null;
+  /** For answers combined from several respondents' files by `consensus`. */
+  combined?: CombinedFrom;
+  /** The language of the reports (`language:`), when the answers state one. */
+  language?: string | null;
+}
+
+/** What `consensus` writes into the file it makes: a header, how many respondents, and who. */
+export interface CombinedFrom {
+  /** Said in the file's header: how the answers were combined (already in the run's language). */
+  header: string;
+  respondents: number;
+  /** The respondents who gave a name or a role. */
+  panel: readonly Respondent[];
 }
 
 /** What `migrate` tells the reader of the file it writes: where the answers come from, which to review and which were left behind. */
@@ -76,6 +92,7 @@ export function answersTemplate(model: Model, options: AnswersTemplateOptions): 
     }
   }
   if (options.migrated !== undefined) lines.push(...migratedHeader(model, options.migrated));
+  if (options.combined !== undefined) lines.push('#', ...comment(options.combined.header, ''));
   lines.push('');
   lines.push(`organisation: ${yamlScalar(options.organisation ?? ORGANISATION_PLACEHOLDER)}${options.organisation === undefined ? '   # required: the organisation assessed' : ''}`);
   lines.push(`date:${valueOrEmpty(options.date)}${options.date ? '' : '   # the day of the assessment, YYYY-MM-DD'}`);
@@ -83,7 +100,10 @@ export function answersTemplate(model: Model, options: AnswersTemplateOptions): 
   if (model.contexts !== undefined) {
     lines.push(`context:${valueOrEmpty(options.context)}${options.context ? '' : `   # one of: ${model.contexts.map((context) => context.id).join(', ')}; empty: every indicator applies`}`);
   }
+  if (options.language) lines.push(`language: ${yamlScalar(options.language)}`);
   lines.push(`assessor:${valueOrEmpty(options.assessor)}${options.assessor ? '' : '   # who answered'}`);
+  if (options.respondent?.name || options.respondent?.role) lines.push(`respondent: ${respondentMapping(options.respondent)}`);
+  if (options.combined !== undefined) lines.push(...combinedLines(options.combined));
   lines.push('answers:');
 
   for (const competency of model.competencies) {
@@ -161,12 +181,13 @@ function migratedHeader(model: Model, migrated: MigratedFrom): string[] {
 
 /**
  * An indicator's answer as YAML lines: empty when unanswered; a bare answer; `{ answer, note }` on
- * one line; a block mapping when it also gives evidence or the date it was checked.
+ * one line; a block mapping when it also gives evidence, the date it was checked or (combined
+ * answers) how many respondents gave each answer.
  */
 function answerLines(id: string, answer: Answer | undefined): string[] {
   const key = `  ${yamlScalar(id)}:`;
-  if (answer === undefined || (answer.answer === null && answer.note === null && answer.evidence === undefined && answer.checked === undefined)) return [key];
-  if (answer.evidence === undefined && answer.checked === undefined) {
+  if (answer === undefined || (answer.answer === null && answer.note === null && answer.evidence === undefined && answer.checked === undefined && answer.distribution === undefined)) return [key];
+  if (answer.evidence === undefined && answer.checked === undefined && answer.distribution === undefined) {
     if (answer.note === null) return [`${key} ${yamlScalar(answer.answer!)}`];
     const parts = [...(answer.answer === null ? [] : [`answer: ${yamlScalar(answer.answer)}`]), `note: ${JSON.stringify(answer.note)}`];
     return [`${key} { ${parts.join(', ')} }`];
@@ -179,7 +200,27 @@ function answerLines(id: string, answer: Answer | undefined): string[] {
     for (const item of answer.evidence) lines.push(`      - ${JSON.stringify(item)}`);
   }
   if (answer.checked !== undefined) lines.push(`    checked: ${answer.checked}`);
+  if (answer.distribution !== undefined) {
+    lines.push('    distribution:');
+    for (const [given, count] of Object.entries(answer.distribution)) lines.push(`      ${yamlScalar(given)}: ${count}`);
+  }
   return lines;
+}
+
+/** `respondents:` and, when any respondent gave a name or a role, `panel:`. */
+function combinedLines(combined: CombinedFrom): string[] {
+  const lines = [`respondents: ${combined.respondents}`];
+  if (combined.panel.length > 0) {
+    lines.push('panel:');
+    for (const respondent of combined.panel) lines.push(`  - ${respondentMapping(respondent)}`);
+  }
+  return lines;
+}
+
+/** `{ name: "Alice", role: "community manager" }`, each key only when given. */
+function respondentMapping(respondent: Respondent): string {
+  const parts = [...(respondent.name ? [`name: ${JSON.stringify(respondent.name)}`] : []), ...(respondent.role ? [`role: ${JSON.stringify(respondent.role)}`] : [])];
+  return `{ ${parts.join(', ')} }`;
 }
 
 function valueOrEmpty(value: string | null | undefined): string {

@@ -2,6 +2,8 @@ import type { Language } from '../schema/language.js';
 import { NOT_APPLICABLE } from '../schema/constants.js';
 import type { Indicator, Model } from '../schema/model.js';
 import type { AnswersFile } from '../schema/answers.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
 import type { InputIssue } from './issue.js';
 import { inlineText, quoted } from './quote.js';
 import { didYouMean } from './suggest.js';
@@ -14,6 +16,8 @@ export interface Answer {
   evidence?: readonly string[];
   /** When the answer was last checked (YYYY-MM-DD), when the file says. */
   checked?: string;
+  /** In a combined file: how many respondents gave each answer (scale id or `n/a`). */
+  distribution?: Readonly<Record<string, number>>;
 }
 
 /** An organisation's answers, checked against a model and keyed by indicator id. */
@@ -25,6 +29,8 @@ export interface Assessment {
   context?: string | null;
   /** The language the file asks its reports to be in (`language:`), unless `--lang` says otherwise. */
   language?: Language | null;
+  /** In a file combined by `consensus`: how many respondents it combines. */
+  respondents?: number;
   /** A Map, not an object: indicator ids such as `__proto__` or `constructor` must stay plain data. */
   answers: ReadonlyMap<string, Answer>;
 }
@@ -54,7 +60,7 @@ function answerKeysOf(model: Model): AnswerKeys {
 }
 
 /** Checks every answer against the model: known indicator ids and answers on the model's scale. */
-export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
+export function checkAnswers(model: Model, file: AnswersFile, locale: Locale = ENGLISH_INPUT): AssessmentCheck {
   const issues: InputIssue[] = [];
   const { indicatorIds, known, allowed } = answerKeysOf(model);
   const answers = new Map<string, Answer>();
@@ -69,7 +75,7 @@ export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
         path: ['answers', id],
         at: 'key',
         code: 'unknown-indicator',
-        message: `unknown indicator ${quoted(id)} in model ${model.id}${didYouMean(id, indicatorIds)}`,
+        message: locale.t('input.answers.unknown-indicator', { id: quoted(id), model: model.id, suggestion: didYouMean(id, indicatorIds, locale) }),
       });
       continue;
     }
@@ -80,13 +86,25 @@ export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
       issues.push({
         path: isObject ? ['answers', id, 'answer'] : ['answers', id],
         code: 'unknown-answer',
-        message: `${quoted(answer)} is not an answer for ${id}${didYouMean(answer, allowed)}; allowed: ${allowed.map(inlineText).join(', ')}`,
+        message: locale.t('input.answers.unknown-answer', { answer: quoted(answer), id, suggestion: didYouMean(answer, allowed, locale), allowed: allowed.map(inlineText).join(', ') }),
       });
       continue;
     }
     const checked: Answer = { answer, note };
     if (isObject && entry.evidence !== undefined) checked.evidence = entry.evidence;
     if (isObject && entry.checked !== undefined) checked.checked = entry.checked;
+    if (isObject && entry.distribution !== undefined) {
+      const unknown = Object.keys(entry.distribution).filter((given) => !allowed.includes(given));
+      for (const given of unknown) {
+        issues.push({
+          path: ['answers', id, 'distribution', given],
+          at: 'key',
+          code: 'unknown-answer',
+          message: locale.t('input.answers.unknown-answer', { answer: quoted(given), id, suggestion: didYouMean(given, allowed, locale), allowed: allowed.map(inlineText).join(', ') }),
+        });
+      }
+      if (unknown.length === 0) checked.distribution = entry.distribution;
+    }
     answers.set(id, checked);
   }
   const context = file.context ?? null;
@@ -98,8 +116,13 @@ export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
         code: 'unknown-context',
         message:
           contextIds.length === 0
-            ? `model ${model.id} has no contexts; remove context: ${quoted(context)}`
-            : `unknown context ${quoted(context)} in model ${model.id}${didYouMean(context, contextIds)}; contexts: ${contextIds.join(', ')}`,
+            ? locale.t('input.answers.no-contexts', { model: model.id, context: quoted(context) })
+            : locale.t('input.answers.unknown-context', {
+                context: quoted(context),
+                model: model.id,
+                suggestion: didYouMean(context, contextIds, locale),
+                contexts: contextIds.join(', '),
+              }),
       });
     }
   }
@@ -112,6 +135,7 @@ export function checkAnswers(model: Model, file: AnswersFile): AssessmentCheck {
       assessor: file.assessor ?? null,
       context,
       ...(file.language == null ? {} : { language: file.language }),
+      ...(file.respondents !== undefined ? { respondents: file.respondents } : {}),
       answers,
     },
   };

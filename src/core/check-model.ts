@@ -1,5 +1,7 @@
 import { NOT_APPLICABLE } from '../schema/constants.js';
 import type { Model } from '../schema/model.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
 import type { InputIssue } from './issue.js';
 import { quoted } from './quote.js';
 import { didYouMean } from './suggest.js';
@@ -9,15 +11,15 @@ import { didYouMean } from './suggest.js';
  * sit at a stage that exists and is not the starting point, and every competency can be
  * scored at every stage above the first.
  */
-export function checkModel(model: Model): InputIssue[] {
+export function checkModel(model: Model, locale: Locale = ENGLISH_INPUT): InputIssue[] {
   const issues: InputIssue[] = [];
   const stageIds = model.stages.map((stage) => stage.id);
   const firstStage = stageIds[0];
 
-  uniqueIds(model.scale, ['scale'], 'scale level', issues);
-  uniqueIds(model.stages, ['stages'], 'stage', issues);
-  uniqueIds(model.competencies, ['competencies'], 'competency', issues);
-  uniqueIds(model.contexts ?? [], ['contexts'], 'context', issues);
+  uniqueIds(model.scale, ['scale'], 'scaleLevel', issues, locale);
+  uniqueIds(model.stages, ['stages'], 'stage', issues, locale);
+  uniqueIds(model.competencies, ['competencies'], 'competency', issues, locale);
+  uniqueIds(model.contexts ?? [], ['contexts'], 'context', issues, locale);
   const contextIds = (model.contexts ?? []).map((context) => context.id);
 
   model.scale.forEach((level, index) => {
@@ -25,7 +27,7 @@ export function checkModel(model: Model): InputIssue[] {
       issues.push({
         path: ['scale', index, 'id'],
         code: 'reserved-id',
-        message: `scale level id "${NOT_APPLICABLE}" is reserved for "not applicable"; choose another id`,
+        message: locale.t('input.model.reserved-id', { id: NOT_APPLICABLE }),
       });
     }
   });
@@ -39,7 +41,12 @@ export function checkModel(model: Model): InputIssue[] {
           path: [...base, 'stages', stageId],
           at: 'key',
           code: 'unknown-stage',
-          message: `competency ${competency.id} describes unknown stage ${quoted(stageId)}${didYouMean(stageId, stageIds)}; stages are ${stageIds.join(', ')}`,
+          message: locale.t('input.model.unknown-descriptor-stage', {
+            competency: competency.id,
+            stage: quoted(stageId),
+            suggestion: didYouMean(stageId, stageIds, locale),
+            stages: stageIds.join(', '),
+          }),
         });
       }
     }
@@ -51,7 +58,7 @@ export function checkModel(model: Model): InputIssue[] {
         issues.push({
           path: [...path, 'id'],
           code: 'duplicate-id',
-          message: `duplicate indicator id ${quoted(indicator.id)}; indicator ids must be unique across the model`,
+          message: locale.t('input.model.duplicate-indicator', { id: quoted(indicator.id) }),
           related: first,
         });
       } else {
@@ -61,13 +68,18 @@ export function checkModel(model: Model): InputIssue[] {
         issues.push({
           path: [...path, 'stage'],
           code: 'unknown-stage',
-          message: `indicator ${indicator.id} is at unknown stage ${quoted(indicator.stage)}${didYouMean(indicator.stage, stageIds)}; stages are ${stageIds.join(', ')}`,
+          message: locale.t('input.model.unknown-indicator-stage', {
+            indicator: indicator.id,
+            stage: quoted(indicator.stage),
+            suggestion: didYouMean(indicator.stage, stageIds, locale),
+            stages: stageIds.join(', '),
+          }),
         });
       } else if (indicator.stage === firstStage) {
         issues.push({
           path: [...path, 'stage'],
           code: 'first-stage-indicator',
-          message: `indicator ${indicator.id} is at the first stage "${firstStage}", which is the starting point and has no indicators; use one of ${stageIds.slice(1).join(', ')}`,
+          message: locale.t('input.model.first-stage-indicator', { indicator: indicator.id, stage: firstStage, stages: stageIds.slice(1).join(', ') }),
         });
       } else {
         covered.add(indicator.stage);
@@ -79,8 +91,13 @@ export function checkModel(model: Model): InputIssue[] {
           code: 'unknown-context',
           message:
             contextIds.length === 0
-              ? `indicator ${indicator.id} names context ${quoted(context)}, but the model has no contexts:`
-              : `indicator ${indicator.id} names unknown context ${quoted(context)}${didYouMean(context, contextIds)}; contexts are ${contextIds.join(', ')}`,
+              ? locale.t('input.model.context-without-contexts', { indicator: indicator.id, context: quoted(context) })
+              : locale.t('input.model.unknown-context', {
+                  indicator: indicator.id,
+                  context: quoted(context),
+                  suggestion: didYouMean(context, contextIds, locale),
+                  contexts: contextIds.join(', '),
+                }),
         });
       });
     });
@@ -90,41 +107,44 @@ export function checkModel(model: Model): InputIssue[] {
           path: [...base, 'indicators'],
           at: 'key',
           code: 'stage-without-indicator',
-          message: `competency ${competency.id} has no indicator at stage "${stageId}"; every stage above the first needs at least one`,
+          message: locale.t('input.model.stage-without-indicator', { competency: competency.id, stage: stageId }),
         });
       }
     }
   });
-  checkMigrationTargets(model, indicatorSeen, issues);
+  checkMigrationTargets(model, indicatorSeen, issues, locale);
   return issues;
 }
 
 /** Every migration comes from another version, once, and feeds only indicators this model has. */
-function checkMigrationTargets(model: Model, indicators: ReadonlyMap<string, unknown>, issues: InputIssue[]): void {
+function checkMigrationTargets(model: Model, indicators: ReadonlyMap<string, unknown>, issues: InputIssue[], locale: Locale): void {
   const ids = [...indicators.keys()];
   const seen = new Map<string, number>();
   model.migrations?.forEach((migration, m) => {
     const base = ['migrations', m];
     if (migration.from === model.version) {
-      issues.push({ path: [...base, 'from'], code: 'migration-from-itself', message: `a migration from version ${quoted(migration.from)} is from this model's own version` });
+      issues.push({ path: [...base, 'from'], code: 'migration-from-itself', message: locale.t('input.model.migration-from-itself', { version: quoted(migration.from) }) });
     }
     const first = seen.get(migration.from);
     if (first === undefined) seen.set(migration.from, m);
-    else issues.push({ path: [...base, 'from'], code: 'duplicate-migration', message: `a second migration from version ${quoted(migration.from)}`, related: ['migrations', first, 'from'] });
+    else {
+      const message = locale.t('input.model.duplicate-migration', { version: quoted(migration.from) });
+      issues.push({ path: [...base, 'from'], code: 'duplicate-migration', message, related: ['migrations', first, 'from'] });
+    }
     for (const [old, targets] of Object.entries(migration.indicators)) {
       targets.forEach((target, t) => {
         if (indicators.has(target)) return;
         issues.push({
           path: [...base, 'indicators', old, t],
           code: 'unknown-migration-target',
-          message: `${old} migrates to unknown indicator ${quoted(target)}${didYouMean(target, ids)}`,
+          message: locale.t('input.model.unknown-migration-target', { indicator: old, target: quoted(target), suggestion: didYouMean(target, ids, locale) }),
         });
       });
     }
   });
 }
 
-function uniqueIds(items: { id: string }[], path: (string | number)[], kind: string, issues: InputIssue[]): void {
+function uniqueIds(items: { id: string }[], path: (string | number)[], kind: 'scaleLevel' | 'stage' | 'competency' | 'context', issues: InputIssue[], locale: Locale): void {
   const seen = new Map<string, number>();
   items.forEach((item, index) => {
     const first = seen.get(item.id);
@@ -135,7 +155,7 @@ function uniqueIds(items: { id: string }[], path: (string | number)[], kind: str
     issues.push({
       path: [...path, index, 'id'],
       code: 'duplicate-id',
-      message: `duplicate ${kind} id ${quoted(item.id)}`,
+      message: locale.t('input.model.duplicate-id', { kind, id: quoted(item.id) }),
       related: [...path, first, 'id'],
     });
   });

@@ -2,6 +2,8 @@ import { OVERALL } from '../schema/constants.js';
 import type { Model } from '../schema/model.js';
 import type { PlanFile } from '../schema/plan.js';
 import type { Report } from '../schema/report.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
 import type { InputIssue } from './issue.js';
 import { quoted } from './quote.js';
 import { didYouMean } from './suggest.js';
@@ -22,15 +24,15 @@ export interface PlanCheck {
  * A target as a number: a stage id stands for its level (the first stage is 1), a score is itself
  * when it lies between the first and the top level. A message for anything else.
  */
-export function targetLevel(value: string | number, model: Pick<Model, 'stages'>): number | string {
+export function targetLevel(value: string | number, model: Pick<Model, 'stages'>, locale: Locale = ENGLISH_INPUT): number | string {
   const top = model.stages.length;
   if (typeof value === 'number') {
-    return value >= 1 && value <= top ? value : `score ${value} is out of range: a score is between 1 and ${top}`;
+    return value >= 1 && value <= top ? value : locale.t('input.plan.score-out-of-range', { score: locale.decimal(String(value)), top });
   }
   const place = model.stages.findIndex((stage) => stage.id === value);
   if (place >= 0) return place + 1;
   const ids = model.stages.map((stage) => stage.id);
-  return `${quoted(value)} is not a stage of the model${didYouMean(value, ids)}; stages: ${ids.join(', ')}`;
+  return locale.t('input.plan.not-a-stage', { value: quoted(value), suggestion: didYouMean(value, ids, locale), stages: ids.join(', ') });
 }
 
 /**
@@ -51,7 +53,7 @@ export function indicatorMapping(model: Model, planModel: ModelRef): ((id: strin
  * could be read, its baseline: known ids, phases due in order and after the baseline, one action
  * per indicator, a plan of the baseline's organisation and model.
  */
-export function checkPlan(plan: PlanFile, model: Model, planModel: ModelRef, baseline?: Report): PlanCheck {
+export function checkPlan(plan: PlanFile, model: Model, planModel: ModelRef, baseline?: Report, locale: Locale = ENGLISH_INPUT): PlanCheck {
   const errors: InputIssue[] = [];
   const warnings: InputIssue[] = [];
   const mapping = indicatorMapping(model, planModel);
@@ -59,27 +61,28 @@ export function checkPlan(plan: PlanFile, model: Model, planModel: ModelRef, bas
     errors.push({
       path: ['model'],
       code: 'model-mismatch',
-      message: `the plan is for model ${planModel.id} ${planModel.version}, which is not model ${model.id} ${model.version} nor a version it migrates from`,
+      message: locale.t('input.plan.other-model', { plan: `${planModel.id} ${planModel.version}`, model: `${model.id} ${model.version}` }),
     });
   }
   if (baseline !== undefined) {
     if (baseline.organisation !== plan.organisation) {
-      errors.push({ path: ['organisation'], code: 'other-organisation', message: `the plan is for ${quoted(plan.organisation)}, but its baseline is of ${quoted(baseline.organisation)}` });
+      const message = locale.t('input.plan.other-organisation', { plan: quoted(plan.organisation), baseline: quoted(baseline.organisation) });
+      errors.push({ path: ['organisation'], code: 'other-organisation', message });
     }
     if (baseline.model.id !== planModel.id || baseline.model.version !== planModel.version) {
       errors.push({
         path: ['baseline'],
         code: 'model-mismatch',
-        message: `the baseline was scored with model ${baseline.model.id} ${baseline.model.version}, the plan is for ${planModel.id} ${planModel.version}`,
+        message: locale.t('input.plan.baseline-model', { baseline: `${baseline.model.id} ${baseline.model.version}`, plan: `${planModel.id} ${planModel.version}` }),
       });
     }
   }
-  checkPhases(plan, model, baseline, errors, warnings);
-  if (mapping !== null) checkActions(plan, model, mapping, errors);
+  checkPhases(plan, model, baseline, errors, warnings, locale);
+  if (mapping !== null) checkActions(plan, model, mapping, errors, locale);
   return { errors, warnings };
 }
 
-function checkPhases(plan: PlanFile, model: Model, baseline: Report | undefined, errors: InputIssue[], warnings: InputIssue[]): void {
+function checkPhases(plan: PlanFile, model: Model, baseline: Report | undefined, errors: InputIssue[], warnings: InputIssue[], locale: Locale): void {
   const seen = new Map<string, number>();
   const competencies = model.competencies.map((competency) => competency.id);
   const subjects = [...competencies, OVERALL];
@@ -87,38 +90,46 @@ function checkPhases(plan: PlanFile, model: Model, baseline: Report | undefined,
   plan.phases.forEach((phase, p) => {
     const first = seen.get(phase.id);
     if (first === undefined) seen.set(phase.id, p);
-    else errors.push({ path: ['phases', p, 'id'], code: 'duplicate-id', message: `duplicate phase id ${quoted(phase.id)}`, related: ['phases', first, 'id'] });
+    else errors.push({ path: ['phases', p, 'id'], code: 'duplicate-id', message: locale.t('input.plan.duplicate-phase', { id: quoted(phase.id) }), related: ['phases', first, 'id'] });
     const previous = plan.phases[p - 1];
     if (previous !== undefined && phase.by <= previous.by) {
       errors.push({
         path: ['phases', p, 'by'],
         code: 'dates-out-of-order',
-        message: `phase ${phase.id} is due ${phase.by}, not after phase ${previous.id} before it (${previous.by}); list phases in the order they are due`,
+        message: locale.t('input.plan.phase-order', { phase: phase.id, by: phase.by, previous: previous.id, previousBy: previous.by }),
       });
     }
     if (p === 0 && baseline?.date != null && phase.by <= baseline.date) {
-      errors.push({ path: ['phases', p, 'by'], code: 'dates-out-of-order', message: `phase ${phase.id} is due ${phase.by}, not after the baseline's date ${baseline.date}` });
+      const message = locale.t('input.plan.phase-before-baseline', { phase: phase.id, by: phase.by, date: baseline.date });
+      errors.push({ path: ['phases', p, 'by'], code: 'dates-out-of-order', message });
     }
     for (const [subject, value] of Object.entries(phase.targets ?? {})) {
       const path = ['phases', p, 'targets', subject];
       if (!subjects.includes(subject)) {
-        errors.push({ path, at: 'key', code: 'unknown-competency', message: `unknown competency ${quoted(subject)}${didYouMean(subject, subjects)}; targets are for ${subjects.join(', ')}` });
+        const message = locale.t('input.plan.unknown-competency', { subject: quoted(subject), suggestion: didYouMean(subject, subjects, locale), subjects: subjects.join(', ') });
+        errors.push({ path, at: 'key', code: 'unknown-competency', message });
         continue;
       }
-      const level = targetLevel(value, model);
+      const level = targetLevel(value, model, locale);
       if (typeof level === 'string') {
-        errors.push({ path, code: 'unknown-stage', message: `target of ${subject}: ${level}` });
+        errors.push({ path, code: 'unknown-stage', message: locale.t('input.plan.target-problem', { subject, problem: level }) });
         continue;
       }
       const from = baselineScore(subject);
       if (from !== undefined && level < from) {
-        warnings.push({ path, code: 'target-below-baseline', message: `target ${value} of ${subject} in phase ${phase.id} is below its baseline score ${from.toFixed(2)}` });
+        const message = locale.t('input.plan.target-below-baseline', {
+          target: typeof value === 'number' ? locale.decimal(String(value)) : value,
+          subject,
+          phase: phase.id,
+          score: locale.decimal(from.toFixed(2)),
+        });
+        warnings.push({ path, code: 'target-below-baseline', message });
       }
     }
   });
 }
 
-function checkActions(plan: PlanFile, model: Model, mapping: (id: string) => string[], errors: InputIssue[]): void {
+function checkActions(plan: PlanFile, model: Model, mapping: (id: string) => string[], errors: InputIssue[], locale: Locale): void {
   const indicators = model.competencies.flatMap((competency) => competency.indicators.map((indicator) => indicator.id));
   const known = new Set(indicators);
   const phases = plan.phases.map((phase) => phase.id);
@@ -128,13 +139,18 @@ function checkActions(plan: PlanFile, model: Model, mapping: (id: string) => str
     const ids = mapping(action.indicator);
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      errors.push({ path: [...base, 'indicator'], code: 'unknown-indicator', message: `unknown indicator ${quoted(action.indicator)}${didYouMean(action.indicator, indicators)}` });
+      const message = locale.t('input.plan.unknown-indicator', { id: quoted(action.indicator), suggestion: didYouMean(action.indicator, indicators, locale) });
+      errors.push({ path: [...base, 'indicator'], code: 'unknown-indicator', message });
     }
     const first = seen.get(action.indicator);
     if (first === undefined) seen.set(action.indicator, a);
-    else errors.push({ path: [...base, 'indicator'], code: 'duplicate-action', message: `a second action for indicator ${quoted(action.indicator)}; one action per indicator`, related: ['actions', first, 'indicator'] });
+    else {
+      const message = locale.t('input.plan.duplicate-action', { id: quoted(action.indicator) });
+      errors.push({ path: [...base, 'indicator'], code: 'duplicate-action', message, related: ['actions', first, 'indicator'] });
+    }
     if (!phases.includes(action.phase)) {
-      errors.push({ path: [...base, 'phase'], code: 'unknown-phase', message: `unknown phase ${quoted(action.phase)}${didYouMean(action.phase, phases)}; phases: ${[...new Set(phases)].join(', ')}` });
+      const message = locale.t('input.plan.unknown-phase', { phase: quoted(action.phase), suggestion: didYouMean(action.phase, phases, locale), phases: [...new Set(phases)].join(', ') });
+      errors.push({ path: [...base, 'phase'], code: 'unknown-phase', message });
     }
   });
 }

@@ -1,3 +1,5 @@
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
 import type { BaselineResult, CompetencyResult, CrossesVersions, Report } from '../schema/report.js';
 
 /**
@@ -18,9 +20,9 @@ export function isRegression(before: number, after: number, tolerance: number): 
 }
 
 /** Why two reports cannot be compared (another model, or another version of it), or null when they can. */
-export function modelMismatch(current: Report, baseline: Report): string | null {
+export function modelMismatch(current: Report, baseline: Report, locale: Locale = ENGLISH_INPUT): string | null {
   if (current.model.id === baseline.model.id && current.model.version === baseline.model.version) return null;
-  return `the baseline was made with model ${baseline.model.id} ${baseline.model.version}, this report with ${current.model.id} ${current.model.version}`;
+  return locale.t('input.compare.model-mismatch', { baseline: `${baseline.model.id} ${baseline.model.version}`, current: `${current.model.id} ${current.model.version}` });
 }
 
 /** The parts of a report a later one is compared with. */

@@ -3,6 +3,8 @@ import type { Model } from '../schema/model.js';
 import type { GateResult, Report } from '../schema/report.js';
 import { isRegression, scoreDelta } from './compare.js';
 import { didYouMean } from './suggest.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
 
 /** The gates as the command line states them. */
 export interface GateOptions {
@@ -50,24 +52,24 @@ interface Stage {
  * A gate target: a score between the first and the top level, or a stage id standing for its
  * level (`community` = 3). Returns an error message for anything else.
  */
-export function resolveTarget(text: string, stages: readonly Stage[]): number | string {
+export function resolveTarget(text: string, stages: readonly Stage[], locale: Locale = ENGLISH_INPUT): number | string {
   const stage = stages.find((candidate) => candidate.id === text);
   if (stage) return stage.level;
   const top = stages.length;
   if (/^\d+(\.\d+)?$/.test(text.trim())) {
     const value = Number(text);
     if (value >= 1 && value <= top) return value;
-    return `"${text}" is out of range: a score is between 1 and ${top}`;
+    return locale.t('input.gate.target-out-of-range', { text, top });
   }
-  return `"${text}" is neither a score (1 to ${top}) nor a stage id; stages: ${stages.map((candidate) => candidate.id).join(', ')}`;
+  return locale.t('input.gate.target-unknown', { text, top, stages: stages.map((candidate) => candidate.id).join(', ') });
 }
 
 /** Turns the gate options into a policy for this model; an unknown competency or stage is a usage error. */
-export function gatePolicy(options: GateOptions, model: Model): GatePolicy {
+export function gatePolicy(options: GateOptions, model: Model, locale: Locale = ENGLISH_INPUT): GatePolicy {
   const stages = model.stages.map((stage, index) => ({ id: stage.id, level: index + 1 }));
   const target = (option: string, text: string): number => {
-    const value = resolveTarget(text, stages);
-    if (typeof value === 'string') throw new UserError(`${option}: ${value}`);
+    const value = resolveTarget(text, stages, locale);
+    if (typeof value === 'string') throw new UserError(locale.t('input.usage.option-problem', { option, problem: value }));
     return value;
   };
   const policy: GatePolicy = { noRegression: options.failOnRegression === true };
@@ -81,11 +83,13 @@ export function gatePolicy(options: GateOptions, model: Model): GatePolicy {
   const ids = model.competencies.map((competency) => competency.id);
   policy.require = (options.require ?? []).map((raw): ScoreFloor => {
     const at = raw.indexOf('=');
-    if (at <= 0 || at === raw.length - 1) throw new UserError(`--require "${raw}": expected <competency>=<score|stage id>, e.g. --require strategy=2.5`);
+    if (at <= 0 || at === raw.length - 1) throw new UserError(locale.t('input.gate.require-form', { raw }));
     const subject = raw.slice(0, at).trim();
     const text = raw.slice(at + 1).trim();
     if (!ids.includes(subject)) {
-      throw new UserError(`--require: unknown competency "${subject}" in model ${model.id}${didYouMean(subject, ids)}; competencies: ${ids.join(', ')}`);
+      throw new UserError(
+        locale.t('input.gate.require-unknown', { subject, model: model.id, suggestion: didYouMean(subject, ids, locale), competencies: ids.join(', ') }),
+      );
     }
     return { subject, target: target(`--require ${subject}`, text), text };
   });
@@ -180,33 +184,40 @@ function planGates(report: Report, policy: GatePolicy, date: string): GateResult
 }
 
 /** A score with the stage it is at: "Emergent (1.88)". */
-function stageScore(stages: readonly { level: number; name: string }[], score: number): string {
+function stageScore(stages: readonly { level: number; name: string }[], score: number, locale: Locale): string {
   const stage = stages.find((candidate) => candidate.level === Math.min(stages.length, Math.max(1, Math.floor(score))));
-  return `${stage?.name ?? '?'} (${score.toFixed(2)})`;
+  return locale.t('input.gate.stage-score', { stage: stage?.name ?? '?', score: locale.decimal(score.toFixed(2)) });
 }
 
 /** One line saying which gate failed and by how much; `report` names the stages of plan targets and gives a stale answer's dates and ids. */
-export function gateFailureText(gate: GateResult, report?: Pick<Report, 'stale' | 'stages'>): string {
+export function gateFailureText(gate: GateResult, report?: Pick<Report, 'stale' | 'stages'>, locale: Locale = ENGLISH_INPUT): string {
   const stages = report?.stages ?? [];
-  if (gate.gate === 'no-stale') return staleGateText(gate, report?.stale);
+  const score = (value: number) => locale.decimal(value.toFixed(2));
+  if (gate.gate === 'no-stale') return staleGateText(gate, report?.stale, locale);
   if (gate.gate === 'behind-plan') {
-    const wanted = Number.isInteger(gate.target) ? (stages.find((stage) => stage.level === gate.target)?.name ?? gate.target.toFixed(2)) : gate.target.toFixed(2);
-    return `${gate.subject} is ${stageScore(stages, gate.actual)}, the plan wanted ${wanted} by ${gate.by ?? '?'} (phase ${gate.phase ?? '?'})`;
+    const wanted = Number.isInteger(gate.target) ? (stages.find((stage) => stage.level === gate.target)?.name ?? score(gate.target)) : score(gate.target);
+    return locale.t('input.gate.behind-plan', { subject: gate.subject, actual: stageScore(stages, gate.actual, locale), wanted, by: gate.by ? locale.date(gate.by) : '?', phase: gate.phase ?? '?' });
   }
-  if (gate.gate === 'stale-action') return `the action on ${gate.indicator ?? gate.subject} was due ${gate.due ?? '?'} and is ${gate.status ?? 'todo'} (phase ${gate.phase ?? '?'})`;
-  const by = scoreDelta(gate.target, gate.actual).toFixed(2);
-  const who = gate.subject === 'overall' ? 'overall score' : `${gate.subject} score`;
+  if (gate.gate === 'stale-action') {
+    return locale.t('input.gate.stale-action', { indicator: gate.indicator ?? gate.subject, due: gate.due ? locale.date(gate.due) : '?', status: gate.status ?? 'todo', phase: gate.phase ?? '?' });
+  }
+  const values = {
+    subject: gate.subject,
+    target: score(gate.target),
+    actual: score(gate.actual),
+    by: score(scoreDelta(gate.target, gate.actual)),
+  };
   if (gate.gate === 'no-regression') {
-    const beyond = gate.tolerance === undefined ? '' : `, more than the tolerance of ${gate.tolerance}`;
-    return `${who} fell from ${gate.target.toFixed(2)} to ${gate.actual.toFixed(2)} (-${by}) since the baseline${beyond}`;
+    if (gate.tolerance === undefined) return locale.t('input.gate.regression', values);
+    return locale.t('input.gate.regression-beyond-tolerance', { ...values, tolerance: locale.decimal(String(gate.tolerance)) });
   }
-  return `${who} ${gate.actual.toFixed(2)} is below ${gate.target.toFixed(2)} by ${by}`;
+  return locale.t('input.gate.below', values);
 }
 
 /** "strategy has 2 answers checked before 2025-10-01 (--stale-after 12m): strategy.purpose, strategy.plan". */
-function staleGateText(gate: GateResult, stale: Report['stale']): string {
-  const answers = gate.actual === 1 ? 'answer' : 'answers';
-  const before = stale?.checkedBefore ? ` checked before ${stale.checkedBefore} (--stale-after ${stale.after})` : ' that are stale';
+function staleGateText(gate: GateResult, stale: Report['stale'], locale: Locale): string {
   const ids = (stale?.answers ?? []).filter((answer) => answer.competency === gate.subject).map((answer) => answer.id);
-  return `${gate.subject} has ${gate.actual} ${answers}${before}${ids.length > 0 ? `: ${ids.join(', ')}` : ''}`;
+  const values = { subject: gate.subject, count: gate.actual, ids: ids.join(', ') };
+  if (!stale?.checkedBefore) return locale.t(ids.length > 0 ? 'input.gate.stale-listed' : 'input.gate.stale', values);
+  return locale.t(ids.length > 0 ? 'input.gate.stale-before-listed' : 'input.gate.stale-before', { ...values, before: locale.date(stale.checkedBefore), after: stale.after });
 }

@@ -1,5 +1,7 @@
 import type { History } from '../schema/history.js';
 import type { Report } from '../schema/report.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
 import { quoted } from './quote.js';
 import { compareVersions } from './versions.js';
 
@@ -33,22 +35,28 @@ export function sparkline(scores: readonly number[], top: number): string {
  * the first entry's version: assessments of those are in the series too, compared competency by
  * competency, and the history says it crosses versions.
  */
-export function buildHistory(entries: readonly HistoryEntry[], linkedVersions: ReadonlySet<string> = new Set()): History | HistoryProblem[] {
+export function buildHistory(entries: readonly HistoryEntry[], linkedVersions: ReadonlySet<string> = new Set(), locale: Locale = ENGLISH_INPUT): History | HistoryProblem[] {
   const problems: HistoryProblem[] = [];
   const first = entries[0]?.report;
-  if (!first) return [{ index: -1, code: 'no-assessments', message: 'no assessments to show' }];
+  if (!first) return [{ index: -1, code: 'no-assessments', message: locale.t('input.history.no-assessments') }];
   const dated = entries.map((entry, index) => ({ entry, index, date: entry.report.date ?? entry.fallbackDate ?? null }));
   const seen = new Map<string, number>();
   for (const { entry, index, date } of dated) {
     const { report } = entry;
-    if (date === null) problems.push({ index, code: 'no-date', message: 'has no date: (add date: YYYY-MM-DD to place it in the history)' });
-    else if (seen.has(date)) problems.push({ index, code: 'duplicate-date', message: `has the same date ${date} as ${entries[seen.get(date)!]!.source}` });
+    if (date === null) problems.push({ index, code: 'no-date', message: locale.t('input.history.no-date') });
+    else if (seen.has(date)) problems.push({ index, code: 'duplicate-date', message: locale.t('input.history.duplicate-date', { date, other: entries[seen.get(date)!]!.source }) });
     else seen.set(date, index);
     if (report.organisation !== first.organisation) {
-      problems.push({ index, code: 'other-organisation', message: `is an assessment of ${quoted(report.organisation)}, not of ${quoted(first.organisation)} (${entries[0]!.source})` });
+      const message = locale.t('input.history.other-organisation', { organisation: quoted(report.organisation), first: quoted(first.organisation), source: entries[0]!.source });
+      problems.push({ index, code: 'other-organisation', message });
     }
     if (report.model.id !== first.model.id || (report.model.version !== first.model.version && !linkedVersions.has(report.model.version))) {
-      problems.push({ index, code: 'other-model', message: `was scored with model ${report.model.id} ${report.model.version}, not ${first.model.id} ${first.model.version} (${entries[0]!.source})` });
+      const message = locale.t('input.history.other-model', {
+        model: `${report.model.id} ${report.model.version}`,
+        first: `${first.model.id} ${first.model.version}`,
+        source: entries[0]!.source,
+      });
+      problems.push({ index, code: 'other-model', message });
     }
   }
   if (problems.length > 0) return problems;

@@ -1,4 +1,6 @@
 import type { Model } from '../schema/model.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
 import type { InputIssue } from './issue.js';
 import { quoted } from './quote.js';
 
@@ -19,21 +21,21 @@ const CRITERIA_RANGE = { min: 2, max: 4 } as const;
  * stops a model from scoring, but each makes an assessment harder to answer or to trust.
  * Run it only on a model that passed checkModel.
  */
-export function lintModel(model: Model): InputIssue[] {
+export function lintModel(model: Model, locale: Locale = ENGLISH_INPUT): InputIssue[] {
   const issues: InputIssue[] = [];
-  lintScaleOrder(model, issues);
-  lintStageDescriptors(model, issues);
-  lintCompetencySizes(model, issues);
-  lintIndicators(model, issues);
-  lintAnchors(model, issues);
-  lintContexts(model, issues);
-  lintKeys(model, issues);
-  lintSources(model, issues);
+  lintScaleOrder(model, issues, locale);
+  lintStageDescriptors(model, issues, locale);
+  lintCompetencySizes(model, issues, locale);
+  lintIndicators(model, issues, locale);
+  lintAnchors(model, issues, locale);
+  lintContexts(model, issues, locale);
+  lintKeys(model, issues, locale);
+  lintSources(model, issues, locale);
   return issues;
 }
 
 /** Scale values must run strictly down (or up) the list: a tie or a turn makes two answers mean the same or the order lie. */
-function lintScaleOrder(model: Model, issues: InputIssue[]): void {
+function lintScaleOrder(model: Model, issues: InputIssue[], locale: Locale): void {
   const values = model.scale.map((level) => level.value);
   const direction = Math.sign(values[1]! - values[0]!);
   for (let index = 1; index < values.length; index++) {
@@ -46,14 +48,14 @@ function lintScaleOrder(model: Model, issues: InputIssue[]): void {
       code: 'scale-order',
       message:
         step === 0
-          ? `scale levels ${quoted(previous.id)} and ${quoted(level.id)} have the same value ${level.value}; values must be strictly decreasing (or increasing) down the list`
-          : `scale level ${quoted(level.id)} (${level.value}) breaks the order of the values before it; values must be strictly decreasing (or increasing) down the list`,
+          ? locale.t('input.lint.scale-tie', { previous: quoted(previous.id), level: quoted(level.id), value: locale.decimal(String(level.value)) })
+          : locale.t('input.lint.scale-order', { level: quoted(level.id), value: locale.decimal(String(level.value)) }),
     });
     return;
   }
 }
 
-function lintStageDescriptors(model: Model, issues: InputIssue[]): void {
+function lintStageDescriptors(model: Model, issues: InputIssue[], locale: Locale): void {
   model.competencies.forEach((competency, c) => {
     const described = Object.keys(competency.stages ?? {});
     const missing = model.stages.map((stage) => stage.id).filter((id) => !described.includes(id));
@@ -63,19 +65,19 @@ function lintStageDescriptors(model: Model, issues: InputIssue[]): void {
         ? {
             path: ['competencies', c, 'id'],
             code: 'no-stage-descriptors',
-            message: `competency ${competency.id} has no stage descriptors (stages:); describe what each stage looks like so assessors can place themselves`,
+            message: locale.t('input.lint.no-stage-descriptors', { competency: competency.id }),
           }
         : {
             path: ['competencies', c, 'stages'],
             at: 'key',
             code: 'missing-stage-descriptor',
-            message: `competency ${competency.id} describes no stage ${missing.join(', ')}`,
+            message: locale.t('input.lint.missing-stage-descriptor', { competency: competency.id, stages: missing.join(', ') }),
           },
     );
   });
 }
 
-function lintCompetencySizes(model: Model, issues: InputIssue[]): void {
+function lintCompetencySizes(model: Model, issues: InputIssue[], locale: Locale): void {
   if (model.competencies.length < 2) return;
   const counts = model.competencies.map((competency) => competency.indicators.length);
   const typical = median(counts);
@@ -86,12 +88,12 @@ function lintCompetencySizes(model: Model, issues: InputIssue[]): void {
       path: ['competencies', c, 'indicators'],
       at: 'key',
       code: 'small-competency',
-      message: `competency ${competency.id} has ${count} indicator${count === 1 ? '' : 's'}, fewer than half the median of ${typical} per competency; its stages hang on very few answers`,
+      message: locale.t('input.lint.small-competency', { competency: competency.id, count, median: locale.decimal(String(typical)) }),
     });
   });
 }
 
-function lintIndicators(model: Model, issues: InputIssue[]): void {
+function lintIndicators(model: Model, issues: InputIssue[], locale: Locale): void {
   const texts = new Map<string, { id: string; path: (string | number)[] }>();
   model.competencies.forEach((competency, c) => {
     competency.indicators.forEach((indicator, i) => {
@@ -100,7 +102,7 @@ function lintIndicators(model: Model, issues: InputIssue[]): void {
         issues.push({
           path: [...path, 'id'],
           code: 'no-advice',
-          message: `indicator ${indicator.id} has no advice; the report's next steps cannot say how to get there`,
+          message: locale.t('input.lint.no-advice', { indicator: indicator.id }),
         });
       }
       const key = indicator.text.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -111,7 +113,7 @@ function lintIndicators(model: Model, issues: InputIssue[]): void {
         issues.push({
           path: [...path, 'text'],
           code: 'duplicate-text',
-          message: `indicator ${indicator.id} has the same text as ${first.id}; assessors cannot tell them apart`,
+          message: locale.t('input.lint.duplicate-text', { indicator: indicator.id, first: first.id }),
           related: first.path,
         });
       }
@@ -132,14 +134,14 @@ function anchorsAnswers(model: Model): boolean {
 }
 
 /** Criteria, evidence prompts and scale descriptions: all or none, and 2 to 4 criteria per indicator. */
-function lintAnchors(model: Model, issues: InputIssue[]): void {
+function lintAnchors(model: Model, issues: InputIssue[], locale: Locale): void {
   if (!anchorsAnswers(model)) return;
   model.scale.forEach((level, index) => {
     if (level.description !== undefined) return;
     issues.push({
       path: ['scale', index, 'id'],
       code: 'no-scale-description',
-      message: `scale level ${quoted(level.id)} has no description; say what choosing it means, so that two assessors of one organisation answer alike`,
+      message: locale.t('input.lint.no-scale-description', { level: quoted(level.id) }),
     });
   });
   model.competencies.forEach((competency, c) => {
@@ -149,7 +151,7 @@ function lintAnchors(model: Model, issues: InputIssue[]): void {
         issues.push({
           path: [...path, 'id'],
           code: 'no-criteria',
-          message: `indicator ${indicator.id} has no criteria; list the conditions that must all hold for the top answer`,
+          message: locale.t('input.lint.no-criteria', { indicator: indicator.id }),
         });
       } else if (indicator.criteria.length < CRITERIA_RANGE.min || indicator.criteria.length > CRITERIA_RANGE.max) {
         const count = indicator.criteria.length;
@@ -157,14 +159,19 @@ function lintAnchors(model: Model, issues: InputIssue[]): void {
           path: [...path, 'criteria'],
           at: 'key',
           code: 'criteria-count',
-          message: `indicator ${indicator.id} has ${count} criteri${count === 1 ? 'on' : 'a'}; give ${CRITERIA_RANGE.min} to ${CRITERIA_RANGE.max}: ${count < CRITERIA_RANGE.min ? 'a single one only restates the text' : 'an assessor does not check more than that one by one'}`,
+          message: locale.t(count < CRITERIA_RANGE.min ? 'input.lint.too-few-criteria' : 'input.lint.too-many-criteria', {
+            indicator: indicator.id,
+            count,
+            min: CRITERIA_RANGE.min,
+            max: CRITERIA_RANGE.max,
+          }),
         });
       }
       if (indicator.evidence === undefined) {
         issues.push({
           path: [...path, 'id'],
           code: 'no-evidence-prompt',
-          message: `indicator ${indicator.id} has no evidence prompt (evidence:); say what an assessor looks at to answer it`,
+          message: locale.t('input.lint.no-evidence-prompt', { indicator: indicator.id }),
         });
       }
     });
@@ -172,14 +179,14 @@ function lintAnchors(model: Model, issues: InputIssue[]): void {
 }
 
 /** A context no indicator names selects nothing: choosing it scores like choosing none. */
-function lintContexts(model: Model, issues: InputIssue[]): void {
+function lintContexts(model: Model, issues: InputIssue[], locale: Locale): void {
   const named = new Set(model.competencies.flatMap((competency) => competency.indicators.flatMap((indicator) => indicator.contexts ?? [])));
   (model.contexts ?? []).forEach((context, index) => {
     if (named.has(context.id)) return;
     issues.push({
       path: ['contexts', index, 'id'],
       code: 'unused-context',
-      message: `context ${context.id} is named by no indicator's contexts:, so choosing it changes nothing; give it the indicators that only it has, or remove it`,
+      message: locale.t('input.lint.unused-context', { context: context.id }),
     });
   });
 }
@@ -188,7 +195,7 @@ function lintContexts(model: Model, issues: InputIssue[]): void {
  * A key indicator at the lowest stage of its competency holds the whole competency at the first
  * stage until it is met: a gate on everything above rather than a must-have of one stage.
  */
-function lintKeys(model: Model, issues: InputIssue[]): void {
+function lintKeys(model: Model, issues: InputIssue[], locale: Locale): void {
   const places = new Map(model.stages.map((stage, place) => [stage.id, place]));
   model.competencies.forEach((competency, c) => {
     const lowest = Math.min(...competency.indicators.map((indicator) => places.get(indicator.stage)!));
@@ -198,21 +205,21 @@ function lintKeys(model: Model, issues: InputIssue[]): void {
         path: ['competencies', c, 'indicators', i, 'key'],
         at: 'key',
         code: 'key-at-lowest-stage',
-        message: `key indicator ${indicator.id} is at ${indicator.stage}, the lowest stage of competency ${competency.id}: until it is met, ${competency.id} stays at ${model.stages[0]!.id} whatever else is answered; keep key: for the must-haves of a higher stage`,
+        message: locale.t('input.lint.key-at-lowest-stage', { indicator: indicator.id, stage: indicator.stage, competency: competency.id, first: model.stages[0]!.id }),
       });
     });
   });
 }
 
 /** A source read over plain http can be changed on the way; every reader of the model follows these links. */
-function lintSources(model: Model, issues: InputIssue[]): void {
+function lintSources(model: Model, issues: InputIssue[], locale: Locale): void {
   model.competencies.forEach((competency, c) => {
     competency.sources?.forEach((source, s) => {
       if (source.url.toLowerCase().startsWith('https:')) return;
       issues.push({
         path: ['competencies', c, 'sources', s, 'url'],
         code: 'insecure-source',
-        message: `source ${quoted(source.url)} of competency ${competency.id} is not an https: URL; link to its https: address`,
+        message: locale.t('input.lint.insecure-source', { url: quoted(source.url), competency: competency.id }),
       });
     });
   });

@@ -4,6 +4,8 @@ import type { Answer } from './assessment.js';
 import type { InputIssue } from './issue.js';
 import { quoted } from './quote.js';
 import { didYouMean } from './suggest.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
 
 /** How a model says the answers of one earlier version carry over: each old indicator id to the new ids it feeds. */
 type Migration = NonNullable<Model['migrations']>[number];
@@ -240,7 +242,7 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
  * earlier version it comes from: each of its ids is a key of the map (to `[]` when nothing takes
  * it over), and each key is one of its ids. Pure; the earlier model is found by the caller.
  */
-export function checkMigration(earlier: Model, model: Model, index: number): InputIssue[] {
+export function checkMigration(earlier: Model, model: Model, index: number, locale: Locale = ENGLISH_INPUT): InputIssue[] {
   const migration = model.migrations?.[index];
   if (migration === undefined) return [];
   const issues: InputIssue[] = [];
@@ -253,7 +255,7 @@ export function checkMigration(earlier: Model, model: Model, index: number): Inp
       path: base,
       at: 'key',
       code: 'migration-missing-indicator',
-      message: `the migration from ${earlier.id} ${earlier.version} does not say where ${missing.length === 1 ? 'this indicator goes' : `these ${missing.length} indicators go`}: ${missing.join(', ')}; map each to the new ids that take its answer over, or to [] when none does`,
+      message: locale.t('input.migrate.missing-indicators', { model: `${earlier.id} ${earlier.version}`, count: missing.length, ids: missing.join(', ') }),
     });
   }
   for (const key of Object.keys(migration.indicators)) {
@@ -262,7 +264,7 @@ export function checkMigration(earlier: Model, model: Model, index: number): Inp
       path: [...base, key],
       at: 'key',
       code: 'migration-unknown-indicator',
-      message: `${quoted(key)} is not an indicator of ${earlier.id} ${earlier.version}${didYouMean(key, ids)}`,
+      message: locale.t('input.migrate.unknown-indicator', { id: quoted(key), model: `${earlier.id} ${earlier.version}`, suggestion: didYouMean(key, ids, locale) }),
     });
   }
   return issues;

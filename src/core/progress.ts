@@ -4,6 +4,8 @@ import type { History } from '../schema/history.js';
 import type { PlanFile } from '../schema/plan.js';
 import type { PlanActionResult, PlanProgress, PlanSubject, Report } from '../schema/report.js';
 import { targetLevel } from './check-plan.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
 
 /** Scores this close below a target still meet it: printed scores are cut to hundredths. */
 const TOLERANCE = 1e-9;
@@ -114,7 +116,14 @@ function onTrack(subject: string, score: number, baseline: number | null, trajec
  * not done. `indicatorsOf` gives the model's ids for a plan's indicator (through a migration when
  * the plan was made for an earlier version).
  */
-export function planProgress(report: Report, plan: PlanFile, baseline: { file: string; report: Report }, model: Model, indicatorsOf: (id: string) => string[] = (id) => [id]): PlanProgress {
+export function planProgress(
+  report: Report,
+  plan: PlanFile,
+  baseline: { file: string; report: Report },
+  model: Model,
+  indicatorsOf: (id: string) => string[] = (id) => [id],
+  locale: Locale = ENGLISH_INPUT,
+): PlanProgress {
   const targets = phaseTargets(plan, model);
   const date = report.date;
   const next = date === null ? -1 : plan.phases.findIndex((phase) => phase.by >= date);
@@ -142,7 +151,7 @@ export function planProgress(report: Report, plan: PlanFile, baseline: { file: s
   const before = new Map(baseline.report.competencies.map((competency) => [competency.id, competency.score]));
   const competencies = report.competencies.map((competency) => subject(competency.id, competency.name, competency.score, before.get(competency.id) ?? null));
   const targeted = competencies.filter((competency): competency is PlanSubject & { target: number } => competency.target !== null);
-  const overall = subject(OVERALL, 'Overall', report.overall.score, baseline.report.overall.score);
+  const overall = subject(OVERALL, locale.t('input.progress.overall'), report.overall.score, baseline.report.overall.score);
   const summed = targeted.filter((competency) => competency.baseline !== null);
   const overallProgress = overall.target !== null ? overall.progressToDate : summed.length === 0 ? null : progressToDate(sum(summed, 'score'), sum(summed, 'baseline'), sum(summed, 'target'));
   const overallOnTrack = [overall.onTrack, ...targeted.map((competency) => competency.onTrack)].filter((value) => value !== null);

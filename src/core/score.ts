@@ -30,6 +30,7 @@ export function scoreAssessment(model: Model, assessment: Assessment, language: 
     organisation: assessment.organisation,
     date: assessment.date,
     assessor: assessment.assessor,
+    ...(assessment.respondents !== undefined ? { respondents: assessment.respondents } : {}),
     ...contextOf(model, assessment),
     threshold: model.threshold,
     aggregate: model.aggregate,
@@ -73,6 +74,7 @@ function scoreCompetency(
     // Written only when there is something to say, so that a report of a model without them is unchanged.
     if (entry?.evidence !== undefined) result.evidence = [...entry.evidence];
     if (entry?.checked !== undefined) result.checked = entry.checked;
+    if (entry?.distribution !== undefined) result.distribution = { ...entry.distribution };
     if (indicator.key === true) result.key = true;
     if (!applicable) result.applicable = false;
     indicators.push(result);

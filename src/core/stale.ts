@@ -1,3 +1,5 @@
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
 import type { Report, StaleAnswers } from '../schema/report.js';
 
 // Answers checked too long before the assessment (`--stale-after`). The age of an answer is
@@ -19,13 +21,15 @@ export interface StaleAfter {
 }
 
 /** The grammar of `--stale-after`, for help and error messages. */
-export const STALE_AFTER_GRAMMAR = 'a whole number from 1 to 9999 and a unit: d (days), w (weeks), m (months) or y (years), e.g. 90d, 2w, 12m, 1y';
+export function staleAfterGrammar(locale: Locale): string {
+  return locale.t('input.stale.grammar', { max: MAX_COUNT });
+}
 
 /** Reads a `--stale-after` value; returns an error message for anything outside the grammar. */
-export function parseStaleAfter(text: string): StaleAfter | string {
+export function parseStaleAfter(text: string, locale: Locale = ENGLISH_INPUT): StaleAfter | string {
   const match = /^(\d{1,4})([dwmy])$/.exec(text);
   const count = match ? Number(match[1]) : 0;
-  if (!match || count < 1 || count > MAX_COUNT) return `"${text}" is not a duration: expected ${STALE_AFTER_GRAMMAR}`;
+  if (!match || count < 1 || count > MAX_COUNT) return locale.t('input.stale.not-a-duration', { text, grammar: staleAfterGrammar(locale) });
   return { text, count, unit: match[2] as Unit };
 }
 

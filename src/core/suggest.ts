@@ -1,3 +1,4 @@
+import type { Locale } from '../locale/locale.js';
 import { inlineText } from './quote.js';
 /**
  * The candidate closest to `input`, if it is close enough to be a likely typo: at most one edit
@@ -20,10 +21,10 @@ export function closest(input: string, candidates: Iterable<string>): string | u
   return best;
 }
 
-/** " (did you mean x?)" or nothing. */
-export function didYouMean(input: string, candidates: Iterable<string>): string {
+/** " (did you mean x?)" or nothing: the end of a message that names an unknown id. */
+export function didYouMean(input: string, candidates: Iterable<string>, locale: Locale): string {
   const match = closest(input, candidates);
-  return match === undefined ? '' : ` (did you mean ${inlineText(match)}?)`;
+  return match === undefined ? '' : locale.t('input.suggest.did-you-mean', { candidate: inlineText(match) });
 }
 
 /**

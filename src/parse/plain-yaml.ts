@@ -1,5 +1,7 @@
 import { CST, Lexer, type Parser } from 'yaml';
 import type { Diagnostic } from '../errors.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
 
 // What a YAML file may hold to be read as plain data, checked before the parser builds anything
 // recursive: characters YAML forbids, tags, and nesting deeper than anyone writes by hand.
@@ -21,7 +23,7 @@ export const MAX_NESTING_DEPTH = 100;
 const FORBIDDEN_CHARACTER = /(?![\t\n\r])\p{Cc}|\p{Noncharacter_Code_Point}/gu;
 
 /** Every forbidden character of `text`, at its line and column (1-based, counted in characters). */
-export function forbiddenCharacters(file: string, text: string): Diagnostic[] {
+export function forbiddenCharacters(file: string, text: string, locale: Locale): Diagnostic[] {
   const found: Diagnostic[] = [];
   let line = 1;
   let column = 1;
@@ -36,7 +38,7 @@ export function forbiddenCharacters(file: string, text: string): Diagnostic[] {
     }
     column += characterCount(text, counted, offset);
     counted = offset;
-    found.push({ file, line, column, code: 'forbidden-character', message: describeCharacter(match[0].codePointAt(0)!) });
+    found.push({ file, line, column, code: 'forbidden-character', message: describeCharacter(match[0].codePointAt(0)!, locale) });
   }
   return found;
 }
@@ -51,19 +53,17 @@ function characterCount(text: string, start: number, end: number): number {
   return count;
 }
 
-function describeCharacter(code: number): string {
+function describeCharacter(code: number, locale: Locale): string {
   const hex = code.toString(16).toUpperCase();
   const name = `U+${hex.padStart(4, '0')}`;
   const escape = code <= 0xffff ? `\\u${hex.padStart(4, '0')}` : `\\U${hex.padStart(8, '0')}`;
-  const what = code <= 0x9f ? `control character ${name}` : `noncharacter ${name}`;
-  const allowed = code <= 0x9f ? ' (only tab, line feed and carriage return are)' : '';
-  return `${what} is not allowed in YAML text${allowed}; if it is meant, write it as an escape inside double quotes ("${escape}")`;
+  return locale.t(code <= 0x9f ? 'input.yaml.control-character' : 'input.yaml.noncharacter', { name, escape });
 }
 
 /** A file refused while its tokens were read: nested too deep (the parser is stopped at once). */
 export class TooDeep extends Error {
   constructor(readonly offset: number) {
-    super(`mappings and lists are nested more than ${MAX_NESTING_DEPTH} levels deep here; the limit is ${MAX_NESTING_DEPTH}`);
+    super(`nested more than ${MAX_NESTING_DEPTH} levels deep`);
   }
 }
 
@@ -109,5 +109,6 @@ function collectionPastLimit(stack: readonly CST.Token[]): CST.Token | undefined
   return undefined;
 }
 
-/** What a tag is refused with: a file holds plain data, read as written. */
-export const TAG_MESSAGE = 'YAML tags (such as !!float, !!binary or !custom) are not allowed: values are read as written, as text, numbers, lists and mappings; remove the tag';
+
+/** What a tag is refused with, in English: a file holds plain data, read as written. */
+export const TAG_MESSAGE = ENGLISH_INPUT.t('input.yaml.tag');

@@ -4,24 +4,28 @@ import { toDiagnostics } from './diagnostics.js';
 import { documentKind } from './document-kind.js';
 import { scalarSourceAt } from './locate.js';
 import { expectMapping } from './mapping.js';
+import type { MessageKey } from '../locale/keys.js';
 import type { ParsedSource } from './yaml.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
+
 import { fromZodIssues } from './zod-issues.js';
 
 /** What a plan file is told apart from, and what to do with it instead. */
-const OTHER_KINDS: Record<string, string> = {
-  answers: 'this is an answers file, not a plan; cm-maturity plan <answers> proposes a plan from it',
-  model: 'this is a model, not a plan',
-  report: 'this is a JSON report written by --format json, not a plan',
-};
+const OTHER_KINDS = {
+  answers: 'input.parse.answers-not-plan',
+  model: 'input.parse.model-not-plan',
+  report: 'input.parse.report-not-plan',
+} as const satisfies Record<string, MessageKey>;
 
 /** Checks a parsed YAML document against the plan schema: every problem of its shape at its line. */
-export function planFromYaml(parsed: ParsedSource): PlanFile {
-  expectMapping(parsed, 'plan');
-  const other = OTHER_KINDS[documentKind(parsed.data)];
-  if (other !== undefined) throw new UserError([fileDiagnostic(parsed.file, 'wrong-kind', other)]);
+export function planFromYaml(parsed: ParsedSource, locale: Locale = ENGLISH_INPUT): PlanFile {
+  expectMapping(parsed, 'plan', locale);
+  const kind = documentKind(parsed.data);
+  if (Object.hasOwn(OTHER_KINDS, kind)) throw new UserError([fileDiagnostic(parsed.file, 'wrong-kind', locale.t(OTHER_KINDS[kind as keyof typeof OTHER_KINDS]))]);
   const result = planSchema.safeParse(parsed.data);
   if (!result.success) {
-    throw new UserError(toDiagnostics(parsed, fromZodIssues(result.error.issues, planSchema, parsed.data, (path) => scalarSourceAt(parsed, path))));
+    throw new UserError(toDiagnostics(parsed, fromZodIssues(result.error.issues, planSchema, parsed.data, (path) => scalarSourceAt(parsed, path), locale), locale));
   }
   return result.data;
 }

@@ -3,7 +3,9 @@ import { UserError, type Diagnostic } from '../errors.js';
 import type { TextSource } from '../source.js';
 import { inlineText, quoted } from '../core/quote.js';
 import { documentKind } from './document-kind.js';
-import { checkedTokens, forbiddenCharacters, TAG_MESSAGE, TooDeep } from './plain-yaml.js';
+import { checkedTokens, forbiddenCharacters, MAX_NESTING_DEPTH, TooDeep } from './plain-yaml.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
 
 /** A parsed YAML file that still knows where every node came from. */
 export interface ParsedSource extends TextSource {
@@ -27,13 +29,13 @@ const COMPOSE_OPTIONS = { logLevel: 'error', prettyErrors: false, uniqueKeys: tr
  * once. Only plain data is read: characters YAML forbids, tags and nesting past the limit are
  * refused, at their line and column, before anything recursive runs (see plain-yaml.ts).
  */
-export function parseYaml(source: TextSource): ParsedSource {
-  const characters = forbiddenCharacters(source.file, source.text);
+export function parseYaml(source: TextSource, locale: Locale = ENGLISH_INPUT): ParsedSource {
+  const characters = forbiddenCharacters(source.file, source.text, locale);
   if (characters.length > 0) throw new UserError(characters);
   const lines = lineCounter(source.text);
-  const document = composeDocument(source, lines);
+  const document = composeDocument(source, lines, locale);
   if (document.errors.length > 0) {
-    throw new UserError(document.errors.map((error) => syntaxDiagnostic(source.file, document, lines, error)));
+    throw new UserError(document.errors.map((error) => syntaxDiagnostic(source.file, document, lines, error, locale)));
   }
   let data: unknown;
   try {
@@ -45,8 +47,10 @@ export function parseYaml(source: TextSource): ParsedSource {
     const unresolved = /^Unresolved alias.*: (\S+)$/.exec(error.message)?.[1];
     const at = lines.linePos(firstAliasOffset(document, unresolved) ?? 0);
     const message = /exhaustion/i.test(error.message)
-      ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}); this looks like a "billion laughs" document and is refused`
-      : error.message.replace(/: (\S+)$/, (_all, name: string) => `: ${inlineText(name)}`);
+      ? locale.t('input.yaml.alias-bomb', { limit: MAX_ALIAS_COUNT })
+      : unresolved === undefined
+        ? error.message
+        : locale.t('input.yaml.unresolved-alias', { alias: inlineText(unresolved) });
     throw new UserError([diagnostic(source.file, at, 'yaml-alias', message)]);
   }
   return { ...source, document, lines, data };
@@ -69,7 +73,7 @@ function lineCounter(text: string): LineCounter {
  * an error), from tokens checked as they are read. The parser's warnings are not printed
  * (logLevel "error"): every message goes through our diagnostics.
  */
-function composeDocument(source: TextSource, lines: LineCounter): Document.Parsed {
+function composeDocument(source: TextSource, lines: LineCounter, locale: Locale): Document.Parsed {
   const composer = new Composer(COMPOSE_OPTIONS);
   const tags: number[] = [];
   let document: Document.Parsed | undefined;
@@ -83,19 +87,19 @@ function composeDocument(source: TextSource, lines: LineCounter): Document.Parse
     }
   } catch (error) {
     if (!(error instanceof TooDeep)) throw error;
-    throw new UserError([diagnostic(source.file, lines.linePos(error.offset), 'too-deep', `YAML nesting too deep: ${error.message}`)]);
+    throw new UserError([diagnostic(source.file, lines.linePos(error.offset), 'too-deep', locale.t('input.yaml.too-deep', { limit: MAX_NESTING_DEPTH }))]);
   }
-  if (tags.length > 0) throw new UserError(tags.map((offset) => diagnostic(source.file, lines.linePos(offset), 'yaml-tag', TAG_MESSAGE)));
+  if (tags.length > 0) throw new UserError(tags.map((offset) => diagnostic(source.file, lines.linePos(offset), 'yaml-tag', locale.t('input.yaml.tag'))));
   // compose(…, forceDoc) always gives a document, an empty one for an empty stream.
   return document!;
 }
 
-function syntaxDiagnostic(file: string, document: Document.Parsed, lines: LineCounter, error: YAMLError): Diagnostic {
-  if (error.code === 'DUPLICATE_KEY') return diagnostic(file, lines.linePos(error.pos[0]), 'duplicate-key', duplicateKeyMessage(document, error.pos[0]));
+function syntaxDiagnostic(file: string, document: Document.Parsed, lines: LineCounter, error: YAMLError, locale: Locale): Diagnostic {
+  if (error.code === 'DUPLICATE_KEY') return diagnostic(file, lines.linePos(error.pos[0]), 'duplicate-key', duplicateKeyMessage(document, error.pos[0], locale));
   const code = 'yaml-syntax';
   const opening = unclosedNodeStart(document, error);
-  if (opening === undefined) return diagnostic(file, lines.linePos(error.pos[0]), code, yamlMessage(error.code, error.message));
-  const message = /quote/i.test(error.message) ? 'YAML syntax error: the quoted text that starts here has no closing quote' : yamlMessage(error.code, error.message);
+  if (opening === undefined) return diagnostic(file, lines.linePos(error.pos[0]), code, yamlMessage(error.code, error.message, locale));
+  const message = /quote/i.test(error.message) ? locale.t('input.yaml.unclosed-quote') : yamlMessage(error.code, error.message, locale);
   return diagnostic(file, lines.linePos(opening), code, message);
 }
 
@@ -104,11 +108,10 @@ function syntaxDiagnostic(file: string, document: Document.Parsed, lines: LineCo
  * that looks like a model, an answers file or a report: a file named by a `model:` line may be any
  * file (`./.env`), and what one that is none of these holds is not shown.
  */
-function duplicateKeyMessage(document: Document.Parsed, offset: number): string {
-  const rule = 'each key may appear only once in a mapping';
+function duplicateKeyMessage(document: Document.Parsed, offset: number, locale: Locale): string {
   const key = duplicateKeyAt(document, offset);
-  if (key === undefined || documentKind(topLevelKeys(document)) === 'unknown') return `duplicate key: ${rule}`;
-  return `duplicate key ${quoted(key)}: ${rule}`;
+  if (key === undefined || documentKind(topLevelKeys(document)) === 'unknown') return locale.t('input.yaml.duplicate-key');
+  return locale.t('input.yaml.duplicate-key-named', { key: quoted(key) });
 }
 
 /** The text of the plain (scalar) key that starts at `offset`, if there is one. */
@@ -189,11 +192,11 @@ const ECHOING_MESSAGES = [
 ];
 
 /** The parser's messages end with a source excerpt meant for a terminal; we print our own location. */
-function yamlMessage(code: string, message: string): string {
+function yamlMessage(code: string, message: string, locale: Locale): string {
   let first = message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '').trim() ?? message;
   for (const echoing of ECHOING_MESSAGES) first = first.replace(echoing, '$1');
   // The parser's own advice here names a library function; the user needs to know what is wrong with the file.
-  if (code === 'MULTIPLE_DOCS') return 'YAML syntax error: a second document starts here (after ---); the file must hold exactly one';
-  return `YAML syntax error: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+  if (code === 'MULTIPLE_DOCS') return locale.t('input.yaml.second-document');
+  return locale.t('input.yaml.syntax', { code, detail: `${first.charAt(0).toLowerCase()}${first.slice(1)}` });
 }
 

@@ -2,6 +2,9 @@ import type { z } from 'zod/mini';
 import type { InputIssue } from '../core/issue.js';
 import { inlineText, quoted } from '../core/quote.js';
 import { didYouMean } from '../core/suggest.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { MessageKey } from '../locale/keys.js';
+import type { Locale } from '../locale/locale.js';
 
 type Path = (string | number)[];
 type ZodIssue = z.core.$ZodIssue;
@@ -13,18 +16,25 @@ export type SourceText = (path: Path) => string | undefined;
  * Turns zod's issues into our own, with messages written for the person editing the YAML file:
  * they name the key, say what was expected and what was found, and suggest the likely key.
  */
-export function fromZodIssues(issues: readonly ZodIssue[], schema: z.ZodMiniType, data: unknown, sourceText: SourceText = () => undefined): InputIssue[] {
-  const all = issues.flatMap((issue) => fromZodIssue(issue, [], schema, data, sourceText));
+export function fromZodIssues(
+  issues: readonly ZodIssue[],
+  schema: z.ZodMiniType,
+  data: unknown,
+  sourceText: SourceText = () => undefined,
+  locale: Locale = ENGLISH_INPUT,
+): InputIssue[] {
+  const all = issues.flatMap((issue) => fromZodIssue(issue, [], schema, data, sourceText, locale));
   // zod still runs a value's checks when its type is wrong (`note: []` would also "need at least
   // 1 entry"); for a value of the wrong type, the type is the one thing worth saying.
   const wrongType = new Set(all.filter((issue) => issue.code === 'wrong-type').map((issue) => JSON.stringify(issue.path)));
   return all.filter((issue) => issue.code === 'wrong-type' || !wrongType.has(JSON.stringify(issue.path)));
 }
 
-function fromZodIssue(issue: ZodIssue, prefix: Path, schema: z.ZodMiniType, data: unknown, sourceText: SourceText): InputIssue[] {
+function fromZodIssue(issue: ZodIssue, prefix: Path, schema: z.ZodMiniType, data: unknown, sourceText: SourceText, locale: Locale): InputIssue[] {
   const path = [...prefix, ...(issue.path as Path)];
   const value = valueAt(data, path);
-  const label = describePath(path);
+  const label = describePath(path, locale);
+  const found = describeValue(value, locale);
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = objectKeys(schemaAt(schema, path));
@@ -32,43 +42,55 @@ function fromZodIssue(issue: ZodIssue, prefix: Path, schema: z.ZodMiniType, data
         path: [...path, key],
         at: 'key' as const,
         code: 'unknown-key',
-        message: `unknown key ${quoted(key)}${path.length > 0 ? ` in ${label}` : ''}${didYouMean(key, allowed)}; allowed keys: ${allowed.join(', ')}`,
+        message: locale.t(path.length > 0 ? 'input.zod.unknown-key-in' : 'input.zod.unknown-key', {
+          key: quoted(key),
+          label,
+          suggestion: didYouMean(key, allowed, locale),
+          allowed: allowed.join(', '),
+        }),
       }));
     }
     case 'invalid_type': {
       if (value === undefined) {
         const key = path.at(-1);
-        return [{ path: path.slice(0, -1), code: 'missing-key', message: `missing required key "${String(key)}"${path.length > 1 ? ` in ${describePath(path.slice(0, -1))}` : ''}` }];
+        const message =
+          path.length > 1
+            ? locale.t('input.zod.missing-key-in', { key: String(key), label: describePath(path.slice(0, -1), locale) })
+            : locale.t('input.zod.missing-key', { key: String(key) });
+        return [{ path: path.slice(0, -1), code: 'missing-key', message }];
       }
       // A number is shown as written: `version: 1.0` is read as 1, but the quotes must keep "1.0".
       const written = typeof value === 'number' ? inlineText(sourceText(path) ?? String(value)) : undefined;
-      const hint = issue.expected === 'string' && written !== undefined ? ` (write it in quotes: "${written}")` : '';
-      return [{ path, code: 'wrong-type', message: `${label} must be ${expectedName(issue.expected)}, not ${written ?? describeValue(value)}${hint}` }];
+      const expected = expectedName(issue.expected, locale);
+      const message =
+        issue.expected === 'string' && written !== undefined
+          ? locale.t('input.zod.wrong-type-quote', { label, expected, written })
+          : locale.t('input.zod.wrong-type', { label, expected, found: written ?? found });
+      return [{ path, code: 'wrong-type', message }];
     }
     case 'too_small':
     case 'too_big':
-      return [{ path, code: 'out-of-range', message: `${label} ${rangeMessage(issue, value)}` }];
+      return [{ path, code: 'out-of-range', message: rangeMessage(issue, label, found, locale) }];
     case 'invalid_format': {
-      const message =
-        issue.format === 'date'
-          ? `${label} must be a real date written YYYY-MM-DD, not ${describeValue(value)}`
-          : `${label} ${describeValue(value)} is not a valid id: use lower-case letters, digits, ".", "_" and "-", starting with a letter or digit`;
+      const message = isSchemaMessage(issue.message)
+        ? locale.t(issue.message, { label, found })
+        : locale.t(issue.format === 'date' ? 'input.zod.invalid-date' : 'input.zod.invalid-id', { label, found });
       return [{ path, code: 'invalid-format', message }];
     }
     case 'invalid_value': {
       const allowed = issue.values.map(String);
-      const found = describeValue(value);
-      return [{ path, code: 'invalid-value', message: `${label} must be one of ${allowed.join(', ')}, not ${found}${typeof value === 'string' ? didYouMean(value, allowed) : ''}` }];
+      const suggestion = typeof value === 'string' ? didYouMean(value, allowed, locale) : '';
+      return [{ path, code: 'invalid-value', message: locale.t('input.zod.invalid-value', { label, allowed: allowed.join(', '), found, suggestion }) }];
     }
     case 'invalid_union': {
       // A mapping that has the right form but a wrong part (`{ answer: [1] }`) is explained by
       // that part, not by the list of every form the value could take.
       const inner = isMapping(value) ? mappingOptionIssues(issue.errors) : undefined;
-      if (inner) return inner.flatMap((innerIssue) => fromZodIssue(innerIssue, path, schema, data, sourceText));
-      return [{ path, code: 'wrong-type', message: `${label} ${unionExpectation(issue)}, not ${describeValue(value)}` }];
+      if (inner) return inner.flatMap((innerIssue) => fromZodIssue(innerIssue, path, schema, data, sourceText, locale));
+      return [{ path, code: 'wrong-type', message: unionMessage(issue, label, found, locale) }];
     }
     default:
-      return [{ path, code: 'invalid', message: `${label}: ${issue.message}` }];
+      return [{ path, code: 'invalid', message: locale.t('input.zod.invalid', { label, detail: issue.message }) }];
   }
 }
 
@@ -84,13 +106,18 @@ function mappingOptionIssues(options: readonly (readonly ZodIssue[])[]): readonl
 }
 
 /** The schema's own wording where it has one, else the forms every option expects ("text or a number"). */
-function unionExpectation(issue: z.core.$ZodIssueInvalidUnion): string {
-  const expected = [...new Set(expectedTypes(issue.errors))];
-  return issue.message === ZOD_DEFAULT_UNION_MESSAGE && expected.length > 0 ? `must be ${expected.map(expectedName).join(' or ')}` : issue.message;
+function unionMessage(issue: z.core.$ZodIssueInvalidUnion, label: string, found: string, locale: Locale): string {
+  if (isSchemaMessage(issue.message)) return locale.t(issue.message, { label, found });
+  const expected = [...new Set(expectedTypes(issue.errors))].map((type) => expectedName(type, locale));
+  if (expected.length === 0) return locale.t('input.zod.invalid-union', { label, found });
+  const either = expected.reduce((first, second) => locale.t('input.zod.or', { first, second }));
+  return locale.t('input.zod.wrong-type', { label, expected: either, found });
 }
 
-/** What zod says of a union that has no message of its own. */
-const ZOD_DEFAULT_UNION_MESSAGE = 'Invalid input';
+/** The schemas name their own messages by key (`input.schema.…`), so that they are said in the run's language. */
+function isSchemaMessage(message: string): message is MessageKey {
+  return message.startsWith('input.schema.');
+}
 
 function expectedTypes(options: readonly (readonly ZodIssue[])[]): string[] {
   return options.flatMap((issues) =>
@@ -98,49 +125,50 @@ function expectedTypes(options: readonly (readonly ZodIssue[])[]): string[] {
   );
 }
 
-function rangeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, value: unknown): string {
+function rangeMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, label: string, found: string, locale: Locale): string {
   const small = issue.code === 'too_small';
   const limit = Number(small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum);
   switch (issue.origin) {
     case 'array':
-      return small ? `needs at least ${limit} ${limit === 1 ? 'entry' : 'entries'}` : `may have at most ${limit} entries`;
+      return locale.t(small ? 'input.zod.too-few-entries' : 'input.zod.too-many-entries', { label, limit });
     case 'string':
-      return small ? 'must not be empty' : `may be at most ${limit} characters long`;
+      return small ? locale.t('input.zod.empty-text', { label }) : locale.t('input.zod.too-long', { label, limit });
     default: {
-      const bound = small ? (issue.inclusive ? 'at least' : 'greater than') : issue.inclusive ? 'at most' : 'less than';
-      return `must be ${bound} ${limit}, not ${describeValue(value)}`;
+      const bound = small ? (issue.inclusive ? 'atLeast' : 'greaterThan') : issue.inclusive ? 'atMost' : 'lessThan';
+      return locale.t('input.zod.number-range', { label, bound, limit: locale.decimal(String(limit)), found });
     }
   }
 }
 
-function expectedName(expected: string): string {
+function expectedName(expected: string, locale: Locale): string {
   switch (expected) {
     case 'string':
-      return 'text';
+      return locale.t('input.zod.expected.text');
     case 'number':
-      return 'a number';
+      return locale.t('input.zod.expected.number');
     case 'object':
     case 'record':
-      return 'a mapping (key: value)';
+      return locale.t('input.zod.expected.mapping');
     case 'array':
-      return 'a list';
+      return locale.t('input.zod.expected.list');
     default:
-      return `a ${expected}`;
+      return locale.t('input.zod.expected.other', { type: expected });
   }
 }
 
 /** A value as a message names it; text is quoted short (quote.ts). */
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
+function describeValue(value: unknown, locale: Locale): string {
+  if (value === null || value === undefined) return locale.t('input.zod.value.empty');
+  if (Array.isArray(value)) return locale.t('input.zod.value.list');
+  if (typeof value === 'object') return locale.t('input.zod.value.mapping');
   if (typeof value === 'string') return quoted(value);
-  return `${typeof value === 'boolean' ? 'the boolean ' : ''}${String(value)}`;
+  if (typeof value === 'boolean') return locale.t('input.zod.value.boolean', { value: String(value) });
+  return String(value);
 }
 
 /** `competencies[2].indicators[0].weight`, or "the file" for the top level. */
-function describePath(path: Path): string {
-  if (path.length === 0) return 'the file';
+function describePath(path: Path, locale: Locale): string {
+  if (path.length === 0) return locale.t('input.zod.the-file');
   return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? inlineText(segment) : `.${inlineText(segment)}`)).join('');
 }
 

@@ -9,20 +9,20 @@ import { modelFor, type AssessmentOptions, type LoadedAssessment, type LoadedMod
 
 /** Reads an answers file (`-` for standard input) and checks it against its model. */
 export async function loadAssessment(input: string, options: LoadOptions = {}): Promise<LoadedAssessment> {
-  const { baseDir, ...source } = await readInput(input, options.stdin);
-  const parsed = parseYaml(source);
+  const { baseDir, ...source } = await readInput(input, options.stdin, options.locale);
+  const parsed = parseYaml(source, options.locale);
   skipIf(parsed.file, foundKind(parsed.data), options.passOver);
   return assessmentFromYaml(parsed, { ...options, baseDir });
 }
 
 /** Parses answers from text with positions and checks them against their model: every error at its line. */
 export function parseAssessment(source: TextSource, options: AssessmentOptions = {}): Promise<LoadedAssessment> {
-  return assessmentFromYaml(parseYaml(source), options);
+  return assessmentFromYaml(parseYaml(source, options.locale), options);
 }
 
 /** Checks a parsed YAML document as an answers file against the model it names (or `--model`). */
 export async function assessmentFromYaml(parsed: ParsedSource, options: AssessmentOptions = {}): Promise<LoadedAssessment> {
-  const answers = parseAnswers(parsed);
+  const answers = parseAnswers(parsed, options.locale);
   let model: LoadedModel;
   try {
     model = await modelFor((message) => modelReferenceError(answers, message), answers.file.model, options, Object.keys(answers.file.answers ?? {}));

@@ -10,6 +10,8 @@ import { readCompiledModel } from '../read/compiled-model.js';
 import { readTextFile } from '../read/text.js';
 import type { SkippedKind } from '../core/file-summary.js';
 import type { LanguageOptions } from './load-overlay.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
 
 export interface LoadedModel {
   model: Model;
@@ -37,25 +39,25 @@ export type ModelLocation = { builtin: true; id: string; reference: string; late
  * looks like a path (a slash, a .yaml ending, a leading dot) is a file relative to `baseDir`.
  * Returns an error message when nothing fits.
  */
-export function resolveModel(ref: string, baseDir: string): ModelLocation | string {
+export function resolveModel(ref: string, baseDir: string, locale: Locale = ENGLISH_INPUT): ModelLocation | string {
   const looksLikePath = /[\\/]/.test(ref) || /\.ya?ml$/i.test(ref) || ref.startsWith('.');
   const builtin = looksLikePath ? undefined : builtinModel(ref);
   if (builtin) return { builtin: true, id: builtin.id, reference: builtin.reference, latest: builtin.reference !== ref, path: builtin.path };
   const path = isAbsolute(ref) ? ref : resolve(baseDir, ref);
   if (looksLikePath || existsSync(path)) return { builtin: false, path };
   const ids = builtinModelNames();
-  return `${quoted(ref)} is not a built-in model${didYouMean(ref, ids)} and no file of that name exists; built-in models: ${ids.join(', ')}`;
+  return locale.t('input.model-file.unknown', { ref: quoted(ref), suggestion: didYouMean(ref, ids, locale), models: ids.join(', ') });
 }
 
 /** Reads a model file or a built-in model. */
-export async function loadModelAt(location: ModelLocation): Promise<LoadedModel> {
+export async function loadModelAt(location: ModelLocation, locale: Locale = ENGLISH_INPUT): Promise<LoadedModel> {
   const file = displayPath(location.path);
   if (location.builtin) {
     const compiled = readCompiledModel(location.reference, location.path, import.meta.dirname);
     if (compiled) return { model: compiled, file, builtin: true, compiled: location.reference };
   }
   // Loaded here, not with this module: a run that only uses a built-in model builds no model schema.
-  const model = (await import('../parse/model.js')).parseModel(await readTextFile(file));
+  const model = (await import('../parse/model.js')).parseModel(await readTextFile(file, locale), locale);
   return { model, file, builtin: location.builtin };
 }
 
@@ -67,10 +69,10 @@ export function modelFileOf(ref: string | undefined): string | undefined {
 }
 
 /** Loads a model by `--model`-style reference (built-in id or path, relative to the working folder). */
-export async function loadModel(ref: string, baseDir = process.cwd()): Promise<LoadedModel> {
-  const location = resolveModel(ref, baseDir);
-  if (typeof location === 'string') throw new UserError(`--model: ${location}`);
-  return loadModelAt(location);
+export async function loadModel(ref: string, baseDir = process.cwd(), locale: Locale = ENGLISH_INPUT): Promise<LoadedModel> {
+  const location = resolveModel(ref, baseDir, locale);
+  if (typeof location === 'string') throw new UserError(locale.t('input.usage.option-problem', { option: '--model', problem: location }));
+  return loadModelAt(location, locale);
 }
 
 /** A path as short as it can be shown: relative to the working folder when inside it. */
@@ -96,6 +98,8 @@ export interface LoadOptions extends LanguageOptions {
    * refused (a model beside answers files, a CI workflow), by throwing `Skipped`.
    */
   passOver?: readonly SkippedKind[];
+  /** The language of errors about the files read: the run's; English when left out. */
+  locale?: Locale;
 }
 
 export interface LoadedAssessment {
@@ -114,40 +118,41 @@ export interface AssessmentOptions extends LoadOptions {
  * line, not as "no such file" about a path the user may not recognise (it is resolved from the
  * answers file's folder).
  */
-function missingModelFile(ref: string, location: ModelLocation): string | undefined {
+function missingModelFile(ref: string, location: ModelLocation, locale: Locale): string | undefined {
   if (location.builtin || existsSync(location.path)) return undefined;
-  return `model file ${quoted(ref)} does not exist (looked for ${displayPath(location.path)})`;
+  return locale.t('input.model-file.missing', { ref: quoted(ref), path: displayPath(location.path) });
 }
 
 /** The model chosen for an answers file: `--model`, else the file's `model:`, else the default. */
 export async function modelFor(referenceError: (message: string) => Error, ref: string | undefined, options: AssessmentOptions, answered: readonly string[] = []): Promise<LoadedModel> {
-  const location = resolveModel(options.model ?? ref ?? DEFAULT_MODEL_ID, options.model !== undefined || ref === undefined ? process.cwd() : (options.baseDir ?? process.cwd()));
+  const locale = options.locale ?? ENGLISH_INPUT;
+  const location = resolveModel(options.model ?? ref ?? DEFAULT_MODEL_ID, options.model !== undefined || ref === undefined ? process.cwd() : (options.baseDir ?? process.cwd()), locale);
   if (typeof location === 'string') {
-    if (options.model !== undefined) throw new UserError(`--model: ${location}`);
+    if (options.model !== undefined) throw new UserError(locale.t('input.usage.option-problem', { option: '--model', problem: location }));
     throw referenceError(location);
   }
   if (options.model === undefined && ref !== undefined) {
-    const missing = missingModelFile(ref, location);
+    const missing = missingModelFile(ref, location, locale);
     if (missing !== undefined) throw referenceError(missing);
   }
-  if (!location.builtin || !location.latest) return cachedModel(location, options.modelCache);
+  if (!location.builtin || !location.latest) return cachedModel(location, options.modelCache, locale);
   // A built-in model named without a version: the newest version whose indicators the answers fit,
   // so that a file written for an earlier version scores as it always did.
-  const newest = await cachedModel(location, options.modelCache);
+  const newest = await cachedModel(location, options.modelCache, locale);
   if (fits(newest.model, answered)) return newest;
   for (const version of builtinModelVersions(location.id).slice(1)) {
-    const earlier = await cachedModel({ ...location, reference: version.reference, path: version.path, latest: false }, options.modelCache);
+    const earlier = await cachedModel({ ...location, reference: version.reference, path: version.path, latest: false }, options.modelCache, locale);
     if (fits(earlier.model, answered)) return { ...earlier, newer: newest.model.version };
   }
   return newest;
 }
 
 /** A model read once per run and path when a cache is given. */
-function cachedModel(location: ModelLocation, cache: Map<string, Promise<LoadedModel>> | undefined): Promise<LoadedModel> {
-  if (!cache) return loadModelAt(location);
+function cachedModel(location: ModelLocation, cache: Map<string, Promise<LoadedModel>> | undefined, locale: Locale): Promise<LoadedModel> {
+  if (!cache) return loadModelAt(location, locale);
   let loaded = cache.get(location.path);
   if (!loaded) {
-    loaded = loadModelAt(location);
+    loaded = loadModelAt(location, locale);
     cache.set(location.path, loaded);
   }
   return loaded;

@@ -102,7 +102,7 @@ export interface LanguageOptions {
   /** `--lang`: the language of every report, whatever the answers files say. */
   lang?: Language;
   /** The run's language (the environment's, else English): that of reports of answers files that state none, and of errors. */
-  runLanguage?: Language;
+  language?: Language;
 }
 
 /** Each model's translations read in this process, by language: many answers files of one run share a model. */
@@ -113,7 +113,7 @@ const translations = new WeakMap<Model, Map<Language, Promise<Model>>>();
  * and its model in that language: what scoring it needs so that its report speaks one language.
  */
 export async function reportModel(loaded: LoadedModel, stated: Language | null | undefined, options: LanguageOptions): Promise<{ language: Language; loaded: LoadedModel }> {
-  const run = options.runLanguage ?? DEFAULT_LANGUAGE;
+  const run = options.language ?? DEFAULT_LANGUAGE;
   const language = reportLanguage(options.lang, stated, run);
   if (language === DEFAULT_LANGUAGE) return { language, loaded };
   let byLanguage = translations.get(loaded.model);

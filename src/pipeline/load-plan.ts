@@ -15,6 +15,8 @@ import type { Model } from '../schema/model.js';
 import type { PlanFile } from '../schema/plan.js';
 import { loadResult, type LoadedResult } from './load-result.js';
 import { modelFor, type LoadedModel } from './load-model.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
 
 /** A plan read and checked: its model, the baseline it starts from, and what it should be warned about. */
 export interface LoadedPlan {
@@ -34,6 +36,8 @@ export interface PlanLoadOptions {
   modelCache?: Map<string, Promise<LoadedModel>>;
   /** The model of the assessment the plan is tracked with, when it is not the plan's own (a later version). */
   against?: Model;
+  /** The language of errors about the plan: the run's; English when left out. */
+  locale?: Locale;
 }
 
 /**
@@ -41,32 +45,34 @@ export interface PlanLoadOptions {
  * the plan's folder), and checks the plan against them: every error at its line in the plan.
  */
 async function loadPlan(input: string, options: PlanLoadOptions = {}): Promise<LoadedPlan> {
-  const { baseDir, ...source } = await readInput(input, options.stdin);
-  return planFromParsed(parseYaml(source), baseDir, options);
+  const { baseDir, ...source } = await readInput(input, options.stdin, options.locale);
+  return planFromParsed(parseYaml(source, options.locale), baseDir, options);
 }
 
 /** Checks a parsed YAML document as a plan; its model and baseline are looked up from `baseDir`. */
 export async function planFromParsed(parsed: ParsedSource, baseDir: string, options: PlanLoadOptions = {}): Promise<LoadedPlan> {
-  const plan = planFromYaml(parsed);
+  const locale = options.locale ?? ENGLISH_INPUT;
+  const plan = planFromYaml(parsed, locale);
   const at = (path: string[]) => {
     const { line, column } = locate(parsed, path);
     return (code: string, message: string) => new UserError([{ file: parsed.file, line, column, code, message }]);
   };
   const actions = (plan.actions ?? []).map((action) => action.indicator);
-  const model = await modelFor((message) => at(['model'])('unknown-model', message), plan.model, { baseDir, modelCache: options.modelCache }, actions);
+  const model = await modelFor((message) => at(['model'])('unknown-model', message), plan.model, { baseDir, modelCache: options.modelCache, locale }, actions);
   const baselinePath = isAbsolute(plan.baseline) ? plan.baseline : join(baseDir, plan.baseline);
-  if (!existsSync(baselinePath)) throw at(['baseline'])('missing-baseline', `baseline file ${quoted(plan.baseline)} does not exist (looked for ${baselinePath})`);
-  const baseline = await loadResult(baselinePath, { modelCache: options.modelCache });
-  const { errors, warnings } = checkPlan(plan, options.against ?? model.model, { id: model.model.id, version: model.model.version }, baseline.report);
-  if (errors.length > 0) throw new UserError(toDiagnostics(parsed, errors));
-  return { file: parsed.file, parsed, plan, model, baseline, warnings: toDiagnostics(parsed, warnings) };
+  if (!existsSync(baselinePath)) throw at(['baseline'])('missing-baseline', locale.t('input.plan.missing-baseline', { file: quoted(plan.baseline), path: baselinePath }));
+  const baseline = await loadResult(baselinePath, { modelCache: options.modelCache, locale });
+  const { errors, warnings } = checkPlan(plan, options.against ?? model.model, { id: model.model.id, version: model.model.version }, baseline.report, locale);
+  if (errors.length > 0) throw new UserError(toDiagnostics(parsed, errors, locale));
+  return { file: parsed.file, parsed, plan, model, baseline, warnings: toDiagnostics(parsed, warnings, locale) };
 }
 
 /** A plan of another organisation than the assessments it is used with is refused, at its organisation: line. */
-function refuseOtherOrganisation(loaded: LoadedPlan, organisation: string, them: string): void {
+function refuseOtherOrganisation(loaded: LoadedPlan, organisation: string, them: 'assessments' | 'answers', locale: Locale): void {
   if (loaded.plan.organisation === organisation) return;
   const { line, column } = locate(loaded.parsed, ['organisation']);
-  throw new UserError([{ file: loaded.file, line, column, code: 'other-organisation', message: `the plan is for ${quoted(loaded.plan.organisation)}, but ${them} of ${quoted(organisation)}` }]);
+  const message = locale.t('input.plan.other-organisation-than', { plan: quoted(loaded.plan.organisation), them, organisation: quoted(organisation) });
+  throw new UserError([{ file: loaded.file, line, column, code: 'other-organisation', message }]);
 }
 
 /**
@@ -74,11 +80,12 @@ function refuseOtherOrganisation(loaded: LoadedPlan, organisation: string, them:
  * organisation and of its model (any version of it, whose stages its targets name).
  */
 export async function historyWithPlan(history: History, input: string, options: PlanLoadOptions = {}): Promise<{ history: History; warnings: Diagnostic[] }> {
+  const locale = options.locale ?? ENGLISH_INPUT;
   const loaded = await loadPlan(input, options);
-  refuseOtherOrganisation(loaded, history.organisation, 'the assessments are');
+  refuseOtherOrganisation(loaded, history.organisation, 'assessments', locale);
   if (loaded.model.model.id !== history.model.id) {
     const { line, column } = locate(loaded.parsed, ['model']);
-    throw new UserError([{ file: loaded.file, line, column, code: 'model-mismatch', message: `the plan is for model ${loaded.model.model.id}, the assessments were scored with ${history.model.id}` }]);
+    throw new UserError([{ file: loaded.file, line, column, code: 'model-mismatch', message: locale.t('input.plan.history-model', { plan: loaded.model.model.id, model: history.model.id }) }]);
   }
   return { history: { ...history, targets: historyTargets(loaded.plan, loaded.model.model) }, warnings: loaded.warnings };
 }
@@ -89,9 +96,10 @@ export async function historyWithPlan(history: History, input: string, options: 
  * warnings, located in it.
  */
 export async function withPlan(report: Report, input: string, model: Model, options: PlanLoadOptions = {}): Promise<{ report: Report; warnings: Diagnostic[] }> {
+  const locale = options.locale ?? ENGLISH_INPUT;
   const loaded = await loadPlan(input, { ...options, against: model });
-  refuseOtherOrganisation(loaded, report.organisation, 'the answers are');
+  refuseOtherOrganisation(loaded, report.organisation, 'answers', locale);
   const mapping = indicatorMapping(model, { id: loaded.model.model.id, version: loaded.model.model.version }) ?? ((id: string) => [id]);
-  const plan = planProgress(report, loaded.plan, { file: loaded.plan.baseline, report: loaded.baseline.report }, model, mapping);
+  const plan = planProgress(report, loaded.plan, { file: loaded.plan.baseline, report: loaded.baseline.report }, model, mapping, locale);
   return { report: { ...report, plan }, warnings: loaded.warnings };
 }

@@ -24,17 +24,17 @@ export interface LoadedResult {
 
 /** Reads a JSON report or an answers file (`-` for standard input) and returns its scored report. */
 export async function loadResult(input: string, options: LoadOptions = {}): Promise<LoadedResult> {
-  const { baseDir, ...source } = await readInput(input, options.stdin);
+  const { baseDir, ...source } = await readInput(input, options.stdin, options.locale);
   return parseResult(source, { ...options, baseDir });
 }
 
 /** A JSON report as it is, or an answers file scored against its model. */
 export async function parseResult(source: TextSource, options: AssessmentOptions = {}): Promise<LoadedResult> {
-  const parsed = parseYaml(source);
+  const parsed = parseYaml(source, options.locale);
   skipIf(parsed.file, foundKind(parsed.data), options.passOver);
   const organisationAt = locate(parsed, ['organisation'], 'key');
-  if (isReport(parsed)) return { file: source.file, kind: 'report', report: parseReport(parsed), organisationAt };
+  if (isReport(parsed)) return { file: source.file, kind: 'report', report: parseReport(parsed, options.locale), organisationAt };
   const { model: original, assessment } = await assessmentFromYaml(parsed, options);
-  const { language, loaded: model } = await reportModel(original, assessment.language, options);
+  const { language, loaded: model } = await reportModel(original, assessment.language, { lang: options.lang, language: options.language ?? options.locale?.language });
   return { file: source.file, kind: 'answers', report: scoreAssessment(model.model, assessment, language), organisationAt, model };
 }

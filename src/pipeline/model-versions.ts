@@ -6,6 +6,8 @@ import { UserError } from '../errors.js';
 import { builtinModel } from '../read/builtin-models.js';
 import type { Model } from '../schema/model.js';
 import { loadModelAt, type LoadedModel } from './load-model.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
 
 // The other versions of a model, found where a model's migrations say to look: a built-in model's
 // other built-in versions; for a model file, the files beside it named after the model and the
@@ -31,7 +33,7 @@ export function siblingCandidates(modelPath: string, id: string, version: string
  * `<id>@<version>`; for a model file, a file beside it (siblingCandidates) that holds that model
  * id and version, else the built-in `<id>@<version>`.
  */
-export async function findVersion(loaded: LoadedModel, version: string): Promise<VersionLookup> {
+export async function findVersion(loaded: LoadedModel, version: string, locale: Locale = ENGLISH_INPUT): Promise<VersionLookup> {
   const { id } = loaded.model;
   const looked: string[] = [];
   if (!loaded.builtin) {
@@ -42,10 +44,10 @@ export async function findVersion(loaded: LoadedModel, version: string): Promise
       }
       let candidate: LoadedModel;
       try {
-        candidate = await loadModelAt({ builtin: false, path });
+        candidate = await loadModelAt({ builtin: false, path }, locale);
       } catch (error) {
         if (!(error instanceof UserError)) throw error;
-        return { problem: `${displayOf(path, loaded.file)} is not a valid model (cm-maturity validate ${displayOf(path, loaded.file)} says why)` };
+        return { problem: locale.t('input.versions.invalid', { file: displayOf(path, loaded.file) }) };
       }
       if (candidate.model.id === id && candidate.model.version === version) return { found: candidate };
       looked.push(path);
@@ -53,9 +55,9 @@ export async function findVersion(loaded: LoadedModel, version: string): Promise
   }
   const builtin = builtinModel(`${id}@${version}`);
   if (builtin !== undefined && builtin.version === version) {
-    return { found: await loadModelAt({ builtin: true, id, reference: builtin.reference, latest: false, path: builtin.path }) };
+    return { found: await loadModelAt({ builtin: true, id, reference: builtin.reference, latest: false, path: builtin.path }, locale) };
   }
-  return { looked: [...looked.map((path) => displayOf(path, loaded.file)), ...(loaded.builtin ? [] : [`a built-in ${id}@${version}`])] };
+  return { looked: [...looked.map((path) => displayOf(path, loaded.file)), ...(loaded.builtin ? [] : [locale.t('input.versions.builtin', { model: `${id}@${version}` })])] };
 }
 
 /** A path found beside a model, shown as the model's own path is: in its folder as written. */
@@ -141,15 +143,22 @@ async function builtinVersion(result: ResultModel): Promise<LoadedModel | undefi
  * checkMigration), found by findVersion beside `path` (the model's file; none for standard input,
  * which has only the built-in versions). A version that cannot be found is not checked: why, for a note.
  */
-export async function checkMigrations(model: Model, path: string | undefined): Promise<{ issues: InputIssue[]; unchecked: { from: string; why: string }[] }> {
+export async function checkMigrations(
+  model: Model,
+  path: string | undefined,
+  locale: Locale = ENGLISH_INPUT,
+): Promise<{ issues: InputIssue[]; unchecked: { from: string; why: string }[] }> {
   const issues: InputIssue[] = [];
   const unchecked: { from: string; why: string }[] = [];
   const loaded: LoadedModel = path === undefined ? { model, file: '', builtin: true } : { model, file: path, builtin: false };
   for (const [index, migration] of (model.migrations ?? []).entries()) {
-    const lookup = await findVersion(loaded, migration.from);
-    if ('found' in lookup) issues.push(...checkMigration(lookup.found.model, model, index));
+    const lookup = await findVersion(loaded, migration.from, locale);
+    if ('found' in lookup) issues.push(...checkMigration(lookup.found.model, model, index, locale));
     else if ('problem' in lookup) unchecked.push({ from: migration.from, why: lookup.problem });
-    else unchecked.push({ from: migration.from, why: `no model ${model.id} ${migration.from} was found (looked for ${lookup.looked.join(', ') || `a built-in ${model.id}@${migration.from}`})` });
+    else {
+      const looked = lookup.looked.join(', ') || locale.t('input.versions.builtin', { model: `${model.id}@${migration.from}` });
+      unchecked.push({ from: migration.from, why: locale.t('input.versions.not-found', { model: `${model.id} ${migration.from}`, looked }) });
+    }
   }
   return { issues, unchecked };
 }

@@ -13,6 +13,9 @@ import { loadAssessment } from './load-assessment.js';
 import type { LoadedModel } from './load-model.js';
 import { reportModel, type LanguageOptions } from './load-overlay.js';
 import type { OutdatedAnswers, SkippedKind, StaleNotice } from '../core/file-summary.js';
+import { createLocale, type Locale } from '../locale/locale.js';
+import { readCatalogue } from '../read/catalogue.js';
+import type { Language } from '../schema/language.js';
 
 /** How answers files are scored in a run; plain data, so that worker threads get it too. */
 export interface ScoringOptions extends GateOptions, LanguageOptions {
@@ -20,6 +23,13 @@ export interface ScoringOptions extends GateOptions, LanguageOptions {
   strict?: boolean;
   /** `--stale-after`: reports list the answers checked longer than this before the assessment's date. */
   staleAfter?: StaleAfter;
+  /** The language errors about the files are said in (the run's): a plain string, so that worker threads get it too. */
+  language?: Language;
+}
+
+/** The locale of a scoring's messages: its language's, English when it names none. */
+export function scoringLocale(options: Pick<ScoringOptions, 'language'>): Locale {
+  return createLocale(options.language ?? 'en', readCatalogue);
 }
 
 /** One answers file read, checked and scored, with the gate policy of its model. */
@@ -46,12 +56,13 @@ const NOT_ANSWERS: readonly SkippedKind[] = ['model', 'report', 'plan', 'other']
 export function fileScoring(options: ScoringOptions, stdin?: () => NodeJS.ReadableStream): (input: string, found?: boolean) => Promise<ScoredFile> {
   const modelCache = new Map<string, Promise<LoadedModel>>();
   const policies = new Map<Model, GatePolicy>();
+  const locale = scoringLocale(options);
   return async (input, found = false) => {
     const passOver = found ? NOT_ANSWERS : undefined;
-    const { file, model: original, assessment } = await loadAssessment(input, { model: options.model, strict: options.strict, modelCache, stdin, passOver });
+    const { file, model: original, assessment } = await loadAssessment(input, { model: options.model, strict: options.strict, modelCache, stdin, passOver, locale });
     const { language, loaded: model } = await reportModel(original, assessment.language, options);
     let policy = policies.get(model.model);
-    if (!policy) policies.set(model.model, (policy = gatePolicy(options, model.model)));
+    if (!policy) policies.set(model.model, (policy = gatePolicy(options, model.model, locale)));
     const report = scoreAssessment(model.model, assessment, language);
     return { file, report: options.staleAfter ? withStale(report, options.staleAfter) : report, policy, model: model.model, loaded: model };
   };

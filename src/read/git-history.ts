@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
 import { decode, MAX_INPUT_BYTES } from './text.js';
 import type { TextSource } from './text.js';
 
@@ -21,12 +23,12 @@ interface GitResult {
 }
 
 /** Runs git without a shell; a missing git or a failing command becomes a plain error message. */
-function git(args: string[], cwd: string): Promise<GitResult> {
+function git(args: string[], cwd: string, locale: Locale): Promise<GitResult> {
   return new Promise((resolvePromise, reject) => {
     execFile('git', ['-c', 'core.quotePath=false', ...args], { cwd, encoding: 'buffer', maxBuffer: MAX_INPUT_BYTES * 2, env: { ...process.env, GIT_PAGER: 'cat', LC_ALL: 'C' } }, (error, stdout, stderr) => {
       if (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') reject(new UserError('--git needs the git command, and it was not found on PATH'));
+        if (code === 'ENOENT') reject(new UserError(locale.t('input.git.not-installed')));
         else if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') reject(new GitOutputTooLarge());
         else reject(new GitFailure(String(stderr).trim() || error.message));
         return;
@@ -46,20 +48,20 @@ class GitOutputTooLarge extends Error {}
  * the commits and the file's path at each, `git show <commit>:<path>` its content then.
  * Commits that delete the file are left out.
  */
-export async function committedVersions(file: string): Promise<CommittedVersion[]> {
+export async function committedVersions(file: string, locale: Locale = ENGLISH_INPUT): Promise<CommittedVersion[]> {
   // Standard input has no history, and git would read `-` and a folder as something else
   // (pathspec magic, every file inside), so both are refused before git is asked.
-  if (file === '-') throw new UserError('--git reads the committed versions of an answers file; standard input (-) has none');
+  if (file === '-') throw new UserError(locale.t('input.git.stdin'));
   const absolute = resolve(file);
-  if (isFolder(absolute)) throw new UserError(`--git ${file}: this is a folder; --git takes one answers file`);
+  if (isFolder(absolute)) throw new UserError(locale.t('input.git.folder', { file }));
   const folder = dirname(absolute);
-  if (!existsSync(folder)) throw new UserError(`--git ${file}: the folder ${dirname(file)} does not exist`);
+  if (!existsSync(folder)) throw new UserError(locale.t('input.git.no-folder', { file, folder: dirname(file) }));
   let prefix: string;
   try {
     // The folder's path from the repository root, ending in "/" (empty at the root), as it is: only the line end is cut.
-    prefix = (await git(['rev-parse', '--show-prefix'], folder)).stdout.toString('utf8').replace(/\r?\n$/, '');
+    prefix = (await git(['rev-parse', '--show-prefix'], folder, locale)).stdout.toString('utf8').replace(/\r?\n$/, '');
   } catch (error) {
-    if (error instanceof GitFailure) throw new UserError(`--git ${file}: not inside a git repository`);
+    if (error instanceof GitFailure) throw new UserError(locale.t('input.git.not-a-repository', { file }));
     throw error;
   }
   const path = `${prefix}${basename(absolute)}`;
@@ -68,10 +70,10 @@ export async function committedVersions(file: string): Promise<CommittedVersion[
     // The path reaches git as it is: a literal pathspec from the repository root (not a pattern,
     // so `q[12].yaml` is not also `q1.yaml`, and a leading `-` or `:` is part of the name), after
     // `--`. With -z, git writes the paths it prints unquoted, each ended by a NUL.
-    log = (await git(['log', '--follow', '-z', '--format=%x00%H %cI', '--name-status', '--', `:(top,literal)${path}`], folder)).stdout.toString('utf8');
+    log = (await git(['log', '--follow', '-z', '--format=%x00%H %cI', '--name-status', '--', `:(top,literal)${path}`], folder, locale)).stdout.toString('utf8');
   } catch (error) {
     // A repository without any commit yet has no history to show.
-    if (error instanceof GitFailure) throw new UserError(`--git ${file}: has no committed version (${error.message.split('\n')[0]})`);
+    if (error instanceof GitFailure) throw new UserError(locale.t('input.git.no-commit', { file, reason: error.message.split('\n')[0] ?? '' }));
     throw error;
   }
   const versions: CommittedVersion[] = [];
@@ -80,7 +82,7 @@ export async function committedVersions(file: string): Promise<CommittedVersion[
     // `R100 old new` for a rename, `M path` otherwise: the last path is the file's path at this commit.
     const pathThen = paths.at(-1) ?? path;
     // A version too large to read is skipped with the others that cannot be scored, not a failure.
-    const bytes = await git(['show', `${commit}:${pathThen}`], folder).then(
+    const bytes = await git(['show', `${commit}:${pathThen}`], folder, locale).then(
       (result) => result.stdout,
       (error: unknown) => {
         if (error instanceof GitOutputTooLarge) return undefined;
@@ -93,12 +95,12 @@ export async function committedVersions(file: string): Promise<CommittedVersion[
       date: when.slice(0, 10),
       path: pathThen,
       read: () => {
-        if (bytes === undefined || bytes.length > MAX_INPUT_BYTES) throw new UserError([{ file: name, line: 1, column: 1, code: 'too-large', message: 'this version is over the input size limit' }]);
-        return decode(name, bytes);
+        if (bytes === undefined || bytes.length > MAX_INPUT_BYTES) throw new UserError([{ file: name, line: 1, column: 1, code: 'too-large', message: locale.t('input.git.version-too-large') }]);
+        return decode(name, bytes, locale);
       },
     });
   }
-  if (versions.length === 0) throw new UserError(`--git ${file}: has no committed version in its git repository`);
+  if (versions.length === 0) throw new UserError(locale.t('input.git.no-version', { file }));
   return versions;
 }
 

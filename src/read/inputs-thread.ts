@@ -1,10 +1,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { revivedError, type ThreadError } from '../errors.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
+import type { Language } from '../schema/language.js';
 import { expandInputs, namesAFolderOrPattern, type ExpandedInputs } from './inputs.js';
 
 /** What the listing thread sends back: the files, one text with NUL between them (no file name holds one), and which were found; or its error. */
 export type ListReply = { files: string; found: Uint8Array } | { error: ThreadError };
+
+/** What the listing thread is started with: the arguments, and the language of its errors (a plain string, as a thread is given data). */
+export interface ListRequest {
+  args: readonly string[];
+  language: Language;
+}
 
 /** Young-generation heap of the listing thread, in MB. */
 const LIST_YOUNG_GENERATION_MB = 8;
@@ -16,10 +25,10 @@ const LIST_YOUNG_GENERATION_MB = 8;
  * thread of its own, with a young generation of a set size, that memory goes when it ends, and
  * the list comes back as one text. Files named one by one are taken as they are, here.
  */
-export async function expandInputsInThread(args: readonly string[]): Promise<ExpandedInputs> {
-  if (!(await namesAFolderOrPattern(args))) return expandInputs(args);
+export async function expandInputsInThread(args: readonly string[], locale: Locale = ENGLISH_INPUT): Promise<ExpandedInputs> {
+  if (!(await namesAFolderOrPattern(args))) return expandInputs(args, locale);
   const { Worker } = process.getBuiltinModule('node:worker_threads');
-  const worker = new Worker(listWorkerScript(), { workerData: args, resourceLimits: { maxYoungGenerationSizeMb: LIST_YOUNG_GENERATION_MB } });
+  const worker = new Worker(listWorkerScript(), { workerData: { args, language: locale.language } satisfies ListRequest, resourceLimits: { maxYoungGenerationSizeMb: LIST_YOUNG_GENERATION_MB } });
   try {
     const reply = await new Promise<ListReply>((resolve, reject) => {
       worker.once('message', resolve);

@@ -2,6 +2,8 @@ import { readdirSync, realpath, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { FileSystemAdapter } from 'tinyglobby';
 import { UserError } from '../errors.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
+import type { Locale } from '../locale/locale.js';
 
 /** The files named by command-line arguments, and which of them were found rather than named. */
 export interface ExpandedInputs {
@@ -22,7 +24,7 @@ export interface ExpandedInputs {
  * read once, under the name met first. A folder is walked through its symbolic links, but not
  * through one that leads back to a folder it is in (a loop, which would lead out of the folder).
  */
-export async function expandInputs(args: readonly string[]): Promise<ExpandedInputs> {
+export async function expandInputs(args: readonly string[], locale: Locale = ENGLISH_INPUT): Promise<ExpandedInputs> {
   const files: string[] = [];
   const found = new Set<string>();
   /** The name each file is kept under, by its real path. */
@@ -61,7 +63,7 @@ export async function expandInputs(args: readonly string[]): Promise<ExpandedInp
     // Matches are shown as the user wrote the pattern: absolute for an absolute one, else relative.
     const matches = (await glob(pattern, { onlyFiles: true, dot: false, expandDirectories: false, absolute: isAbsolute(arg), fs: WITHOUT_LOOPS })).sort();
     if (matches.length === 0) {
-      throw new UserError(kind === 'folder' ? `no *.yaml or *.yml files in folder ${arg}` : `no files match ${arg}`);
+      throw new UserError(locale.t(kind === 'folder' ? 'input.read.empty-folder' : 'input.read.no-match', { path: arg }));
     }
     for (const match of matches) add(match, true);
   }

@@ -3,11 +3,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { threadError } from '../errors.js';
 import { expandInputs } from './inputs.js';
-import type { ListReply } from './inputs-thread.js';
+import { createLocale } from '../locale/locale.js';
+import { readCatalogue } from './catalogue.js';
+import type { ListReply, ListRequest } from './inputs-thread.js';
 
 const port = parentPort!;
 
-expandInputs(workerData as string[]).then(
+const { args, language } = workerData as ListRequest;
+
+expandInputs(args, createLocale(language, readCatalogue)).then(
   ({ files, found }) => {
     const flags = Uint8Array.from(files, (file) => (found.has(file) ? 1 : 0));
     port.postMessage({ files: files.join('\0'), found: flags } satisfies ListReply, [flags.buffer]);

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { slug, text } from './common.js';
+import type { MessageKey } from '../locale/keys.js';
 import { languageSchema } from './language.js';
 
 /** A calendar date written as YYYY-MM-DD that exists (no 2026-02-30). */
@@ -23,11 +24,20 @@ export const answerEntrySchema = z.nullable(
         evidence: z.optional(z.array(text).check(z.minLength(1))),
         /** When the answer was last checked against its evidence. */
         checked: z.optional(isoDate),
+        /** In a file combined by `consensus`: how many respondents gave each answer (scale id or `n/a`). */
+        distribution: z.optional(z.record(z.string(), z.int().check(z.gte(1)))),
       }),
     ],
-    { error: 'must be an answer (a scale id or n/a) or a mapping { answer, note, evidence, checked }' },
+    // Errors name a message of the catalogue, said in the run's language (parse/zod-issues.ts).
+    { error: 'input.schema.answer-entry' satisfies MessageKey },
   ),
 );
+
+/** Who gave a file's answers: both free texts, both optional. */
+const respondentSchema = z.strictObject({
+  name: z.optional(z.nullable(text)),
+  role: z.optional(z.nullable(text)),
+});
 
 export const answersSchema = z.strictObject({
   organisation: text,
@@ -39,8 +49,15 @@ export const answersSchema = z.strictObject({
   /** The language the organisation's reports are written in (`en`, `fr`), unless `--lang` says otherwise. */
   language: z.optional(z.nullable(languageSchema)),
   assessor: z.optional(z.nullable(text)),
+  /** The one person whose answers these are, in a file of one respondent among several. */
+  respondent: z.optional(z.nullable(respondentSchema)),
+  /** In a file combined by `consensus`: how many respondents' files it combines. */
+  respondents: z.optional(z.int().check(z.gte(1))),
+  /** In a file combined by `consensus`: the respondents who gave a name or a role. */
+  panel: z.optional(z.array(respondentSchema).check(z.minLength(1))),
   answers: z.optional(z.nullable(z.record(z.string(), answerEntrySchema))),
 });
 
 export type AnswersFile = z.infer<typeof answersSchema>;
 export type AnswerEntry = z.infer<typeof answerEntrySchema>;
+export type Respondent = z.infer<typeof respondentSchema>;

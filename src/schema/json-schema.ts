@@ -173,6 +173,9 @@ const FIELD_DESCRIPTIONS: Record<keyof AnswersFile, string> = {
   context: "The model's context the organisation works in (one of the model's contexts); indicators of other contexts do not apply. Empty: every indicator applies.",
   language: 'The language of the reports (en or fr), unless --lang says otherwise; empty: the locale of the machine that runs the tool.',
   assessor: 'Who gave the answers; empty: not given.',
+  respondent: 'The one person whose answers these are, when several people answer separately: { name, role }, both optional free texts.',
+  respondents: 'Written by cm-maturity consensus: how many respondents these combined answers come from.',
+  panel: 'Written by cm-maturity consensus: the respondents who gave a name or a role, each { name, role }.',
   answers: 'Indicator id: answer (a scale id or n/a), or { answer, note, evidence, checked }; empty: not answered yet.',
 };
 
@@ -219,12 +222,16 @@ export function answersJsonSchema(model?: Model): JsonSchema {
   const answer = answerValue(model);
   const evidence = z.optional(z.array(text).check(z.minLength(1)));
   const checked = z.optional(isoDate);
-  const entry = z.xor([answer, z.strictObject({ answer: z.optional(z.xor([answer, z.null()])), note: z.optional(text), evidence, checked }), z.null()]);
+  // Keys are text, so the ids alone: a numeric id written as a number is the same key.
+  const answerIds = z.enum([model.scale[0]!.id, ...model.scale.slice(1).map((level) => level.id), NOT_APPLICABLE]);
+  const distribution = z.optional(z.partialRecord(answerIds, z.int().check(z.gte(1))));
+  const entry = z.xor([answer, z.strictObject({ answer: z.optional(z.xor([answer, z.null()])), note: z.optional(text), evidence, checked, distribution }), z.null()]);
   registry.add(answer, { id: 'answer', ...answerDescriptions(model, answer.def.values) });
   registry.add(entry, { id: 'entry' });
   registry.add(text, { id: 'text' });
   registry.add(evidence, { description: ENTRY_EVIDENCE });
   registry.add(checked, { description: ENTRY_CHECKED });
+  registry.add(distribution, { description: ENTRY_DISTRIBUTION });
   const indicators: Record<string, z.ZodMiniType> = {};
   for (const competency of model.competencies) {
     for (const indicator of competency.indicators) {
@@ -250,6 +257,7 @@ export function answersJsonSchema(model?: Model): JsonSchema {
 }
 
 const ENTRY_EVIDENCE = 'What the answer rests on: links or short texts, one item each.';
+const ENTRY_DISTRIBUTION = 'Written by cm-maturity consensus: how many respondents gave each answer.';
 const ENTRY_CHECKED = 'The day the answer was last checked against its evidence, YYYY-MM-DD.';
 
 /**

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { slug, text, weight } from './common.js';
+import type { MessageKey } from '../locale/keys.js';
 import { AGGREGATES, EFFORTS } from './constants.js';
 
 export { AGGREGATES, NOT_APPLICABLE } from './constants.js';
@@ -22,7 +23,8 @@ const contextSchema = z.strictObject({
 /** A published reference a competency's indicators draw on. */
 const sourceSchema = z.strictObject({
   title: text,
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  // The error names a message of the catalogue, said in the run's language (parse/zod-issues.ts).
+  url: z.url({ protocol: /^https?$/, error: 'input.schema.url' satisfies MessageKey }),
 });
 
 /**

@@ -1,13 +1,15 @@
 import * as z from 'zod/mini';
 import { isoDate } from './answers.js';
 import { slug, text } from './common.js';
+import type { MessageKey } from '../locale/keys.js';
 import { ACTION_STATUSES } from './constants.js';
 
 /**
  * A target: a stage id (`community`, standing for its level) or a score. Which stage ids and
  * scores the model has is checked against it (core/check-plan.ts).
  */
-const targetValue = z.union([slug, z.number()], { error: 'must be a stage id or a score (a number)' });
+// The error names a message of the catalogue, said in the run's language (parse/zod-issues.ts).
+const targetValue = z.union([slug, z.number()], { error: 'input.schema.target' satisfies MessageKey });
 
 const phaseSchema = z.strictObject({
   id: slug,

@@ -25,6 +25,8 @@ const indicatorResultSchema = z.strictObject({
   evidence: z.optional(z.array(z.string())),
   /** When the answer was last checked (YYYY-MM-DD), as the answers file says. */
   checked: z.optional(z.string()),
+  /** For answers combined by `consensus`: how many respondents gave each answer. */
+  distribution: z.optional(z.record(z.string(), z.int())),
   /** A must-have of its stage. */
   key: z.optional(z.literal(true)),
   /** Not applicable in the assessment's context: counted as n/a whatever the file says. */
@@ -208,6 +210,8 @@ export const reportSchema = z.strictObject({
   organisation: z.string(),
   date: z.nullable(z.string()),
   assessor: z.nullable(z.string()),
+  /** For answers combined by `consensus`: how many respondents they combine. */
+  respondents: z.optional(z.int()),
   /** The model's context the assessment was made in, when the answers name one. */
   context: z.optional(z.strictObject({ id: z.string(), name: z.string() })),
   threshold: z.number(),

@@ -1,9 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { constants as fsConstants, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UserError } from '../errors.js';
 import { BINARY_FORMATS, type FormatOutput } from '../report/registry.js';
-import { writeError } from './write-error.js';
+import { writeError, writingError } from './write-error.js';
 import type { OutputStream } from './stream-writer.js';
 
 /**
@@ -27,7 +26,7 @@ export function colorFor(format: string, option: boolean, output: string | undef
  */
 export function refuseBinaryOnTerminal(format: string, output: string | undefined, stdout: OutputStream): void {
   if ((output === undefined || output === '-') && stdout.isTTY && BINARY_FORMATS.includes(format)) {
-    throw new UserError(`${format} is binary: use -o file.${format}`);
+    throw writingError({ key: 'input.write.binary-on-terminal', values: { format } });
   }
 }
 
@@ -115,7 +114,7 @@ export function refuseInputsAsOutputs(outputs: readonly string[] | undefined, in
     refuseInputAsOutput(output, inputs);
     const target = output === '-' ? '-' : canonical(output);
     const first = seen.get(target);
-    if (first !== undefined) throw new UserError(first === output ? `-o ${output} is given twice` : `-o ${output} is the same file as -o ${first}`);
+    if (first !== undefined) throw writingError(first === output ? { key: 'input.write.output-twice', values: { output } } : { key: 'input.write.same-output', values: { output, first } });
     seen.set(target, output);
   }
 }
@@ -129,6 +128,6 @@ export function refuseInputAsOutput(output: string | undefined, inputs: readonly
   const target = canonical(output);
   for (const input of inputs) {
     if (input === undefined || input === '-') continue;
-    if (canonical(input) === target) throw new UserError(`-o ${output}: this is ${input}, one of the inputs; write the output to another file`);
+    if (canonical(input) === target) throw writingError({ key: 'input.write.output-is-input', values: { output, input } });
   }
 }

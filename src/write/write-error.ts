@@ -1,41 +1,20 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError, type SaidMessage } from '../errors.js';
+import { ENGLISH_INPUT } from '../locale/english.js';
 
-/** Why the system refused a write, in words, from its error code. */
+/**
+ * A user error raised while writing, where the run's language is not at hand: its message is
+ * English, and the key it carries is said in the run's language where the error is printed.
+ */
+export function writingError(said: SaidMessage): UserError {
+  return new UserError(ENGLISH_INPUT.t(said.key, said.values), said);
+}
+
+/** The system's code of a refused write, with ENOENT told apart by whether the folder exists. */
 function reason(code: string, path?: string): string {
-  switch (code) {
-    case 'ENOENT':
-      return path === undefined || !existsSync(dirname(path)) ? 'its folder does not exist' : 'it cannot be created there';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EROFS':
-      return 'the file system is read-only';
-    case 'EISDIR':
-      return 'it is a directory';
-    case 'ENOTDIR':
-      return 'a part of its path is not a folder';
-    case 'ENXIO':
-    case 'EOPNOTSUPP':
-      return 'it is not a regular file';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    case 'EDQUOT':
-      return 'disk quota exceeded';
-    case 'EFBIG':
-      return 'the file is too large for the file system';
-    case 'ENAMETOOLONG':
-      return 'the name is too long';
-    case 'ELOOP':
-      return 'too many symbolic links in its path';
-    case 'EBADF':
-      return 'it is closed';
-    case 'EIO':
-      return 'an input/output error';
-    default:
-      return `the system refused it (${code})`;
-  }
+  if (code === 'ENOENT') return path === undefined || !existsSync(dirname(path)) ? 'ENOENT' : 'ENOENT_FOLDER';
+  return code;
 }
 
 /**
@@ -45,5 +24,6 @@ function reason(code: string, path?: string): string {
 export function writeError(path: string | undefined, error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
-  return new UserError(path === undefined ? `cannot write standard output: ${reason(code)}` : `cannot write ${path}: ${reason(code, path)}`);
+  if (path === undefined) return writingError({ key: 'input.write.stdout', values: { reason: reason(code) } });
+  return writingError({ key: 'input.write.file', values: { path, reason: reason(code, path) } });
 }

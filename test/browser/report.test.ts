@@ -26,9 +26,11 @@ const MAX_PAGES = 6;
 /** The same for 2.0, whose next steps are more and each has its criteria and evidence prompt. */
 const MAX_PAGES_2 = 10;
 /** The examples of the built-in model, each with the most A4 pages its report may print (without --print-answers). */
-const EXAMPLES: [answers: string, maxPages: number][] = [
+const EXAMPLES: [answers: string, maxPages: number, ...options: string[]][] = [
   ...['early', 'middle', 'advanced', 'partial'].map((name): [string, number] => [`examples/community@1.0/${name}.yaml`, MAX_PAGES]),
   ...['early', 'middle', 'advanced', 'partial', 'developer', 'association'].map((name): [string, number] => [`examples/${name}.yaml`, MAX_PAGES_2]),
+  // A report in French: longer words, the same page.
+  ['examples/fr/communaute-clients.yaml', MAX_PAGES_2, '--lang', 'fr'],
 ];
 /** Models of two and one competencies, drawn as bars. */
 const SMALL_MODELS = ['test/fixtures/small-models/open-data.yaml', 'test/fixtures/small-models/single-competency.yaml'];
@@ -100,7 +102,7 @@ if (!chromiumInstalled() && !IN_CI) {
       return reportSchema.parse(JSON.parse(result.stdout));
     }
 
-    describe.each(EXAMPLES)('%s', (answers, maxPages) => {
+    describe.each(EXAMPLES)('%s', (answers, maxPages, ...options) => {
       // The 1.0 examples have the names of 2.0 ones: theirs carry the version.
       const name = answers.includes('@') ? `${basename(dirname(answers))}-${basename(answers, '.yaml')}` : basename(answers, '.yaml');
       let report: Report;
@@ -108,7 +110,7 @@ if (!chromiumInstalled() && !IN_CI) {
 
       beforeAll(async () => {
         report = await jsonReport(answers);
-        visit_ = await visit(answers, name);
+        visit_ = await visit(answers, name, ...options);
       });
 
       afterAll(async () => {

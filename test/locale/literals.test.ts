@@ -46,8 +46,9 @@ function proseLiterals(path: string): { line: number; text: string }[] {
     let text: string | undefined;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
     else if (ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) text = node.text;
-    const holder = ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node) ? node.parent.parent ?? node.parent : node;
-    if (text !== undefined && PROSE.test(text) && !notShown(ts.isTemplateSpan(node.parent) || ts.isTemplateExpression(node.parent) ? (holder as ts.Node) : node)) {
+    // A part of a template is judged by where the whole template stands.
+    const whole = ts.isTemplateHead(node) ? node.parent : ts.isTemplateMiddle(node) || ts.isTemplateTail(node) ? node.parent.parent : node;
+    if (text !== undefined && PROSE.test(text) && !notShown(whole)) {
       found.push({ line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text });
     }
     ts.forEachChild(node, visit);

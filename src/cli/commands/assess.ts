@@ -14,7 +14,7 @@ import { loadModelAt, resolveModel, type LoadedModel } from '../../pipeline/load
 import { readTextFile } from '../../read/text.js';
 import { answersSchemaFile, GENERIC_ANSWERS_SCHEMA_FILE, modelineTarget, shippedSchemaDirectory } from '../../read/schema-files.js';
 import { parseYaml } from '../../parse/yaml.js';
-import { isoDate } from '../../schema/answers.js';
+import { isoDate, type AnswersFile, type Respondent } from '../../schema/answers.js';
 import type { Model } from '../../schema/model.js';
 import { DEFAULT_NEXT_STEPS } from '../../report/single/index.js';
 import { formatTable } from '../../report/single/table.js';
@@ -44,6 +44,8 @@ interface Session {
   organisation: string;
   date: string | null;
   assessor: string | null;
+  /** Who gave the answers, as the file says (`respondent:`), kept as it is. */
+  respondent?: Respondent | null;
   /** The model's context the answers are for; null: every indicator applies. */
   context: string | null;
   answers: ReadonlyMap<string, Answer>;
@@ -82,7 +84,7 @@ the score report is printed. Needs a terminal: without one, start a file with cm
       if (!existsSync(dirname(resolve(options.output)))) throw new UserError(`cannot write ${options.output}: its folder does not exist`);
       const prompts = await loadPrompts();
       try {
-        await run(prompts, options, io);
+        await run(prompts, options, io, locale);
       } catch (error) {
         if (error instanceof Error && error.name === 'ExitPromptError') {
           await io.stderr.write(
@@ -99,8 +101,8 @@ the score report is printed. Needs a terminal: without one, start a file with cm
 
 type Prompts = typeof import('@inquirer/prompts');
 
-async function run(prompts: Prompts, options: AssessOptions, io: Io): Promise<void> {
-  let session = existsSync(options.output) ? await resume(prompts, options, io) : await start(prompts, options, io);
+async function run(prompts: Prompts, options: AssessOptions, io: Io, locale: Locale): Promise<void> {
+  let session = existsSync(options.output) ? await resume(prompts, options, io, locale) : await start(prompts, options, io, locale);
   const list = questions(session.model, session.context);
   let index = startIndex(list, session.answers);
   const answered = answeredCount(list, session.answers);
@@ -231,10 +233,10 @@ const ANSWER_ON_ITS_OWN_LINE = {
 };
 
 /** A new assessment: the organisation, date and assessor first, then the context, then the questions. */
-async function start(prompts: Prompts, options: AssessOptions, io: Io): Promise<Session> {
-  const location = resolveModel(options.model ?? DEFAULT_MODEL_ID, process.cwd());
+async function start(prompts: Prompts, options: AssessOptions, io: Io, locale: Locale): Promise<Session> {
+  const location = resolveModel(options.model ?? DEFAULT_MODEL_ID, process.cwd(), locale);
   if (typeof location === 'string') throw new UserError(`--model: ${location}`);
-  const loaded = await loadModelAt(location);
+  const loaded = await loadModelAt(location, locale);
   const organisation = await prompts.input({ message: 'Organisation:', required: true, validate: (value) => value.trim() !== '' || 'the organisation assessed is required' });
   const date = await prompts.input({
     message: 'Date of the assessment (YYYY-MM-DD):',
@@ -262,11 +264,11 @@ async function start(prompts: Prompts, options: AssessOptions, io: Io): Promise<
  * answers kept. A file that names no context of a model that has some is asked for one (the
  * cursor on none, so that Enter keeps it as it was).
  */
-async function resume(prompts: Prompts, options: AssessOptions, io: Io): Promise<Session> {
-  const source = await readTextFile(options.output);
-  const parsed = parseYaml(source);
+async function resume(prompts: Prompts, options: AssessOptions, io: Io, locale: Locale): Promise<Session> {
+  const source = await readTextFile(options.output, locale);
+  const parsed = parseYaml(source, locale);
   const folder = dirname(resolve(options.output));
-  const { model, assessment: loaded } = await assessmentFromYaml(parsed, { model: options.model, baseDir: dirname(options.output) });
+  const { model, assessment: loaded } = await assessmentFromYaml(parsed, { model: options.model, baseDir: dirname(options.output), locale });
   const outdated = outdatedAnswers(source.file, model);
   if (outdated !== null) await io.stderr.write(`${outdated.hint}\n`);
   const written = (parsed.data as { model?: unknown }).model;
@@ -288,6 +290,7 @@ async function resume(prompts: Prompts, options: AssessOptions, io: Io): Promise
     organisation: loaded.organisation,
     date: loaded.date,
     assessor: loaded.assessor,
+    respondent: (parsed.data as AnswersFile).respondent ?? null,
     context: loaded.context ?? (await askContext(prompts, model.model, null, io)),
     answers: loaded.answers,
   };
@@ -315,6 +318,7 @@ async function save(session: Session): Promise<void> {
     organisation: session.organisation,
     date: session.date,
     assessor: session.assessor,
+    respondent: session.respondent ?? null,
     context: session.context,
     answers: session.answers,
   });

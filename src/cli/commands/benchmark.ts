@@ -62,7 +62,7 @@ Examples:
     .action(async (inputs: string[], given: BenchmarkOptions, command: Command) => {
       const options = withLanguageOption(given, command);
       keepHeapNearLive();
-      const { files, found } = await expandInputsInThread(inputs);
+      const { files, found } = await expandInputsInThread(inputs, locale);
       refuseInputsAsOutputs(options.output, [...files, options.org, modelFileOf(options.model)]);
       const outputs = outputTargets({ output: options.output, format: options.format, names: benchmarkFormats.names, unavailable: notAFormatOf('benchmark', benchmarkFormats.names) });
       const voice = manyFilesVoice(options, 'answers files', found.size);
@@ -87,7 +87,7 @@ Examples:
       };
 
       // Only a few numbers of each report are kept, so that very large pools fit in memory.
-      const scoring = { model: options.model, lang: options.lang, runLanguage: locale.language, fileWarnings: options.verbose === true };
+      const scoring = { model: options.model, fileWarnings: options.verbose === true, lang: options.lang, language: locale.language };
       for await (const batch of scoreFiles(files, found, { name: 'benchmark', options: scoring }, options.jobs ?? defaultJobs(), () => io.stdin)) {
         for (const outcome of batch) {
           const mismatch = 'entry' in outcome ? otherModel(outcome) : undefined;
@@ -111,7 +111,7 @@ Examples:
       }
       let organisation: OrganisationEntry | undefined;
       if (options.org !== undefined) {
-        const outcome = await poolFileScorer({ model: options.model, lang: options.lang, runLanguage: locale.language, fileWarnings: true }, () => io.stdin)(options.org, false);
+        const outcome = await poolFileScorer({ model: options.model, fileWarnings: true, lang: options.lang, language: locale.language }, () => io.stdin)(options.org, false);
         const mismatch = 'entry' in outcome ? otherModel(outcome) : undefined;
         if ('diagnostics' in outcome) diagnostics.push(...outcome.diagnostics);
         else if (mismatch !== undefined) diagnostics.push(mismatch);

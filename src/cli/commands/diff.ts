@@ -72,13 +72,13 @@ carries them; every format says the comparison crosses versions.`,
     .action(async (oldInput: string, newInput: string, given: DiffOptions, command: Command) => {
       const options = withLanguageOption(given, command);
       if (oldInput === '-' && newInput === '-') throw new UserError('standard input (-) can be read once: give at most one of the two assessments as -');
-      const oldSide = await expandInputs([oldInput]);
-      const newSide = await expandInputs([newInput]);
+      const oldSide = await expandInputs([oldInput], locale);
+      const newSide = await expandInputs([newInput], locale);
       refuseInputsAsOutputs(options.output, [...oldSide.files, ...newSide.files, modelFileOf(options.model)]);
       if (options.regressionTolerance !== undefined && !options.failOnRegression) throw new UserError('--regression-tolerance needs --fail-on-regression');
       const outputs = outputTargets({ output: options.output, format: options.format, names: diffFormats.names, unavailable: notAFormatOf('diff', diffFormats.names) });
       const load = (found: ReadonlySet<string>) => (input: string) =>
-        loadResult(input, { model: options.model, lang: options.lang, runLanguage: locale.language, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined });
+        loadResult(input, { model: options.model, lang: options.lang, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined, locale });
       /** Every output, each in its format: `render` gives the text of one diff or of the diffs of two folders. */
       // In the newer assessment's language for one pair (--lang, else its file's language:); for two folders, --lang or the run's.
       const write = async (language: Language, render: (format: DiffFormatName, formatter: DiffFormatter, formatOptions: Parameters<DiffFormatter>[1]) => string) => {

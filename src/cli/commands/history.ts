@@ -24,9 +24,8 @@ import { localeOf } from '../language.js';
 
 interface HistoryOptions extends VoiceOptions {
   model?: string;
-  /** `--lang`, when given; the run's language, for the reports of answers files that state none. */
+  /** `--lang`, when given: the language of every report. */
   lang?: Language;
-  runLanguage?: Language;
   git?: boolean;
   format?: HistoryFormatName;
   output?: string[];
@@ -66,8 +65,8 @@ series, each scored with its own version; every format says the history crosses 
       const options = withLanguageOption(given, command);
       refuseInputsAsOutputs(options.output, [...inputs, options.plan, modelFileOf(options.model)]);
       const outputs = outputTargets({ output: options.output, format: options.format, names: historyFormats.names, unavailable: notAFormatOf('history', historyFormats.names) });
-      const entries = options.git ? await fromGit(inputs, { ...options, runLanguage: locale.language }, io) : await fromFiles(inputs, { ...options, runLanguage: locale.language }, io);
-      const built = buildHistory(entries, await linkedVersions(entries));
+      const entries = options.git ? await fromGit(inputs, options, io, locale) : await fromFiles(inputs, options, io, locale);
+      const built = buildHistory(entries, await linkedVersions(entries), locale);
       if (Array.isArray(built)) {
         throw new UserError(
           built.map((problem) => {
@@ -82,7 +81,7 @@ series, each scored with its own version; every format says the history crosses 
       let history = built;
       if (options.plan !== undefined) {
         const { historyWithPlan } = await import('../../pipeline/load-plan.js');
-        const planned = await historyWithPlan(history, options.plan, { stdin: () => io.stdin });
+        const planned = await historyWithPlan(history, options.plan, { stdin: () => io.stdin, locale });
         if (!options.quiet && planned.warnings.length > 0) await io.stderr.write(planned.warnings.map((warning) => `${locatedWarning(warning)}\n`).join(''));
         history = planned.history;
       }
@@ -124,13 +123,13 @@ const NOT_RESULTS = ['model', 'plan', 'other'] as const;
  * Every file is loaded, and every error of every file reported at once. Files found in folders or
  * by patterns must be of one organisation: several are one error naming them all.
  */
-async function fromFiles(inputs: string[], options: HistoryOptions, io: Io): Promise<LocatedEntry[]> {
-  const { files, found } = await expandInputs(inputs);
+async function fromFiles(inputs: string[], options: HistoryOptions, io: Io, locale: Locale): Promise<LocatedEntry[]> {
+  const { files, found } = await expandInputs(inputs, locale);
   const voice = manyFilesVoice(options, 'answers files or JSON reports', found.size);
   const entries: LocatedEntry[] = [];
   const { diagnostics, skipped } = await eachFile(
     files,
-    (input) => loadResult(input, { model: options.model, lang: options.lang, runLanguage: options.runLanguage, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined }),
+    (input) => loadResult(input, { model: options.model, lang: options.lang, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined, locale }),
     ({ file, report, organisationAt, model }) => entries.push({ report, source: file, commit: null, organisationAt, model }),
   );
   const hints = entries.flatMap((entry) => voice.read(entry.source, outdatedAnswers(entry.source, entry.model)));
@@ -158,15 +157,15 @@ async function fromFiles(inputs: string[], options: HistoryOptions, io: Io): Pro
  * since) is skipped with a warning rather than blocking the whole history. Several commits with
  * the same date are one assessment being edited: the newest of them counts.
  */
-async function fromGit(inputs: string[], options: HistoryOptions, io: Io): Promise<LocatedEntry[]> {
+async function fromGit(inputs: string[], options: HistoryOptions, io: Io, locale: Locale): Promise<LocatedEntry[]> {
   if (inputs.length !== 1) throw new UserError(`--git takes one answers file, not ${inputs.length}`);
   const file = inputs[0]!;
   const entries: LocatedEntry[] = [];
   const dates = new Set<string>();
-  for (const version of await committedVersions(file)) {
+  for (const version of await committedVersions(file, locale)) {
     let entry: LocatedEntry;
     try {
-      const { report, organisationAt, model } = await parseResult(version.read(), { model: options.model, lang: options.lang, runLanguage: options.runLanguage, baseDir: dirname(file) });
+      const { report, organisationAt, model } = await parseResult(version.read(), { model: options.model, lang: options.lang, baseDir: dirname(file), locale });
       entry = { report, source: `${version.path}@${version.commit.slice(0, 7)}`, commit: version.commit, fallbackDate: version.date, organisationAt, model };
     } catch (error) {
       if (!(error instanceof UserError)) throw error;

@@ -58,9 +58,9 @@ completion and checking; cm-maturity schema answers --model <file> writes one fo
       if (toFile && !options.force && existsSync(options.output!)) {
         throw new UserError(`${options.output} already exists; use --force to replace it`);
       }
-      const location = resolveModel(options.model ?? DEFAULT_MODEL_ID, process.cwd());
+      const location = resolveModel(options.model ?? DEFAULT_MODEL_ID, process.cwd(), locale);
       if (typeof location === 'string') throw new UserError(`--model: ${location}`);
-      const { model } = await loadModelAt(location);
+      const { model } = await loadModelAt(location, locale);
       const folder = toFile ? dirname(resolve(options.output!)) : process.cwd();
       const schema =
         options.schema ??

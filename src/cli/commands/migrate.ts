@@ -69,12 +69,12 @@ earlier versions a chain passes through are found beside it (<name>@<version>.ya
       }
       refuseInputAsOutput(options.output, [modelFileOf(options.to)]);
 
-      const { baseDir, ...source } = await readInput(input, () => io.stdin);
-      const parsed = parseYaml(source);
-      const { model: from, assessment } = await assessmentFromYaml(parsed, { baseDir });
+      const { baseDir, ...source } = await readInput(input, () => io.stdin, locale);
+      const parsed = parseYaml(source, locale);
+      const { model: from, assessment } = await assessmentFromYaml(parsed, { baseDir, locale });
       if (toFile) refuseInputAsOutput(options.output, [from.builtin ? undefined : from.file]);
       // In the language of the answers' reports, through the target's translation: its migration notes and texts.
-      const { loaded: target } = await reportModel(await targetModel(from, source.file, options.to), assessment.language, { lang: options.lang, runLanguage: locale.language });
+      const { loaded: target } = await reportModel(await targetModel(from, source.file, options.to, locale), assessment.language, { lang: options.lang, language: locale.language });
       const { id, version } = from.model;
       if (target.model.version === version) {
         if (!options.quiet) await io.stderr.write(`${terminalText(`cm-maturity: note: ${source.file} already answers ${id} ${version}, ${options.to === undefined ? 'the newest version' : 'the version asked for'}; nothing to migrate, nothing written`)}\n`);
@@ -127,16 +127,16 @@ earlier versions a chain passes through are found beside it (<name>@<version>.ya
  * The model to migrate to: `--to` (a built-in version or a model file, of the same model id), else
  * the newest built-in version of the answers' model. A file naming a model file needs `--to`.
  */
-async function targetModel(from: LoadedModel, file: string, to: string | undefined): Promise<LoadedModel> {
+async function targetModel(from: LoadedModel, file: string, to: string | undefined, locale: Locale): Promise<LoadedModel> {
   const { id } = from.model;
   if (to === undefined) {
     const newest = from.builtin ? builtinModelVersions(id)[0] : undefined;
     if (newest === undefined) throw new UserError(`${file} answers the model file ${from.file}; name the newer version to migrate to with --to <model file>`);
-    return loadModelAt({ builtin: true, id, reference: newest.reference, latest: false, path: newest.path });
+    return loadModelAt({ builtin: true, id, reference: newest.reference, latest: false, path: newest.path }, locale);
   }
-  const location = resolveModel(to, process.cwd());
+  const location = resolveModel(to, process.cwd(), locale);
   if (typeof location === 'string') throw new UserError(`--to: ${location}`);
-  const target = await loadModelAt(location);
+  const target = await loadModelAt(location, locale);
   if (target.model.id !== id) throw new UserError(`--to: ${to} is model ${target.model.id} ${target.model.version}, not a version of ${id}, the model ${file} answers`);
   return target;
 }

@@ -34,7 +34,7 @@ Examples:
     .action(async (options: ModelsOptions) => {
       const models: ModelList = [];
       for (const reference of builtinModelIds()) {
-        const { model } = await loadModel(reference);
+        const { model } = await loadModel(reference, undefined, locale);
         models.push({
           reference,
           id: model.id,

@@ -60,16 +60,16 @@ stay as people wrote them.`,
       const options = withLanguageOption(given, command);
       if (answers === '-') throw new UserError('plan reads the answers from a file, not standard input: the plan names that file as its baseline');
       refuseInputAsOutput(options.output, [answers, modelFileOf(options.model)]);
-      const { file, model: original, assessment } = await loadAssessment(answers, { model: options.model });
+      const { file, model: original, assessment } = await loadAssessment(answers, { model: options.model, locale });
       // The plan's texts (indicators, advice) are in the language of the answers' reports.
-      const { language, loaded: model } = await reportModel(original, assessment.language, { lang: options.lang, runLanguage: locale.language });
+      const { language, loaded: model } = await reportModel(original, assessment.language, { lang: options.lang, language: locale.language });
       const start = assessment.date;
       if (start === null) throw new UserError([fileDiagnostic(file, 'missing-date', 'the answers have no date:, which the plan starts from; add date: YYYY-MM-DD')]);
       const by = options.by ?? yearAfter(start);
       if (by <= start) throw new UserError(`--by ${by} is not after the answers' date ${start}`);
-      const targets = parseTargets(options.target, model);
+      const targets = parseTargets(options.target, model, locale);
       const report = scoreAssessment(model.model, assessment, language);
-      const proposal = proposePlan(model.model, assessment, report, { targets, start, by, phases: options.phases });
+      const proposal = proposePlan(model.model, assessment, report, { targets, start, by, phases: options.phases }, locale);
       const { newPlanText, updatedPlanText } = await import('../../report/plan-file.js');
       const folder = options.output === undefined ? process.cwd() : dirname(resolve(options.output));
       if (options.output === undefined || !existsSync(options.output)) {
@@ -79,8 +79,8 @@ stay as people wrote them.`,
         return;
       }
       const { planFromParsed } = await import('../../pipeline/load-plan.js');
-      const parsed = parseYaml(await readTextFile(options.output));
-      const existing = await planFromParsed(parsed, dirname(options.output), { against: model.model });
+      const parsed = parseYaml(await readTextFile(options.output, locale), locale);
+      const existing = await planFromParsed(parsed, dirname(options.output), { against: model.model, locale });
       if (existing.plan.organisation !== assessment.organisation) {
         throw new UserError([fileDiagnostic(file, 'other-organisation', `these answers are of "${assessment.organisation}", but ${options.output} is a plan for "${existing.plan.organisation}"`)]);
       }
@@ -98,11 +98,11 @@ function count(n: number, noun: string): string {
 }
 
 /** --target values: one for every competency and overall, and <competency>=<target> pairs that set one. */
-function parseTargets(values: readonly string[], model: LoadedModel): Record<string, string | number> {
+function parseTargets(values: readonly string[], model: LoadedModel, locale: Locale): Record<string, string | number> {
   const targets = new Map<string, string | number>();
   const value = (text: string): string | number => (/^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text.trim());
   const set = (subject: string, target: string | number, option: string) => {
-    const problem = targetProblem(subject, target, model.model);
+    const problem = targetProblem(subject, target, model.model, locale);
     if (problem !== null) throw new UserError(`--target ${option}: ${problem}`);
     targets.set(subject, target);
   };

@@ -35,7 +35,7 @@ package's schema/ folder; cm-maturity init writes that line for you.`,
     )
     .action(async (kind: 'model' | 'answers' | 'plan', options: SchemaOptions) => {
       refuseInputAsOutput(options.output, [modelFileOf(options.model)]);
-      const schema = kind === 'model' ? modelJsonSchema() : kind === 'plan' ? planJsonSchema() : answersJsonSchema((await loadModel(options.model ?? DEFAULT_MODEL_ID)).model);
+      const schema = kind === 'model' ? modelJsonSchema() : kind === 'plan' ? planJsonSchema() : answersJsonSchema((await loadModel(options.model ?? DEFAULT_MODEL_ID, undefined, locale)).model);
       await writeOutput(jsonSchemaText(schema), options.output, io.stdout);
     });
 }

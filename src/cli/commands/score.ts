@@ -19,7 +19,7 @@ import { modelFileOf } from '../../pipeline/load-model.js';
 import { defaultJobs, PARALLEL_MIN_FILES } from '../../pipeline/score-files.js';
 import { fileScoring, outdatedAnswers, staleWarnings, withGates } from '../../pipeline/score-file.js';
 import { gateFailureLines, locatedWarning, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
-import { parseStaleAfter, STALE_AFTER_GRAMMAR, type StaleAfter } from '../../core/stale.js';
+import { parseStaleAfter, staleAfterGrammar, type StaleAfter } from '../../core/stale.js';
 import type { Locale } from '../../locale/locale.js';
 import { localeOf, withLanguageOption } from '../language.js';
 
@@ -71,7 +71,7 @@ export function scoreCommand(io: Io, locale: Locale): Command {
     .option('--plan <file>', 'track a plan (made by cm-maturity plan): targets, PercentToTarget, ProgressToDate, on-track and the actions of the phase due next, in every format')
     .option('--fail-behind-plan', "with --plan, exit 1 when a target of a phase due on or before the answers' date is not met")
     .option('--fail-on-stale-actions', "with --plan, exit 1 when an action due before the answers' date is neither done nor dropped")
-    .option('--stale-after <duration>', `warn about answers whose checked: date is longer than this before the assessment's date: ${STALE_AFTER_GRAMMAR}`, parseDuration)
+    .option('--stale-after <duration>', `warn about answers whose checked: date is longer than this before the assessment's date: ${staleAfterGrammar(locale)}`, (value) => parseDuration(value, locale))
     .option('--fail-on-stale', 'exit 1 when an answer is stale (needs --stale-after)');
   return addVoiceOptions(command, VERBOSE_SCORED)
     .addHelpText(
@@ -119,7 +119,7 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
       if (!namesOneFile(inputs)) keepHeapNearLive();
       // A lone argument that names no answers files (an empty folder, a pattern matching nothing)
       // is read as a file, as it always was: the error then says what is there.
-      const { files, found } = await expandInputsInThread(inputs).catch((error: unknown) => {
+      const { files, found } = await expandInputsInThread(inputs, locale).catch((error: unknown) => {
         if (inputs.length === 1 && error instanceof UserError) return { files: [first], found: new Set<string>() };
         throw error;
       });
@@ -147,21 +147,21 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
         // Loaded only for many files: a run over one file reads none of the portfolio code.
         const { scorePortfolio } = await import('../portfolio.js');
         checkOutputs(outputs, options.excel === true, io.stdout);
-        await scorePortfolio(files, found, { ...options, outputs, csv, jobs: options.jobs ?? defaultJobs(), runLanguage: locale.language, locale: localeOf(options.lang ?? locale.language) }, io);
+        await scorePortfolio(files, found, { ...options, language: locale.language, outputs, csv, jobs: options.jobs ?? defaultJobs(), locale: localeOf(options.lang ?? locale.language) }, io);
         return;
       }
       if (options.failOnRegression && options.baseline === undefined) throw new UserError('--fail-on-regression needs --baseline <file>');
       const outputs = outputTargets({ output: options.output, format: options.format, names: SCORE_FORMAT_NAMES, unavailable: notAFormatOf('score', SCORE_FORMAT_NAMES) });
       checkOutputs(outputs, options.excel === true, io.stdout);
-      const scored = await fileScoring({ ...options, runLanguage: locale.language }, () => io.stdin)(first);
-      checkSortKey(options.sort, sortKeys(scored.report));
+      const scored = await fileScoring({ ...options, language: locale.language }, () => io.stdin)(first);
+      checkSortKey(options.sort, sortKeys(scored.report), locale);
       let report = scored.report;
       const hints = [outdatedAnswers(scored.file, scored.loaded)?.hint];
       if (options.baseline !== undefined) {
         // Loaded only for a baseline: it brings the report schema, which a plain run does not build.
         const { loadResult } = await import('../../pipeline/load-result.js');
-        const baseline = await loadResult(options.baseline, { model: options.model, stdin: () => io.stdin });
-        const mismatch = modelMismatch(report, baseline.report);
+        const baseline = await loadResult(options.baseline, { model: options.model, stdin: () => io.stdin, locale });
+        const mismatch = modelMismatch(report, baseline.report, locale);
         // Two versions of one model that its migrations link are compared competency by competency.
         const crossing =
           mismatch === null
@@ -183,7 +183,7 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
       }
       if (options.plan !== undefined) {
         const { withPlan } = await import('../../pipeline/load-plan.js');
-        const tracked = await withPlan(report, options.plan, scored.model, { stdin: () => io.stdin });
+        const tracked = await withPlan(report, options.plan, scored.model, { stdin: () => io.stdin, locale });
         if ((options.failBehindPlan || options.failOnStaleActions) && report.date === null) {
           throw new UserError([fileDiagnostic(scored.file, 'missing-date', "the answers have no date:, which --fail-behind-plan and --fail-on-stale-actions compare the plan's dates with")]);
         }
@@ -198,7 +198,14 @@ with it, and a hint on standard error says that cm-maturity migrate moves it to 
         const color = colorFor(format, options.color, path, io.stdout, io.env);
         const text = isPortfolioOnly(format)
           ? (await portfolioFormats.load(format))([{ file: first, report }], { color, csv, locale: localeOf(report.language) })
-          : (await reportFormats.load(format))(report, { color, nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS, model: scored.model, printAnswers: options.printAnswers === true, width: outputWidth(io, path, options.width) });
+          : (await reportFormats.load(format))(report, {
+              color,
+              nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS,
+              model: scored.model,
+              printAnswers: options.printAnswers === true,
+              width: outputWidth(io, path, options.width),
+              locale: localeOf(report.language),
+            });
         rendered.push({ path, text });
       }
       const notes = [unansweredWarning(report), ...staleWarnings(report, options), ...hints].filter((line) => line !== null && line !== undefined);
@@ -223,8 +230,8 @@ function namesOneFile(inputs: readonly string[]): boolean {
 }
 
 /** --stale-after: a whole number and a unit (core/stale.ts). */
-function parseDuration(value: string): StaleAfter {
-  const duration = parseStaleAfter(value);
+function parseDuration(value: string, locale: Locale): StaleAfter {
+  const duration = parseStaleAfter(value, locale);
   if (typeof duration === 'string') throw new InvalidArgumentError(duration);
   return duration;
 }

@@ -82,7 +82,7 @@ With --format json, errors and warnings are in the JSON on standard output, not 
 error; the exit code is the same. The notes and the hint to migrate stay on standard error.`,
     )
     .action(async (inputs: string[], options: ValidateOptions) => {
-      const { files, found } = await expandInputs(inputs);
+      const { files, found } = await expandInputs(inputs, locale);
       const voice = manyFilesVoice(options, 'models, answers files or JSON reports', found.size);
       const notes: string[] = [];
       const checked: CheckedFile[] = [];
@@ -145,26 +145,33 @@ error; the exit code is the same. The notes and the hint to migrate stay on stan
 /** What validation passes over among the files found in folders or by patterns: YAML that is none of its kinds. */
 const NONE_OF_ITS_KINDS = ['other'] as const;
 
-async function validateFile(file: string, options: ValidateOptions, stdin: () => NodeJS.ReadableStream, found: boolean, seen: KindSeen, locale: Locale): Promise<Validated> {
-  const { baseDir, ...source } = await readInput(file, stdin);
-  const parsed = parseYaml(source);
+async function validateFile(
+  file: string,
+  options: ValidateOptions,
+  stdin: () => NodeJS.ReadableStream,
+  found: boolean,
+  seen: KindSeen,
+  locale: Locale,
+): Promise<Validated> {
+  const { baseDir, ...source } = await readInput(file, stdin, locale);
+  const parsed = parseYaml(source, locale);
   skipIf(parsed.file, foundKind(parsed.data), found ? NONE_OF_ITS_KINDS : undefined);
   const kind = documentKind(parsed.data);
   seen.kind = kind;
   if (kind === 'model') {
-    const model = modelFromYaml(parsed);
+    const model = modelFromYaml(parsed, locale);
     // Each migration is checked against the earlier version it comes from, when that can be found.
-    const migrations = await checkMigrations(model, file === '-' ? undefined : file);
-    if (migrations.issues.length > 0) throw new UserError(toDiagnostics(parsed, migrations.issues));
+    const migrations = await checkMigrations(model, file === '-' ? undefined : file, locale);
+    if (migrations.issues.length > 0) throw new UserError(toDiagnostics(parsed, migrations.issues, locale));
     const notes = migrations.unchecked.map(({ from, why }) => migrationNotCheckedNote(source.file, from, why));
     const indicators = indicatorCount(model);
-    const warnings = toDiagnostics(parsed, lintModel(model));
+    const warnings = toDiagnostics(parsed, lintModel(model, locale), locale);
     const summary = `ok ${source.file}: model ${model.id} ${model.version} (${model.stages.length} stages, ${model.competencies.length} competencies, ${indicators} indicators)`;
     if (options.strict && warnings.length > 0) return { warnings, notes };
     return { ok: warnings.length === 0 ? summary : `${summary}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`, warnings, notes };
   }
   if (kind === 'answers') {
-    const { model, assessment } = await assessmentFromYaml(parsed, { model: options.model, baseDir });
+    const { model, assessment } = await assessmentFromYaml(parsed, { model: options.model, baseDir, locale });
     const total = indicatorCount(model.model, assessment.context);
     const answered = total - unansweredIndicators(model.model, assessment).length;
     const context = assessment.context == null ? '' : `, context ${assessment.context}`;
@@ -176,7 +183,7 @@ async function validateFile(file: string, options: ValidateOptions, stdin: () =>
   }
   if (kind === 'plan') {
     const { planFromParsed } = await import('../../pipeline/load-plan.js');
-    const { plan, model, warnings } = await planFromParsed(parsed, baseDir, { stdin });
+    const { plan, model, warnings } = await planFromParsed(parsed, baseDir, { stdin, locale });
     const actions = plan.actions?.length ?? 0;
     const summary = `ok ${source.file}: plan of ${plan.organisation} for model ${model.model.id} ${model.model.version} (${plan.phases.length} phase${plan.phases.length === 1 ? '' : 's'}, ${actions} action${actions === 1 ? '' : 's'})`;
     if (options.strict && warnings.length > 0) return { warnings };
@@ -190,10 +197,10 @@ async function validateFile(file: string, options: ValidateOptions, stdin: () =>
     return { ok, warnings };
   }
   if (kind === 'report') {
-    const report = parseReport(parsed);
+    const report = parseReport(parsed, locale);
     return { ok: `ok ${source.file}: JSON report of ${report.organisation} for model ${report.model.id} ${report.model.version}`, warnings: [] };
   }
-  expectMapping(parsed, 'either');
+  expectMapping(parsed, 'either', locale);
   throw new UserError([
     fileDiagnostic(source.file, 'unknown-kind', 'cannot tell whether this is a model (stages, competencies, scale) or an answers file (organisation, answers)'),
   ]);

@@ -1,3 +1,4 @@
+import { ENGLISH } from '../english.js';
 import { csvText } from '../escape/csv.js';
 import { actionFlags } from '../plan-text.js';
 import type { PortfolioFormatter } from './format.js';
@@ -25,7 +26,7 @@ export const formatPortfolioCsvActions: PortfolioFormatter = (entries, { csv }) 
       action.due ?? '',
       action.status,
       action.answer ?? '',
-      actionFlags(action).join('; '),
+      actionFlags(ENGLISH, action).join('; '),
       action.note ?? '',
     ]);
   });

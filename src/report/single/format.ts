@@ -1,5 +1,7 @@
+import type { Locale } from '../../locale/locale.js';
 import type { Model } from '../../schema/model.js';
 import type { Report } from '../../schema/report.js';
+import { ENGLISH } from '../english.js';
 
 export interface FormatOptions {
   /** Use terminal colours (only ever true when writing to a colour terminal). */
@@ -15,6 +17,11 @@ export interface FormatOptions {
   model?: Model;
   /** HTML: print the appendix of every answer too (on screen it is always there, folded). */
   printAnswers?: boolean;
+  /**
+   * The language of every fixed text and the way numbers, percentages and dates are written;
+   * English when not given (the library API's callers), so that a formatter reads nothing.
+   */
+  locale?: Locale;
   /** The terminal's width in columns, for the formats laid out for one (table); 80 when not given, never under 60. */
   width?: number;
 }
@@ -26,3 +33,8 @@ export type Formatter = (report: Report, options: FormatOptions) => string;
 export type BinaryFormatter = (report: Report, options: FormatOptions) => Uint8Array;
 
 export const DEFAULT_NEXT_STEPS = 3;
+
+/** The locale a report is written in: the one given, else English. */
+export function reportLocale(options: Pick<FormatOptions, 'locale'>): Locale {
+  return options.locale ?? ENGLISH;
+}

@@ -1,17 +1,22 @@
+import { basedOnRespondents } from '../respondents.js';
 import { scoreDelta } from '../../core/compare.js';
 import { gateFailureText } from '../../core/gates.js';
 import { completeness, DRAFT_BELOW, topPriorities } from '../../core/summary.js';
-import { formatScore } from '../../core/truncate.js';
+import type { Locale } from '../../locale/locale.js';
 import { staleIds } from '../../core/stale.js';
 import type { CompetencyResult, GateResult, IndicatorResult, NextStep, Report } from '../../schema/report.js';
-import type { FormatOptions, Formatter } from './format.js';
+import { ENGLISH } from '../english.js';
+import { reportLocale, type FormatOptions, type Formatter } from './format.js';
 import { escapeHtml as e } from '../escape/html.js';
 import { httpsLink } from '../escape/url.js';
 import { bars } from './html/bars.js';
+import { consensusSection } from './html/consensus.js';
 import { radar, type RadarSeries } from './html/radar.js';
 import { DETAIL_STYLE, PLAN_STYLE, STYLE } from './html/style.js';
 import { planHtmlSection } from './plan.js';
+import { actionStatus } from '../plan-text.js';
 import {
+  aggregateText,
   answerText,
   baselineLine,
   blockedByText,
@@ -22,8 +27,7 @@ import {
   hasAnswerDetails,
   hasStepDetails,
   indicatorAnswerText,
-  NOT_IN_CONTEXT,
-  percent,
+  notInContext,
   stageName,
   staleText,
 } from '../text.js';
@@ -66,12 +70,13 @@ function contentSecurityPolicy(style: string): string {
  * every next step: a printed page has no `--all`. The answers are printed only when asked for.
  */
 export const formatHtml: Formatter = (report, options) => {
+  const locale = reportLocale(options);
   const title = `${report.organisation} — ${report.model.name}`;
   // The styles of criteria, key and stale marks and evidence only when the report has them: a
   // report of a model without them is the page it always was.
-  const style = `${STYLE}${hasStepDetails(report) || hasAnswerDetails(report) ? DETAIL_STYLE : ''}${report.plan ? PLAN_STYLE : ''}`;
+  const style = withCurrentMark(locale, `${STYLE}${hasStepDetails(report) || hasAnswerDetails(report) ? DETAIL_STYLE : ''}${report.plan ? PLAN_STYLE : ''}`);
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${locale.language}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy(style))}">
@@ -82,31 +87,41 @@ export const formatHtml: Formatter = (report, options) => {
 </head>
 <body>
 <div class="page">
-${header(report)}
+${header(locale, report, options)}
 <main>
-${summary(report, options)}
-${stageGrid(report)}
-${roadmap(report)}
-${planHtmlSection(report)}${answers(report, options.printAnswers === true)}
+${summary(locale, report, options)}
+${stageGrid(locale, report)}
+${roadmap(locale, report)}
+${planHtmlSection(locale, report)}${consensusSection(report, options)}${answers(locale, report, options.printAnswers === true)}
 </main>
-${footer(report)}
+${footer(locale, report)}
 </div>
 </body>
 </html>
 `;
 };
 
-function header(report: Report): string {
-  const meta: [string, string][] = [['Model', `${report.model.name} ${report.model.version} (${report.model.id})`]];
-  const context = contextText(report);
-  if (context !== null) meta.push(['Context', context]);
-  if (report.date) meta.push(['Date', report.date]);
-  if (report.assessor) meta.push(['Assessor', report.assessor]);
-  const stale = staleText(report);
-  if (stale !== null) meta.push(['Stale answers', stale]);
-  const since = baselineLine(report);
-  if (since) meta.push(['Compared', since]);
-  for (const [passed, text] of gateOutcomes(report)) meta.push([passed ? 'Gate passed' : 'Gate failed', text]);
+/** The stylesheet's one text, the mark after the current stage in the grid (` · current`), in the report's language. */
+const CURRENT_MARK = 'content: " · current";';
+
+function withCurrentMark(locale: Locale, style: string): string {
+  const mark = ` · ${locale.t('report.html.grid.currentMark')}`.replace(/["\\]/g, (character) => `\\${character}`).replace(/\n/g, '\\A ');
+  return style.replace(CURRENT_MARK, `content: "${mark}";`);
+}
+
+function header(locale: Locale, report: Report, options: FormatOptions): string {
+  const meta: [string, string][] = [[locale.t('report.html.meta.model'), `${report.model.name} ${report.model.version} (${report.model.id})`]];
+  const context = contextText(locale, report);
+  if (context !== null) meta.push([locale.t('report.html.meta.context'), context]);
+  if (report.date) meta.push([locale.t('report.html.meta.date'), locale.date(report.date)]);
+  if (report.assessor) meta.push([locale.t('report.html.meta.assessor'), report.assessor]);
+  const respondents = basedOnRespondents(report, options.locale);
+  if (respondents !== null) meta.push([options.locale!.t('team.report.consensusTerm'), respondents]);
+  const stale = staleText(locale, report);
+  if (stale !== null) meta.push([locale.t('report.html.meta.stale'), stale]);
+  const since = baselineLine(locale, report);
+  if (since) meta.push([locale.t('report.html.meta.compared'), since]);
+  for (const [passed, text] of gateOutcomes(report, locale)) meta.push([passed ? locale.t('report.html.meta.gatePassed') : locale.t('report.html.meta.gateFailed'), text]);
   return `<header class="report-header">
 <p class="eyebrow">${e(report.model.name)}</p>
 <h1>${e(report.organisation)}</h1>
@@ -122,44 +137,47 @@ ${meta.map(([term, value]) => `<dt>${e(term)}</dt><dd>${e(value)}</dd>`).join('\
  * Competencies that did not fall since the baseline share one line; so do competencies without
  * stale answers.
  */
-export function gateOutcomes(report: Report): [passed: boolean, text: string][] {
+export function gateOutcomes(report: Report, locale: Locale = ENGLISH): [passed: boolean, text: string][] {
   const gates = report.gates ?? [];
   const lines: [boolean, string][] = [];
   for (const gate of gates) {
     if (gate.gate === 'no-regression' && gate.subject !== 'overall' && gate.passed) continue;
     if (gate.gate === 'no-stale' && gate.passed) continue;
-    lines.push([gate.passed, gateText(report, gate)]);
+    lines.push([gate.passed, gateText(locale, report, gate)]);
   }
   const held = gates.filter((gate) => gate.gate === 'no-regression' && gate.subject !== 'overall');
-  if (held.length > 0 && held.every((gate) => gate.passed)) lines.push([true, 'No competency score fell since the baseline']);
+  if (held.length > 0 && held.every((gate) => gate.passed)) lines.push([true, locale.t('report.html.gate.noneFell')]);
   const fresh = gates.filter((gate) => gate.gate === 'no-stale');
-  if (fresh.length > 0 && fresh.every((gate) => gate.passed)) lines.push([true, `No answer was checked before ${report.stale?.checkedBefore ?? ''} (--stale-after ${report.stale?.after ?? ''})`]);
+  if (fresh.length > 0 && fresh.every((gate) => gate.passed)) lines.push([true, locale.t('report.html.gate.noneStale', staleValues(locale, report))]);
   return lines;
 }
 
-function gateText(report: Report, gate: GateResult): string {
-  const subject = gate.subject === 'overall' ? 'Overall' : (report.competencies.find((competency) => competency.id === gate.subject)?.name ?? gate.subject);
-  if (gate.gate === 'no-stale') {
-    const answers = gate.actual === 1 ? 'answer' : 'answers';
-    return `${subject}: ${gate.actual} ${answers} checked before ${report.stale?.checkedBefore ?? ''} (--stale-after ${report.stale?.after ?? ''})`;
+/** The date before which answers are stale and the `--stale-after` that set it, as the gates' lines name them. */
+function staleValues(locale: Locale, report: Report): { date: string; after: string } {
+  const before = report.stale?.checkedBefore;
+  return { date: before === undefined || before === null ? '' : locale.date(before), after: report.stale?.after ?? '' };
+}
+
+function gateText(locale: Locale, report: Report, gate: GateResult): string {
+  const subject = gate.subject === 'overall' ? locale.t('report.overall') : (report.competencies.find((competency) => competency.id === gate.subject)?.name ?? gate.subject);
+  if (gate.gate === 'no-stale') return locale.t('report.html.gate.stale', { subject, count: gate.actual, ...staleValues(locale, report) });
+  const actual = locale.score(gate.actual);
+  const target = locale.score(gate.target);
+  if (gate.gate === 'behind-plan') return gate.passed ? locale.t('report.html.gate.onPlan', { subject, date: gate.by === undefined ? '' : locale.date(gate.by), actual }) : gateFailureText(gate, report);
+  if (gate.gate === 'stale-action') {
+    if (!gate.passed) return gateFailureText(gate, report);
+    return locale.t('report.html.gate.actionDone', { indicator: gate.indicator ?? '', date: gate.due === undefined ? '' : locale.date(gate.due), status: gate.status === undefined ? '' : actionStatus(locale, gate.status) });
   }
-  const actual = formatScore(gate.actual);
-  const target = formatScore(gate.target);
-  if (gate.gate === 'behind-plan') return gate.passed ? `${subject} meets the plan's target of ${gate.by ?? ''} (score ${actual})` : gateFailureText(gate, report);
-  if (gate.gate === 'stale-action') return gate.passed ? `The action on ${gate.indicator ?? ''} due ${gate.due ?? ''} is ${gate.status ?? ''}` : gateFailureText(gate, report);
   if (gate.gate === 'no-regression') {
     const change = scoreDelta(gate.actual, gate.target);
-    const path = `${target} → ${actual}`;
-    if (change < 0) return `${subject} score fell ${(-change).toFixed(2)} since the baseline (${path})`;
-    return change > 0 ? `${subject} score rose ${change.toFixed(2)} since the baseline (${path})` : `${subject} score unchanged since the baseline (${actual})`;
+    if (change < 0) return locale.t('report.html.gate.fell', { subject, change: locale.decimal((-change).toFixed(2)), before: target, actual });
+    return change > 0 ? locale.t('report.html.gate.rose', { subject, change: locale.decimal(change.toFixed(2)), before: target, actual }) : locale.t('report.html.gate.unchanged', { subject, actual });
   }
   const stage = Number.isInteger(gate.target) ? report.stages.find((candidate) => candidate.level === gate.target) : undefined;
   if (stage) {
-    return gate.passed
-      ? `${subject} stage at or above the required ‘${stage.name}’ (score ${actual})`
-      : `${subject} stage below the required ‘${stage.name}’ (score ${actual}, needs ${target})`;
+    return gate.passed ? locale.t('report.html.gate.stageMet', { subject, stage: stage.name, actual }) : locale.t('report.html.gate.stageMissed', { subject, stage: stage.name, actual, target });
   }
-  return gate.passed ? `${subject} score ${actual}, at or above the required ${target}` : `${subject} score ${actual}, below the required ${target}`;
+  return gate.passed ? locale.t('report.html.gate.scoreMet', { subject, actual, target }) : locale.t('report.html.gate.scoreMissed', { subject, actual, target });
 }
 
 /**
@@ -167,79 +185,84 @@ function gateText(report: Report, gate: GateResult): string {
  * answered, marked as a draft below 80%), its profile, and the three next steps that would
  * raise the overall score most.
  */
-function summary(report: Report, options: FormatOptions): string {
+function summary(locale: Locale, report: Report, options: FormatOptions): string {
   const { overall } = report;
   const stages = report.stages.length;
   const answered = completeness(report);
   const unanswered = answered.total - answered.answered;
   const draft = answered.draft
-    ? `<p class="draft-mark"><strong>Draft</strong> Only ${e(percent(answered.share))} of the indicators are answered (a finished assessment answers at least ${e(percent(DRAFT_BELOW))}); unanswered indicators count as 0, so these scores are provisional.</p>`
+    ? `<p class="draft-mark"><strong>${e(locale.t('report.html.draft.title'))}</strong> ${e(locale.t('report.html.draft.text', { share: locale.percent(answered.share), finished: locale.percent(DRAFT_BELOW) }))}</p>`
     : '';
-  const change = report.baseline ? `<span class="figure-note">${e(deltaText(overall.delta))} since the baseline</span>` : '';
+  const change = report.baseline ? `<span class="figure-note">${e(locale.t('report.html.sinceBaseline', { delta: deltaText(locale, overall.delta) }))}</span>` : '';
+  const counted = unanswered > 0 ? locale.t('report.html.answeredNoteUnanswered', { answered: answered.answered, total: answered.total, unanswered }) : locale.t('report.html.answeredNote', { answered: answered.answered, total: answered.total });
   return `<section class="summary-section" aria-labelledby="summary-title">
-<h2 id="summary-title">Summary</h2>
+<h2 id="summary-title">${e(locale.t('report.html.summary'))}</h2>
 ${draft}
 <div class="figures">
-<div class="figure-box"><span class="figure-label">Overall stage</span><span class="figure-value stage">${e(overall.stageName)}</span><span class="figure-note">level ${overall.level} of ${stages} · ${e(report.aggregate)} of competencies</span></div>
-<div class="figure-box"><span class="figure-label">Score</span><span class="figure-value"><strong>${e(formatScore(overall.score))}</strong> of ${stages}</span>${change}</div>
-<div class="figure-box${answered.draft ? ' figure-draft' : ''}"><span class="figure-label">Answered</span><span class="figure-value"><strong>${e(percent(answered.share))}</strong>${answered.draft ? ' <span class="draft-tag">draft</span>' : ''}</span><span class="figure-note">${answered.answered} of ${answered.total} indicators${unanswered > 0 ? `; ${unanswered} unanswered count as 0` : ''}</span></div>
+<div class="figure-box"><span class="figure-label">${e(locale.t('report.html.overallStage'))}</span><span class="figure-value stage">${e(overall.stageName)}</span><span class="figure-note">${e(locale.t('report.html.levelNote', { level: overall.level, stages, aggregate: aggregateText(locale, report) }))}</span></div>
+<div class="figure-box"><span class="figure-label">${e(locale.t('report.html.score'))}</span><span class="figure-value">${locale.t('report.html.scoreOf', { score: `<strong>${e(locale.score(overall.score))}</strong>`, stages })}</span>${change}</div>
+<div class="figure-box${answered.draft ? ' figure-draft' : ''}"><span class="figure-label">${e(locale.t('report.html.answered'))}</span><span class="figure-value"><strong>${e(locale.percent(answered.share))}</strong>${answered.draft ? ` <span class="draft-tag">${e(locale.t('report.html.draft.tag'))}</span>` : ''}</span><span class="figure-note">${e(counted)}</span></div>
 </div>
-${profile(report)}
-${priorities(report, options)}
+${profile(locale, report)}
+${priorities(locale, report, options)}
 </section>`;
 }
 
 /** The radar chart's series: the organisation's scores and, with --baseline, the earlier ones. */
-export function radarSeries(report: Report): RadarSeries[] {
+export function radarSeries(locale: Locale, report: Report): RadarSeries[] {
   const series: RadarSeries[] = [
-    { name: report.date ? `${report.organisation}, ${report.date}` : report.organisation, values: report.competencies.map((c) => c.score), kind: 'current' },
+    { name: report.date ? `${report.organisation}, ${locale.date(report.date)}` : report.organisation, values: report.competencies.map((c) => c.score), kind: 'current' },
   ];
   // A baseline is drawn only when it scored every competency shown: a polygon with a made-up
   // corner (after --allow-model-change) would misstate the past; the table still shows what it has.
   const before = report.competencies.map((c) => report.baseline?.competencies.find((item) => item.id === c.id)?.score);
   if (report.baseline && before.every((score) => score !== undefined)) {
-    series.push({ name: report.baseline.date ? `Baseline, ${report.baseline.date}` : 'Baseline', values: before as number[], kind: 'baseline' });
+    const name = report.baseline.date ? locale.t('report.html.series.baselineDated', { date: locale.date(report.baseline.date) }) : locale.t('report.html.series.baseline');
+    series.push({ name, values: before as number[], kind: 'baseline' });
   }
   // The plan's goal, where it sets a target for every competency shown (else its polygon would invent a corner).
   const goal = report.plan?.competencies.map((subject) => subject.target);
-  if (goal !== undefined && goal.every((target) => target !== null)) series.push({ name: `Plan goal, ${report.plan!.phases.at(-1)!.by}`, values: goal as number[], kind: 'target' });
+  if (goal !== undefined && goal.every((target) => target !== null)) {
+    series.push({ name: locale.t('report.html.series.goal', { date: locale.date(report.plan!.phases.at(-1)!.by) }), values: goal as number[], kind: 'target' });
+  }
   return series;
 }
 
-function profile(report: Report): string {
-  const description = `Score of each competency from 1 (${stageName(report, report.stages[0]!.id)}) to ${report.stages.length} (${report.stages.at(-1)!.name}): ${report.competencies
-    .map((c) => `${c.name} ${formatScore(c.score)} (${c.stageName})`)
-    .join('; ')}. The same scores are in the table next to the chart.`;
+function profile(locale: Locale, report: Report): string {
+  const description = locale.t('report.html.chart.description', {
+    stages: report.stages.length,
+    first: stageName(report, report.stages[0]!.id),
+    last: report.stages.at(-1)!.name,
+    scores: report.competencies.map((c) => locale.t('report.html.chart.score', { name: c.name, score: locale.score(c.score), stage: c.stageName })).join(locale.t('report.html.chart.separator')),
+  });
   const draw = report.competencies.length >= RADAR_MIN_COMPETENCIES ? radar : bars;
   const chart = draw(
     report.competencies.map((c) => ({ label: c.name })),
-    radarSeries(report),
-    { rings: report.stages.map((stage) => stage.name), title: `Maturity profile of ${report.organisation}`, description },
+    radarSeries(locale, report),
+    { rings: report.stages.map((stage) => stage.name), title: locale.t('report.html.chart.title', { organisation: report.organisation }), description },
   );
   const compared = report.baseline !== undefined;
-  const change = (id: string, stage: string, delta: number | null | undefined) => (compared ? `<td>${e(changeText(report, id, stage, delta))}</td>` : '');
+  const change = (id: string, stage: string, delta: number | null | undefined) => (compared ? `<td>${e(changeText(locale, report, id, stage, delta))}</td>` : '');
   const rows = report.competencies.map(
     (c) =>
-      `<tr><th scope="row">${e(c.name)}</th><td>${e(c.stageName)}</td><td class="num">${e(formatScore(c.score))}${scoreBar(c.score, report.stages.length)}</td>${change(c.id, c.stage, c.delta)}</tr>`,
+      `<tr><th scope="row">${e(c.name)}</th><td>${e(c.stageName)}</td><td class="num">${e(locale.score(c.score))}${scoreBar(c.score, report.stages.length)}</td>${change(c.id, c.stage, c.delta)}</tr>`,
   );
-  const lead =
-    draw === radar
-      ? 'Each axis is a competency; each ring is a stage reached. A score of 2.50 is halfway from the second stage to the third.'
-      : 'Each bar is a competency, from the first stage to its score; the bands are the stages. A score of 2.50 is halfway from the second stage to the third.';
+  const lead = draw === radar ? locale.t('report.html.profile.radarLead', { score: locale.score(2.5) }) : locale.t('report.html.profile.barsLead', { score: locale.score(2.5) });
+  const column = (key: 'competency' | 'stage' | 'change') => e(locale.t(`report.column.${key}`));
   return `<div class="profile-part">
-<h3 id="profile-title">Maturity profile</h3>
-<p class="lead">${lead}</p>
+<h3 id="profile-title">${e(locale.t('report.html.profile.title'))}</h3>
+<p class="lead">${e(lead)}</p>
 <div class="profile${compared ? ' profile-compared' : ''}">
 <figure>
 ${chart}
-<figcaption>Competency scores on a scale of 1 to ${report.stages.length}; the table gives the same figures.</figcaption>
+<figcaption>${e(locale.t('report.html.profile.caption', { stages: report.stages.length }))}</figcaption>
 </figure>
 <table class="scores">
-<caption class="visually-hidden">Stage and score of each competency</caption>
-<thead><tr><th scope="col">Competency</th><th scope="col">Stage</th><th scope="col" class="num">Score</th>${compared ? '<th scope="col">Change</th>' : ''}</tr></thead>
+<caption class="visually-hidden">${e(locale.t('report.html.profile.tableCaption'))}</caption>
+<thead><tr><th scope="col">${column('competency')}</th><th scope="col">${column('stage')}</th><th scope="col" class="num">${e(locale.t('report.column.score'))}</th>${compared ? `<th scope="col">${column('change')}</th>` : ''}</tr></thead>
 <tbody>
 ${rows.join('\n')}
-<tr class="total"><th scope="row">Overall (${e(report.aggregate)})</th><td>${e(report.overall.stageName)}</td><td class="num">${e(formatScore(report.overall.score))}${scoreBar(report.overall.score, report.stages.length)}</td>${change('overall', report.overall.stage, report.overall.delta)}</tr>
+<tr class="total"><th scope="row">${e(locale.t('report.overallRow', { aggregate: aggregateText(locale, report) }))}</th><td>${e(report.overall.stageName)}</td><td class="num">${e(locale.score(report.overall.score))}${scoreBar(report.overall.score, report.stages.length)}</td>${change('overall', report.overall.stage, report.overall.delta)}</tr>
 </tbody>
 </table>
 </div>
@@ -247,42 +270,49 @@ ${rows.join('\n')}
 }
 
 /** The three next steps of largest gain across competencies (see topPriorities), or, without the model, the first step of the three weakest. */
-function priorities(report: Report, options: FormatOptions): string {
+function priorities(locale: Locale, report: Report, options: FormatOptions): string {
   const ranked = options.model
     ? topPriorities(options.model, report, SUMMARY_STEPS).map((priority) => ({
         competency: report.competencies.find((c) => c.id === priority.competency)!,
         step: priority.step,
-        gain: `overall score +${formatScore(priority.overallGain)}, ${priority.competencyName} +${formatScore(priority.competencyGain)}`,
+        gain: locale.t('report.html.priorities.gain', {
+          overall: `+${locale.score(priority.overallGain)}`,
+          competency: priority.competencyName,
+          gain: `+${locale.score(priority.competencyGain)}`,
+        }),
       }))
     : weakestFirst(report)
         .slice(0, SUMMARY_STEPS)
         .map((competency) => ({ competency, step: competency.next[0]!, gain: null }));
-  const lead = options.model
-    ? 'The next steps that would raise the overall score most: each figure is the rise if that one indicator alone were fully in place.'
-    : 'The first next step of each of the weakest competencies.';
+  const lead = options.model ? locale.t('report.html.priorities.leadRanked') : locale.t('report.html.priorities.leadWeakest');
   const body =
     ranked.length === 0
-      ? '<p>Every competency is at the top stage or has all its next-stage indicators fully in place.</p>'
+      ? `<p>${e(locale.t('report.html.allInPlace'))}</p>`
       : `<ol class="priorities">
-${ranked.map(({ competency, step, gain }) => priorityItem(report, competency, step, gain)).join('\n')}
+${ranked.map(({ competency, step, gain }) => priorityItem(locale, report, competency, step, gain)).join('\n')}
 </ol>`;
   return `<div class="priorities-part">
-<h3 id="priorities-title">${ranked.length === SUMMARY_STEPS ? 'Three priorities' : 'Priorities'}</h3>
-<p class="lead">${lead}</p>
+<h3 id="priorities-title">${e(ranked.length === SUMMARY_STEPS ? locale.t('report.html.priorities.three') : locale.t('report.html.priorities.title'))}</h3>
+<p class="lead">${e(lead)}</p>
 ${body}
 </div>`;
 }
 
-function priorityItem(report: Report, competency: CompetencyResult, step: NextStep, gain: string | null): string {
+function priorityItem(locale: Locale, report: Report, competency: CompetencyResult, step: NextStep, gain: string | null): string {
   const advice = step.advice ? `<span class="advice">${e(step.advice)}</span>` : '';
   const rise = gain === null ? '' : ` · <span class="gain">${e(gain)}</span>`;
-  return `<li>${keyMark(step)}<span class="step-text">${e(step.text)}</span>
-<span class="step-meta">${e(competency.name)} → ${e(stageName(report, step.stage))} · answer <span class="answer">${e(answerText(step.answer))}</span>${rise}</span>${advice}</li>`;
+  return `<li>${keyMark(locale, step)}<span class="step-text">${e(step.text)}</span>
+<span class="step-meta">${e(competency.name)} → ${e(stageName(report, step.stage))} · ${answerMeta(locale, step.answer)}${rise}</span>${advice}</li>`;
+}
+
+/** "answer <span class="answer">partly</span>": a step's answer in its meta line, the answer marked up. */
+function answerMeta(locale: Locale, answer: string | null): string {
+  return locale.t('report.html.answer', { answer: `<span class="answer">${e(answerText(locale, answer))}</span>` });
 }
 
 /** "KEY" before a key indicator's text: a must-have of its stage. */
-function keyMark(step: NextStep): string {
-  return step.key === true ? '<span class="key-mark">key</span> ' : '';
+function keyMark(locale: Locale, step: NextStep): string {
+  return step.key === true ? `<span class="key-mark">${e(locale.t('report.html.keyMark'))}</span> ` : '';
 }
 
 /** Competencies with next steps, weakest (lowest score) first; model order breaks ties so the page is stable. */
@@ -302,74 +332,79 @@ function scoreBar(score: number, stages: number): string {
 
 type CellState = 'met' | 'partly' | 'none';
 
-const STATE_TEXT: Record<CellState, string> = { met: 'met', partly: 'partly', none: 'not met' };
 
 function cellState(report: Report, competency: CompetencyResult, level: number, attainment: number): CellState {
   if (level <= competency.level || attainment >= report.threshold - TOLERANCE) return 'met';
   return attainment > 0 ? 'partly' : 'none';
 }
 
-function stageGrid(report: Report): string {
+function stageGrid(locale: Locale, report: Report): string {
   const [first, ...rest] = report.stages;
+  const states: Record<CellState, string> = { met: e(locale.t('report.html.grid.met')), partly: e(locale.t('report.html.grid.partly')), none: e(locale.t('report.html.grid.none')) };
   const head = report.stages.map((stage) => `<th scope="col">${e(stage.name)}</th>`).join('');
+  const currentStage = e(locale.t('report.html.grid.current'));
   const rows = report.competencies.map((c) => {
     const current = (level: number) => (level === c.level ? ' cell-current' : '');
-    const currentText = (level: number) => (level === c.level ? '<span class="visually-hidden"> (current stage)</span>' : '');
-    const start = `<td><span class="cell cell-met${current(1)}"><span class="pct">start</span><span class="state">met</span>${currentText(1)}</span></td>`;
+    const currentText = (level: number) => (level === c.level ? `<span class="visually-hidden"> (${currentStage})</span>` : '');
+    const start = `<td><span class="cell cell-met${current(1)}"><span class="pct">${e(locale.t('report.html.grid.start'))}</span><span class="state">${states.met}</span>${currentText(1)}</span></td>`;
     const cells = rest.map((stage) => {
       const attainment = c.attainment[stage.id] ?? 0;
       const state = cellState(report, c, stage.level, attainment);
-      return `<td><span class="cell cell-${state}${current(stage.level)}"><span class="pct">${e(percent(attainment))}</span><span class="state">${STATE_TEXT[state]}</span>${currentText(stage.level)}</span></td>`;
+      return `<td><span class="cell cell-${state}${current(stage.level)}"><span class="pct">${e(locale.percent(attainment))}</span><span class="state">${states[state]}</span>${currentText(stage.level)}</span></td>`;
     });
     return `<tr><th scope="row">${e(c.name)}</th>${start}${cells.join('')}</tr>`;
   });
   return `<section class="grid-section" aria-labelledby="grid-title">
-<h2 id="grid-title">Stage grid</h2>
-<p class="lead">How far each competency meets each stage's indicators. A stage is met at ${e(percent(report.threshold))}; ${e(first!.name)} is where every competency starts. The outlined cell is the competency's current stage.</p>
+<h2 id="grid-title">${e(locale.t('report.html.grid.title'))}</h2>
+<p class="lead">${locale.t('report.html.grid.lead', { threshold: e(locale.percent(report.threshold)), first: e(first!.name) })}</p>
 <table class="grid">
-<caption class="visually-hidden">Attainment of each stage by competency, with the current stage marked</caption>
-<thead><tr><th scope="col">Competency</th>${head}</tr></thead>
+<caption class="visually-hidden">${e(locale.t('report.html.grid.caption'))}</caption>
+<thead><tr><th scope="col">${e(locale.t('report.column.competency'))}</th>${head}</tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
 </table>
-<ul class="legend-row" aria-label="Legend">
-<li><span class="cell cell-met"></span>met: at least ${e(percent(report.threshold))}</li>
-<li><span class="cell cell-partly"></span>partly: above 0%, below ${e(percent(report.threshold))}</li>
-<li><span class="cell cell-none"></span>not met: 0%</li>
-<li><span class="cell cell-none cell-current"></span>outlined: current stage</li>
+<ul class="legend-row" aria-label="${e(locale.t('report.html.grid.legend'))}">
+<li><span class="cell cell-met"></span>${e(locale.t('report.html.grid.legendMet', { threshold: locale.percent(report.threshold) }))}</li>
+<li><span class="cell cell-partly"></span>${e(locale.t('report.html.grid.legendPartly', { zero: locale.percent(0), threshold: locale.percent(report.threshold) }))}</li>
+<li><span class="cell cell-none"></span>${e(locale.t('report.html.grid.legendNone', { zero: locale.percent(0) }))}</li>
+<li><span class="cell cell-none cell-current"></span>${e(locale.t('report.html.grid.legendCurrent'))}</li>
 </ul>
 </section>`;
 }
 
-function roadmap(report: Report): string {
+function roadmap(locale: Locale, report: Report): string {
   const ordered = weakestFirst(report);
   const stale = staleIds(report);
-  const body =
-    ordered.length === 0
-      ? '<p>Every competency is at the top stage or has all its next-stage indicators fully in place.</p>'
-      : ordered.map((c) => roadmapItem(report, c, stale)).join('\n');
+  const body = ordered.length === 0 ? `<p>${e(locale.t('report.html.allInPlace'))}</p>` : ordered.map((c) => roadmapItem(locale, report, c, stale)).join('\n');
   return `<section class="roadmap-section" aria-labelledby="roadmap-title">
-<h2 id="roadmap-title">Next steps</h2>
-<p class="lead">For each competency, weakest first, the indicators of its next stage that are not yet fully in place, the largest gain first.</p>
+<h2 id="roadmap-title">${e(locale.t('report.nextSteps'))}</h2>
+<p class="lead">${e(locale.t('report.html.roadmap.lead'))}</p>
 ${body}
 </section>`;
 }
 
-function roadmapItem(report: Report, c: CompetencyResult, stale: ReadonlySet<string>): string {
+function roadmapItem(locale: Locale, report: Report, c: CompetencyResult, stale: ReadonlySet<string>): string {
   const target = c.nextStage!;
   const steps = c.next.map((step) => {
-    const note = step.note ? `<span class="note">Note: ${e(step.note)}</span>` : '';
+    const note = step.note ? `<span class="note">${e(locale.t('report.step.note', { note: step.note }))}</span>` : '';
     const advice = step.advice ? `<span class="advice">${e(step.advice)}</span>` : '';
-    const effort = effortOwnerText(step);
-    const staleMark = stale.has(step.id) ? ' <span class="stale-mark">stale</span>' : '';
-    return `<li>${keyMark(step)}<span class="step-text">${e(step.text)}</span>
-<span class="step-meta"><code>${e(step.id)}</code> · answer <span class="answer">${e(answerText(step.answer))}</span>${staleMark}${effort === null ? '' : ` · ${e(effort)}`}</span>${note}${stepDetails(step)}${advice}</li>`;
+    const effort = effortOwnerText(locale, step);
+    const staleMark = stale.has(step.id) ? ` <span class="stale-mark">${e(locale.t('report.stale.mark'))}</span>` : '';
+    return `<li>${keyMark(locale, step)}<span class="step-text">${e(step.text)}</span>
+<span class="step-meta"><code>${e(step.id)}</code> · ${answerMeta(locale, step.answer)}${staleMark}${effort === null ? '' : ` · ${e(effort)}`}</span>${note}${stepDetails(locale, step)}${advice}</li>`;
   });
-  const blocked = blockedByText(report, c);
+  const blocked = blockedByText(locale, report, c);
+  const progress = locale.t('report.html.roadmap.progress', {
+    stage: c.stageName,
+    score: locale.score(c.score),
+    target: stageName(report, target),
+    attained: locale.percent(c.attainment[target] ?? 0),
+    threshold: locale.percent(report.threshold),
+  });
   return `<article class="roadmap-item">
 <h3>${e(c.name)} <span class="target">→ ${e(stageName(report, target))}</span></h3>
-<p class="progress">Now ${e(c.stageName)}, score ${e(formatScore(c.score))}; ${e(stageName(report, target))} reached ${e(percent(c.attainment[target] ?? 0))} of the ${e(percent(report.threshold))} needed.</p>${blocked === null ? '' : `\n<p class="blocked">${e(blocked)}</p>`}
+<p class="progress">${e(progress)}</p>${blocked === null ? '' : `\n<p class="blocked">${e(blocked)}</p>`}
 <ol class="steps">
 ${steps.join('\n')}
 </ol>
@@ -377,9 +412,10 @@ ${steps.join('\n')}
 }
 
 /** What the model says of a next step: the criteria, as a list, and what to check. */
-function stepDetails(step: NextStep): string {
-  const criteria = step.criteria === undefined ? '' : `<div class="criteria"><span class="detail-label">Done when:</span><ul>${step.criteria.map((criterion) => `<li>${e(criterion)}</li>`).join('')}</ul></div>`;
-  const check = step.evidencePrompt === undefined ? '' : `<span class="check"><span class="detail-label">Check:</span> ${e(step.evidencePrompt)}</span>`;
+function stepDetails(locale: Locale, step: NextStep): string {
+  const criteria =
+    step.criteria === undefined ? '' : `<div class="criteria"><span class="detail-label">${e(locale.t('report.step.doneWhen'))}</span><ul>${step.criteria.map((criterion) => `<li>${e(criterion)}</li>`).join('')}</ul></div>`;
+  const check = step.evidencePrompt === undefined ? '' : `<span class="check"><span class="detail-label">${e(locale.t('report.html.checkLabel'))}</span> ${e(step.evidencePrompt)}</span>`;
   return `${criteria}${check}`;
 }
 
@@ -388,23 +424,24 @@ function stepDetails(step: NextStep): string {
  * answers carry them, two more columns: the date each was checked (marked when stale) and its
  * evidence, each item a link only when it is an https URL.
  */
-function answers(report: Report, print: boolean): string {
+function answers(locale: Locale, report: Report, print: boolean): string {
   const details = hasAnswerDetails(report);
   const stale = staleIds(report);
   const columns = details ? 6 : 4;
   const groups = report.competencies.map((c) => {
     const rows = c.indicators.map(
       (indicator) =>
-        `<tr><td><code>${e(indicator.id)}</code><br>${e(indicator.text)}</td><td>${e(stageName(report, indicator.stage))}</td><td>${answerCell(indicator)}</td>${details ? `<td>${checkedCell(indicator, stale)}</td><td>${evidenceCell(indicator)}</td>` : ''}<td>${indicator.note ? e(indicator.note) : ''}</td></tr>`,
+        `<tr><td><code>${e(indicator.id)}</code><br>${e(indicator.text)}</td><td>${e(stageName(report, indicator.stage))}</td><td>${answerCell(locale, indicator)}</td>${details ? `<td>${checkedCell(locale, indicator, stale)}</td><td>${evidenceCell(indicator)}</td>` : ''}<td>${indicator.note ? e(indicator.note) : ''}</td></tr>`,
     );
     return `<tr><th scope="colgroup" colspan="${columns}" class="group">${e(c.name)}</th></tr>\n${rows.join('\n')}`;
   });
-  const extra = details ? '<th scope="col">Checked</th><th scope="col">Evidence</th>' : '';
+  const column = (key: 'indicator' | 'stage' | 'answer' | 'checked' | 'evidence' | 'note') => `<th scope="col">${e(locale.t(`report.column.${key}`))}</th>`;
+  const extra = details ? `${column('checked')}${column('evidence')}` : '';
   return `<section class="answers-section${print ? '' : ' screen-only'}" aria-labelledby="answers-title">
 <details>
-<summary id="answers-title">All answers (${report.completeness.answered} of ${report.completeness.total} indicators answered)</summary>
+<summary id="answers-title">${e(locale.t('report.html.allAnswers', { answered: report.completeness.answered, total: report.completeness.total }))}</summary>
 <table class="answers${details ? ' answers-details' : ''}">
-<thead><tr><th scope="col">Indicator</th><th scope="col">Stage</th><th scope="col">Answer</th>${extra}<th scope="col">Note</th></tr></thead>
+<thead><tr>${column('indicator')}${column('stage')}${column('answer')}${extra}${column('note')}</tr></thead>
 <tbody>
 ${groups.join('\n')}
 </tbody>
@@ -414,13 +451,13 @@ ${groups.join('\n')}
 }
 
 /** The answer, or `not applicable in this context`, set apart from an assessor's `n/a`, for an indicator outside the context. */
-function answerCell(indicator: IndicatorResult): string {
-  return indicator.applicable === false ? `<span class="answer answer-context">${e(NOT_IN_CONTEXT)}</span>` : `<span class="answer">${e(indicatorAnswerText(indicator))}</span>`;
+function answerCell(locale: Locale, indicator: IndicatorResult): string {
+  return indicator.applicable === false ? `<span class="answer answer-context">${e(notInContext(locale))}</span>` : `<span class="answer">${e(indicatorAnswerText(locale, indicator))}</span>`;
 }
 
-function checkedCell(indicator: IndicatorResult, stale: ReadonlySet<string>): string {
+function checkedCell(locale: Locale, indicator: IndicatorResult, stale: ReadonlySet<string>): string {
   if (indicator.checked === undefined) return '';
-  return `${e(indicator.checked)}${stale.has(indicator.id) ? ' <span class="stale-mark">stale</span>' : ''}`;
+  return `${e(locale.date(indicator.checked))}${stale.has(indicator.id) ? ` <span class="stale-mark">${e(locale.t('report.stale.mark'))}</span>` : ''}`;
 }
 
 /** The evidence as a list; an item that is one whole https URL is a link (httpsLink), anything else text. */
@@ -433,8 +470,8 @@ function evidenceCell(indicator: IndicatorResult): string {
   return `<ul class="evidence">${items.join('')}</ul>`;
 }
 
-function footer(report: Report): string {
+function footer(locale: Locale, report: Report): string {
   return `<footer>
-<p>Scored by cm-maturity against ${e(report.model.name)} ${e(report.model.version)}. A stage is met when its indicators reach ${e(percent(report.threshold))} on average; a competency's score is its stage plus the progress towards the next one. Unanswered indicators count as 0.</p>
+<p>${locale.t('report.html.footer', { model: e(report.model.name), version: e(report.model.version), threshold: e(locale.percent(report.threshold)) })}</p>
 </footer>`;
 }

@@ -1,7 +1,8 @@
 import { formatScore } from '../../core/truncate.js';
 import { gateFailureText } from '../../core/gates.js';
+import type { Locale } from '../../locale/locale.js';
 import type { CompetencyResult, GateResult, Report } from '../../schema/report.js';
-import type { Formatter } from './format.js';
+import { reportLocale, type Formatter } from './format.js';
 import { answerText, blockedByText, changeText, effortOwnerText, nextStageText, stepHasDetails } from '../text.js';
 
 /**
@@ -9,19 +10,36 @@ import { answerText, blockedByText, changeText, effortOwnerText, nextStageText, 
  * competency and one for the overall score, failing when a gate on it failed. Test names stay the
  * same from run to run (no scores in them), so CI tools can follow each one over time.
  */
-export const formatJunit: Formatter = (report) => {
+export const formatJunit: Formatter = (report, options) => {
+  const locale = reportLocale(options);
   const gates = report.gates ?? [];
+  const stages = report.stages.length;
   const cases = [
     ...report.competencies.map((competency) => ({
       id: competency.id,
       name: competency.name,
-      text: `${competency.stageName} (level ${competency.level} of ${report.stages.length}), score ${formatScore(competency.score)}${since(report, competency.id, competency.stage, competency.delta)}; next: ${nextStageText(report, competency)}${held(competency)}`,
+      text: locale.t('report.junit.competency', {
+        stage: competency.stageName,
+        level: competency.level,
+        stages,
+        score: locale.score(competency.score),
+        since: since(locale, report, competency.id, competency.stage, competency.delta),
+        next: nextStageText(locale, report, competency),
+        held: held(locale, competency),
+      }),
       competency,
     })),
     {
       id: 'overall',
+      // A test's name stays the same in every language, so that CI tools follow it from run to run.
       name: `Overall (${report.aggregate})`,
-      text: `${report.overall.stageName} (level ${report.overall.level} of ${report.stages.length}), score ${formatScore(report.overall.score)}${since(report, 'overall', report.overall.stage, report.overall.delta)}`,
+      text: locale.t('report.junit.overall', {
+        stage: report.overall.stageName,
+        level: report.overall.level,
+        stages,
+        score: locale.score(report.overall.score),
+        since: since(locale, report, 'overall', report.overall.stage, report.overall.delta),
+      }),
       competency: undefined,
     },
   ];
@@ -41,7 +59,7 @@ export const formatJunit: Formatter = (report) => {
     lines.push(`    <testcase classname="${attribute(`${report.model.id}.${testCase.id}`)}" name="${attribute(testCase.name)}" time="0">`);
     if (failures.length > 0) {
       const message = failures.map((gate) => `${gate.gate}: ${gateFailureText(gate, report)}`).join('; ');
-      const detail = [...failures.map((gate) => failureDetail(gate, report)), ...(testCase.competency ? stepLines(report, testCase.competency) : [])];
+      const detail = [...failures.map((gate) => failureDetail(locale, gate, report)), ...(testCase.competency ? stepLines(locale, report, testCase.competency) : [])];
       lines.push(`      <failure message="${attribute(message)}" type="${attribute(failures[0]!.gate)}">${text(detail.join('\n'))}</failure>`);
     }
     lines.push(`      <system-out>${text(testCase.text)}</system-out>`, '    </testcase>');
@@ -50,19 +68,20 @@ export const formatJunit: Formatter = (report) => {
   return `${lines.join('\n')}\n`;
 };
 
-function since(report: Report, id: string, stage: string, delta: number | null | undefined): string {
-  return report.baseline ? `, ${changeText(report, id, stage, delta)} since the baseline` : '';
+function since(locale: Locale, report: Report, id: string, stage: string, delta: number | null | undefined): string {
+  return report.baseline ? locale.t('report.junit.since', { change: changeText(locale, report, id, stage, delta) }) : '';
 }
 
-function failureDetail(gate: GateResult, report: Report): string {
-  if (gate.gate === 'no-stale') return `${gate.gate} ${gate.subject}: ${gateFailureText(gate, report)} (stale answers allowed ${gate.target}, found ${gate.actual})`;
-  return `${gate.gate} ${gate.subject}: ${gateFailureText(gate, report)} (target ${formatScore(gate.target)}, actual ${formatScore(gate.actual)})`;
+function failureDetail(locale: Locale, gate: GateResult, report: Report): string {
+  const failure = gateFailureText(gate, report);
+  if (gate.gate === 'no-stale') return locale.t('report.junit.staleFailure', { gate: gate.gate, subject: gate.subject, failure, allowed: gate.target, found: gate.actual });
+  return locale.t('report.junit.scoreFailure', { gate: gate.gate, subject: gate.subject, failure, target: locale.score(gate.target), actual: locale.score(gate.actual) });
 }
 
 /** "; held back by the key indicator strategy.plan" after a competency's result, when one is. */
-function held(competency: CompetencyResult): string {
+function held(locale: Locale, competency: CompetencyResult): string {
   const blocked = competency.blockedBy ?? [];
-  return blocked.length === 0 ? '' : `; held back by the key indicator${blocked.length === 1 ? '' : 's'} ${blocked.join(', ')}`;
+  return blocked.length === 0 ? '' : locale.t('report.junit.held', { count: blocked.length, ids: blocked.join(', ') });
 }
 
 /**
@@ -71,17 +90,17 @@ function held(competency: CompetencyResult): string {
  * owner). Only for a model that says any of it: a report of a model without criteria, evidence
  * prompts, effort, owners or key indicators keeps its failure text as it was.
  */
-function stepLines(report: Report, competency: CompetencyResult): string[] {
+function stepLines(locale: Locale, report: Report, competency: CompetencyResult): string[] {
   if (competency.blockedBy === undefined && !competency.next.some(stepHasDetails)) return [];
   const lines: string[] = [];
-  const blocked = blockedByText(report, competency);
+  const blocked = blockedByText(locale, report, competency);
   if (blocked !== null) lines.push(blocked);
-  if (competency.next.length > 0) lines.push('Next steps:');
+  if (competency.next.length > 0) lines.push(locale.t('report.junit.nextSteps'));
   for (const step of competency.next) {
-    lines.push(`- ${step.key === true ? '[key] ' : ''}${step.text} (${step.id}: ${answerText(step.answer)})`);
-    if (step.criteria !== undefined) lines.push('  Done when:', ...step.criteria.map((criterion) => `  - ${criterion}`));
-    if (step.evidencePrompt !== undefined) lines.push(`  Check: ${step.evidencePrompt}`);
-    const effort = effortOwnerText(step);
+    lines.push(`- ${step.key === true ? `${locale.t('report.table.keyMark')} ` : ''}${step.text} (${locale.t('report.idAnswer', { id: step.id, answer: answerText(locale, step.answer) })})`);
+    if (step.criteria !== undefined) lines.push(`  ${locale.t('report.step.doneWhen')}`, ...step.criteria.map((criterion) => `  - ${criterion}`));
+    if (step.evidencePrompt !== undefined) lines.push(`  ${locale.t('report.step.check', { check: step.evidencePrompt })}`);
+    const effort = effortOwnerText(locale, step);
     if (effort !== null) lines.push(`  ${effort}`);
   }
   return lines;

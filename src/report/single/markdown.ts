@@ -1,11 +1,13 @@
-import { formatScore } from '../../core/truncate.js';
+import type { Locale } from '../../locale/locale.js';
+import { basedOnRespondents } from '../respondents.js';
 import { staleIds } from '../../core/stale.js';
 import type { CompetencyResult, IndicatorResult, NextStep, Report } from '../../schema/report.js';
-import type { Formatter } from './format.js';
+import { reportLocale, type Formatter } from './format.js';
 import { planMarkdownLines } from './plan.js';
 import { inline } from '../escape/markdown.js';
 import { httpsLink } from '../escape/url.js';
 import {
+  aggregateText,
   answerText,
   baselineLine,
   blockedByText,
@@ -17,7 +19,6 @@ import {
   hasAnswerDetails,
   indicatorAnswerText,
   nextStageText,
-  percent,
   scoreOf,
   stageName,
   staleText,
@@ -25,36 +26,40 @@ import {
 
 /** The report as GitHub-flavoured markdown, for pull-request comments and CI job summaries. */
 export const formatMarkdown: Formatter = (report, options) => {
+  const locale = reportLocale(options);
   const lines: string[] = [];
   const { overall } = report;
-  lines.push(`# ${inline(report.model.name)}: ${inline(report.organisation)}`, '');
-  const meta = [`**Model:** ${inline(report.model.name)} ${inline(report.model.version)} (\`${report.model.id}\`)`];
-  const context = contextText(report);
-  if (context !== null) meta.push(`**Context:** ${inline(context)}`);
-  if (report.date) meta.push(`**Date:** ${inline(report.date)}`);
-  if (report.assessor) meta.push(`**Assessor:** ${inline(report.assessor)}`);
-  meta.push(`**Answered:** ${completenessText(report)}`);
-  const staleLine = staleText(report);
-  if (staleLine !== null) meta.push(`**Stale answers:** ${inline(staleLine)}`);
+  lines.push(`# ${locale.t('report.markdown.title', { model: inline(report.model.name), organisation: inline(report.organisation) })}`, '');
+  const meta = [locale.t('report.markdown.model', { name: inline(report.model.name), version: inline(report.model.version), id: `\`${report.model.id}\`` })];
+  const context = contextText(locale, report);
+  if (context !== null) meta.push(locale.t('report.markdown.context', { context: inline(context) }));
+  if (report.date) meta.push(locale.t('report.markdown.date', { date: inline(locale.date(report.date)) }));
+  if (report.assessor) meta.push(locale.t('report.markdown.assessor', { assessor: inline(report.assessor) }));
+  const respondents = basedOnRespondents(report, options.locale);
+  if (respondents !== null) meta.push(inline(respondents));
+  meta.push(locale.t('report.markdown.answered', { answered: completenessText(locale, report) }));
+  const staleLine = staleText(locale, report);
+  if (staleLine !== null) meta.push(locale.t('report.markdown.stale', { stale: inline(staleLine) }));
   lines.push(meta.join(' · '), '');
-  lines.push(`**Overall stage: ${inline(overall.stageName)}** (level ${overall.level} of ${report.stages.length}), score **${scoreOf(report, overall.score)}**.`, '');
+  lines.push(locale.t('report.markdown.overallStage', { stage: inline(overall.stageName), level: overall.level, stages: report.stages.length, score: scoreOf(locale, report, overall.score) }), '');
 
-  const since = baselineLine(report, inline);
+  const since = baselineLine(locale, report, inline);
   if (since) lines.push(`${since}.`, '');
   const compared = report.baseline !== undefined;
-  const change = (id: string, stage: string, delta: number | null | undefined) => (compared ? ` ${changeText(report, id, stage, delta, inline)} |` : '');
-  lines.push(`| Competency | Stage | Score |${compared ? ' Change |' : ''} Next stage |`, `| --- | --- | ---: |${compared ? ' --- |' : ''} --- |`);
+  const change = (id: string, stage: string, delta: number | null | undefined) => (compared ? ` ${changeText(locale, report, id, stage, delta, inline)} |` : '');
+  const head = [locale.t('report.column.competency'), locale.t('report.column.stage'), locale.t('report.column.score'), ...(compared ? [locale.t('report.column.change')] : []), locale.t('report.column.nextStage')];
+  lines.push(`| ${head.join(' | ')} |`, `| --- | --- | ---: |${compared ? ' --- |' : ''} --- |`);
   for (const competency of report.competencies) {
     lines.push(
-      `| ${inline(competency.name)} | ${inline(competency.stageName)} | ${formatScore(competency.score)} |${change(competency.id, competency.stage, competency.delta)} ${inline(nextStageText(report, competency))} |`,
+      `| ${inline(competency.name)} | ${inline(competency.stageName)} | ${locale.score(competency.score)} |${change(competency.id, competency.stage, competency.delta)} ${inline(nextStageText(locale, report, competency))} |`,
     );
   }
-  lines.push(`| **Overall (${report.aggregate})** | **${inline(overall.stageName)}** | **${formatScore(overall.score)}** |${change('overall', overall.stage, overall.delta)} |`);
+  lines.push(`| **${locale.t('report.overallRow', { aggregate: aggregateText(locale, report) })}** | **${inline(overall.stageName)}** | **${locale.score(overall.score)}** |${change('overall', overall.stage, overall.delta)} |`);
   if (report.gates && report.gates.length > 0) {
-    lines.push('', '## Gates', '');
-    for (const gate of report.gates) lines.push(`- ${gateLine(gate).replace(/</g, '&lt;')}`);
+    lines.push('', `## ${locale.t('report.gates')}`, '');
+    for (const gate of report.gates) lines.push(`- ${gateLine(locale, gate).replace(/</g, '&lt;')}`);
   }
-  lines.push(...planMarkdownLines(report));
+  lines.push(...planMarkdownLines(locale, report));
 
   const steps = report.competencies.filter((competency) => competency.next.length > 0);
   const stale = staleIds(report);
@@ -62,13 +67,14 @@ export const formatMarkdown: Formatter = (report, options) => {
   let size = byteLength(`${lines.join('\n')}\n`);
   let complete = true;
   if (steps.length > 0) {
-    lines.push('', '## Next steps');
-    size += byteLength('\n\n## Next steps');
+    const heading = `## ${locale.t('report.nextSteps')}`;
+    lines.push('', heading);
+    size += byteLength(`\n\n${heading}`);
     for (const [index, competency] of steps.entries()) {
-      const block = nextStepLines(report, competency, options.nextSteps, stale);
+      const block = nextStepLines(locale, report, competency, options.nextSteps, stale);
       const blockSize = byteLength(`\n${block.join('\n')}`);
       if (size + blockSize > MARKDOWN_LIMIT_BYTES - TRUNCATION_NOTE_RESERVE) {
-        lines.push('', `*The next steps of ${steps.length - index} more competencies are left out to keep this report within GitHub's 1 MiB summary limit; \`--format json\` or \`--format table\` lists them all.*`);
+        lines.push('', `*${locale.t('report.markdown.stepsLeftOut', { count: steps.length - index })}*`);
         complete = false;
         break;
       }
@@ -77,9 +83,9 @@ export const formatMarkdown: Formatter = (report, options) => {
     }
   }
   if (complete && hasAnswerDetails(report)) {
-    const block = answerLines(report, stale);
+    const block = answerLines(locale, report, stale);
     if (size + byteLength(`\n${block.join('\n')}`) > MARKDOWN_LIMIT_BYTES - TRUNCATION_NOTE_RESERVE) {
-      lines.push('', "*The answers are left out to keep this report within GitHub's 1 MiB summary limit; `--format json` lists them all.*");
+      lines.push('', `*${locale.t('report.markdown.answersLeftOut')}*`);
     } else lines.push(...block);
   }
   return `${lines.join('\n')}\n`;
@@ -95,21 +101,22 @@ function byteLength(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
-function nextStepLines(report: Report, competency: CompetencyResult, limit: number, stale: ReadonlySet<string>): string[] {
+function nextStepLines(locale: Locale, report: Report, competency: CompetencyResult, limit: number, stale: ReadonlySet<string>): string[] {
   const target = competency.nextStage!;
   const lines = ['', `### ${inline(competency.name)} → ${inline(stageName(report, target))}`, ''];
-  lines.push(`Attainment ${percent(competency.attainment[target] ?? 0)} of the ${percent(report.threshold)} needed.`, '');
-  const blocked = blockedByText(report, competency, inline, code);
+  lines.push(locale.t('report.markdown.attainment', { attained: locale.percent(competency.attainment[target] ?? 0), threshold: locale.percent(report.threshold) }), '');
+  const blocked = blockedByText(locale, report, competency, inline, code);
   if (blocked !== null) lines.push(blocked, '');
   for (const step of competency.next.slice(0, limit)) {
-    const key = step.key === true ? '**Key:** ' : '';
-    lines.push(`- ${key}${inline(step.text)} (\`${step.id}\`: ${inline(answerText(step.answer))}${stale.has(step.id) ? ', **stale**' : ''})`);
-    if (step.note) lines.push(`  - Note: ${inline(step.note)}`);
-    lines.push(...stepDetailLines(step));
-    if (step.advice) lines.push(`  - Advice: ${inline(step.advice)}`);
+    const key = step.key === true ? `**${locale.t('report.markdown.key')}** ` : '';
+    const staleMark = stale.has(step.id) ? `, **${locale.t('report.stale.mark')}**` : '';
+    lines.push(`- ${key}${inline(step.text)} (${locale.t('report.idAnswer', { id: `\`${step.id}\``, answer: inline(answerText(locale, step.answer)) })}${staleMark})`);
+    if (step.note) lines.push(`  - ${locale.t('report.step.note', { note: inline(step.note) })}`);
+    lines.push(...stepDetailLines(locale, step));
+    if (step.advice) lines.push(`  - ${locale.t('report.step.advice', { advice: inline(step.advice) })}`);
   }
   const hidden = competency.next.length - limit;
-  if (hidden > 0) lines.push(`- … and ${hidden} more (\`--all\` lists every one)`);
+  if (hidden > 0) lines.push(`- ${locale.t('report.markdown.more', { count: hidden })}`);
   return lines;
 }
 
@@ -119,11 +126,11 @@ function code(id: string): string {
 }
 
 /** What the model says of a step, as items under it: the criteria (a list), what to check, effort and owner. */
-function stepDetailLines(step: NextStep): string[] {
+function stepDetailLines(locale: Locale, step: NextStep): string[] {
   const lines: string[] = [];
-  if (step.criteria !== undefined) lines.push('  - Done when:', ...step.criteria.map((criterion) => `    - ${inline(criterion)}`));
-  if (step.evidencePrompt !== undefined) lines.push(`  - Check: ${inline(step.evidencePrompt)}`);
-  const effort = effortOwnerText(step);
+  if (step.criteria !== undefined) lines.push(`  - ${locale.t('report.step.doneWhen')}`, ...step.criteria.map((criterion) => `    - ${inline(criterion)}`));
+  if (step.evidencePrompt !== undefined) lines.push(`  - ${locale.t('report.step.check', { check: inline(step.evidencePrompt) })}`);
+  const effort = effortOwnerText(locale, step);
   if (effort !== null) lines.push(`  - ${inline(effort)}`);
   return lines;
 }
@@ -133,22 +140,22 @@ function stepDetailLines(step: NextStep): string[] {
  * indicator outside the assessment's context), when it was checked and whether that is stale, the
  * note and the evidence, each item a link only when it is an https URL (httpsLink).
  */
-function answerLines(report: Report, stale: ReadonlySet<string>): string[] {
-  const lines = ['', '## Answers'];
+function answerLines(locale: Locale, report: Report, stale: ReadonlySet<string>): string[] {
+  const lines = ['', `## ${locale.t('report.answers')}`];
   for (const competency of report.competencies) {
     lines.push('', `### ${inline(competency.name)}`, '');
-    for (const indicator of competency.indicators) lines.push(...answerItem(indicator, stale));
+    for (const indicator of competency.indicators) lines.push(...answerItem(locale, indicator, stale));
   }
   return lines;
 }
 
-function answerItem(indicator: IndicatorResult, stale: ReadonlySet<string>): string[] {
-  const facts = [inline(indicatorAnswerText(indicator))];
-  if (indicator.checked !== undefined) facts.push(`checked ${inline(indicator.checked)}`);
-  if (stale.has(indicator.id)) facts.push('**stale**');
-  const lines = [`- ${inline(indicator.text)} (\`${indicator.id}\`): ${facts.join(' · ')}`];
-  if (indicator.note) lines.push(`  - Note: ${inline(indicator.note)}`);
-  if (indicator.evidence !== undefined) lines.push('  - Evidence:', ...indicator.evidence.map((item) => `    - ${evidenceItem(item)}`));
+function answerItem(locale: Locale, indicator: IndicatorResult, stale: ReadonlySet<string>): string[] {
+  const facts = [inline(indicatorAnswerText(locale, indicator))];
+  if (indicator.checked !== undefined) facts.push(locale.t('report.answer.checked', { date: inline(locale.date(indicator.checked)) }));
+  if (stale.has(indicator.id)) facts.push(`**${locale.t('report.stale.mark')}**`);
+  const lines = [`- ${locale.t('report.markdown.item', { text: inline(indicator.text), id: `\`${indicator.id}\``, facts: facts.join(' · ') })}`];
+  if (indicator.note) lines.push(`  - ${locale.t('report.step.note', { note: inline(indicator.note) })}`);
+  if (indicator.evidence !== undefined) lines.push(`  - ${locale.t('report.answer.evidence')}`, ...indicator.evidence.map((item) => `    - ${evidenceItem(item)}`));
   return lines;
 }
 

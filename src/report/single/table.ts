@@ -1,12 +1,14 @@
+import { basedOnRespondents } from '../respondents.js';
 import { Chalk } from 'chalk';
 import { fitTable, layoutWidth, packItems, wrapLines, type FitColumn } from '../fit.js';
 import { terminalSafe } from '../escape/terminal.js';
-import { formatScore } from '../../core/truncate.js';
+import type { Locale } from '../../locale/locale.js';
 import { staleIds } from '../../core/stale.js';
 import type { CompetencyResult, NextStep, Report } from '../../schema/report.js';
-import type { Formatter } from './format.js';
+import { reportLocale, type Formatter } from './format.js';
 import { planTableLines } from './plan.js';
 import {
+  aggregateText,
   answerText,
   bar,
   baselineLine,
@@ -17,7 +19,6 @@ import {
   effortOwnerText,
   gateLine,
   nextStageText,
-  percent,
   scoreOf,
   stageName,
   staleText,
@@ -32,31 +33,34 @@ const BAR_WIDTH = 20;
  */
 export const formatTable: Formatter = (raw, options) => {
   const report = terminalSafe(raw);
+  const locale = reportLocale(options);
   const width = layoutWidth(options.width);
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const stages = report.stages.length;
   const lines: string[] = [];
 
   lines.push(...wrapLines(paint.bold(`${report.organisation} — ${report.model.name}`), width));
-  const meta = [`Model: ${report.model.name} ${report.model.version} (${report.model.id})`];
-  const context = contextText(report);
-  if (context !== null) meta.push(`Context: ${context}`);
-  if (report.date) meta.push(`Date: ${report.date}`);
-  if (report.assessor) meta.push(`Assessor: ${report.assessor}`);
-  meta.push(`Answered: ${completenessText(report)}`);
-  const stale = staleText(report);
-  if (stale !== null) meta.push(`Stale: ${stale}`);
+  const meta = [locale.t('report.table.model', { name: report.model.name, version: report.model.version, id: report.model.id })];
+  const context = contextText(locale, report);
+  if (context !== null) meta.push(locale.t('report.table.context', { context }));
+  if (report.date) meta.push(locale.t('report.table.date', { date: locale.date(report.date) }));
+  if (report.assessor) meta.push(locale.t('report.table.assessor', { assessor: report.assessor }));
+  const respondents = basedOnRespondents(report, options.locale);
+  if (respondents !== null) meta.push(respondents);
+  meta.push(locale.t('report.table.answered', { answered: completenessText(locale, report) }));
+  const stale = staleText(locale, report);
+  if (stale !== null) meta.push(locale.t('report.table.stale', { stale }));
   lines.push(...packItems(meta, ' · ', width).map((line) => paint.dim(line)));
   lines.push('');
 
   const compared = report.baseline !== undefined;
   const columns: FitColumn[] = [
-    { head: 'Competency', key: true },
-    { head: 'Stage' },
-    { head: 'Score', align: 'right' },
-    ...(compared ? [{ head: 'Change' }] : []),
-    { head: 'Progress', dropRank: 1 },
-    { head: 'Next stage' },
+    { head: locale.t('report.column.competency'), key: true },
+    { head: locale.t('report.column.stage') },
+    { head: locale.t('report.column.score'), align: 'right' },
+    ...(compared ? [{ head: locale.t('report.column.change') }] : []),
+    { head: locale.t('report.column.progress'), dropRank: 1 },
+    { head: locale.t('report.column.nextStage') },
   ];
   const rows: string[][] = [];
   const trend = (text: string, delta: number | null | undefined) => ((delta ?? 0) > 0 ? paint.green(text) : (delta ?? 0) < 0 ? paint.red(text) : text);
@@ -65,79 +69,77 @@ export const formatTable: Formatter = (raw, options) => {
     rows.push([
       competency.name,
       stageColour(competency.level)(competency.stageName),
-      formatScore(competency.score),
-      ...(compared ? [trend(changeText(report, competency.id, competency.stage, competency.delta), competency.delta)] : []),
+      locale.score(competency.score),
+      ...(compared ? [trend(changeText(locale, report, competency.id, competency.stage, competency.delta), competency.delta)] : []),
       stageColour(competency.level)(bar(competency.score, stages, BAR_WIDTH)),
-      nextStageText(report, competency),
+      nextStageText(locale, report, competency),
     ]);
   }
   const { overall } = report;
   rows.push([
-    paint.bold(`Overall (${report.aggregate})`),
+    paint.bold(locale.t('report.overallRow', { aggregate: aggregateText(locale, report) })),
     paint.bold(overall.stageName),
-    paint.bold(formatScore(overall.score)),
-    ...(compared ? [paint.bold(trend(changeText(report, 'overall', overall.stage, overall.delta), overall.delta))] : []),
+    paint.bold(locale.score(overall.score)),
+    ...(compared ? [paint.bold(trend(changeText(locale, report, 'overall', overall.stage, overall.delta), overall.delta))] : []),
     paint.bold(bar(overall.score, stages, BAR_WIDTH)),
     '',
   ]);
   lines.push(fitTable(columns, rows, { width, head: (title) => paint.bold(title) }));
   lines.push('');
-  lines.push(...wrapLines(`Overall stage: ${paint.bold(overall.stageName)} (level ${overall.level} of ${stages}), score ${scoreOf(report, overall.score)}.`, width));
-  const since = baselineLine(report);
+  lines.push(...wrapLines(locale.t('report.overallStage', { stage: paint.bold(overall.stageName), level: overall.level, stages, score: scoreOf(locale, report, overall.score) }), width));
+  const since = baselineLine(locale, report);
   if (since) lines.push(...wrapLines(since, width));
   if (report.gates && report.gates.length > 0) {
-    lines.push('', paint.bold('Gates'));
-    for (const gate of report.gates) lines.push(...wrapLines((gate.passed ? paint.green : paint.red)(gateLine(gate)), width, '  '));
+    lines.push('', paint.bold(locale.t('report.gates')));
+    for (const gate of report.gates) lines.push(...wrapLines((gate.passed ? paint.green : paint.red)(gateLine(locale, gate)), width, '  '));
   }
-  lines.push(...planTableLines(report, paint, width));
+  lines.push(...planTableLines(locale, report, paint, width));
 
   const steps = report.competencies.filter((competency) => competency.next.length > 0);
   if (steps.length > 0) {
     lines.push('');
-    lines.push(paint.bold('Next steps'));
+    lines.push(paint.bold(locale.t('report.nextSteps')));
     const stale = staleIds(report);
-    for (const competency of steps) lines.push(...nextSteps(report, competency, options.nextSteps, paint, width, stale));
+    for (const competency of steps) lines.push(...nextSteps(locale, report, competency, options.nextSteps, paint, width, stale));
   }
   return `${lines.join('\n')}\n`;
 };
 
-function nextSteps(report: Report, competency: CompetencyResult, limit: number, paint: InstanceType<typeof Chalk>, width: number, stale: ReadonlySet<string>): string[] {
+function nextSteps(locale: Locale, report: Report, competency: CompetencyResult, limit: number, paint: InstanceType<typeof Chalk>, width: number, stale: ReadonlySet<string>): string[] {
   const target = competency.nextStage!;
-  const lines = [
-    '',
-    ...wrapLines(`${paint.bold(competency.name)} → ${stageName(report, target)} ${paint.dim(`(${percent(competency.attainment[target] ?? 0)} of ${percent(report.threshold)} needed)`)}`, width),
-  ];
-  const blocked = blockedByText(report, competency);
+  const needed = paint.dim(locale.t('report.table.attainment', { attained: locale.percent(competency.attainment[target] ?? 0), threshold: locale.percent(report.threshold) }));
+  const lines = ['', ...wrapLines(`${paint.bold(competency.name)} → ${stageName(report, target)} ${needed}`, width)];
+  const blocked = blockedByText(locale, report, competency);
   if (blocked !== null) lines.push(...wrapLines(paint.yellow(blocked), width, '  '));
   for (const step of competency.next.slice(0, limit)) {
-    const key = step.key === true ? `${paint.bold('[key]')} ` : '';
-    lines.push(...wrapLines(`${key}${step.text} ${paint.dim(`[${step.id}: ${answerText(step.answer)}${staleMark(report, step, stale)}]`)}`, width, '  • '));
-    if (step.note) lines.push(...wrapLines(paint.dim(`Note: ${step.note}`), width, '    '));
-    lines.push(...stepDetails(step, paint, width));
+    const key = step.key === true ? `${paint.bold(locale.t('report.table.keyMark'))} ` : '';
+    lines.push(...wrapLines(`${key}${step.text} ${paint.dim(`[${locale.t('report.idAnswer', { id: step.id, answer: answerText(locale, step.answer) })}${staleMark(locale, report, step, stale)}]`)}`, width, '  • '));
+    if (step.note) lines.push(...wrapLines(paint.dim(locale.t('report.step.note', { note: step.note })), width, '    '));
+    lines.push(...stepDetails(locale, step, paint, width));
     if (step.advice) lines.push(...wrapLines(step.advice, width, `    ${paint.green('→')} `));
   }
   const hidden = competency.next.length - limit;
-  if (hidden > 0) lines.push(...wrapLines(paint.dim(`… and ${hidden} more (--all lists every one)`), width, '  '));
+  if (hidden > 0) lines.push(...wrapLines(paint.dim(locale.t('report.table.more', { count: hidden })), width, '  '));
   return lines;
 }
 
 /** ", stale: checked 2024-11-02" after a stale answer. */
-function staleMark(report: Report, step: NextStep, stale: ReadonlySet<string>): string {
+function staleMark(locale: Locale, report: Report, step: NextStep, stale: ReadonlySet<string>): string {
   if (!stale.has(step.id)) return '';
   const checked = report.stale?.answers.find((answer) => answer.id === step.id)?.checked;
-  return `, stale: checked ${checked ?? ''}`;
+  return locale.t('report.table.staleMark', { date: checked === undefined ? '' : locale.date(checked) });
 }
 
 /** What the model says of a step, each on lines of its own: the criteria, what to check, effort and owner. */
-function stepDetails(step: NextStep, paint: InstanceType<typeof Chalk>, width: number): string[] {
+function stepDetails(locale: Locale, step: NextStep, paint: InstanceType<typeof Chalk>, width: number): string[] {
   const lines: string[] = [];
   if (step.criteria !== undefined) {
     // Each criterion a bullet of its own, aligned under the first.
-    const label = '    Done when: ';
+    const label = `    ${locale.t('report.step.doneWhen')} `;
     step.criteria.forEach((criterion, index) => lines.push(...wrapLines(criterion, width, `${index === 0 ? label : ' '.repeat(label.length)}• `)));
   }
-  if (step.evidencePrompt !== undefined) lines.push(...wrapLines(`Check: ${step.evidencePrompt}`, width, '    '));
-  const effort = effortOwnerText(step);
+  if (step.evidencePrompt !== undefined) lines.push(...wrapLines(locale.t('report.step.check', { check: step.evidencePrompt }), width, '    '));
+  const effort = effortOwnerText(locale, step);
   if (effort !== null) lines.push(...wrapLines(paint.dim(effort), width, '    '));
   return lines;
 }
