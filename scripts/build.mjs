@@ -4,13 +4,13 @@
 // - dist/score-worker.cjs: the worker threads that score many files at once;
 // - dist/list-worker.cjs: the worker thread that lists folders and patterns for a run over many files;
 // - dist/index.js: the library API, with its dependencies left to the consumer's node_modules;
-// - dist/models/*.compiled: the built-in models, parsed and checked;
+// - dist/models/*.compiled: the built-in models, parsed and checked, and their translations applied;
 // - dist/types: declarations for the library API;
 // - schema/*.json: the JSON Schemas of model and answers files (scripts/schemas.mjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -80,9 +80,18 @@ const library = await import(new URL('../dist/index.js', import.meta.url).href);
 const { compiledModelText } = await importBundled('src/read/compiled-model.ts');
 mkdirSync(new URL('../dist/models/', import.meta.url), { recursive: true });
 for (const id of library.builtinModelIds()) {
-  const { model, file } = await library.loadModel(id);
-  const source = await library.readTextFile(file);
-  writeFileSync(new URL(`../dist/models/${id}.compiled`, import.meta.url), compiledModelText(source.text, model));
+  const loaded = await library.loadModel(id);
+  const source = await library.readTextFile(loaded.file);
+  writeFileSync(new URL(`../dist/models/${id}.compiled`, import.meta.url), compiledModelText(source.text, loaded.model));
+  // Its translations beside it (community@2.0.fr.yaml), checked and applied: the translated model,
+  // used only while both files are those it was made from.
+  for (const language of library.LANGUAGES.filter((language) => language !== library.DEFAULT_LANGUAGE)) {
+    const overlayFile = library.overlayPathOf(loaded.file, language);
+    if (!existsSync(overlayFile)) continue;
+    const { model } = await library.translatedModel({ ...loaded, compiled: undefined }, language);
+    const overlaySource = await library.readTextFile(overlayFile);
+    writeFileSync(new URL(`../dist/models/${id}.${language}.compiled`, import.meta.url), compiledModelText(overlaySource.text, model));
+  }
 }
 
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

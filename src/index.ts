@@ -9,7 +9,7 @@ export type { Model, ModelInput, Stage, Competency, Indicator, ScaleLevel, Aggre
 export { answersSchema } from './schema/answers.js';
 export type { AnswersFile, AnswerEntry } from './schema/answers.js';
 export { reportSchema, REPORT_SCHEMA_VERSION } from './schema/report.js';
-export { modelJsonSchema, answersJsonSchema, planJsonSchema, jsonSchemaText, type JsonSchema } from './schema/json-schema.js';
+export { modelJsonSchema, answersJsonSchema, planJsonSchema, overlayJsonSchema, jsonSchemaText, type JsonSchema } from './schema/json-schema.js';
 export { planSchema } from './schema/plan.js';
 export type { PlanFile, PlanPhase, PlanAction } from './schema/plan.js';
 export { ORGANISATION_PLACEHOLDER, type MigratedFrom, type CombinedFrom } from './core/answers-template.js';
@@ -35,6 +35,11 @@ export { parseModel } from './parse/model.js';
 export { loadAssessment, parseAssessment } from './pipeline/load-assessment.js';
 export type { LoadOptions, LoadedAssessment } from './pipeline/load-model.js';
 export { builtinModelIds, DEFAULT_MODEL_ID } from './read/builtin-models.js';
+export { overlaySchema, type Overlay } from './schema/overlay.js';
+export { checkOverlay, translateModel, type OverlayCheck } from './core/overlay.js';
+export { translatedModel, overlayPathOf } from './pipeline/load-overlay.js';
+export { parseOverlay, type CheckedOverlay } from './parse/overlay.js';
+export { LANGUAGES, DEFAULT_LANGUAGE, type Language } from './schema/language.js';
 export { documentKind, type DocumentKind } from './parse/document-kind.js';
 
 export { reportFormats, DEFAULT_NEXT_STEPS, type BinaryFormatter, type FormatName, type FormatOptions, type Formatter } from './report/single/index.js';

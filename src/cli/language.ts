@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { createLocale, type Locale } from '../locale/locale.js';
 import { readCatalogue } from '../read/catalogue.js';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../schema/language.js';
@@ -42,13 +42,8 @@ export function runLanguage(argv: readonly string[], env: NodeJS.ProcessEnv): La
   return environmentLanguage(env) ?? DEFAULT_LANGUAGE;
 }
 
-/**
- * The language of a report: `--lang` when given, else the one the answers file states
- * (`language:`, so that a French organisation's report is French on any machine), else the run's.
- */
-export function reportLanguage(option: Language | undefined, stated: Language | undefined | null, run: Language): Language {
-  return option ?? stated ?? run;
-}
+// Stated beside the languages, so that the pipeline's worker threads need nothing of the CLI.
+export { reportLanguage } from '../schema/language.js';
 
 /** The messages and number writing of a language, its catalogue read from the package as messages are needed. */
 export function localeOf(language: Language): Locale {
@@ -58,4 +53,14 @@ export function localeOf(language: Language): Locale {
 /** `--lang <code>`, alike on every command: the choices are the languages the tool speaks. */
 export function languageOption(locale: Locale): Option {
   return new Option('--lang <code>', locale.t('cli.option.lang')).choices(LANGUAGES);
+}
+
+/**
+ * A command's options with `--lang` as the command line gives it, before or after the command's
+ * name: the root program knows the option too, so commander gives it to the root when it follows
+ * the command. Undefined when not given: the language of each report is then its answers file's.
+ */
+export function withLanguageOption<Options extends object>(options: Options, command: Command): Options & { lang?: Language } {
+  const { lang } = command.optsWithGlobals<{ lang?: Language }>();
+  return lang === undefined ? options : { ...options, lang };
 }

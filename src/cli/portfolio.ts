@@ -56,6 +56,7 @@ export async function scorePortfolio(files: readonly string[], found: ReadonlySe
       require: options.require,
       staleAfter: options.staleAfter,
       failOnStale: options.failOnStale,
+      lang: options.lang,
       language: options.language,
       jsonl: streamed,
       fileWarnings: options.verbose === true,

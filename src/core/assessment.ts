@@ -1,3 +1,4 @@
+import type { Language } from '../schema/language.js';
 import { NOT_APPLICABLE } from '../schema/constants.js';
 import type { Indicator, Model } from '../schema/model.js';
 import type { AnswersFile } from '../schema/answers.js';
@@ -26,6 +27,8 @@ export interface Assessment {
   assessor: string | null;
   /** The model's context the organisation works in (a `contexts:` id); none or null: every indicator applies. */
   context?: string | null;
+  /** The language the file asks its reports to be in (`language:`), unless `--lang` says otherwise. */
+  language?: Language | null;
   /** In a file combined by `consensus`: how many respondents it combines. */
   respondents?: number;
   /** A Map, not an object: indicator ids such as `__proto__` or `constructor` must stay plain data. */
@@ -131,6 +134,7 @@ export function checkAnswers(model: Model, file: AnswersFile, locale: Locale = E
       date: file.date ?? null,
       assessor: file.assessor ?? null,
       context,
+      ...(file.language == null ? {} : { language: file.language }),
       ...(file.respondents !== undefined ? { respondents: file.respondents } : {}),
       answers,
     },

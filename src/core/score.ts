@@ -1,4 +1,5 @@
 import { NOT_APPLICABLE, REPORT_SCHEMA_VERSION } from '../schema/constants.js';
+import { DEFAULT_LANGUAGE, type Language } from '../schema/language.js';
 import type { Aggregate, Competency, Indicator, Model } from '../schema/model.js';
 import type { CompetencyResult, IndicatorResult, NextStep, OverallResult, Report } from '../schema/report.js';
 import { appliesIn, unansweredIndicators, type Assessment } from './assessment.js';
@@ -11,8 +12,11 @@ const TOLERANCE = 1e-9;
 /** The most progress towards a stage held back by a key indicator: it prints as .99, never as the next level. */
 const KEY_HELD_PROGRESS = 0.99;
 
-/** Scores a checked assessment against its model. Pure: same input, same report. */
-export function scoreAssessment(model: Model, assessment: Assessment): Report {
+/**
+ * Scores a checked assessment against its model. Pure: same input, same report. `language` is the
+ * language the report's texts are in (the model given is already in it, translated or not).
+ */
+export function scoreAssessment(model: Model, assessment: Assessment, language: Language = DEFAULT_LANGUAGE): Report {
   const values = new Map(model.scale.map((level) => [level.id, level.value]));
   const topValue = Math.max(...model.scale.map((level) => level.value));
   const scored = model.competencies.map((competency) => scoreCompetency(model, competency, assessment, values, topValue));
@@ -21,6 +25,7 @@ export function scoreAssessment(model: Model, assessment: Assessment): Report {
 
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
+    language,
     model: { id: model.id, name: model.name, version: model.version },
     organisation: assessment.organisation,
     date: assessment.date,

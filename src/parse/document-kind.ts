@@ -1,7 +1,10 @@
 import type { SkippedKind } from '../core/file-summary.js';
 
-/** What a YAML mapping looks like: a maturity model, an organisation's answers, a JSON report written by `--format json`, a plan, or none of these. */
-export type DocumentKind = 'model' | 'answers' | 'report' | 'plan' | 'unknown';
+/**
+ * What a YAML mapping looks like: a maturity model, an organisation's answers, a JSON report
+ * written by `--format json`, a plan, a translation of a model's texts, or none of these.
+ */
+export type DocumentKind = 'model' | 'answers' | 'report' | 'plan' | 'overlay' | 'unknown';
 
 const MODEL_KEYS = ['competencies', 'stages', 'scale'];
 const ANSWERS_KEYS = ['answers', 'organisation'];
@@ -22,6 +25,8 @@ export function documentKind(data: unknown): DocumentKind {
   if (has('schemaVersion')) return 'report';
   // A plan also names its organisation and model; only a plan has phases or a baseline file.
   if (has('phases') || (has('baseline') && !has('answers'))) return 'plan';
+  // A translation has a model's sections (stages, scale, competencies) too; only it names the model it translates.
+  if (has('translates')) return 'overlay';
   const model = MODEL_KEYS.filter(has).length;
   const answers = ANSWERS_KEYS.filter(has).length;
   if (model > answers) return 'model';
@@ -39,6 +44,8 @@ export function foundKind(data: unknown): 'answers' | SkippedKind {
   if (data === null || data === undefined) return 'answers';
   if (typeof data !== 'object' || Array.isArray(data)) return 'other';
   const kind = documentKind(data);
+  // A translation found beside its model is passed over with the models.
+  if (kind === 'overlay') return 'model';
   if (kind === 'model' || kind === 'report' || kind === 'plan' || kind === 'answers') return kind;
   return ANSWERS_KEYS.some((key) => Object.hasOwn(data, key)) ? 'answers' : 'other';
 }

@@ -9,6 +9,7 @@ import type { Assessment } from '../core/assessment.js';
 import { readCompiledModel } from '../read/compiled-model.js';
 import { readTextFile } from '../read/text.js';
 import type { SkippedKind } from '../core/file-summary.js';
+import type { LanguageOptions } from './load-overlay.js';
 import { ENGLISH_INPUT } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 
@@ -23,6 +24,8 @@ export interface LoadedModel {
    * only this earlier one: they can be migrated.
    */
   newer?: string;
+  /** For a built-in model read in its compiled form: its reference (`community@2.0`), under which its translations are compiled too. */
+  compiled?: string;
 }
 
 /**
@@ -49,8 +52,10 @@ export function resolveModel(ref: string, baseDir: string, locale: Locale = ENGL
 /** Reads a model file or a built-in model. */
 export async function loadModelAt(location: ModelLocation, locale: Locale = ENGLISH_INPUT): Promise<LoadedModel> {
   const file = displayPath(location.path);
-  const compiled = location.builtin ? readCompiledModel(location.reference, location.path, import.meta.dirname) : undefined;
-  if (compiled) return { model: compiled, file, builtin: true };
+  if (location.builtin) {
+    const compiled = readCompiledModel(location.reference, location.path, import.meta.dirname);
+    if (compiled) return { model: compiled, file, builtin: true, compiled: location.reference };
+  }
   // Loaded here, not with this module: a run that only uses a built-in model builds no model schema.
   const model = (await import('../parse/model.js')).parseModel(await readTextFile(file, locale), locale);
   return { model, file, builtin: location.builtin };
@@ -76,7 +81,7 @@ function displayPath(path: string): string {
   return relativePath && !relativePath.startsWith('..') && !isAbsolute(relativePath) ? relativePath : path;
 }
 
-export interface LoadOptions {
+export interface LoadOptions extends LanguageOptions {
   /** A built-in model id or a path (relative to the working folder); wins over the file's `model:`. */
   model?: string;
   /** Unanswered indicators are errors. */

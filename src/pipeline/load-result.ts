@@ -9,6 +9,7 @@ import { assessmentFromYaml } from './load-assessment.js';
 import type { AssessmentOptions, LoadedModel, LoadOptions } from './load-model.js';
 import { foundKind } from '../parse/document-kind.js';
 import { skipIf } from './each-file.js';
+import { reportModel } from './load-overlay.js';
 
 /** A scored result read back: from a JSON report written by `--format json`, or by scoring an answers file. */
 export interface LoadedResult {
@@ -33,6 +34,7 @@ export async function parseResult(source: TextSource, options: AssessmentOptions
   skipIf(parsed.file, foundKind(parsed.data), options.passOver);
   const organisationAt = locate(parsed, ['organisation'], 'key');
   if (isReport(parsed)) return { file: source.file, kind: 'report', report: parseReport(parsed, options.locale), organisationAt };
-  const { model, assessment } = await assessmentFromYaml(parsed, options);
-  return { file: source.file, kind: 'answers', report: scoreAssessment(model.model, assessment), organisationAt, model };
+  const { model: original, assessment } = await assessmentFromYaml(parsed, options);
+  const { language, loaded: model } = await reportModel(original, assessment.language, { lang: options.lang, language: options.language ?? options.locale?.language });
+  return { file: source.file, kind: 'answers', report: scoreAssessment(model.model, assessment, language), organisationAt, model };
 }

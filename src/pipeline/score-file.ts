@@ -11,13 +11,14 @@ import type { Report } from '../schema/report.js';
 import { tryFile, type SkippedFile } from './each-file.js';
 import { loadAssessment } from './load-assessment.js';
 import type { LoadedModel } from './load-model.js';
+import { reportModel, type LanguageOptions } from './load-overlay.js';
 import type { OutdatedAnswers, SkippedKind, StaleNotice } from '../core/file-summary.js';
 import { createLocale, type Locale } from '../locale/locale.js';
 import { readCatalogue } from '../read/catalogue.js';
 import { DEFAULT_LANGUAGE, type Language } from '../schema/language.js';
 
 /** How answers files are scored in a run; plain data, so that worker threads get it too. */
-export interface ScoringOptions extends GateOptions {
+export interface ScoringOptions extends GateOptions, LanguageOptions {
   model?: string;
   strict?: boolean;
   /** `--stale-after`: reports list the answers checked longer than this before the assessment's date. */
@@ -58,10 +59,11 @@ export function fileScoring(options: ScoringOptions, stdin?: () => NodeJS.Readab
   const locale = scoringLocale(options);
   return async (input, found = false) => {
     const passOver = found ? NOT_ANSWERS : undefined;
-    const { file, model, assessment } = await loadAssessment(input, { model: options.model, strict: options.strict, modelCache, stdin, passOver, locale });
+    const { file, model: original, assessment } = await loadAssessment(input, { model: options.model, strict: options.strict, modelCache, stdin, passOver, locale });
+    const { language, loaded: model } = await reportModel(original, assessment.language, options);
     let policy = policies.get(model.model);
     if (!policy) policies.set(model.model, (policy = gatePolicy(options, model.model, locale)));
-    const report = scoreAssessment(model.model, assessment);
+    const report = scoreAssessment(model.model, assessment, language);
     return { file, report: options.staleAfter ? withStale(report, options.staleAfter) : report, policy, model: model.model, loaded: model };
   };
 }
@@ -173,7 +175,7 @@ export type PoolFileResult =
  * which is the first any thread scores (each thread scores its files in the pool's order), and a
  * copy with each of many files would only be garbage.
  */
-export function poolFileScorer(options: { model?: string; fileWarnings: boolean; language?: Language }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<PoolFileResult> {
+export function poolFileScorer(options: LanguageOptions & { model?: string; fileWarnings: boolean }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<PoolFileResult> {
   const score = fileScoring(options, stdin);
   let first = true;
   const locale = createLocale(options.language ?? DEFAULT_LANGUAGE, readCatalogue);

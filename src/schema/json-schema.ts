@@ -4,6 +4,7 @@ import { answersSchema, isoDate, type AnswersFile } from './answers.js';
 import { text } from './common.js';
 import { keyAnswers, orList } from '../core/model-facts.js';
 import { modelSchema, NOT_APPLICABLE, type Competency, type Indicator, type Model } from './model.js';
+import { overlaySchema } from './overlay.js';
 import { planSchema } from './plan.js';
 
 /** A JSON Schema document, as plain data. */
@@ -51,6 +52,33 @@ export function planJsonSchema(): JsonSchema {
     description: 'Targets by phase, and the actions that reach them: made by `cm-maturity plan`, edited by people, tracked by `score --plan`.',
   };
 }
+
+/** The JSON Schema of a model's translations (`community@2.0.fr.yaml`): texts only, keyed by the model's ids. */
+export function overlayJsonSchema(): JsonSchema {
+  const schema = z.toJSONSchema(overlaySchema, OPTIONS) as JsonSchema;
+  for (const [path, description] of Object.entries(OVERLAY_FIELD_DESCRIPTIONS)) describeAt(schema, path, description);
+  return {
+    ...schema,
+    title: 'cm-maturity model translation',
+    description: "A translation of a model's texts, in a file beside the model named after it with the language before .yaml (community@2.0.fr.yaml): texts only, keyed by the model's ids; a text left out is the model's own.",
+  };
+}
+
+/** What each key of a translation is, for hover and completion while translating (see MODEL_FIELD_DESCRIPTIONS). */
+const OVERLAY_FIELD_DESCRIPTIONS: Record<string, string> = {
+  translates: 'The id of the model translated.',
+  version: 'The version of the model the texts were written for, as text ("2.0"); another version gets a warning that the translation may be stale.',
+  language: 'The language of the texts: en or fr, as in the file name.',
+  name: "The model's name.",
+  description: "The model's description.",
+  source: "The model's attribution text.",
+  scale: 'By scale id: { label, description }.',
+  contexts: 'By context id: { name, description }.',
+  stages: 'By stage id: { name, description }.',
+  competencies: 'By competency id: { name, description, stages (descriptors by stage id), sources (titles by URL) }.',
+  indicators: "By indicator id: { text, criteria (as many as the model's, in its order), evidence, advice, owner }.",
+  migrations: 'Migration notes, by the version migrated from.',
+};
 
 /**
  * What each key of a model file is, for hover and completion while writing a model, by its path

@@ -15,3 +15,11 @@ export const DEFAULT_LANGUAGE: Language = 'en';
 export function isLanguage(value: string): value is Language {
   return (LANGUAGES as readonly string[]).includes(value);
 }
+
+/**
+ * The language of a report: `--lang` when given, else the one the answers file states
+ * (`language:`, so that a French organisation's report is French on any machine), else the run's.
+ */
+export function reportLanguage(option: Language | undefined, stated: Language | undefined | null, run: Language): Language {
+  return option ?? stated ?? run;
+}

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ACTION_STATUSES, AGGREGATES, EFFORTS, REPORT_SCHEMA_VERSION } from './constants.js';
+import { DEFAULT_LANGUAGE, languageSchema } from './language.js';
 
 export { REPORT_SCHEMA_VERSION };
 
@@ -199,6 +200,12 @@ const staleSchema = z.strictObject({
 
 export const reportSchema = z.strictObject({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  /**
+   * The language of the report's texts: the model's, translated by its overlay for that language
+   * when there is one, and the words of every format. English for a report written before reports
+   * said it.
+   */
+  language: z._default(languageSchema, DEFAULT_LANGUAGE),
   model: z.strictObject({ id: z.string(), name: z.string(), version: z.string() }),
   organisation: z.string(),
   date: z.nullable(z.string()),

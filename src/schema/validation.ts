@@ -19,8 +19,8 @@ export const validationSchema = z.strictObject({
     z.strictObject({
       /** The file as named on the command line; `<stdin>` for `-`. */
       path: z.string(),
-      /** What the file was recognised as; `unknown` when it could not be read or told apart. */
-      kind: z.enum(['model', 'answers', 'report', 'plan', 'unknown']),
+      /** What the file was recognised as (`overlay`: a translation of a model's texts); `unknown` when it could not be read or told apart. */
+      kind: z.enum(['model', 'answers', 'report', 'plan', 'overlay', 'unknown']),
       valid: z.boolean(),
       errors: z.array(locatedMessage),
       /** A model's weaknesses; with `--strict` they are errors instead. */

@@ -222,7 +222,7 @@ describe('score is deterministic', () => {
 
   it('writes keys in a fixed order', () => {
     const report = JSON.parse(first.stdout) as Report;
-    expect(Object.keys(report)).toEqual(['schemaVersion', 'model', 'organisation', 'date', 'assessor', 'threshold', 'aggregate', 'stages', 'overall', 'competencies', 'completeness']);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'language', 'model', 'organisation', 'date', 'assessor', 'threshold', 'aggregate', 'stages', 'overall', 'competencies', 'completeness']);
     expect(Object.keys(report.overall)).toEqual(['level', 'stage', 'stageName', 'score']);
     expect(Object.keys(report.completeness)).toEqual(['answered', 'total', 'unanswered']);
     for (const competency of report.competencies) {

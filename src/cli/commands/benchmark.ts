@@ -13,6 +13,7 @@ import { expandInputsInThread } from '../../read/inputs-thread.js';
 import { benchmarkFormats, type BenchmarkFormatName } from '../../report/benchmark/index.js';
 import { colorFor, refuseInputsAsOutputs, writeOutputs } from '../../write/output.js';
 import { modelFileOf } from '../../pipeline/load-model.js';
+import { withLanguageOption } from '../language.js';
 import type { Locale } from '../../locale/locale.js';
 import { localeOf } from '../language.js';
 
@@ -53,7 +54,8 @@ ${locale.t('cli.examples')}
   $ cm-maturity benchmark 'assessments/**/*.yaml' --org acme.yaml
   $ cm-maturity benchmark assessments/ --format csv -o benchmark.csv`,
     )
-    .action(async (inputs: string[], options: BenchmarkOptions) => {
+    .action(async (inputs: string[], given: BenchmarkOptions, command: Command) => {
+      const options = withLanguageOption(given, command);
       keepHeapNearLive();
       const { files, found } = await expandInputsInThread(inputs, locale);
       refuseInputsAsOutputs(options.output, [...files, options.org, modelFileOf(options.model)]);
@@ -80,7 +82,7 @@ ${locale.t('cli.examples')}
       };
 
       // Only a few numbers of each report are kept, so that very large pools fit in memory.
-      const scoring = { model: options.model, fileWarnings: options.verbose === true, language: locale.language };
+      const scoring = { model: options.model, fileWarnings: options.verbose === true, lang: options.lang, language: locale.language };
       for await (const batch of scoreFiles(files, found, { name: 'benchmark', options: scoring }, options.jobs ?? defaultJobs(), () => io.stdin)) {
         for (const outcome of batch) {
           const mismatch = 'entry' in outcome ? otherModel(outcome) : undefined;
@@ -104,7 +106,7 @@ ${locale.t('cli.examples')}
       }
       let organisation: OrganisationEntry | undefined;
       if (options.org !== undefined) {
-        const outcome = await poolFileScorer({ model: options.model, fileWarnings: true, language: locale.language }, () => io.stdin)(options.org, false);
+        const outcome = await poolFileScorer({ model: options.model, fileWarnings: true, lang: options.lang, language: locale.language }, () => io.stdin)(options.org, false);
         const mismatch = 'entry' in outcome ? otherModel(outcome) : undefined;
         if ('diagnostics' in outcome) diagnostics.push(...outcome.diagnostics);
         else if (mismatch !== undefined) diagnostics.push(mismatch);

@@ -20,6 +20,8 @@ import { outdatedAnswers } from '../../pipeline/score-file.js';
 import { versionCrossing } from '../../pipeline/model-versions.js';
 import { outputWidth, widthParser, type Io } from '../io.js';
 import { collect, extensionsOf, notAFormatOf, outputTargets, toleranceParser } from '../options.js';
+import { withLanguageOption } from '../language.js';
+import type { Language } from '../../schema/language.js';
 import type { Locale } from '../../locale/locale.js';
 import { localeOf } from '../language.js';
 
@@ -59,7 +61,8 @@ ${locale.t('cli.examples')}
 
 ${locale.t('cli.diff.help')}`,
     )
-    .action(async (oldInput: string, newInput: string, options: DiffOptions) => {
+    .action(async (oldInput: string, newInput: string, given: DiffOptions, command: Command) => {
+      const options = withLanguageOption(given, command);
       if (oldInput === '-' && newInput === '-') throw new UserError(locale.t('cli.diff.error.stdinTwice'));
       const oldSide = await expandInputs([oldInput], locale);
       const newSide = await expandInputs([newInput], locale);
@@ -67,12 +70,13 @@ ${locale.t('cli.diff.help')}`,
       if (options.regressionTolerance !== undefined && !options.failOnRegression) throw new UserError(locale.t('cli.error.toleranceNeedsRegression'));
       const outputs = outputTargets({ output: options.output, format: options.format, names: diffFormats.names, unavailable: notAFormatOf(locale, 'diff', diffFormats.names), locale });
       const load = (found: ReadonlySet<string>) => (input: string) =>
-        loadResult(input, { model: options.model, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined, locale });
+        loadResult(input, { model: options.model, lang: options.lang, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined, locale });
       /** Every output, each in its format: `render` gives the text of one diff or of the diffs of two folders. */
-      const write = async (render: (format: DiffFormatName, formatter: DiffFormatter, formatOptions: Parameters<DiffFormatter>[1]) => string) => {
+      // In the newer assessment's language for one pair (--lang, else its file's language:); for two folders, --lang or the run's.
+      const write = async (language: Language, render: (format: DiffFormatName, formatter: DiffFormatter, formatOptions: Parameters<DiffFormatter>[1]) => string) => {
         const rendered = [];
         for (const { path, format } of outputs) {
-          const formatOptions = { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width), locale: localeOf(options.lang ?? locale.language) };
+          const formatOptions = { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width), locale: localeOf(language) };
           rendered.push({ path, text: render(format, await diffFormats.load(format), formatOptions) });
         }
         await writeOutputs(rendered, io.stdout);
@@ -90,7 +94,7 @@ ${locale.t('cli.diff.help')}`,
         // Each answers file that fits only an earlier version of its model, once.
         const hints = [...new Set([outdatedAnswers(locale, old.file, old.model)?.hint, outdatedAnswers(locale, current.file, current.model)?.hint])].filter((hint) => hint !== undefined);
         if (hints.length > 0 && !options.quiet) await io.stderr.write(`${hints.join('\n')}\n`);
-        await write((_format, formatter, formatOptions) => formatter(diff, formatOptions));
+        await write(current.report.language, (_format, formatter, formatOptions) => formatter(diff, formatOptions));
         await failOnRegression(locale, [diff], options, io);
         return;
       }
@@ -132,7 +136,7 @@ ${locale.t('cli.diff.help')}`,
       if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
       if (diagnostics.length > 0) throw new UserError(diagnostics);
       if (diffs.length === 0) throw new UserError(locale.t('cli.diff.error.nothingPaired', { old: oldInput, new: newInput }));
-      await write((format, formatter, formatOptions) => formatDiffList(diffs, format, formatter, formatOptions));
+      await write(options.lang ?? locale.language, (format, formatter, formatOptions) => formatDiffList(diffs, format, formatter, formatOptions));
       await failOnRegression(locale, diffs, options, io);
     });
 }

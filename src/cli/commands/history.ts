@@ -17,11 +17,15 @@ import { expandInputs } from '../../read/inputs.js';
 import { quoted } from '../../core/quote.js';
 import type { Position } from '../../parse/locate.js';
 import { addVoiceOptions, manyFilesVoice, type VoiceOptions } from '../voice.js';
+import type { Language } from '../../schema/language.js';
+import { withLanguageOption } from '../language.js';
 import type { Locale } from '../../locale/locale.js';
 import { localeOf } from '../language.js';
 
 interface HistoryOptions extends VoiceOptions {
   model?: string;
+  /** `--lang`, when given: the language of every report. */
+  lang?: Language;
   git?: boolean;
   format?: HistoryFormatName;
   output?: string[];
@@ -54,7 +58,8 @@ ${locale.t('cli.examples')}
 
 ${locale.t('cli.history.help')}`,
     )
-    .action(async (inputs: string[], options: HistoryOptions) => {
+    .action(async (inputs: string[], given: HistoryOptions, command: Command) => {
+      const options = withLanguageOption(given, command);
       refuseInputsAsOutputs(options.output, [...inputs, options.plan, modelFileOf(options.model)]);
       const outputs = outputTargets({ output: options.output, format: options.format, names: historyFormats.names, unavailable: notAFormatOf(locale, 'history', historyFormats.names), locale });
       const entries = options.git ? await fromGit(inputs, options, io, locale) : await fromFiles(inputs, options, io, locale);
@@ -77,8 +82,11 @@ ${locale.t('cli.history.help')}`,
         if (!options.quiet && planned.warnings.length > 0) await io.stderr.write(planned.warnings.map((warning) => `${locatedWarning(locale, warning)}\n`).join(''));
         history = planned.history;
       }
+      // --lang, else the one language the assessments' reports are in, else the run's.
+      const languages = new Set(entries.map((entry) => entry.report.language));
+      const language = options.lang ?? (languages.size === 1 ? [...languages][0]! : locale.language);
       const rendered = [];
-      for (const { path, format } of outputs) rendered.push({ path, text: (await historyFormats.load(format))(history, { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width), locale: localeOf(options.lang ?? locale.language) }) });
+      for (const { path, format } of outputs) rendered.push({ path, text: (await historyFormats.load(format))(history, { color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width), locale: localeOf(language) }) });
       await writeOutputs(rendered, io.stdout);
     });
 }
@@ -118,7 +126,7 @@ async function fromFiles(inputs: string[], options: HistoryOptions, io: Io, loca
   const entries: LocatedEntry[] = [];
   const { diagnostics, skipped } = await eachFile(
     files,
-    (input) => loadResult(input, { model: options.model, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined, locale }),
+    (input) => loadResult(input, { model: options.model, lang: options.lang, stdin: () => io.stdin, passOver: found.has(input) ? NOT_RESULTS : undefined, locale }),
     ({ file, report, organisationAt, model }) => entries.push({ report, source: file, commit: null, organisationAt, model }),
   );
   const hints = entries.flatMap((entry) => voice.read(entry.source, outdatedAnswers(locale, entry.source, entry.model)));
@@ -158,7 +166,7 @@ async function fromGit(inputs: string[], options: HistoryOptions, io: Io, locale
   for (const version of await committedVersions(file, locale)) {
     let entry: LocatedEntry;
     try {
-      const { report, organisationAt, model } = await parseResult(version.read(), { model: options.model, baseDir: dirname(file), locale });
+      const { report, organisationAt, model } = await parseResult(version.read(), { model: options.model, lang: options.lang, baseDir: dirname(file), locale });
       entry = { report, source: `${version.path}@${version.commit.slice(0, 7)}`, commit: version.commit, fallbackDate: version.date, organisationAt, model };
     } catch (error) {
       if (!(error instanceof UserError)) throw error;

@@ -18,6 +18,8 @@ import { createParentFolders } from '../../write/folders.js';
 import { refuseInputAsOutput, sameFile, writeOutput } from '../../write/output.js';
 import type { Io } from '../io.js';
 import { relativeModelRef } from '../model-ref.js';
+import { reportModel } from '../../pipeline/load-overlay.js';
+import { withLanguageOption } from '../language.js';
 import type { Locale } from '../../locale/locale.js';
 
 interface MigrateOptions {
@@ -47,7 +49,8 @@ ${locale.t('cli.examples')}
 
 ${locale.t('cli.migrate.help')}`,
     )
-    .action(async (input: string, options: MigrateOptions) => {
+    .action(async (input: string, given: MigrateOptions, command: Command) => {
+      const options = withLanguageOption(given, command);
       const toFile = options.output !== undefined && options.output !== '-';
       if (toFile && input !== '-' && sameFile(options.output!, input)) {
         if (!options.force) throw new UserError(locale.t('cli.migrate.error.inPlace', { file: options.output! }));
@@ -60,7 +63,8 @@ ${locale.t('cli.migrate.help')}`,
       const parsed = parseYaml(source, locale);
       const { model: from, assessment } = await assessmentFromYaml(parsed, { baseDir, locale });
       if (toFile) refuseInputAsOutput(options.output, [from.builtin ? undefined : from.file]);
-      const target = await targetModel(locale, from, source.file, options.to);
+      // In the language of the answers' reports, through the target's translation: its migration notes and texts.
+      const { loaded: target } = await reportModel(await targetModel(locale, from, source.file, options.to), assessment.language, { lang: options.lang, language: locale.language });
       const { id, version } = from.model;
       if (target.model.version === version) {
         const note = locale.t(options.to === undefined ? 'cli.migrate.note.alreadyNewest' : 'cli.migrate.note.alreadyAsked', { file: source.file, model: `${id} ${version}` });

@@ -15,6 +15,8 @@ import { isoDate } from '../../schema/answers.js';
 import { refuseInputAsOutput, writeOutput } from '../../write/output.js';
 import { collect } from '../options.js';
 import type { Io } from '../io.js';
+import { reportModel } from '../../pipeline/load-overlay.js';
+import { withLanguageOption } from '../language.js';
 import type { Locale } from '../../locale/locale.js';
 
 interface PlanOptions {
@@ -47,16 +49,19 @@ ${locale.t('cli.examples')}
 
 ${locale.t('cli.plan.help')}`,
     )
-    .action(async (answers: string, options: PlanOptions) => {
+    .action(async (answers: string, given: PlanOptions, command: Command) => {
+      const options = withLanguageOption(given, command);
       if (answers === '-') throw new UserError(locale.t('cli.plan.error.stdin'));
       refuseInputAsOutput(options.output, [answers, modelFileOf(options.model)]);
-      const { file, model, assessment } = await loadAssessment(answers, { model: options.model, locale });
+      const { file, model: original, assessment } = await loadAssessment(answers, { model: options.model, locale });
+      // The plan's texts (indicators, advice) are in the language of the answers' reports.
+      const { language, loaded: model } = await reportModel(original, assessment.language, { lang: options.lang, language: locale.language });
       const start = assessment.date;
       if (start === null) throw new UserError([fileDiagnostic(file, 'missing-date', locale.t('cli.plan.error.noDate'))]);
       const by = options.by ?? yearAfter(start);
       if (by <= start) throw new UserError(locale.t('cli.plan.error.byBeforeStart', { by, start }));
       const targets = parseTargets(locale, options.target, model);
-      const report = scoreAssessment(model.model, assessment);
+      const report = scoreAssessment(model.model, assessment, language);
       const proposal = proposePlan(model.model, assessment, report, { targets, start, by, phases: options.phases }, locale);
       const { newPlanText, updatedPlanText } = await import('../../report/plan-file.js');
       const folder = options.output === undefined ? process.cwd() : dirname(resolve(options.output));

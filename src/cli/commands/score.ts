@@ -21,7 +21,7 @@ import { fileScoring, outdatedAnswers, staleWarnings, withGates } from '../../pi
 import { gateFailureLines, locatedWarning, otherOrganisationWarning, unansweredWarning } from '../../report/notices.js';
 import { parseStaleAfter, type StaleAfter } from '../../core/stale.js';
 import type { Locale } from '../../locale/locale.js';
-import { localeOf } from '../language.js';
+import { localeOf, withLanguageOption } from '../language.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
 
@@ -97,7 +97,8 @@ ${locale.t('cli.examples')}
 
 ${locale.t('cli.score.help')}`,
     )
-    .action(async (first: string, more: string[], options: ScoreOptions) => {
+    .action(async (first: string, more: string[], given: ScoreOptions, command: Command) => {
+      const options = withLanguageOption(given, command);
       const inputs = [first, ...more];
       if (!namesOneFile(inputs)) keepHeapNearLive();
       // A lone argument that names no answers files (an empty folder, a pattern matching nothing)
@@ -181,14 +182,14 @@ ${locale.t('cli.score.help')}`,
       for (const { path, format } of outputs) {
         const color = colorFor(format, options.color, path, io.stdout, io.env);
         const text = isPortfolioOnly(format)
-          ? (await portfolioFormats.load(format))([{ file: first, report }], { color, csv, locale: localeOf(options.lang ?? locale.language) })
+          ? (await portfolioFormats.load(format))([{ file: first, report }], { color, csv, locale: localeOf(report.language) })
           : (await reportFormats.load(format))(report, {
               color,
               nextSteps: options.all ? Infinity : DEFAULT_NEXT_STEPS,
               model: scored.model,
               printAnswers: options.printAnswers === true,
               width: outputWidth(io, path, options.width),
-              locale: localeOf(options.lang ?? locale.language),
+              locale: localeOf(report.language),
             });
         rendered.push({ path, text });
       }

@@ -170,6 +170,13 @@ async function validateFile(locale: Locale, file: string, options: ValidateOptio
     if (options.strict && warnings.length > 0) return { warnings };
     return { ok: warnings.length === 0 ? summary : locale.t('cli.validate.ok.warnings', { summary, count: warnings.length }), warnings };
   }
+  if (kind === 'overlay') {
+    const { validateOverlay } = await import('../../pipeline/load-overlay.js');
+    const { overlay, model, warnings } = await validateOverlay(parsed, file === '-' ? undefined : file, locale);
+    if (options.strict && warnings.length > 0) return { warnings };
+    const ok = locale.t('input.overlay.ok', { file: source.file, language: overlay.language, model: model.model.id, version: model.model.version, warnings: warnings.length });
+    return { ok, warnings };
+  }
   if (kind === 'report') {
     const report = parseReport(parsed, locale);
     return { ok: locale.t('cli.validate.ok.report', { file: source.file, organisation: report.organisation, model: `${report.model.id} ${report.model.version}` }), warnings: [] };
