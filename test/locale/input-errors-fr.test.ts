@@ -11,7 +11,7 @@ import type { CliResult } from '../helpers/cli.js';
 // Every class of bad input of test/errors.test.ts (its fixtures, and files made the same way),
 // run in English and in French: the same lines at the same places, the same exit code, and in
 // French a French message with French typography, with none of the English words of these
-// messages left. The `file:line:col:` prefix and the `cm-maturity: error:` prefix are the same in
+// messages left. The `file:line:col:` prefix and the `cm-maturity:` prefix are the same in
 // every language: programs read them.
 
 const BAD = 'test/fixtures/bad';
@@ -68,8 +68,9 @@ function located(stderr: string): { at: string; message: string }[] {
   return stderr
     .split('\n')
     .flatMap((line) => {
-      const match = /^(cm-maturity: error): (.*)$/.exec(line) ?? /^(.*?:\d+:\d+): (.*)$/.exec(line);
-      return match && !match[1]!.startsWith('cm-maturity: warning') ? [{ at: match[1]!, message: match[2]! }] : [];
+      // The word before an error without a place is the run's language's; the place is the same in both.
+      const match = /^(cm-maturity: (?:error|erreur\u00a0)): (.*)$/.exec(line) ?? /^(.*?:\d+:\d+): (.*)$/.exec(line);
+      return match && !/^cm-maturity: (warning|avertissement)/.test(match[1]!) ? [{ at: match[1]!.replace('erreur\u00a0', 'error'), message: match[2]! }] : [];
     });
 }
 
@@ -171,7 +172,7 @@ describe('errors about input files, in French', () => {
       it(testCase.name, async () => {
         const run = await both(testCase);
         expectFrenchContract(run);
-        expect(run.french.stderr).toMatch(/^cm-maturity: error: /);
+        expect(run.french.stderr).toMatch(/^cm-maturity: erreur\u00a0: /);
       });
     }
   });
@@ -193,12 +194,12 @@ describe('errors about input files, in French', () => {
   it('warnings about a weak model are French too, at the same places, and exit 0', async () => {
     const run = await both({ name: 'weak', args: ['validate', 'test/fixtures/weak-models/weak.yaml'] });
     const englishWarnings = run.english.stderr.split('\n').filter((line) => line.includes(': warning: '));
-    const frenchWarnings = run.french.stderr.split('\n').filter((line) => line.includes(': warning: '));
+    const frenchWarnings = run.french.stderr.split('\n').filter((line) => line.includes(': avertissement\u00a0: '));
     expect(run.french.code).toBe(run.english.code);
     expect(frenchWarnings.length).toBeGreaterThan(0);
-    expect(frenchWarnings.map((line) => line.slice(0, line.indexOf(': warning: ')))).toEqual(englishWarnings.map((line) => line.slice(0, line.indexOf(': warning: '))));
+    expect(frenchWarnings.map((line) => line.slice(0, line.indexOf(': avertissement\u00a0: ')))).toEqual(englishWarnings.map((line) => line.slice(0, line.indexOf(': warning: '))));
     for (const line of frenchWarnings) {
-      const message = line.slice(line.indexOf(': warning: ') + ': warning: '.length);
+      const message = line.slice(line.indexOf(': avertissement\u00a0: ') + ': avertissement\u00a0: '.length);
       expect(englishLeft(message), message).toEqual([]);
       expect(frenchTypographyProblems(fixedText(message)), message).toEqual([]);
     }
