@@ -2,7 +2,7 @@ import type { Language } from '../schema/language.js';
 import { NOT_APPLICABLE } from '../schema/constants.js';
 import type { Indicator, Model } from '../schema/model.js';
 import type { AnswersFile } from '../schema/answers.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 import type { InputIssue } from './issue.js';
 import { inlineText, quoted } from './quote.js';
@@ -60,7 +60,7 @@ function answerKeysOf(model: Model): AnswerKeys {
 }
 
 /** Checks every answer against the model: known indicator ids and answers on the model's scale. */
-export function checkAnswers(model: Model, file: AnswersFile, locale: Locale = ENGLISH_INPUT): AssessmentCheck {
+export function checkAnswers(model: Model, file: AnswersFile, locale: Locale = ENGLISH): AssessmentCheck {
   const issues: InputIssue[] = [];
   const { indicatorIds, known, allowed } = answerKeysOf(model);
   const answers = new Map<string, Answer>();

@@ -1,6 +1,6 @@
 import { NOT_APPLICABLE } from '../schema/constants.js';
 import type { Model } from '../schema/model.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 import type { InputIssue } from './issue.js';
 import { quoted } from './quote.js';
@@ -11,7 +11,7 @@ import { didYouMean } from './suggest.js';
  * sit at a stage that exists and is not the starting point, and every competency can be
  * scored at every stage above the first.
  */
-export function checkModel(model: Model, locale: Locale = ENGLISH_INPUT): InputIssue[] {
+export function checkModel(model: Model, locale: Locale = ENGLISH): InputIssue[] {
   const issues: InputIssue[] = [];
   const stageIds = model.stages.map((stage) => stage.id);
   const firstStage = stageIds[0];

@@ -2,7 +2,7 @@ import { OVERALL } from '../schema/constants.js';
 import type { Model } from '../schema/model.js';
 import type { PlanFile } from '../schema/plan.js';
 import type { Report } from '../schema/report.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 import type { InputIssue } from './issue.js';
 import { quoted } from './quote.js';
@@ -24,7 +24,7 @@ export interface PlanCheck {
  * A target as a number: a stage id stands for its level (the first stage is 1), a score is itself
  * when it lies between the first and the top level. A message for anything else.
  */
-export function targetLevel(value: string | number, model: Pick<Model, 'stages'>, locale: Locale = ENGLISH_INPUT): number | string {
+export function targetLevel(value: string | number, model: Pick<Model, 'stages'>, locale: Locale = ENGLISH): number | string {
   const top = model.stages.length;
   if (typeof value === 'number') {
     return value >= 1 && value <= top ? value : locale.t('input.plan.score-out-of-range', { score: locale.decimal(String(value)), top });
@@ -53,7 +53,7 @@ export function indicatorMapping(model: Model, planModel: ModelRef): ((id: strin
  * could be read, its baseline: known ids, phases due in order and after the baseline, one action
  * per indicator, a plan of the baseline's organisation and model.
  */
-export function checkPlan(plan: PlanFile, model: Model, planModel: ModelRef, baseline?: Report, locale: Locale = ENGLISH_INPUT): PlanCheck {
+export function checkPlan(plan: PlanFile, model: Model, planModel: ModelRef, baseline?: Report, locale: Locale = ENGLISH): PlanCheck {
   const errors: InputIssue[] = [];
   const warnings: InputIssue[] = [];
   const mapping = indicatorMapping(model, planModel);

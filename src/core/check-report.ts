@@ -1,6 +1,6 @@
 import type { MessageKey } from '../locale/keys.js';
 import type { CompetencyResult, Report } from '../schema/report.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 import type { InputIssue } from './issue.js';
 import { inlineText, quoted } from './quote.js';
@@ -17,7 +17,7 @@ const CUT = 0.01;
  * written by `--format json` always passes; one edited by hand, damaged or forged is refused here
  * rather than compared, drawn or trusted as a baseline.
  */
-export function checkReport(report: Report, locale: Locale = ENGLISH_INPUT): InputIssue[] {
+export function checkReport(report: Report, locale: Locale = ENGLISH): InputIssue[] {
   const issues: InputIssue[] = [];
   const add: Add = (path, key, values) => issues.push({ path, code: 'inconsistent-report', message: locale.t(key, values) });
   const n = String;

@@ -1,4 +1,4 @@
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 import type { BaselineResult, CompetencyResult, CrossesVersions, Report } from '../schema/report.js';
 
@@ -20,7 +20,7 @@ export function isRegression(before: number, after: number, tolerance: number): 
 }
 
 /** Why two reports cannot be compared (another model, or another version of it), or null when they can. */
-export function modelMismatch(current: Report, baseline: Report, locale: Locale = ENGLISH_INPUT): string | null {
+export function modelMismatch(current: Report, baseline: Report, locale: Locale = ENGLISH): string | null {
   if (current.model.id === baseline.model.id && current.model.version === baseline.model.version) return null;
   return locale.t('input.compare.model-mismatch', { baseline: `${baseline.model.id} ${baseline.model.version}`, current: `${current.model.id} ${current.model.version}` });
 }

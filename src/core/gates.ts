@@ -3,7 +3,7 @@ import type { Model } from '../schema/model.js';
 import type { GateResult, Report } from '../schema/report.js';
 import { isRegression, scoreDelta } from './compare.js';
 import { didYouMean } from './suggest.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 
 /** The gates as the command line states them. */
@@ -52,7 +52,7 @@ interface Stage {
  * A gate target: a score between the first and the top level, or a stage id standing for its
  * level (`community` = 3). Returns an error message for anything else.
  */
-export function resolveTarget(text: string, stages: readonly Stage[], locale: Locale = ENGLISH_INPUT): number | string {
+export function resolveTarget(text: string, stages: readonly Stage[], locale: Locale = ENGLISH): number | string {
   const stage = stages.find((candidate) => candidate.id === text);
   if (stage) return stage.level;
   const top = stages.length;
@@ -65,7 +65,7 @@ export function resolveTarget(text: string, stages: readonly Stage[], locale: Lo
 }
 
 /** Turns the gate options into a policy for this model; an unknown competency or stage is a usage error. */
-export function gatePolicy(options: GateOptions, model: Model, locale: Locale = ENGLISH_INPUT): GatePolicy {
+export function gatePolicy(options: GateOptions, model: Model, locale: Locale = ENGLISH): GatePolicy {
   const stages = model.stages.map((stage, index) => ({ id: stage.id, level: index + 1 }));
   const target = (option: string, text: string): number => {
     const value = resolveTarget(text, stages, locale);
@@ -190,7 +190,7 @@ function stageScore(stages: readonly { level: number; name: string }[], score: n
 }
 
 /** One line saying which gate failed and by how much; `report` names the stages of plan targets and gives a stale answer's dates and ids. */
-export function gateFailureText(gate: GateResult, report?: Pick<Report, 'stale' | 'stages'>, locale: Locale = ENGLISH_INPUT): string {
+export function gateFailureText(gate: GateResult, report?: Pick<Report, 'stale' | 'stages'>, locale: Locale = ENGLISH): string {
   const stages = report?.stages ?? [];
   const score = (value: number) => locale.decimal(value.toFixed(2));
   if (gate.gate === 'no-stale') return staleGateText(gate, report?.stale, locale);

@@ -1,6 +1,6 @@
 import type { History } from '../schema/history.js';
 import type { Report } from '../schema/report.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 import { quoted } from './quote.js';
 import { compareVersions } from './versions.js';
@@ -35,7 +35,7 @@ export function sparkline(scores: readonly number[], top: number): string {
  * the first entry's version: assessments of those are in the series too, compared competency by
  * competency, and the history says it crosses versions.
  */
-export function buildHistory(entries: readonly HistoryEntry[], linkedVersions: ReadonlySet<string> = new Set(), locale: Locale = ENGLISH_INPUT): History | HistoryProblem[] {
+export function buildHistory(entries: readonly HistoryEntry[], linkedVersions: ReadonlySet<string> = new Set(), locale: Locale = ENGLISH): History | HistoryProblem[] {
   const problems: HistoryProblem[] = [];
   const first = entries[0]?.report;
   if (!first) return [{ index: -1, code: 'no-assessments', message: locale.t('input.history.no-assessments') }];

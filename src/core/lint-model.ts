@@ -1,5 +1,5 @@
 import type { Model } from '../schema/model.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 import type { InputIssue } from './issue.js';
 import { quoted } from './quote.js';
@@ -21,7 +21,7 @@ const CRITERIA_RANGE = { min: 2, max: 4 } as const;
  * stops a model from scoring, but each makes an assessment harder to answer or to trust.
  * Run it only on a model that passed checkModel.
  */
-export function lintModel(model: Model, locale: Locale = ENGLISH_INPUT): InputIssue[] {
+export function lintModel(model: Model, locale: Locale = ENGLISH): InputIssue[] {
   const issues: InputIssue[] = [];
   lintScaleOrder(model, issues, locale);
   lintStageDescriptors(model, issues, locale);

@@ -4,7 +4,7 @@ import type { Answer } from './assessment.js';
 import type { InputIssue } from './issue.js';
 import { quoted } from './quote.js';
 import { didYouMean } from './suggest.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 
 /** How a model says the answers of one earlier version carry over: each old indicator id to the new ids it feeds. */
@@ -242,7 +242,7 @@ function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
  * earlier version it comes from: each of its ids is a key of the map (to `[]` when nothing takes
  * it over), and each key is one of its ids. Pure; the earlier model is found by the caller.
  */
-export function checkMigration(earlier: Model, model: Model, index: number, locale: Locale = ENGLISH_INPUT): InputIssue[] {
+export function checkMigration(earlier: Model, model: Model, index: number, locale: Locale = ENGLISH): InputIssue[] {
   const migration = model.migrations?.[index];
   if (migration === undefined) return [];
   const issues: InputIssue[] = [];

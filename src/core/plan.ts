@@ -4,7 +4,7 @@ import type { PlanAction, PlanPhase } from '../schema/plan.js';
 import type { Report } from '../schema/report.js';
 import { appliesIn, type Answer, type Assessment } from './assessment.js';
 import { targetLevel } from './check-plan.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 import { scoreAssessment } from './score.js';
 
@@ -54,7 +54,7 @@ interface Candidate {
  * actions of that phase and those before it are done, where that is higher than today. A
  * target the organisation is already above is left out.
  */
-export function proposePlan(model: Model, assessment: Assessment, report: Report, request: PlanRequest, locale: Locale = ENGLISH_INPUT): Proposal {
+export function proposePlan(model: Model, assessment: Assessment, report: Report, request: PlanRequest, locale: Locale = ENGLISH): Proposal {
   const values = new Map(model.scale.map((level) => [level.id, level.value]));
   const top = model.scale.reduce((best, level) => (level.value > best.value ? level : best));
   const places = new Map(model.stages.map((stage, place) => [stage.id, place]));
@@ -151,7 +151,7 @@ export function yearAfter(date: string): string {
 }
 
 /** Checks a target asked for on the command line against the model: a message, or null when it is good. */
-export function targetProblem(subject: string, target: string | number, model: Model, locale: Locale = ENGLISH_INPUT): string | null {
+export function targetProblem(subject: string, target: string | number, model: Model, locale: Locale = ENGLISH): string | null {
   const subjects = [...model.competencies.map((competency) => competency.id), OVERALL];
   if (!subjects.includes(subject)) return locale.t('input.plan.unknown-target-subject', { subject, subjects: subjects.join(', ') });
   const level = targetLevel(target, model, locale);

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { didYouMean } from './suggest.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 import type { Report } from '../schema/report.js';
 
@@ -61,6 +61,6 @@ function compareText(a: string, b: string): number {
  * A usage error when `--sort` names neither score, name nor a competency of the report's model;
  * `keys` are the report's sort keys. Checked against the first report only: a pool may mix models.
  */
-export function checkSortKey(key: string, keys: readonly string[], locale: Locale = ENGLISH_INPUT): void {
+export function checkSortKey(key: string, keys: readonly string[], locale: Locale = ENGLISH): void {
   if (!keys.includes(key)) throw new UserError(locale.t('input.usage.unknown-sort-key', { key, suggestion: didYouMean(key, keys, locale), keys: keys.join(', ') }));
 }

@@ -4,7 +4,7 @@ import type { History } from '../schema/history.js';
 import type { PlanFile } from '../schema/plan.js';
 import type { PlanActionResult, PlanProgress, PlanSubject, Report } from '../schema/report.js';
 import { targetLevel } from './check-plan.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 
 /** Scores this close below a target still meet it: printed scores are cut to hundredths. */
@@ -122,7 +122,7 @@ export function planProgress(
   baseline: { file: string; report: Report },
   model: Model,
   indicatorsOf: (id: string) => string[] = (id) => [id],
-  locale: Locale = ENGLISH_INPUT,
+  locale: Locale = ENGLISH,
 ): PlanProgress {
   const targets = phaseTargets(plan, model);
   const date = report.date;

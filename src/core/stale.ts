@@ -1,4 +1,4 @@
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 import type { Report, StaleAnswers } from '../schema/report.js';
 
@@ -26,7 +26,7 @@ function staleAfterGrammar(locale: Locale): string {
 }
 
 /** Reads a `--stale-after` value; returns an error message for anything outside the grammar. */
-export function parseStaleAfter(text: string, locale: Locale = ENGLISH_INPUT): StaleAfter | string {
+export function parseStaleAfter(text: string, locale: Locale = ENGLISH): StaleAfter | string {
   const match = /^(\d{1,4})([dwmy])$/.exec(text);
   const count = match ? Number(match[1]) : 0;
   if (!match || count < 1 || count > MAX_COUNT) return locale.t('input.stale.not-a-duration', { text, grammar: staleAfterGrammar(locale) });

@@ -28,8 +28,12 @@ export interface Locale {
   date(isoDate: string): string;
 }
 
-/** A message with no placeholder, no plural and no quote is its own text: no need to parse it. */
-const PLAIN = /^[^{}'#]*$/;
+/**
+ * A message with no placeholder, no plural and no quoting is its own text: no need to parse it.
+ * An apostrophe quotes only before `{`, `}`, `#`, `|` or another apostrophe; elsewhere (an
+ * organisation's report) it is itself, as ICU MessageFormat reads it.
+ */
+const PLAIN = /^(?:[^{}'#]|'(?![{}'#|]))*$/;
 
 /** French typography: a narrow no-break space before a percent sign, as the Imprimerie nationale sets it. */
 const NARROW_NO_BREAK_SPACE = '\u202f';
@@ -77,6 +81,8 @@ export function createLocale(language: Language, read: CatalogueReader): Locale 
     t(key, values) {
       const text = message(key);
       if (PLAIN.test(text)) return text;
+      const filled = simplyFilled(text, values);
+      if (filled !== undefined) return filled;
       let format = compiled.get(key);
       if (!format) {
         format = new IntlMessageFormat(text, language, undefined, { ignoreTag: true, formatters });
@@ -89,6 +95,28 @@ export function createLocale(language: Language, read: CatalogueReader): Locale 
     percent: (fraction) => writing.percent(Math.floor(fraction * 100 + 1e-9)),
     date: (isoDate) => writing.date(isoDate),
   };
+}
+
+/** A message whose only syntax is `{name}` arguments: no plural, select, format, `#` or quote. */
+const SIMPLE = /^(?:[^{}'#]|'(?![{}'#|])|\{\w+\})*$/;
+
+/**
+ * A message made only of text and `{name}` arguments, filled in as ICU would: text values as they
+ * are, and whole numbers from 0 to 999, which every language writes with the same digits. Anything
+ * else is undefined and goes through the message formatter, whose first use in a process sets up
+ * the locale data of `Intl`: a run that says only simple messages never pays for it.
+ */
+function simplyFilled(text: string, values: MessageValues | undefined): string | undefined {
+  if (!SIMPLE.test(text)) return undefined;
+  let simple = true;
+  const filled = text.replace(/\{(\w+)\}/g, (_argument, name: string) => {
+    const value = values?.[name];
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1000) return String(value);
+    simple = false;
+    return '';
+  });
+  return simple ? filled : undefined;
 }
 
 const FRENCH_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];

@@ -11,7 +11,7 @@ import { keepProtoKey } from './proto-key.js';
 import { STDIN_NAME } from '../source.js';
 import type { ParsedSource } from './yaml.js';
 import { fromZodIssues } from './zod-issues.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 
 /** An answers file checked against the schema: its well-formed part, and what is wrong with the rest. */
@@ -41,7 +41,7 @@ function wellFormedPart(data: unknown): AnswersFile {
 }
 
 /** Checks a parsed YAML document against the answers schema; a file of another kind is refused. */
-export function parseAnswers(source: ParsedSource, locale: Locale = ENGLISH_INPUT): ParsedAnswers {
+export function parseAnswers(source: ParsedSource, locale: Locale = ENGLISH): ParsedAnswers {
   expectMapping(source, 'answers', locale);
   if (documentKind(source.data) === 'report') {
     // A saved JSON report is a result, not answers: it is read by --baseline, diff and history.

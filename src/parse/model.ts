@@ -7,19 +7,19 @@ import { expectMapping } from './mapping.js';
 import { scalarSourceAt } from './locate.js';
 import { keepProtoKey } from './proto-key.js';
 import type { TextSource } from '../source.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 
 import { parseYaml, type ParsedSource } from './yaml.js';
 import { fromZodIssues } from './zod-issues.js';
 
 /** Parses and checks a model from text; throws a UserError listing every problem. */
-export function parseModel(source: TextSource, locale: Locale = ENGLISH_INPUT): Model {
+export function parseModel(source: TextSource, locale: Locale = ENGLISH): Model {
   return modelFromYaml(parseYaml(source, locale), locale);
 }
 
 /** Checks a parsed YAML document as a model. */
-export function modelFromYaml(parsed: ParsedSource, locale: Locale = ENGLISH_INPUT): Model {
+export function modelFromYaml(parsed: ParsedSource, locale: Locale = ENGLISH): Model {
   const source = parsed;
   expectMapping(parsed, 'model', locale);
   if (documentKind(parsed.data) === 'report') {

@@ -1,6 +1,6 @@
 import { CST, Lexer, type Parser } from 'yaml';
 import type { Diagnostic } from '../errors.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 
 // What a YAML file may hold to be read as plain data, checked before the parser builds anything
@@ -111,4 +111,4 @@ function collectionPastLimit(stack: readonly CST.Token[]): CST.Token | undefined
 
 
 /** What a tag is refused with, in English: a file holds plain data, read as written. */
-export const TAG_MESSAGE = ENGLISH_INPUT.t('input.yaml.tag');
+export const TAG_MESSAGE = ENGLISH.t('input.yaml.tag');

@@ -6,7 +6,7 @@ import { scalarSourceAt } from './locate.js';
 import { expectMapping } from './mapping.js';
 import type { MessageKey } from '../locale/keys.js';
 import type { ParsedSource } from './yaml.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 
 import { fromZodIssues } from './zod-issues.js';
@@ -19,7 +19,7 @@ const OTHER_KINDS = {
 } as const satisfies Record<string, MessageKey>;
 
 /** Checks a parsed YAML document against the plan schema: every problem of its shape at its line. */
-export function planFromYaml(parsed: ParsedSource, locale: Locale = ENGLISH_INPUT): PlanFile {
+export function planFromYaml(parsed: ParsedSource, locale: Locale = ENGLISH): PlanFile {
   expectMapping(parsed, 'plan', locale);
   const kind = documentKind(parsed.data);
   if (Object.hasOwn(OTHER_KINDS, kind)) throw new UserError([fileDiagnostic(parsed.file, 'wrong-kind', locale.t(OTHER_KINDS[kind as keyof typeof OTHER_KINDS]))]);

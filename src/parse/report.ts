@@ -5,7 +5,7 @@ import { toDiagnostics } from './diagnostics.js';
 import { documentKind } from './document-kind.js';
 import { scalarSourceAt } from './locate.js';
 import type { ParsedSource } from './yaml.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 import { fromZodIssues } from './zod-issues.js';
 
@@ -15,7 +15,7 @@ export function isReport(parsed: ParsedSource): boolean {
 }
 
 /** Checks a parsed JSON report against the report schema, then that its levels, stages and scores are possible (check-report.ts); a damaged one gets `file:line:col` errors like any file. */
-export function parseReport(parsed: ParsedSource, locale: Locale = ENGLISH_INPUT): Report {
+export function parseReport(parsed: ParsedSource, locale: Locale = ENGLISH): Report {
   const result = reportSchema.safeParse(parsed.data);
   if (!result.success) {
     throw new UserError(toDiagnostics(parsed, fromZodIssues(result.error.issues, reportSchema, parsed.data, (path) => scalarSourceAt(parsed, path), locale), locale));

@@ -4,7 +4,7 @@ import type { TextSource } from '../source.js';
 import { inlineText, quoted } from '../core/quote.js';
 import { documentKind } from './document-kind.js';
 import { checkedTokens, forbiddenCharacters, MAX_NESTING_DEPTH, TooDeep } from './plain-yaml.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 
 /** A parsed YAML file that still knows where every node came from. */
@@ -29,7 +29,7 @@ const COMPOSE_OPTIONS = { logLevel: 'error', prettyErrors: false, uniqueKeys: tr
  * once. Only plain data is read: characters YAML forbids, tags and nesting past the limit are
  * refused, at their line and column, before anything recursive runs (see plain-yaml.ts).
  */
-export function parseYaml(source: TextSource, locale: Locale = ENGLISH_INPUT): ParsedSource {
+export function parseYaml(source: TextSource, locale: Locale = ENGLISH): ParsedSource {
   const characters = forbiddenCharacters(source.file, source.text, locale);
   if (characters.length > 0) throw new UserError(characters);
   const lines = lineCounter(source.text);

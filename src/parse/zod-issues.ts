@@ -2,7 +2,7 @@ import type { z } from 'zod/mini';
 import type { InputIssue } from '../core/issue.js';
 import { inlineText, quoted } from '../core/quote.js';
 import { didYouMean } from '../core/suggest.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { MessageKey } from '../locale/keys.js';
 import type { Locale } from '../locale/locale.js';
 
@@ -21,7 +21,7 @@ export function fromZodIssues(
   schema: z.ZodMiniType,
   data: unknown,
   sourceText: SourceText = () => undefined,
-  locale: Locale = ENGLISH_INPUT,
+  locale: Locale = ENGLISH,
 ): InputIssue[] {
   const all = issues.flatMap((issue) => fromZodIssue(issue, [], schema, data, sourceText, locale));
   // zod still runs a value's checks when its type is wrong (`note: []` would also "need at least

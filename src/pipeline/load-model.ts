@@ -10,7 +10,7 @@ import { readCompiledModel } from '../read/compiled-model.js';
 import { readTextFile } from '../read/text.js';
 import type { SkippedKind } from '../core/file-summary.js';
 import type { LanguageOptions } from './load-overlay.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 
 export interface LoadedModel {
@@ -39,7 +39,7 @@ export type ModelLocation = { builtin: true; id: string; reference: string; late
  * looks like a path (a slash, a .yaml ending, a leading dot) is a file relative to `baseDir`.
  * Returns an error message when nothing fits.
  */
-export function resolveModel(ref: string, baseDir: string, locale: Locale = ENGLISH_INPUT): ModelLocation | string {
+export function resolveModel(ref: string, baseDir: string, locale: Locale = ENGLISH): ModelLocation | string {
   const looksLikePath = /[\\/]/.test(ref) || /\.ya?ml$/i.test(ref) || ref.startsWith('.');
   const builtin = looksLikePath ? undefined : builtinModel(ref);
   if (builtin) return { builtin: true, id: builtin.id, reference: builtin.reference, latest: builtin.reference !== ref, path: builtin.path };
@@ -50,7 +50,7 @@ export function resolveModel(ref: string, baseDir: string, locale: Locale = ENGL
 }
 
 /** Reads a model file or a built-in model. */
-export async function loadModelAt(location: ModelLocation, locale: Locale = ENGLISH_INPUT): Promise<LoadedModel> {
+export async function loadModelAt(location: ModelLocation, locale: Locale = ENGLISH): Promise<LoadedModel> {
   const file = displayPath(location.path);
   if (location.builtin) {
     const compiled = readCompiledModel(location.reference, location.path, import.meta.dirname);
@@ -69,7 +69,7 @@ export function modelFileOf(ref: string | undefined): string | undefined {
 }
 
 /** Loads a model by `--model`-style reference (built-in id or path, relative to the working folder). */
-export async function loadModel(ref: string, baseDir = process.cwd(), locale: Locale = ENGLISH_INPUT): Promise<LoadedModel> {
+export async function loadModel(ref: string, baseDir = process.cwd(), locale: Locale = ENGLISH): Promise<LoadedModel> {
   const location = resolveModel(ref, baseDir, locale);
   if (typeof location === 'string') throw new UserError(locale.t('input.usage.option-problem', { option: '--model', problem: location }));
   return loadModelAt(location, locale);
@@ -125,7 +125,7 @@ function missingModelFile(ref: string, location: ModelLocation, locale: Locale):
 
 /** The model chosen for an answers file: `--model`, else the file's `model:`, else the default. */
 export async function modelFor(referenceError: (message: string) => Error, ref: string | undefined, options: AssessmentOptions, answered: readonly string[] = []): Promise<LoadedModel> {
-  const locale = options.locale ?? ENGLISH_INPUT;
+  const locale = options.locale ?? ENGLISH;
   const location = resolveModel(options.model ?? ref ?? DEFAULT_MODEL_ID, options.model !== undefined || ref === undefined ? process.cwd() : (options.baseDir ?? process.cwd()), locale);
   if (typeof location === 'string') {
     if (options.model !== undefined) throw new UserError(locale.t('input.usage.option-problem', { option: '--model', problem: location }));

@@ -15,7 +15,7 @@ import type { Model } from '../schema/model.js';
 import type { PlanFile } from '../schema/plan.js';
 import { loadResult, type LoadedResult } from './load-result.js';
 import { modelFor, type LoadedModel } from './load-model.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 
 /** A plan read and checked: its model, the baseline it starts from, and what it should be warned about. */
@@ -51,7 +51,7 @@ async function loadPlan(input: string, options: PlanLoadOptions = {}): Promise<L
 
 /** Checks a parsed YAML document as a plan; its model and baseline are looked up from `baseDir`. */
 export async function planFromParsed(parsed: ParsedSource, baseDir: string, options: PlanLoadOptions = {}): Promise<LoadedPlan> {
-  const locale = options.locale ?? ENGLISH_INPUT;
+  const locale = options.locale ?? ENGLISH;
   const plan = planFromYaml(parsed, locale);
   const at = (path: string[]) => {
     const { line, column } = locate(parsed, path);
@@ -80,7 +80,7 @@ function refuseOtherOrganisation(loaded: LoadedPlan, organisation: string, them:
  * organisation and of its model (any version of it, whose stages its targets name).
  */
 export async function historyWithPlan(history: History, input: string, options: PlanLoadOptions = {}): Promise<{ history: History; warnings: Diagnostic[] }> {
-  const locale = options.locale ?? ENGLISH_INPUT;
+  const locale = options.locale ?? ENGLISH;
   const loaded = await loadPlan(input, options);
   refuseOtherOrganisation(loaded, history.organisation, 'assessments', locale);
   if (loaded.model.model.id !== history.model.id) {
@@ -96,7 +96,7 @@ export async function historyWithPlan(history: History, input: string, options: 
  * warnings, located in it.
  */
 export async function withPlan(report: Report, input: string, model: Model, options: PlanLoadOptions = {}): Promise<{ report: Report; warnings: Diagnostic[] }> {
-  const locale = options.locale ?? ENGLISH_INPUT;
+  const locale = options.locale ?? ENGLISH;
   const loaded = await loadPlan(input, { ...options, against: model });
   refuseOtherOrganisation(loaded, report.organisation, 'answers', locale);
   const mapping = indicatorMapping(model, { id: loaded.model.model.id, version: loaded.model.model.version }) ?? ((id: string) => [id]);

@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 import { builtinModel } from '../read/builtin-models.js';
 import type { Model } from '../schema/model.js';
 import { loadModelAt, type LoadedModel } from './load-model.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 
 // The other versions of a model, found where a model's migrations say to look: a built-in model's
@@ -33,7 +33,7 @@ export function siblingCandidates(modelPath: string, id: string, version: string
  * `<id>@<version>`; for a model file, a file beside it (siblingCandidates) that holds that model
  * id and version, else the built-in `<id>@<version>`.
  */
-export async function findVersion(loaded: LoadedModel, version: string, locale: Locale = ENGLISH_INPUT): Promise<VersionLookup> {
+export async function findVersion(loaded: LoadedModel, version: string, locale: Locale = ENGLISH): Promise<VersionLookup> {
   const { id } = loaded.model;
   const looked: string[] = [];
   if (!loaded.builtin) {
@@ -146,7 +146,7 @@ async function builtinVersion(result: ResultModel): Promise<LoadedModel | undefi
 export async function checkMigrations(
   model: Model,
   path: string | undefined,
-  locale: Locale = ENGLISH_INPUT,
+  locale: Locale = ENGLISH,
 ): Promise<{ issues: InputIssue[]; unchecked: { from: string; why: string }[] }> {
   const issues: InputIssue[] = [];
   const unchecked: { from: string; why: string }[] = [];

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 import { decode, MAX_INPUT_BYTES } from './text.js';
 import type { TextSource } from './text.js';
@@ -48,7 +48,7 @@ class GitOutputTooLarge extends Error {}
  * the commits and the file's path at each, `git show <commit>:<path>` its content then.
  * Commits that delete the file are left out.
  */
-export async function committedVersions(file: string, locale: Locale = ENGLISH_INPUT): Promise<CommittedVersion[]> {
+export async function committedVersions(file: string, locale: Locale = ENGLISH): Promise<CommittedVersion[]> {
   // Standard input has no history, and git would read `-` and a folder as something else
   // (pathspec magic, every file inside), so both are refused before git is asked.
   if (file === '-') throw new UserError(locale.t('input.git.stdin'));

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { revivedError, type ThreadError } from '../errors.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 import type { Language } from '../schema/language.js';
 import { expandInputs, namesAFolderOrPattern, type ExpandedInputs } from './inputs.js';
@@ -25,7 +25,7 @@ const LIST_YOUNG_GENERATION_MB = 8;
  * thread of its own, with a young generation of a set size, that memory goes when it ends, and
  * the list comes back as one text. Files named one by one are taken as they are, here.
  */
-export async function expandInputsInThread(args: readonly string[], locale: Locale = ENGLISH_INPUT): Promise<ExpandedInputs> {
+export async function expandInputsInThread(args: readonly string[], locale: Locale = ENGLISH): Promise<ExpandedInputs> {
   if (!(await namesAFolderOrPattern(args))) return expandInputs(args, locale);
   const { Worker } = process.getBuiltinModule('node:worker_threads');
   const worker = new Worker(listWorkerScript(), { workerData: { args, language: locale.language } satisfies ListRequest, resourceLimits: { maxYoungGenerationSizeMb: LIST_YOUNG_GENERATION_MB } });

@@ -2,7 +2,7 @@ import { readdirSync, realpath, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
 import type { FileSystemAdapter } from 'tinyglobby';
 import { UserError } from '../errors.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 
 /** The files named by command-line arguments, and which of them were found rather than named. */
@@ -24,7 +24,7 @@ export interface ExpandedInputs {
  * read once, under the name met first. A folder is walked through its symbolic links, but not
  * through one that leads back to a folder it is in (a loop, which would lead out of the folder).
  */
-export async function expandInputs(args: readonly string[], locale: Locale = ENGLISH_INPUT): Promise<ExpandedInputs> {
+export async function expandInputs(args: readonly string[], locale: Locale = ENGLISH): Promise<ExpandedInputs> {
   const files: string[] = [];
   const found = new Set<string>();
   /** The name each file is kept under, by its real path. */

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 import { STDIN_NAME, type TextSource } from '../source.js';
 
@@ -22,7 +22,7 @@ function fail(file: string, code: string, message: string, line = 1, column = 1)
  * round trip through the thread pool, which made reading the largest cost of scoring many files.
  * The kind of file is checked before it is opened: opening a named pipe would wait for a writer.
  */
-export async function readTextFile(path: string, locale: Locale = ENGLISH_INPUT): Promise<TextSource> {
+export async function readTextFile(path: string, locale: Locale = ENGLISH): Promise<TextSource> {
   let bytes: Buffer;
   try {
     const info = statSync(path);
@@ -40,7 +40,7 @@ export async function readTextFile(path: string, locale: Locale = ENGLISH_INPUT)
 }
 
 /** Reads standard input to its end, refusing it once it grows past the size limit. */
-export async function readStdin(stream: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin, locale: Locale = ENGLISH_INPUT): Promise<TextSource> {
+export async function readStdin(stream: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin, locale: Locale = ENGLISH): Promise<TextSource> {
   if (stream.isTTY) fail(STDIN_NAME, 'stdin-is-terminal', locale.t('input.read.stdin-terminal'));
   const chunks: Buffer[] = [];
   let total = 0;
@@ -54,7 +54,7 @@ export async function readStdin(stream: NodeJS.ReadableStream & { isTTY?: boolea
 }
 
 /** Turns bytes into text, or a located error when they are empty, binary or not UTF-8. */
-export function decode(file: string, bytes: Buffer, locale: Locale = ENGLISH_INPUT): TextSource {
+export function decode(file: string, bytes: Buffer, locale: Locale = ENGLISH): TextSource {
   if (bytes.length === 0) fail(file, 'empty', locale.t('input.read.empty'));
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
@@ -116,7 +116,7 @@ function formatBytes(bytes: number, locale: Locale): string {
 }
 
 /** A path or `-` read as text, with the folder its relative references (`model:`) are resolved from. */
-export async function readInput(input: string, stdin?: () => NodeJS.ReadableStream, locale: Locale = ENGLISH_INPUT): Promise<TextSource & { baseDir: string }> {
+export async function readInput(input: string, stdin?: () => NodeJS.ReadableStream, locale: Locale = ENGLISH): Promise<TextSource & { baseDir: string }> {
   const source = input === '-' ? await readStdin(stdin?.(), locale) : await readTextFile(input, locale);
   return { ...source, baseDir: input === '-' ? process.cwd() : dirname(input) };
 }

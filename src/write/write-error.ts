@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError, type SaidMessage } from '../errors.js';
-import { ENGLISH_INPUT } from '../locale/english.js';
+import { ENGLISH } from '../locale/english.js';
 
 /**
  * A user error raised while writing, where the run's language is not at hand: its message is
  * English, and the key it carries is said in the run's language where the error is printed.
  */
 export function writingError(said: SaidMessage): UserError {
-  return new UserError(ENGLISH_INPUT.t(said.key, said.values), said);
+  return new UserError(ENGLISH.t(said.key, said.values), said);
 }
 
 /** The system's code of a refused write, with ENOENT told apart by whether the folder exists. */

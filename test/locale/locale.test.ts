@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { environmentLanguage, reportLanguage, runLanguage } from '../../src/cli/language.js';
 import { createLocale, type CatalogueReader } from '../../src/locale/locale.js';
@@ -39,6 +40,31 @@ describe('a locale', () => {
     locale.t('report.files' as never, { count: 2, folder: 'x' });
     locale.t('cli.plain' as never);
     expect(reads).toEqual(['fr/report', 'fr/cli']);
+  });
+
+  it('fills simple messages without the formatter exactly as the formatter does', () => {
+    const cases: [string, Record<string, string | number>][] = [
+      ["the answers file's {key}, else {other}", { key: 'language:', other: 'the locale' }],
+      ['{count} of {total} answered', { count: 0, total: 999 }],
+      ['{count} of {total} answered', { count: 12345, total: -3 }],
+      ["l’organisation {name} n'a pas {n} réponses", { name: 'Acme', n: 1000 }],
+      ["quoted '{'x'}' and {y}", { y: 'z' }],
+    ];
+    for (const language of ['en', 'fr'] as const) {
+      for (const [message, values] of cases) {
+        const locale = createLocale(language, () => ({ message }));
+        const grouping = language === 'fr';
+        const expected = new IntlMessageFormat(message, language, undefined, {
+          ignoreTag: true,
+          formatters: {
+            getNumberFormat: (locales, options) => new Intl.NumberFormat(locales, { useGrouping: grouping, ...options }),
+            getDateTimeFormat: (...args) => new Intl.DateTimeFormat(...args),
+            getPluralRules: (...args) => new Intl.PluralRules(...args),
+          },
+        }).format(values);
+        expect(locale.t('cli.message' as never, values), `${language}: ${message}`).toBe(expected);
+      }
+    }
   });
 
   it('says which key is missing rather than printing nothing', () => {

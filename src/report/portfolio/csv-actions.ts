@@ -1,4 +1,4 @@
-import { ENGLISH } from '../english.js';
+import { ENGLISH } from '../../locale/english.js';
 import { csvText } from '../escape/csv.js';
 import { actionFlags } from '../plan-text.js';
 import type { PortfolioFormatter } from './format.js';

@@ -1,7 +1,7 @@
 import type { Locale } from '../../locale/locale.js';
 import type { Model } from '../../schema/model.js';
 import type { Report } from '../../schema/report.js';
-import { ENGLISH } from '../english.js';
+import { ENGLISH } from '../../locale/english.js';
 
 export interface FormatOptions {
   /** Use terminal colours (only ever true when writing to a colour terminal). */

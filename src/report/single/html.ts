@@ -5,7 +5,7 @@ import { completeness, DRAFT_BELOW, topPriorities } from '../../core/summary.js'
 import type { Locale } from '../../locale/locale.js';
 import { staleIds } from '../../core/stale.js';
 import type { CompetencyResult, GateResult, IndicatorResult, NextStep, Report } from '../../schema/report.js';
-import { ENGLISH } from '../english.js';
+import { ENGLISH } from '../../locale/english.js';
 import { reportLocale, type FormatOptions, type Formatter } from './format.js';
 import { escapeHtml as e } from '../escape/html.js';
 import { httpsLink } from '../escape/url.js';
