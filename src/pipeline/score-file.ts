@@ -29,7 +29,7 @@ export interface ScoringOptions extends GateOptions, LanguageOptions {
 
 /** The locale of a scoring's messages: its language's, English when it names none. */
 export function scoringLocale(options: Pick<ScoringOptions, 'language'>): Locale {
-  return createLocale(options.language ?? 'en', readCatalogue);
+  return createLocale(options.language ?? DEFAULT_LANGUAGE, readCatalogue);
 }
 
 /** One answers file read, checked and scored, with the gate policy of its model. */
@@ -128,7 +128,7 @@ export function manyFilesScorer(options: ManyFilesOptions, stdin?: () => NodeJS.
   const score = fileScoring(options, stdin);
   let first = true;
   // Plain data crosses to worker threads: the locale is made again from its language.
-  const locale = createLocale(options.language ?? DEFAULT_LANGUAGE, readCatalogue);
+  const locale = scoringLocale(options);
   return async (file, found) => {
     const outcome = await tryFile(file, (input) => score(input, found));
     if ('diagnostics' in outcome || 'kind' in outcome) return outcome;
@@ -178,7 +178,7 @@ export type PoolFileResult =
 export function poolFileScorer(options: LanguageOptions & { model?: string; fileWarnings: boolean }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<PoolFileResult> {
   const score = fileScoring(options, stdin);
   let first = true;
-  const locale = createLocale(options.language ?? DEFAULT_LANGUAGE, readCatalogue);
+  const locale = scoringLocale(options);
   return async (file, found) => {
     const outcome = await tryFile(file, (input) => score(input, found));
     if ('diagnostics' in outcome || 'kind' in outcome) return outcome;
