@@ -9,17 +9,13 @@
 // - schema/*.json: the JSON Schemas of model and answers files (scripts/schemas.mjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json');
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-
-/** Replaced in dist/cli.cjs by the hash of its content: same length, so the source map still fits. */
-const BUILD_PLACEHOLDER = '0'.repeat(32);
 
 const shared = {
   platform: 'node',
@@ -51,8 +47,7 @@ await Promise.all([
     // CommonJS, which Node loads with fewer steps than an ES module; import.meta, which bundled
     // libraries use too, is given its CommonJS values.
     define: { ...shared.define, 'import.meta.dirname': '__dirname', 'import.meta.url': 'importMetaUrl' },
-    // The first line names the build (filled in below), for bin/code-cache.cjs.
-    banner: { js: `// build ${BUILD_PLACEHOLDER}\nconst importMetaUrl = require('node:url').pathToFileURL(__filename).href;` },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
   build({
     ...shared,
@@ -62,11 +57,6 @@ await Promise.all([
     packages: 'external',
   }),
 ]);
-
-// A code cache is only used with the build it was made from (bin/code-cache.cjs).
-const cliUrl = new URL('../dist/cli.cjs', import.meta.url);
-const cli = readFileSync(cliUrl, 'utf8');
-writeFileSync(cliUrl, cli.replace(BUILD_PLACEHOLDER, createHash('sha256').update(cli).digest('hex').slice(0, 32)));
 
 /** A source module bundled in memory and imported, for what the build shares with the tool. */
 async function importBundled(entry) {
