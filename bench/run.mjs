@@ -31,7 +31,7 @@ Exit status: 0 every budget met, 1 a budget missed, 2 bad flags, 3 a failure.`;
 
 const SIZES = {
   full: { warmupRounds: 2, startupRounds: 20, throughputFiles: 10_000, throughputRuns: 5, memoryFiles: 100_000, coreAssessments: 100 },
-  quick: { warmupRounds: 1, startupRounds: 5, throughputFiles: 200, throughputRuns: 1, memoryFiles: 300, coreAssessments: 20 },
+  quick: { warmupRounds: 1, startupRounds: 3, throughputFiles: 200, throughputRuns: 1, memoryFiles: 200, coreAssessments: 5 },
 };
 
 const BUDGETS = { startupRatio: 2.5, throughputRatio: 1.5, scoreRssMB: 250, benchmarkRssMB: 250 };

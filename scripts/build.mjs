@@ -5,7 +5,7 @@
 // - dist/list-worker.cjs: the worker thread that lists folders and patterns for a run over many files;
 // - dist/index.js: the library API, with its dependencies left to the consumer's node_modules;
 // - dist/models/*.compiled: the built-in models, parsed and checked, and their translations applied;
-// - dist/types: declarations for the library API;
+// - dist/types: declarations for the library API (not with --no-types);
 // - schema/*.json: the JSON Schemas of model and answers files (scripts/schemas.mjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -84,7 +84,9 @@ for (const id of library.builtinModelIds()) {
   }
 }
 
-execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+// Declarations for the library's users. The test suite builds with --no-types: it runs the code, and
+// `npm test` type-checks the sources already.
+if (!process.argv.includes('--no-types')) execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 
 // The shipped schemas follow the code and the built-in models. The test suite builds with
 // --no-schemas so that it checks the committed schema files instead of rewriting them.
