@@ -51,7 +51,7 @@ export const PROTOCOL_TEXTS: Record<string, (string | RegExp)[]> = {
   // The examples of its help: command lines, alike in every language.
   'src/cli/commands/validate.ts': [/^\n {2}\$ (cm-maturity|cat|git) /],
   // The program's examples: command lines, alike in every language.
-  'src/cli/run.ts': [/^(score|validate|diff|history|benchmark|migrate|schema|consensus) [^ ]/],
+  'src/cli/run.ts': [/^(score|validate|diff|history|benchmark|migrate|schema|consensus|import) [^ ]/],
   // The messages of the errors that end a run with an exit code (and a class name): caught by the run, never printed.
   'src/cli/stop.ts': ['a gate failed', 'Interrupted', 'invalid input'],
   // The English placeholder the library has always exported; files get their language's (answers.template.organisationPlaceholder).
