@@ -5,7 +5,7 @@ import { NOT_APPLICABLE } from '../schema/constants.js';
 import type { Model } from '../schema/model.js';
 import type { Answer } from './assessment.js';
 import { inlineText, quoted } from './quote.js';
-import { didYouMean } from './suggest.js';
+import { closest, didYouMean } from './suggest.js';
 import { dayOf, ordersOf, readDate, type ReadDate } from './survey-dates.js';
 
 /** A survey export as rows of cells: the header row of question titles, then one row per respondent. */
@@ -123,7 +123,7 @@ export function importSurvey(table: SurveyTable, options: SurveyImportOptions): 
   const nameColumn = column((role) => role.kind === 'field' && role.field === 'name');
   const roleColumn = column((role) => role.kind === 'field' && role.field === 'role');
   const organisationColumn = column((role) => role.kind === 'field' && role.field === 'organisation');
-  if (!roles.some((role) => role?.kind === 'answer')) at(1, 1, 'no-answer-column', locale.t('team.import.noAnswerColumn'));
+  if (issues.length === 0 && !roles.some((role) => role?.kind === 'answer')) at(1, 1, 'no-answer-column', locale.t('team.import.noAnswerColumn'));
   if (table.rows.length === 0) at(1, 1, 'no-respondent', locale.t('team.import.noRespondent'));
   if (organisationColumn === -1 && options.organisation === undefined) at(1, 1, 'no-organisation', locale.t('team.import.noOrganisation'));
   const dates = timestampColumn === -1 ? undefined : columnDates(table, timestampColumn, options.dates, at, locale);
@@ -221,7 +221,7 @@ function mappedTitles(map: ImportMap | undefined, indicators: ReadonlySet<string
     const key = titleKey(title);
     const atKey = path.length > 1 && typeof path[1] === 'string';
     if (!titles.includes(key)) {
-      issues.push({ in: 'map', path, at: atKey ? 'key' : 'value', code: 'unknown-column', message: locale.t('team.import.map.unknownColumn', { title: quoted(title), suggestion: didYouMean(key, titles.filter((found) => found !== ''), locale) }) });
+      issues.push({ in: 'map', path, at: atKey ? 'key' : 'value', code: 'unknown-column', message: locale.t('team.import.map.unknownColumn', { title: quoted(title), suggestion: titleSuggestion(key, titles, locale) }) });
       return;
     }
     if (titles.indexOf(key) !== titles.lastIndexOf(key)) {
@@ -232,11 +232,11 @@ function mappedTitles(map: ImportMap | undefined, indicators: ReadonlySet<string
       issues.push({ in: 'map', path, at: atKey ? 'key' : 'value', code: 'mapped-twice', message: locale.t('team.import.map.mappedTwice', { title: quoted(title) }) });
       return;
     }
-    if (role.kind === 'answer' || role.kind === 'note') {
-      if (!indicators.has(role.indicator)) {
-        issues.push({ in: 'map', path, at: 'value', code: 'unknown-indicator', message: locale.t('team.import.map.unknownIndicator', { id: inlineText(role.indicator), model: `${model.id} ${model.version}`, suggestion: didYouMean(role.indicator, indicators, locale) }) });
-        return;
-      }
+    if ((role.kind === 'answer' || role.kind === 'note') && !indicators.has(role.indicator)) {
+      issues.push({ in: 'map', path, at: 'value', code: 'unknown-indicator', message: locale.t('team.import.map.unknownIndicator', { id: inlineText(role.indicator), model: `${model.id} ${model.version}`, suggestion: didYouMean(role.indicator, indicators, locale) }) });
+      // The column is the mapping file's to fix, not the export's.
+      mapped.set(key, { kind: 'ignored' });
+      return;
     }
     mapped.set(key, role);
   };
@@ -248,6 +248,12 @@ function mappedTitles(map: ImportMap | undefined, indicators: ReadonlySet<string
   }
   (map.ignore ?? []).forEach((title, index) => entry(['ignore', index], title, { kind: 'ignored' }));
   return mapped;
+}
+
+/** " (did you mean "Is there a sponsor?")" or nothing: the title of the export closest to one a mapping file names. */
+function titleSuggestion(title: string, titles: readonly string[], locale: Locale): string {
+  const match = closest(title, titles.filter((found) => found !== ''));
+  return match === undefined ? '' : locale.t('input.suggest.did-you-mean', { candidate: quoted(match) });
 }
 
 /** What a title's bracketed end says: an indicator (`[strategy.purpose]`), its note (`[strategy.purpose note]`) or a field (`[name]`). */

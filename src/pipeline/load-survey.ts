@@ -51,7 +51,11 @@ export async function loadSurvey(input: string, options: SurveyOptions, locale: 
   }
   let read: { file: string; table: SurveyTable } | undefined;
   try {
-    const source = await readInput(input, options.stdin, locale);
+    const source = await readInput(input, options.stdin, locale).catch((error: unknown) => {
+      // Read as any input is, but an empty export is not an empty YAML file.
+      if (error instanceof UserError && error.diagnostics[0]?.code === 'empty') throw new UserError([{ ...error.diagnostics[0], message: locale.t('team.import.emptyExport') }]);
+      throw error;
+    });
     read = { file: source.file, table: await surveyTable(source, locale) };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
