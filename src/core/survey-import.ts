@@ -16,7 +16,7 @@ export interface SurveyTable {
 }
 
 /** What a column may hold besides answers and notes. */
-export const SURVEY_FIELDS = ['timestamp', 'name', 'role', 'email', 'organisation'] as const;
+const SURVEY_FIELDS = ['timestamp', 'name', 'role', 'email', 'organisation'] as const;
 
 type SurveyField = (typeof SURVEY_FIELDS)[number];
 
@@ -84,7 +84,7 @@ const KNOWN_COLUMNS: Readonly<Record<string, SurveyField | 'ignored'>> = {
  * Text compared whatever its case, accents, apostrophes and spacing: `Plutôt oui`, `plutot OUI`
  * and ` plutôt  oui ` are one text.
  */
-export function looseText(text: string): string {
+function looseText(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -11,7 +11,7 @@ const DELIMITERS = [',', ';', '\t'] as const;
  * question title may hold commas; a French export separates them with semicolons), the comma when
  * there is none or a tie.
  */
-export function delimiterOf(text: string): string {
+function delimiterOf(text: string): string {
   const counts = new Map<string, number>(DELIMITERS.map((delimiter) => [delimiter, 0]));
   let quoted = false;
   for (const character of text) {

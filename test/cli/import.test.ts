@@ -2,7 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Ajv } from 'ajv';
 import { parse } from 'yaml';
+import { importMapJsonSchema, jsonSchemaText } from '../../src/schema/json-schema.js';
 import { ROOT } from '../helpers/cli.js';
 import { runInProcess } from '../helpers/in-process.js';
 
@@ -217,5 +219,15 @@ describe('import: every problem at its row and column, nothing written', () => {
     expect(stderr).toContain(`${map}:3:8: `);
     expect(stderr).toContain(`${join(BAD, 'unclosed-quote.csv')}:3:1: a quote opened in this row is never closed`);
     expect(stderr.trim().split('\n')).toHaveLength(3);
+  });
+});
+
+describe('the mapping file JSON Schema', () => {
+  it('is the committed file, equal to fresh output, and accepts a good mapping file but not one of the wrong shape', () => {
+    const text = readFileSync(join(ROOT, 'schema/import-map.schema.json'), 'utf8');
+    expect(text).toBe(jsonSchemaText(importMapJsonSchema()));
+    const validate = new Ajv({ strict: true }).compile(JSON.parse(text) as object);
+    expect(validate(parse(readFileSync(join(DIR, 'microsoft.map.yaml'), 'utf8'))), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(parse(readFileSync(join(BAD, 'bad-shape.map.yaml'), 'utf8')))).toBe(false);
   });
 });
