@@ -115,7 +115,7 @@ export function importSurvey(table: SurveyTable, options: SurveyImportOptions): 
   const { locale } = options;
   const issues: SurveyIssue[] = [];
   const at = (row: number, column: number, code: string, message: string) => issues.push({ in: 'export', row, column, code, message });
-  const roles = columnRoles(table.header, options, issues);
+  const roles = columnRoles(table, options, issues);
   const words = answerWords(options);
   const accepted = acceptedAnswers(options);
   const column = (role: (role: ColumnRole) => boolean) => roles.findIndex((found) => found !== undefined && role(found));
@@ -181,8 +181,9 @@ function ordered(answers: ReadonlyMap<string, Answer>, model: Model): ReadonlyMa
 }
 
 /** What each column holds (undefined: an empty column, passed over), with a problem for every column that cannot be matched or is matched twice. */
-function columnRoles(header: readonly string[], options: SurveyImportOptions, issues: SurveyIssue[]): (ColumnRole | undefined)[] {
+function columnRoles(table: SurveyTable, options: SurveyImportOptions, issues: SurveyIssue[]): (ColumnRole | undefined)[] {
   const { locale, model, map } = options;
+  const { header } = table;
   const indicators = new Set(model.competencies.flatMap((competency) => competency.indicators.map((indicator) => indicator.id)));
   const mapped = mappedTitles(map, indicators, header, options, issues);
   const taken = new Map<string, number>();
@@ -194,7 +195,8 @@ function columnRoles(header: readonly string[], options: SurveyImportOptions, is
     };
     const role = mapped.get(titleKey(title)) ?? bracketedRole(title, indicators) ?? knownRole(title);
     if (role === undefined) {
-      if (title.trim() === '') return undefined;
+      // A column without a title or a cell: a separator left at the end of each line.
+      if (title.trim() === '' && table.rows.every(({ cells }) => (cells[index] ?? '').trim() === '')) return undefined;
       const bracketed = BRACKETED.exec(title);
       if (bracketed) return fail('unknown-indicator', locale.t('team.import.unknownIndicator', { id: inlineText(bracketed[1]!.trim()), model: `${model.id} ${model.version}`, suggestion: didYouMean(bracketed[1]!.trim(), indicators, locale) }));
       return fail('unmatched-column', locale.t('team.import.unmatchedColumn', { title: quoted(title) }));

@@ -94,6 +94,17 @@ describe('import: matching columns and answers', () => {
     expect(without).toMatchObject({ code: 2, stderr: `${csv}:3:1: no organisation in this row: fill it in, or give --organisation for the rows without one\n` });
   });
 
+  it('passes over a column without a title or a cell (a separator at the end of each line), not one whose cells hold something', async () => {
+    const trailing = join(temp, 'trailing.csv');
+    writeFileSync(trailing, 'Purpose [strategy.purpose],\nyes,\n');
+    const out = fresh();
+    expect((await runInProcess(['import', trailing, '-o', out, '--organisation', 'Acme', '-q'])).code).toBe(0);
+    expect(answered(written(out)['r01.yaml']!)).toEqual({ 'strategy.purpose': 'yes' });
+    const untitled = join(temp, 'untitled.csv');
+    writeFileSync(untitled, 'Purpose [strategy.purpose],\nyes,mostly\n');
+    expect(await refused([untitled, '--organisation', 'Acme'])).toBe(`${untitled}:1:2: column "" holds no indicator: end its title with the indicator id in brackets ([strategy.purpose]), or name it in a mapping file (--map), under ignore: to pass it over\n`);
+  });
+
   it('reads the dates as --dates says, refusing one that does not exist in that order', async () => {
     const out = fresh();
     expect((await runInProcess(['import', join(BAD, 'ambiguous-date.csv'), '-o', out, '--organisation', 'Acme', '--dates', 'day-first', '-q'])).code).toBe(0);
