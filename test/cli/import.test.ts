@@ -242,3 +242,18 @@ describe('the mapping file JSON Schema', () => {
     expect(validate(parse(readFileSync(join(BAD, 'bad-shape.map.yaml'), 'utf8')))).toBe(false);
   });
 });
+
+describe('import --help', () => {
+  it('lists every option, each documented in the README', async () => {
+    const result = await runInProcess(['import', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: cm-maturity import \[options\] <export>/);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const option of ['--map <file>', '-m, --model <id|path>', '--organisation <name>', '--dates <order>', '-o, --output <folder>', '--force', '-q, --quiet', '--no-color']) {
+      expect(result.stdout).toContain(`  ${option} `);
+    }
+    for (const option of ['`--map <file>`', '`-m, --model <id\\|path>`', '`--organisation <name>`', '`--dates <day-first\\|month-first>`', '`-o, --output <folder>`', '`--force`', '`-q, --quiet`']) {
+      expect(readme).toContain(`| ${option} |`);
+    }
+  });
+});
