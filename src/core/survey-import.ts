@@ -138,7 +138,8 @@ export function importSurvey(table: SurveyTable, options: SurveyImportOptions): 
     roles.forEach((role, index) => {
       const value = cell(index);
       if (role === undefined || role.kind === 'ignored' || value === '') return;
-      if (role.kind !== 'field' || role.field !== 'email') {
+      // What is written to the file; an e-mail address never is, and a timestamp is read as a date.
+      if (role.kind !== 'field' || (role.field !== 'email' && role.field !== 'timestamp')) {
         const forbidden = FORBIDDEN_CHARACTER.exec(value);
         if (forbidden) {
           at(row, index + 1, 'forbidden-character', locale.t('team.import.forbiddenCharacter', { name: `U+${forbidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` }));
