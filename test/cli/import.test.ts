@@ -94,7 +94,14 @@ describe('import: matching columns and answers', () => {
     expect(without).toMatchObject({ code: 2, stderr: `${csv}:3:1: no organisation in this row: fill it in, or give --organisation for the rows without one\n` });
   });
 
-  it('passes over a column without a title or a cell (a separator at the end of each line), not one whose cells hold something', async () => {
+  it('reads the export from standard input', async () => {
+    const out = fresh();
+    const result = await runInProcess(['import', '-', '-o', out, '--organisation', 'Acme', '-q'], { input: 'Purpose [strategy.purpose],Note [strategy.purpose note]\nPartiellement,"Two\nlines"\n' });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(answered(written(out)['r01.yaml']!)).toEqual({ 'strategy.purpose': { answer: 'partly', note: 'Two\nlines' } });
+  });
+
+    it('passes over a column without a title or a cell (a separator at the end of each line), not one whose cells hold something', async () => {
     const trailing = join(temp, 'trailing.csv');
     writeFileSync(trailing, 'Purpose [strategy.purpose],\nyes,\n');
     const out = fresh();
@@ -167,7 +174,18 @@ describe('import: every problem at its row and column, nothing written', () => {
     ]);
   });
 
-  it('a date that is none, or does not exist', async () => {
+  it('numbers rows as a spreadsheet does: a line break inside a quoted cell does not start a row', async () => {
+    const file = join(BAD, 'after-line-break.csv');
+    // Line 4 of the file, row 3 of the spreadsheet.
+    expect(await refused([file, ...organisation])).toBe(`${file}:3:1: "perhaps" is not an answer to strategy.purpose; accepted, in any case and with or without accents: ${ACCEPTED}; an empty cell is unanswered\n`);
+  });
+
+  it('an export that is not UTF-8, as Excel saves "CSV" in Windows-1252', async () => {
+    const file = join(BAD, 'latin1.csv');
+    expect(await refused([file, ...organisation])).toBe(`${file}:2:5: is not valid UTF-8 text (save it as UTF-8)\n`);
+  });
+
+    it('a date that is none, or does not exist', async () => {
     const file = join(BAD, 'bad-date.csv');
     expect(await refused([file, ...organisation])).toBe(
       [
