@@ -3,6 +3,7 @@
 //   import() (a command, a format, a library few runs need) is evaluated only when it is loaded;
 // - dist/score-worker.cjs: the worker threads that score many files at once;
 // - dist/list-worker.cjs: the worker thread that lists folders and patterns for a run over many files;
+// - dist/form-page.js: the script of the questionnaire page `cm-maturity form` writes, for browsers;
 // - dist/index.js: the library API, with its dependencies left to the consumer's node_modules;
 // - dist/models/*.compiled: the built-in models, parsed and checked, and their translations applied;
 // - dist/types: declarations for the library API;
@@ -53,6 +54,20 @@ await Promise.all([
     define: { ...shared.define, 'import.meta.dirname': '__dirname', 'import.meta.url': 'importMetaUrl' },
     // The first line names the build (filled in below), for bin/code-cache.cjs.
     banner: { js: `// build ${BUILD_PLACEHOLDER}\nconst importMetaUrl = require('node:url').pathToFileURL(__filename).href;` },
+  }),
+  // The questionnaire page's script, written inline into every page `form` makes: one file for
+  // browsers, with the scoring, the answers file layout and the YAML parser of the tool itself.
+  build({
+    entryPoints: ['src/form-page/main.ts'],
+    outfile: 'dist/form-page.js',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    alias: { yaml: './node_modules/yaml/browser/dist/index.js' },
   }),
   build({
     ...shared,
