@@ -78,6 +78,15 @@ await Promise.all([
   }),
 ]);
 
+// The page's script is written inline into an HTML page: control characters the minifier leaves
+// raw in string literals (the YAML parser has some) are written as escapes, which mean the same
+// there, so that the page holds none. Vertical tab and form feed, which JavaScript also reads as
+// spaces between tokens, are never left raw by the minifier.
+const formPageUrl = new URL('../dist/form-page.js', import.meta.url);
+const formPage = readFileSync(formPageUrl, 'utf8');
+if (/[\v\f]/.test(formPage)) throw new Error('dist/form-page.js holds a vertical tab or form feed');
+writeFileSync(formPageUrl, formPage.replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`));
+
 // A code cache is only used with the build it was made from (bin/code-cache.cjs).
 const cliUrl = new URL('../dist/cli.cjs', import.meta.url);
 const cli = readFileSync(cliUrl, 'utf8');
