@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import axe from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { CHROMIUM_PATH, chromiumInstalled, launchChromium, type LaunchedBrowser } from '../helpers/browser.js';
@@ -18,7 +18,8 @@ import { reportSchema, type Report } from '../../src/schema/report.js';
  */
 const IN_CI = (process.env.CI ?? '') !== '' && process.env.CI !== 'false';
 const SKIP_MESSAGE = `browser test of the questionnaire skipped: no Chromium at ${CHROMIUM_PATH}. Install it (Debian: apt-get install chromium) or point CHROMIUM_PATH at a Chromium binary.`;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe-core's own source, run in the page to scan it. */
+const AXE_SOURCE = axe.source;
 
 interface Opened {
   page: Page;

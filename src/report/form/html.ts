@@ -24,7 +24,7 @@ function sha256(text: string): string {
  * The page's Content-Security-Policy: nothing may load, and the one script and the one stylesheet
  * run only because their hashes are named, so a text that escaped escaping could run nothing.
  */
-export function formPolicy(script: string, style: string): string {
+function formPolicy(script: string, style: string): string {
   return `default-src 'none'; script-src 'sha256-${sha256(script)}'; style-src 'sha256-${sha256(style)}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
 }
 
