@@ -203,6 +203,11 @@ if (!chromiumInstalled() && !IN_CI) {
         await page.setInputFiles('#open', { name: 'other.yaml', mimeType: 'application/yaml', buffer: Buffer.from('organisation: Other Corp\nanswers: {}\n') });
         await expect.poll(() => page.locator('#message').textContent()).toBe('other.yaml was not opened: it is the answers of "Other Corp", this questionnaire is for "Acme Corp"');
         expect(await chosen(page, 0)).toBe('partly');
+        await page.setInputFiles('#open', { name: 'typo.yaml', mimeType: 'application/yaml', buffer: Buffer.from('organisation: Acme Corp\nanswers:\n  strategy.purpse: "yes"\n') });
+        await expect.poll(() => page.locator('#message').textContent()).toBe('typo.yaml was not opened: unknown indicator "strategy.purpse" in model community (did you mean strategy.purpose?)');
+        await page.setInputFiles('#open', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('- just\n- a list\n') });
+        await expect.poll(() => page.locator('#message').textContent()).toBe('notes.txt was not opened: it is not an answers file (YAML with organisation: and answers:)');
+        expect(await chosen(page, 0)).toBe('partly');
       });
 
       it('has no accessibility violation that axe-core finds (WCAG 2.2 A and AA)', async () => {
@@ -216,6 +221,32 @@ if (!chromiumInstalled() && !IN_CI) {
         expect(violations).toEqual([]);
         expect(opened.errors).toEqual([]);
       });
+    });
+
+    it('speaks French, and downloads a French answers file that validates', async () => {
+      const french = join(temp, 'questionnaire.html');
+      const result = await runInProcess(['--lang', 'fr', 'form', '--organisation', 'Acme', '-o', french]);
+      expect(result.code, result.stderr).toBe(0);
+      const context = await chromium.browser.newContext({ acceptDownloads: true });
+      try {
+        const { page, errors } = await open(context, french);
+        await page.focus('#a-0-1');
+        await page.keyboard.press('Space');
+        expect(await page.locator('#progress-text').textContent()).toBe('1 sur 106 répondus');
+        expect(await page.locator('#overall').textContent()).toMatch(/^Ensemble\u00a0: .+, score \d,\d\d$/);
+        await page.focus('#download');
+        const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+        expect(download.suggestedFilename()).toBe('answers.yaml');
+        const file = join(temp, 'reponses.yaml');
+        await download.saveAs(file);
+        const text = readFileSync(file, 'utf8');
+        expect(text).toContain('# Critères pour "yes" (tous doivent être remplis)');
+        expect(parse(text)).toMatchObject({ organisation: 'Acme', language: 'fr', answers: { 'strategy.purpose': 'mostly' } });
+        expect((await runInProcess(['validate', file])).code).toBe(0);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
     });
 
     it('runs no script from a hostile model or command line, and shows their texts as text', async () => {
@@ -232,9 +263,11 @@ if (!chromiumInstalled() && !IN_CI) {
         expect(await page.locator('#q-0 legend').textContent()).toBe('A key <img src=x onerror=alert(1)> indicator safety.key');
         expect(await page.locator('#respondent-name').inputValue()).toBe('<img src=x onerror=alert(1)>');
         expect(await page.locator('img, iframe').count()).toBe(0);
-        // The page's own script ran: the standing is there, in the model's stage names.
-        await page.keyboard.press('Tab');
+        // The page's own script runs: an answer moves the progress and the standing.
         expect(await page.locator('#overall').textContent()).toBe('Overall: Start, score 1.00');
+        await page.focus('#a-0-0');
+        await page.keyboard.press('Space');
+        expect(await page.locator('#progress-text').textContent()).toBe(`1 of ${await page.locator('fieldset.indicator').count()} answered`);
         // A script added to the page is refused by its Content-Security-Policy.
         await page.evaluate(() => {
           const script = document.createElement('script');

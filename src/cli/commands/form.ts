@@ -42,7 +42,7 @@ export function formCommand(io: Io, locale: Locale): Command {
     .option('-o, --output <file>', locale.t('team.form.cli.output'))
     .option('--force', locale.t('team.form.cli.force'))
     .addOption(new Option('--questions <format>', locale.t('team.form.cli.questions')).choices(questionFormats.names))
-    .option('--no-color', locale.t('cli.option.noColorAccepted'))
+    .option('--no-color', locale.t('team.form.cli.noColor'))
     .addHelpText('after', `\n${locale.t('team.cli.examples')}:\n${EXAMPLES.map((example) => `  $ ${example}`).join('\n')}\n\n${locale.t('team.form.cli.help')}`)
     .action(async (options: FormOptions) => {
       const toFile = options.output !== undefined && options.output !== '-';
