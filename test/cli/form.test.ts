@@ -48,11 +48,12 @@ describe('form: the page', () => {
     const script = rawInside(html, '<script>', '</script>');
     expect(script.length).toBeGreaterThan(1000);
     expect(policy).toBe(`default-src 'none'; script-src ${sha256(script)}; style-src ${sha256(style)}; img-src 'none'; base-uri 'none'; form-action 'none'`);
-    // One script that runs and one block of data; no attribute that could run anything.
+    // One script that runs and one block of data; no attribute that could run or load anything, and one link, within the page.
+    expect(select(document, 'a').map((link) => link.attrs.href)).toEqual(['#standing-heading']);
     const scripts = select(document, 'script');
     expect(scripts.map((element) => element.attrs.type ?? 'script')).toEqual(['application/json', 'script']);
     for (const element of allElements(document)) {
-      expect(Object.keys(element.attrs).filter((name) => name.startsWith('on') || name === 'style' || name === 'src' || name === 'href')).toEqual([]);
+      expect(Object.keys(element.attrs).filter((name) => name.startsWith('on') || name === 'style' || name === 'src' || (name === 'href' && element.attrs.href !== '#standing-heading'))).toEqual([]);
     }
   });
 
@@ -107,7 +108,8 @@ describe('form: the page', () => {
     const html = await form('-m', HOSTILE_MODEL, '--organisation', '<b onclick=x>Org</b>', '--respondent-role', '"><script>alert(1)</script>');
     const document = parseHtml(html);
     expect(select(document, 'script')).toHaveLength(2);
-    expect(allElements(document).filter((element) => ['img', 'iframe', 'a', 'b', 'i'].includes(element.tag))).toEqual([]);
+    expect(allElements(document).filter((element) => ['img', 'iframe', 'b', 'i'].includes(element.tag))).toEqual([]);
+    expect(select(document, 'a')).toHaveLength(1);
     expect(select(document, 'h1')[0]!.text).toBe('<b onclick=x>Org</b>: questionnaire, Details <i>Maturity</i>');
     const legend = select(select(document, 'fieldset', 'indicator')[0]!, 'legend')[0]!;
     expect(legend.text).toBe('A key <img src=x onerror=alert(1)> indicator safety.key');

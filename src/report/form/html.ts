@@ -110,6 +110,7 @@ function status(data: FormPageData, locale: Locale): string {
 <h2 id="progress-heading">${e(locale.t('team.form.page.progress'))}</h2>
 <progress id="progress" max="${total}" value="0" aria-labelledby="progress-heading"></progress>
 <p id="progress-text" role="status">${e(locale.t('team.form.page.progressText', { answered: 0, total }))}</p>
+<p class="jump"><a href="#standing-heading">${e(locale.t('team.form.page.standing'))}</a></p>
 </section>`;
 }
 
@@ -176,7 +177,7 @@ function standing(report: Report, locale: Locale): string {
 <p>${e(locale.t('team.form.page.standingIntro'))}</p>
 <p id="overall"><strong>${e(locale.t('team.form.page.overall', { stage: report.overall.stageName, score: locale.score(report.overall.score) }))}</strong></p>
 <table>
-<thead><tr><th scope="col">${e(locale.t('team.form.page.competencyHead'))}</th><th scope="col">${e(locale.t('team.form.page.stageHead'))}</th><th scope="col">${e(locale.t('team.form.page.scoreHead'))}</th></tr></thead>
+<thead><tr><th scope="col">${e(locale.t('team.form.page.competencyHead'))}</th><th scope="col">${e(locale.t('team.form.page.stageHead'))}</th><th scope="col" class="score">${e(locale.t('team.form.page.scoreHead'))}</th></tr></thead>
 <tbody id="standing">
 ${report.competencies.map((competency) => `<tr><th scope="row">${e(competency.name)}</th><td>${e(competency.stageName)}</td><td class="score">${e(locale.score(competency.score))}</td></tr>`).join('\n')}
 </tbody>

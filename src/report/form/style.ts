@@ -2,6 +2,7 @@
  * The questionnaire's stylesheet: a readable column, native controls, and a focus ring that
  * every control shows when reached by the keyboard (WCAG 2.4.7, 2.4.11). Texts are dark on white
  * (at least 4.5:1); whether an answer is given is said in words (the progress) as well as marked.
+ * The progress stays in view at the top, so the page scrolls a focused control below it (WCAG 2.4.11).
  */
 export const FORM_STYLE = `
 :root { --ink: #1d2330; --muted: #4a5361; --rule: #c9cfd8; --paper: #ffffff; --wash: #f4f6f9; --accent: #1f4e79; --focus: #b3400a; }
@@ -24,6 +25,7 @@ dl.scale dd { margin: 0; }
 .status-bar { position: sticky; top: 0; z-index: 1; background: var(--paper); border-bottom: 1px solid var(--rule); padding: 8px 0; }
 .status-bar h2 { margin: 0; font-size: 16px; }
 progress { width: 100%; height: 14px; }
+html { scroll-padding-top: 8rem; }
 .actions { display: flex; flex-wrap: wrap; gap: 12px 20px; align-items: center; }
 button { font: inherit; font-weight: 600; padding: 8px 14px; border: 2px solid var(--accent); border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; }
 .open label { font-weight: 600; margin-right: 8px; }
@@ -42,6 +44,8 @@ fieldset.indicator legend { font-weight: 700; padding: 0 4px; }
 .notes label { display: block; font-size: 14px; font-weight: 600; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--rule); overflow-wrap: anywhere; }
-td.score { text-align: right; font-variant-numeric: tabular-nums; }
+td.score, th.score { text-align: right; font-variant-numeric: tabular-nums; }
+.status-bar p { margin: 2px 0; }
+a { color: var(--accent); }
 @media (max-width: 640px) { .page { padding: 16px; } .notes { grid-template-columns: 1fr; } }
 `;
