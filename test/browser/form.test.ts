@@ -139,6 +139,20 @@ if (!chromiumInstalled() && !IN_CI) {
         expect(await page.locator('#message').textContent()).toMatch(/^Your answers kept in this browser are back: 3 of \d+ answered\.$/);
       });
 
+      it("keeps each respondent's answers apart in one browser, and finds them from a copy of the page", async () => {
+        const bob = join(temp, 'bob.html');
+        const copy = join(temp, 'copy.html');
+        expect((await runInProcess(['form', '--organisation', 'Acme Corp', '--respondent-name', 'Bob', '-o', bob])).code).toBe(0);
+        expect((await runInProcess(['form', '--organisation', 'Acme Corp', '--respondent-name', 'Alice Martin', '--respondent-role', 'community manager', '-o', copy])).code).toBe(0);
+        const others = await open(context, bob);
+        expect(await others.page.locator('#progress-text').textContent()).toMatch(/^0 of \d+ answered$/);
+        expect(await others.page.locator('#message').textContent()).toBe('');
+        await others.page.close();
+        const again = await open(context, copy);
+        expect(await chosen(again.page, 0)).toBe('yes');
+        await again.page.close();
+      });
+
       it('downloads an answers file that validates, shows the scores score gives, and combines with two others', async () => {
         const { page } = opened;
         await page.focus('#download');
