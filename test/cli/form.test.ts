@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { allElements, parseHtml, select, type HtmlElement } from '../helpers/html.js';
 import { runInProcess } from '../helpers/in-process.js';
 
@@ -189,6 +190,21 @@ describe('form --questions csv', () => {
     const inside = (parseCsv(await form('-m', HOSTILE_MODEL, '--context', 'inside', '--questions', 'csv')) as string[][]).map(([question]) => question);
     expect(inside.some((question) => question!.endsWith('[safety.other]'))).toBe(false);
     expect(inside.some((question) => question!.endsWith('[safety.plain]'))).toBe(true);
+  });
+
+  it('gives questions whose titles import reads back: a survey export made of them becomes answers files', async () => {
+    const questions = parseCsv(await form('--lang', 'fr', '--questions', 'csv')) as string[][];
+    // A form builder's export: the questions as column titles, a respondent's choices as cells.
+    const titles = ['Horodateur', ...questions.slice(0, 3).map(([question]) => question!)];
+    const exported = `${[titles, ['2026/10/08 14:03:11 UTC+2', questions[0]![1]!, questions[1]![5]!, questions[2]![3]!]].map((row) => row.map((cell) => JSON.stringify(cell)).join(',')).join('\n')}\n`;
+    const file = join(temp, 'export.csv');
+    writeFileSync(file, exported);
+    const folder = join(temp, 'imported');
+    const imported = await runInProcess(['import', file, '-o', folder, '--organisation', 'Acme', '--quiet']);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    const answers = (parse(readFileSync(join(folder, 'r01.yaml'), 'utf8')) as { answers: Record<string, unknown> }).answers;
+    expect([answers['strategy.purpose'], answers['strategy.sponsor'], answers['strategy.audience']]).toEqual(['yes', 'n/a', 'partly']);
   });
 
   it('refuses a format it does not know', async () => {
