@@ -4,6 +4,7 @@ import type { Locale } from '../../locale/locale.js';
 import type { Report } from '../../schema/report.js';
 import type { Model } from '../../schema/model.js';
 import { escapeHtml as e } from '../escape/html.js';
+import { pageHead } from '../html-page.js';
 import { embeddedJson, FORM_DATA_ID, type FormPageData } from './page-data.js';
 import { FORM_STYLE } from './style.js';
 
@@ -12,20 +13,6 @@ export interface FormHtmlOptions {
   locale: Locale;
   /** The page's script: the bundle the build makes of src/form-page/ (dist/form-page.js). */
   script: string;
-}
-
-/** The base64 SHA-256 of a text, as a Content-Security-Policy names an inline script or style it allows. */
-function sha256(text: string): string {
-  const { createHash } = process.getBuiltinModule('node:crypto');
-  return createHash('sha256').update(text).digest('base64');
-}
-
-/**
- * The page's Content-Security-Policy: nothing may load, and the one script and the one stylesheet
- * run only because their hashes are named, so a text that escaped escaping could run nothing.
- */
-function formPolicy(script: string, style: string): string {
-  return `default-src 'none'; script-src 'sha256-${sha256(script)}'; style-src 'sha256-${sha256(style)}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
 }
 
 /**
@@ -44,17 +31,7 @@ export function formatFormHtml(data: FormPageData, options: FormHtmlOptions): st
     data.organisation === null ? locale.t('team.form.page.title', { model: model.name }) : locale.t('team.form.page.titleOf', { organisation: data.organisation, model: model.name });
   const context = model.contexts?.find((candidate) => candidate.id === data.context);
   const empty: Report = scoreAssessment(model, { organisation: data.organisation ?? '', date: null, assessor: null, context: data.context, answers: new Map() }, data.language);
-  return `<!DOCTYPE html>
-<html lang="${e(data.language)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${formPolicy(script, FORM_STYLE)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)}</title>
-<style>${FORM_STYLE}</style>
-</head>
-<body>
-<div class="page">
+  return `${pageHead(data.language, title, FORM_STYLE, script)}<div class="page">
 <header>
 <h1>${e(title)}</h1>
 <p class="meta">${e(locale.t('team.form.page.modelLine', { name: model.name, version: model.version, id: model.id }))}</p>
