@@ -47,6 +47,7 @@ export { reportFormats, DEFAULT_NEXT_STEPS, type BinaryFormatter, type FormatNam
 
 export { scoreDelta, withBaseline, modelMismatch } from './core/compare.js';
 export { evaluateGates, resolveTarget, type GatePolicy, type ScoreFloor } from './core/gates.js';
+export { parseStaleAfter, staleCutoff, withStale, type StaleAfter } from './core/stale.js';
 export { diffReports, regressions } from './core/diff.js';
 export { buildHistory, sparkline, type HistoryEntry, type HistoryProblem } from './core/history.js';
 export { loadResult, parseResult, type LoadedResult } from './pipeline/load-result.js';
@@ -55,7 +56,7 @@ export { diffSchema, type Diff } from './schema/diff.js';
 export { historySchema, type History } from './schema/history.js';
 export { validationSchema, type Validation } from './schema/validation.js';
 export { modelListSchema, type ModelList } from './schema/models.js';
-export type { BaselineResult, CrossesVersions, GateResult, PlanProgress, PlanSubject, PlanActionResult } from './schema/report.js';
+export type { BaselineResult, CrossesVersions, GateResult, PlanProgress, PlanSubject, PlanActionResult, StaleAnswers } from './schema/report.js';
 export { diffFormats, type DiffFormatName } from './report/diff/index.js';
 export { historyFormats, type HistoryFormatName } from './report/history/index.js';
 export { portfolioFormats, type PortfolioFormatName } from './report/portfolio/index.js';

@@ -37,6 +37,19 @@ describe('the library API gives the CLI’s output', () => {
     }
   });
 
+  it('withStale and parseStaleAfter give the report score --stale-after gives (examples/middle.yaml)', async () => {
+    const { model, assessment } = await source.loadAssessment(join(ROOT, 'examples/middle.yaml'));
+    const after = source.parseStaleAfter('12m');
+    if (typeof after === 'string') throw new Error(after);
+    const report = source.withStale(source.scoreAssessment(model.model, assessment), after);
+    const cli = JSON.parse(await okInProcess(['score', 'examples/middle.yaml', '--stale-after', '12m', '--format', 'json'])) as source.Report;
+    expect(report.stale).toEqual(cli.stale);
+    expect(report.stale!.answers.length).toBeGreaterThan(0);
+    // The cutoff is 12 months before the assessment's date (2027-09-15).
+    expect(source.staleCutoff('2027-09-15', after)).toBe('2026-09-15');
+    expect(source.parseStaleAfter('12 parsecs')).toMatch(/12 parsecs/);
+  });
+
   it('reports a bad answers file as a UserError with located diagnostics', async () => {
     const error = await source.loadAssessment(join(ROOT, 'examples/community@1.0/middle.yaml'), { model: 'no-such-model' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(source.UserError);
