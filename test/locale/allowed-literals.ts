@@ -62,8 +62,10 @@ export const PROTOCOL_TEXTS: Record<string, (string | RegExp)[]> = {
   'src/cli/commands/consensus.ts': [/^cm-maturity (consensus|score) /],
   // The examples of its help: command lines, alike in every language.
   'src/cli/commands/import.ts': [/^cm-maturity (import|consensus) /],
-  // The stylesheet and the markup of the page's head.
-  'src/report/consensus/html.ts': [/^body\{font:/, /^<!DOCTYPE html>\n<html lang=/, /^">\n<head>\n<meta charset=/, /^">\n<meta name="viewport"/],
+  // The stylesheet.
+  'src/report/consensus/html.ts': [/^body\{font:/],
+  // The markup of every page's head.
+  'src/report/html-page.ts': [markup()],
   // The questionnaire page's markup, every text between its tags from the catalogue, and its stylesheet.
   'src/report/form/html.ts': [markup()],
   'src/report/form/style.ts': [/\{[^{}]*:[^{}]*;[^{}]*\}/],
