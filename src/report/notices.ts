@@ -166,7 +166,7 @@ export function gateFailureLines(locale: Locale, report: Report, gates: readonly
       const stage = Number.isInteger(gate.target) ? report.stages.find((candidate) => candidate.level === gate.target) : undefined;
       const target = stage ? `${stage.id} (${gate.target})` : String(gate.target);
       const option = gate.gate === 'fail-under' ? `--fail-under ${target}` : gate.gate === 'require' ? `--require ${gate.subject}=${target}` : GATE_OPTIONS[gate.gate] ?? gate.gate;
-      return terminalText(`cm-maturity: ${locale.t('cli.notice.gateFailed', { option, file: file === undefined ? '' : `${file}: `, text: gateFailureText(gate, report) })}`);
+      return terminalText(`cm-maturity: ${locale.t('cli.notice.gateFailed', { option, file: file === undefined ? '' : `${file}: `, text: gateFailureText(gate, report, locale) })}`);
     });
 }
 

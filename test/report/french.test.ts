@@ -173,11 +173,13 @@ describe('a report in French', () => {
         expect(text).not.toContain('n/a');
       });
 
-      it('junit: class names (the ids CI tools follow) and properties as in English, the messages French', async () => {
+      it('junit: suite and test case names, class names and properties as in English (what CI tools follow), the messages French', async () => {
         const [frenchXml, englishXml] = [await score([...args, '-f', 'junit']), await score([example, '--stale-after', '12m', '-f', 'junit', '--lang', 'en'])];
-        // A suite's and a test case's names, and the context, are the model's texts, which its translation gives in French.
-        const names = (xml: string) => [...xml.matchAll(/<(?:testsuites?|testcase|property) [^>]*>/g)].map((match) => match[0].replace(/^(<(?:testsuites?|testcase) [^>]*?)\bname="[^"]*"/, '$1').replace(/^(<property name="context") value="[^"]*"/, '$1'));
+        // The model's own names, not its translation's: a test keeps its name whatever the report's language.
+        const names = (xml: string) => [...xml.matchAll(/<(?:testsuites?|testcase|property) [^>]*>/g)].map((match) => match[0]);
         expect(names(frenchXml)).toEqual(names(englishXml));
+        expect(frenchXml).toContain('<testcase classname="community.strategy" name="Strategy" time="0">');
+        expect(frenchXml).toContain('<testsuite name="Community Management Maturity: ');
         expect(frenchXml).toContain('name="Overall (mean)"');
         const messages = unescapeXml([...frenchXml.matchAll(/<system-out>([^<]*)<\/system-out>/g)].map((match) => match[1]).join('\n'));
         expect(messages).toMatch(/niveau \d sur \d\), score \d,\d\d/);
@@ -224,6 +226,23 @@ describe('a report in French', () => {
       const fixed = withoutFileTexts(text, await reportTexts(args));
       expect(englishLeft(fixed)).toEqual([]);
       expect(typography(fixed)).toEqual([]);
+    });
+
+    it('junit: the failed gates said in French, in the message and the detail; the names as in English', async () => {
+      const failing = [...args, '--fail-under', '4', '--fail-behind-plan', '-f', 'junit'];
+      const [french, english] = [await runInProcess(['score', ...failing]), await runInProcess(['score', ...failing, '--lang', 'en'])];
+      expect([french.code, english.code]).toEqual([1, 1]);
+      const names = (xml: string) => [...xml.matchAll(/<(?:testsuites?|testcase|property) [^>]*>/g)].map((match) => match[0]);
+      expect(names(french.stdout)).toEqual(names(english.stdout));
+      const messages = [...french.stdout.matchAll(/<failure message="([^"]*)"[^>]*>([^<]*)<\/failure>/g)].map((match) => unescapeXml(`${match[1]}\n${match[2]}`));
+      expect(messages.join('\n')).toContain('fail-under: le score global, 2,49, est inférieur de 1,51 à 4,00');
+      expect(messages.join('\n')).toContain('le plan visait');
+      // A gate's name is an id, as its option says it.
+      const gateIds = /\b(fail-under|behind-plan)\b/g;
+      expect(englishLeft(withoutFileTexts(messages.join('\n').replace(gateIds, 'x'), await reportTexts(args)))).toEqual([]);
+      // The same failures on standard error, in the run's language.
+      expect(french.stderr).toContain('contrôle non satisfait (--fail-under leader (4))\u00a0: le score global, 2,49, est inférieur de 1,51 à 4,00');
+      expect(french.stderr).not.toContain('is below');
     });
 
     it('xlsx: the plan’s sheets in French', async () => {

@@ -163,9 +163,9 @@ function gateText(locale: Locale, report: Report, gate: GateResult): string {
   if (gate.gate === 'no-stale') return locale.t('report.html.gate.stale', { subject, count: gate.actual, ...staleValues(locale, report) });
   const actual = locale.score(gate.actual);
   const target = locale.score(gate.target);
-  if (gate.gate === 'behind-plan') return gate.passed ? locale.t('report.html.gate.onPlan', { subject, date: gate.by === undefined ? '' : locale.date(gate.by), actual }) : gateFailureText(gate, report);
+  if (gate.gate === 'behind-plan') return gate.passed ? locale.t('report.html.gate.onPlan', { subject, date: gate.by === undefined ? '' : locale.date(gate.by), actual }) : gateFailureText(gate, report, locale);
   if (gate.gate === 'stale-action') {
-    if (!gate.passed) return gateFailureText(gate, report);
+    if (!gate.passed) return gateFailureText(gate, report, locale);
     return locale.t('report.html.gate.actionDone', { indicator: gate.indicator ?? '', date: gate.due === undefined ? '' : locale.date(gate.due), status: gate.status === undefined ? '' : actionStatus(locale, gate.status) });
   }
   if (gate.gate === 'no-regression') {
