@@ -83,7 +83,7 @@ export function gateLine(locale: Locale, gate: NonNullable<Report['gates']>[numb
   const relation = gate.passed ? '≥' : '<';
   // A tolerated fall is measured from the baseline's score less the tolerance.
   const tolerance = gate.tolerance === undefined ? '' : ` - ${locale.decimal(String(gate.tolerance))}`;
-  return `${mark} ${gate.gate} ${gate.subject}: ${locale.score(gate.actual)} ${relation} ${locale.score(gate.target)}${tolerance}`;
+  return locale.t('report.gate.score', { mark, gate: gate.gate, subject: gate.subject, actual: locale.score(gate.actual), relation, target: locale.score(gate.target), tolerance });
 }
 
 // What model 2.0 adds to a report (contexts, criteria, evidence, key indicators, stale answers):

@@ -235,14 +235,23 @@ describe('a report in French', () => {
       const names = (xml: string) => [...xml.matchAll(/<(?:testsuites?|testcase|property) [^>]*>/g)].map((match) => match[0]);
       expect(names(french.stdout)).toEqual(names(english.stdout));
       const messages = [...french.stdout.matchAll(/<failure message="([^"]*)"[^>]*>([^<]*)<\/failure>/g)].map((match) => unescapeXml(`${match[1]}\n${match[2]}`));
-      expect(messages.join('\n')).toContain('fail-under: le score global, 2,49, est inférieur de 1,51 à 4,00');
+      expect(messages.join('\n')).toContain('fail-under\u00a0: le score global, 2,49, est inférieur de 1,51 à 4,00\u202f; behind-plan\u00a0: overall est à');
       expect(messages.join('\n')).toContain('le plan visait');
       // A gate's name is an id, as its option says it.
       const gateIds = /\b(fail-under|behind-plan)\b/g;
-      expect(englishLeft(withoutFileTexts(messages.join('\n').replace(gateIds, 'x'), await reportTexts(args)))).toEqual([]);
+      const fixed = withoutFileTexts(messages.join('\n').replace(gateIds, 'x'), await reportTexts(args));
+      expect(englishLeft(fixed)).toEqual([]);
+      expect(typography(fixed)).toEqual([]);
       // The same failures on standard error, in the run's language.
       expect(french.stderr).toContain('contrôle non satisfait (--fail-under leader (4))\u00a0: le score global, 2,49, est inférieur de 1,51 à 4,00');
       expect(french.stderr).not.toContain('is below');
+    });
+
+    it.each(['table', 'markdown'])('%s: each gate’s line with French typography', async (format) => {
+      const result = await runInProcess(['score', ...args, '--fail-behind-plan', '-f', format]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('✘ behind-plan governance\u00a0: 1,99 ');
+      expect(result.stdout).not.toMatch(/behind-plan [a-z]+: /);
     });
 
     it('xlsx: the plan’s sheets in French', async () => {

@@ -59,7 +59,7 @@ export const formatJunit: Formatter = (report, options) => {
     const failures = gates.filter((gate) => gate.subject === testCase.id && !gate.passed);
     lines.push(`    <testcase classname="${attribute(`${report.model.id}.${testCase.id}`)}" name="${attribute(testCase.name)}" time="0">`);
     if (failures.length > 0) {
-      const message = failures.map((gate) => `${gate.gate}: ${gateFailureText(gate, report, locale)}`).join('; ');
+      const message = failures.map((gate) => locale.t('report.junit.failure', { gate: gate.gate, failure: gateFailureText(gate, report, locale) })).join(locale.t('report.junit.failureSeparator'));
       const detail = [...failures.map((gate) => failureDetail(locale, gate, report)), ...(testCase.competency ? stepLines(locale, report, testCase.competency) : [])];
       lines.push(`      <failure message="${attribute(message)}" type="${attribute(failures[0]!.gate)}">${text(detail.join('\n'))}</failure>`);
     }
