@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
 import english from '../../locales/en/report.json' with { type: 'json' };
 import french from '../../locales/fr/report.json' with { type: 'json' };
 import { ROOT } from '../helpers/cli.js';
@@ -48,6 +49,9 @@ async function reportTexts(args: string[]): Promise<string[]> {
     else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk);
   };
   walk(JSON.parse(await score([...args, '-f', 'json'])));
+  // The scale's labels, which reports for people show answers by: a model file's own texts.
+  const { model } = parse(readFileSync(args[0]!, 'utf8')) as { model?: string };
+  if (model?.startsWith('./')) for (const level of (parse(readFileSync(join(dirname(args[0]!), model), 'utf8')) as { scale: { label: string }[] }).scale) texts.add(level.label);
   return [...texts].filter((text) => text.length > 1).sort((a, b) => b.length - a.length);
 }
 
@@ -186,6 +190,33 @@ describe('a report in French', () => {
         const fixed = withoutFileTexts(messages, await reportTexts(args));
         expect(englishLeft(fixed)).toEqual([]);
         expect(typography(fixed)).toEqual([]);
+      });
+
+      it('answers shown by the French labels of the scale in table, markdown, HTML, JUnit and xlsx; by its ids in JSON', async () => {
+        const ids = /\b(yes|mostly|partly|no)\b/;
+        const table = await score([...args, '--width', '1000', '--all']);
+        const shown = [...table.matchAll(/\[[a-z]+\.[a-z-]+\u00a0: ([^\]]+)\]/g)].map((match) => match[1]!);
+        expect(shown.length).toBeGreaterThan(10);
+        expect(new Set(shown)).toEqual(new Set(['Non', 'Partiellement', 'Plutôt oui'].filter((label) => shown.includes(label))));
+        expect(shown).toContain('Non');
+        expect(table).not.toMatch(/\[[a-z]+\.[a-z-]+\u00a0: (yes|mostly|partly|no)\]/);
+        const markdown = await score([...args, '-f', 'markdown', '--all']);
+        expect(markdown).toMatch(/\(`[a-z]+\.[a-z-]+`\u00a0: Non\)/);
+        expect(markdown).not.toMatch(/\(`[a-z]+\.[a-z-]+`\u00a0: (yes|mostly|partly|no)\)/);
+        const html = await score([...args, '-f', 'html']);
+        const badges = [...html.matchAll(/<span class="answer">([^<]*)<\/span>/g)].map((match) => match[1]!);
+        expect(new Set(badges)).toEqual(new Set(['Oui', 'Plutôt oui', 'Partiellement', 'Non', 'Sans objet'].filter((label) => badges.includes(label))));
+        expect(badges).toContain('Oui');
+        const junit = await runInProcess(['score', ...args, '--require', 'strategy=4', '-f', 'junit']);
+        expect(junit.stdout).toMatch(/\(strategy\.[a-z-]+\u00a0: (Non|Partiellement|Plutôt oui)\)/);
+        expect(junit.stdout).not.toMatch(/\([a-z]+\.[a-z-]+\u00a0: (yes|mostly|partly|no)\)/);
+        const answers = (await workbook(args)).find((sheet) => sheet[0]![0] === 'Réponses')!;
+        const column = answers[1]!.indexOf('Réponse');
+        const cells = answers.slice(2).map((row) => row[column]);
+        expect(cells).toContain('Oui');
+        expect(cells.filter((cell) => typeof cell === 'string' && ids.test(cell))).toEqual([]);
+        const json = JSON.parse(await score([...args, '-f', 'json'])) as { competencies: { indicators: { answer: string | null }[] }[] };
+        expect(json.competencies.flatMap((competency) => competency.indicators.map((indicator) => indicator.answer))).toContain('yes');
       });
 
       it('json: the same keys, ids and numbers as in English; only the language and the model’s texts differ', async () => {

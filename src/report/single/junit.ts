@@ -4,7 +4,7 @@ import type { Locale } from '../../locale/locale.js';
 import type { ModelNames } from '../../core/model-facts.js';
 import type { CompetencyResult, GateResult, Report } from '../../schema/report.js';
 import { reportLocale, type Formatter } from './format.js';
-import { answerText, blockedByText, changeText, effortOwnerText, nextStageText, stepHasDetails } from '../text.js';
+import { answerLabels, answerText, type AnswerLabels, blockedByText, changeText, effortOwnerText, nextStageText, stepHasDetails } from '../text.js';
 
 /**
  * The report as JUnit XML for CI test-report views (GitHub, GitLab, Jenkins): one test case per
@@ -60,7 +60,7 @@ export const formatJunit: Formatter = (report, options) => {
     lines.push(`    <testcase classname="${attribute(`${report.model.id}.${testCase.id}`)}" name="${attribute(testCase.name)}" time="0">`);
     if (failures.length > 0) {
       const message = failures.map((gate) => locale.t('report.junit.failure', { gate: gate.gate, failure: gateFailureText(gate, report, locale) })).join(locale.t('report.junit.failureSeparator'));
-      const detail = [...failures.map((gate) => failureDetail(locale, gate, report)), ...(testCase.competency ? stepLines(locale, report, testCase.competency) : [])];
+      const detail = [...failures.map((gate) => failureDetail(locale, gate, report)), ...(testCase.competency ? stepLines(locale, report, testCase.competency, answerLabels(locale, options.model)) : [])];
       lines.push(`      <failure message="${attribute(message)}" type="${attribute(failures[0]!.gate)}">${text(detail.join('\n'))}</failure>`);
     }
     lines.push(`      <system-out>${text(testCase.text)}</system-out>`, '    </testcase>');
@@ -91,14 +91,14 @@ function held(locale: Locale, competency: CompetencyResult): string {
  * owner). Only for a model that says any of it: a report of a model without criteria, evidence
  * prompts, effort, owners or key indicators keeps its failure text as it was.
  */
-function stepLines(locale: Locale, report: Report, competency: CompetencyResult): string[] {
+function stepLines(locale: Locale, report: Report, competency: CompetencyResult, labels: AnswerLabels): string[] {
   if (competency.blockedBy === undefined && !competency.next.some(stepHasDetails)) return [];
   const lines: string[] = [];
   const blocked = blockedByText(locale, report, competency);
   if (blocked !== null) lines.push(blocked);
   if (competency.next.length > 0) lines.push(locale.t('report.junit.nextSteps'));
   for (const step of competency.next) {
-    lines.push(`- ${step.key === true ? `${locale.t('report.table.keyMark')} ` : ''}${step.text} (${locale.t('report.idAnswer', { id: step.id, answer: answerText(locale, step.answer) })})`);
+    lines.push(`- ${step.key === true ? `${locale.t('report.table.keyMark')} ` : ''}${step.text} (${locale.t('report.idAnswer', { id: step.id, answer: answerText(locale, step.answer, labels) })})`);
     if (step.criteria !== undefined) lines.push(`  ${locale.t('report.step.doneWhen')}`, ...step.criteria.map((criterion) => `  - ${criterion}`));
     if (step.evidencePrompt !== undefined) lines.push(`  ${locale.t('report.step.check', { check: step.evidencePrompt })}`);
     const effort = effortOwnerText(locale, step);
