@@ -82,10 +82,18 @@ export function staleWarning(locale: Locale, report: Report, file?: string): str
   const stale = report.stale;
   if (!stale || stale.checkedBefore === null || stale.answers.length === 0) return null;
   const { answers } = stale;
-  const sample = answers.slice(0, 3).map((answer) => `${answer.id} (${answer.checked})`).join(', ') + (answers.length > 3 ? ', …' : '');
+  // Dates as the language writes them (ISO in English), like the reports' own.
+  const sample = answers.slice(0, 3).map((answer) => `${answer.id} (${locale.date(answer.checked)})`).join(', ') + (answers.length > 3 ? ', …' : '');
   return warningLine(
     locale,
-    locale.t('cli.notice.stale', { file: file === undefined ? '' : `${file}: `, count: answers.length, before: stale.checkedBefore, after: stale.after, date: report.date ?? '', sample }),
+    locale.t('cli.notice.stale', {
+      file: file === undefined ? '' : `${file}: `,
+      count: answers.length,
+      before: locale.date(stale.checkedBefore),
+      after: stale.after,
+      date: report.date ? locale.date(report.date) : '',
+      sample,
+    }),
   );
 }
 

@@ -45,7 +45,7 @@ export type AnswerLabels = ReadonlyMap<string, string> | undefined;
  * model it was scored with, which its translation gives in that language, so that no English id
  * reads as a word of the text. Ids wherever the model is not at hand.
  */
-export function answerLabels(locale: Locale, model: Pick<Model, 'scale'> | undefined): AnswerLabels {
+export function answerLabels(locale: Locale, model: { scale: readonly { id: string; label: string }[] } | undefined): AnswerLabels {
   return model === undefined || locale.language === DEFAULT_LANGUAGE ? undefined : new Map(model.scale.map((level) => [level.id, level.label]));
 }
 
