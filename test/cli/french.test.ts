@@ -204,6 +204,17 @@ describe('files written in French', () => {
     expect((await runInProcess(['validate', output])).code).toBe(0);
   });
 
+  it('plan of a French answers file in an English run: the plan file in French, like the model’s texts in it', async () => {
+    const result = await runInProcess(['plan', join(ROOT, 'examples/fr/communaute-clients.yaml'), '--target', 'community']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('\n# Le plan\u00a0: des cibles par phase, et les actions qui les atteignent.\n');
+    expect(result.stdout).toContain('\n  # Stratégie\u00a0: Les besoins de chaque groupe de membres visé sont documentés');
+    expect(result.stdout).not.toContain('The plan:');
+    const english = await runInProcess(['plan', join(ROOT, 'examples/middle.yaml'), '--target', 'community']);
+    expect(english.stdout).toContain('\n# The plan: targets by phase, and the actions that reach them.\n');
+    expect(english.stdout).toContain('\n  # Strategy: ');
+  });
+
   it('plan in French: the header of a new plan, and the note of an update', async () => {
     const output = join(dir, 'plan.yaml');
     const created = await runInProcess(['plan', join(ROOT, 'examples/middle.yaml'), '--target', 'community', '-o', output], FRENCH);
