@@ -380,6 +380,9 @@ describe('models in French', () => {
     const table = await french(args, 'table', await jsonTexts(args));
     expect(table).toMatch(/│ Modèle +│ Nom +│ Version │ Stades +│ Compétences │ Indicateurs │/);
     expect(table).toContain('community désigne la version la plus récente, community@2.0.\n');
+    // The model's name and stages from its French translation; JSON keeps the model's own.
+    expect(table).toMatch(/│ community@2\.0 │ Maturité de l’animation de communauté │ 2\.0 +│ Hiérarchie → Communauté émergente → Communauté → Réseau │/);
+    expect(table).not.toContain('Emergent Community');
     await sameInBothLanguages(args, 'json');
   });
 });
