@@ -170,6 +170,10 @@ describe('files written in French', () => {
     expect(french.code).toBe(0);
     const text = french.stdout;
     expect(text).toContain('\n# Répondez à chaque indicateur par l’une de ces valeurs\u00a0:\n');
+    // The scale's values with a decimal comma, its labels from the model's translation.
+    expect(text).toContain('\n#   mostly  Plutôt oui (0,75)\n');
+    expect(english.stdout).toContain('\n#   mostly  Mostly (0.75)\n');
+    expect(text).toContain('\n# Réponses pour Maturité de l’animation de communauté (modèle community 2.0)\u00a0: ');
     expect(text).toContain('ne s’applique pas ici\u00a0: exclu du score');
     expect(text).toContain('Vérifiez-le avec `cm-maturity validate <file>` et notez-le avec `cm-maturity score <file>`.');
     expect(text).toContain('\norganisation: Votre organisation   # obligatoire\u00a0: l’organisation évaluée\n');
