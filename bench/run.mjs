@@ -31,10 +31,10 @@ Exit status: 0 every budget met, 1 a budget missed, 2 bad flags, 3 a failure.`;
 
 const SIZES = {
   full: { warmupRounds: 2, startupRounds: 20, throughputFiles: 10_000, throughputRuns: 5, memoryFiles: 100_000, coreAssessments: 100 },
-  quick: { warmupRounds: 1, startupRounds: 5, throughputFiles: 200, throughputRuns: 1, memoryFiles: 300, coreAssessments: 20 },
+  quick: { warmupRounds: 1, startupRounds: 3, throughputFiles: 200, throughputRuns: 1, memoryFiles: 200, coreAssessments: 5 },
 };
 
-const BUDGETS = { startupRatio: 2.5, throughputRatio: 1.5, scoreRssMB: 250, benchmarkRssMB: 250, codeCacheSaving: 0.25 };
+const BUDGETS = { startupRatio: 2.5, throughputRatio: 1.5, scoreRssMB: 250, benchmarkRssMB: 250 };
 
 /** The Node major version from which budgets are judged; before it every row is only reported. */
 const JUDGED_FROM = 22;
@@ -206,45 +206,26 @@ async function measureStartup(sizes) {
   const baseline = ['-e', '0'];
   const score = [BIN, 'score', EXAMPLE, '--format', 'json'];
   const version = [BIN, '--version'];
-  // The same bundle run the ordinary way, with Node's own compile cache only: what
-  // bin/code-cache.cjs must beat by a quarter to be worth keeping.
-  const compileCacheOnly = join(tmp, 'compile-cache-only.cjs');
-  writeFileSync(compileCacheOnly, `require('node:module').enableCompileCache?.();\nrequire(${JSON.stringify(join(ROOT, 'dist', 'cli.cjs'))});\n`);
-  const ordinary = [compileCacheOnly, 'score', EXAMPLE, '--format', 'json'];
-  const times = { baseline: [], score: [], version: [], ordinary: [] };
+  const times = { baseline: [], score: [], version: [] };
   const rounds = sizes.warmupRounds + sizes.startupRounds;
-  say(`start-up: ${sizes.startupRounds} rounds of node -e 0, score, --version, score with Node's compile cache only, after ${sizes.warmupRounds} warm-up ${sizes.warmupRounds === 1 ? 'round' : 'rounds'}`);
+  say(`start-up: ${sizes.startupRounds} rounds of node -e 0, score, --version, after ${sizes.warmupRounds} warm-up ${sizes.warmupRounds === 1 ? 'round' : 'rounds'}`);
   for (let round = 0; round < rounds; round++) {
     const measured = round >= sizes.warmupRounds;
     const b = await node(baseline);
     const s = await node(score, { keepStdout: round === 0 });
     if (round === 0) JSON.parse(s.stdout); // the run measured must be the real report
     const v = await node(version);
-    const o = await node(ordinary, { keepStdout: round === 0 });
-    if (round === 0 && o.stdout !== s.stdout) throw new HarnessFailure('score with the compile cache only wrote another report');
     if (measured) {
       times.baseline.push(b.ms);
       times.score.push(s.ms);
       times.version.push(v.ms);
-      times.ordinary.push(o.ms);
     }
     if (measured && (round + 1 - sizes.warmupRounds) % 5 === 0) say(`start-up: round ${round + 1 - sizes.warmupRounds}/${sizes.startupRounds}`);
   }
   const nodeMedian = median(times.baseline);
   const scoreRatio = median(times.score) / nodeMedian;
-  const saving = 1 - median(times.score) / median(times.ordinary);
-  const percent = (value) => `${Math.round(value * 100)}%`;
   return [
     budgeted('start-up: score --format json', ms(median(times.score)), `node -e 0: ${ms(nodeMedian)}`, ratio(scoreRatio), `≤ ${ratio(BUDGETS.startupRatio)}`, scoreRatio <= BUDGETS.startupRatio),
-    budgeted(
-      "start-up: score, Node's compile cache only",
-      ms(median(times.ordinary)),
-      `node -e 0: ${ms(nodeMedian)}`,
-      ratio(median(times.ordinary) / nodeMedian),
-      `code cache saves ≥ ${percent(BUDGETS.codeCacheSaving)}`,
-      saving >= BUDGETS.codeCacheSaving,
-    ),
-    row('start-up: saved by bin/code-cache.cjs', percent(saving), "score with Node's compile cache only", '—', 'reported'),
     row('start-up: --version', ms(median(times.version)), `node -e 0: ${ms(nodeMedian)}`, ratio(median(times.version) / nodeMedian), 'reported'),
   ];
 }
@@ -470,10 +451,6 @@ The budgets below are judged on Node ${JUDGED_FROM} and later.
 - **Start-up**: \`score ${EXAMPLE} --format json\` against \`node -e 0\` (and \`--version\`,
   for information), run alternately, ${sizes.startupRounds} times each after ${sizes.warmupRounds} warm-up rounds; the
   median wall times (spawn to exit) and their ratio. Budget: at most ${ratio(BUDGETS.startupRatio)} \`node -e 0\`.
-  The same \`score\` run also the ordinary way, \`require('node:module').enableCompileCache()\`
-  then \`require('dist/cli.cjs')\`, with Node's compile cache only: \`bin/code-cache.cjs\` (which
-  keeps the functions a run compiled, not only the bundle's top level) is kept only while it saves
-  at least ${Math.round(BUDGETS.codeCacheSaving * 100)}% of that run's wall time.
 - **Throughput**: one \`score <folder> --format jsonl -o <file>\` process (with worker threads,
   one per core, as by default; and again with \`--jobs 1\`, one worker thread, for information) over ${integer(sizes.throughputFiles)} generated answers
   files, against a baseline script (\`bench/baseline-parse.mjs\`) that lists the same files the same
@@ -554,7 +531,7 @@ async function main(argv) {
   try {
     if (!existsSync(join(ROOT, 'dist/index.js'))) throw new HarnessFailure(BUILD_FIRST);
     tmp = mkdtempSync(join(os.tmpdir(), 'cm-maturity-bench-'));
-    // A code cache of the bench's own, made by its own first runs (the warm-up rounds): a cache
+    // A compile cache of the bench's own, made by its own first runs (the warm-up rounds): a cache
     // left by other runs of the same build (the test suite's) would be measured instead.
     childEnv.NODE_COMPILE_CACHE = join(tmp, 'compile-cache');
     say(`measuring with Node.js ${process.version} (${process.execPath}); ${budgetNote(NODE_MAJOR)}`);

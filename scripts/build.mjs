@@ -5,21 +5,17 @@
 // - dist/list-worker.cjs: the worker thread that lists folders and patterns for a run over many files;
 // - dist/index.js: the library API, with its dependencies left to the consumer's node_modules;
 // - dist/models/*.compiled: the built-in models, parsed and checked, and their translations applied;
-// - dist/types: declarations for the library API;
+// - dist/types: declarations for the library API (not with --no-types);
 // - schema/*.json: the JSON Schemas of model and answers files (scripts/schemas.mjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json');
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-
-/** Replaced in dist/cli.cjs by the hash of its content: same length, so the source map still fits. */
-const BUILD_PLACEHOLDER = '0'.repeat(32);
 
 const shared = {
   platform: 'node',
@@ -51,8 +47,7 @@ await Promise.all([
     // CommonJS, which Node loads with fewer steps than an ES module; import.meta, which bundled
     // libraries use too, is given its CommonJS values.
     define: { ...shared.define, 'import.meta.dirname': '__dirname', 'import.meta.url': 'importMetaUrl' },
-    // The first line names the build (filled in below), for bin/code-cache.cjs.
-    banner: { js: `// build ${BUILD_PLACEHOLDER}\nconst importMetaUrl = require('node:url').pathToFileURL(__filename).href;` },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
   build({
     ...shared,
@@ -62,11 +57,6 @@ await Promise.all([
     packages: 'external',
   }),
 ]);
-
-// A code cache is only used with the build it was made from (bin/code-cache.cjs).
-const cliUrl = new URL('../dist/cli.cjs', import.meta.url);
-const cli = readFileSync(cliUrl, 'utf8');
-writeFileSync(cliUrl, cli.replace(BUILD_PLACEHOLDER, createHash('sha256').update(cli).digest('hex').slice(0, 32)));
 
 /** A source module bundled in memory and imported, for what the build shares with the tool. */
 async function importBundled(entry) {
@@ -94,7 +84,9 @@ for (const id of library.builtinModelIds()) {
   }
 }
 
-execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+// Declarations for the library's users. The test suite builds with --no-types: it runs the code, and
+// `npm test` type-checks the sources already.
+if (!process.argv.includes('--no-types')) execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 
 // The shipped schemas follow the code and the built-in models. The test suite builds with
 // --no-schemas so that it checks the committed schema files instead of rewriting them.

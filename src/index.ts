@@ -9,7 +9,8 @@ export type { Model, ModelInput, Stage, Competency, Indicator, ScaleLevel, Aggre
 export { answersSchema } from './schema/answers.js';
 export type { AnswersFile, AnswerEntry } from './schema/answers.js';
 export { reportSchema, REPORT_SCHEMA_VERSION } from './schema/report.js';
-export { modelJsonSchema, answersJsonSchema, planJsonSchema, overlayJsonSchema, jsonSchemaText, type JsonSchema } from './schema/json-schema.js';
+export { modelJsonSchema, answersJsonSchema, planJsonSchema, overlayJsonSchema, importMapJsonSchema, jsonSchemaText, type JsonSchema } from './schema/json-schema.js';
+export { importMapSchema, DATE_ORDERS, type ImportMap, type DateOrder } from './schema/import-map.js';
 export { planSchema } from './schema/plan.js';
 export type { PlanFile, PlanPhase, PlanAction } from './schema/plan.js';
 export { ORGANISATION_PLACEHOLDER, type MigratedFrom, type CombinedFrom } from './core/answers-template.js';

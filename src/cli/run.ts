@@ -11,7 +11,7 @@ import type { Locale } from '../locale/locale.js';
 
 /**
  * Every command, in the order help lists them, each loaded only when needed: a run evaluates the
- * code (and the schemas and libraries) of the command it runs, not of all ten.
+ * code (and the schemas and libraries) of the command it runs, not of every command.
  */
 const COMMANDS: Record<string, (io: Io, locale: Locale) => Promise<Command>> = {
   score: async (io, locale) => (await import('./commands/score.js')).scoreCommand(io, locale),
@@ -26,6 +26,7 @@ const COMMANDS: Record<string, (io: Io, locale: Locale) => Promise<Command>> = {
   schema: async (io, locale) => (await import('./commands/schema.js')).schemaCommand(io, locale),
   plan: async (io, locale) => (await import('./commands/plan.js')).planCommand(io, locale),
   consensus: async (io, locale) => (await import('./commands/consensus.js')).consensusCommand(io, locale),
+  import: async (io, locale) => (await import('./commands/import.js')).importCommand(io, locale),
 };
 
 /**
@@ -86,6 +87,7 @@ const PROGRAM_EXAMPLES = [
   'migrate answers.yaml -o answers.yaml --force',
   'schema answers -o answers.schema.json',
   'consensus responses/ -o team.yaml',
+  'import responses.csv -o responses/ --organisation "Acme Corp"',
 ]
   .map((line) => `  $ cm-maturity ${line}`)
   .join('\n');

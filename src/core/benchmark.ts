@@ -1,4 +1,5 @@
-import { BENCHMARK_SCHEMA_VERSION, type Benchmark, type BenchmarkDistribution } from '../schema/benchmark.js';
+import { BENCHMARK_SCHEMA_VERSION } from '../schema/constants.js';
+import type { Benchmark, BenchmarkDistribution } from '../schema/benchmark.js';
 import type { Report } from '../schema/report.js';
 import { distribution, percentileRank } from './stats.js';
 import { truncate2 } from './truncate.js';

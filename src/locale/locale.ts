@@ -1,4 +1,5 @@
-import { IntlMessageFormat } from 'intl-messageformat';
+import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { formatToParts, IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import { formatScore } from '../core/truncate.js';
 import type { Language } from '../schema/language.js';
 import type { Area, Catalogue, MessageKey } from './keys.js';
@@ -51,20 +52,9 @@ const WRITING: Record<Language, { decimal: string; percent: (whole: number) => s
 
 export function createLocale(language: Language, read: CatalogueReader): Locale {
   const catalogues = new Map<Area, Catalogue>();
-  const compiled = new Map<string, IntlMessageFormat>();
+  const parsed = new Map<string, MessageFormatElement[]>();
   const writing = WRITING[language];
-  const numberFormats = new Map<string, Intl.NumberFormat>();
-  const formatters = {
-    // Counts in English are written as they always were (1234, not 1,234); French groups digits.
-    getNumberFormat: (locales: string | string[], options?: Intl.NumberFormatOptions) => {
-      const key = JSON.stringify([locales, options ?? {}]);
-      let format = numberFormats.get(key);
-      if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locales, { useGrouping: writing.grouping, ...options })));
-      return format;
-    },
-    getDateTimeFormat: (...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args),
-    getPluralRules: (...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args),
-  };
+  const formatters = messageFormatters(writing.grouping);
 
   function message(key: MessageKey): string {
     const dot = key.indexOf('.');
@@ -83,18 +73,54 @@ export function createLocale(language: Language, read: CatalogueReader): Locale 
       if (PLAIN.test(text)) return text;
       const filled = simplyFilled(text, values);
       if (filled !== undefined) return filled;
-      let format = compiled.get(key);
-      if (!format) {
-        format = new IntlMessageFormat(text, language, undefined, { ignoreTag: true, formatters });
-        compiled.set(key, format);
-      }
-      return String(format.format(values as Record<string, string | number> | undefined));
+      let elements = parsed.get(key);
+      if (!elements) parsed.set(key, (elements = parse(text, { ignoreTag: true })));
+      // The formatter's own function, without its class: constructing the class resolves the
+      // language through Intl.NumberFormat, whose first use sets up all of ICU's number data.
+      const parts = formatToParts(elements, language, formatters, IntlMessageFormat.formats, values as Record<string, string | number> | undefined, undefined, text);
+      return parts.map((part) => String(part.value)).join('');
     },
     score: (value) => formatScore(value).replace('.', writing.decimal),
     decimal: (text) => text.replace('.', writing.decimal),
     percent: (fraction) => writing.percent(Math.floor(fraction * 100 + 1e-9)),
     date: (isoDate) => writing.date(isoDate),
   };
+}
+
+/**
+ * The number, date and plural formatters of a language's messages. Counts (`#` in a plural) are
+ * whole numbers, written here as Intl.NumberFormat writes them: digits, grouped by three with a
+ * narrow no-break space where the language groups them (French); any other number, or a number
+ * with options, goes to Intl.NumberFormat. A run that says "3 files" then never sets up ICU's
+ * number data, the slowest step of a short run; the plural rules it needs are cheap.
+ */
+function messageFormatters(grouping: boolean): Formatters {
+  const numberFormats = new Map<string, Intl.NumberFormat>();
+  const intlFormat = (locales: string | string[] | undefined, options?: Intl.NumberFormatOptions): Intl.NumberFormat => {
+    const key = JSON.stringify([locales, options ?? {}]);
+    let format = numberFormats.get(key);
+    // Counts in English are written as they always were (1234, not 1,234); French groups digits.
+    if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locales, { useGrouping: grouping, ...options })));
+    return format;
+  };
+  return {
+    getNumberFormat: (locales, options) => {
+      if (options !== undefined) return intlFormat(locales, options);
+      // The message formatter only calls format() on what this returns.
+      const counts: Pick<Intl.NumberFormat, 'format'> = {
+        format: (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? wholeNumberText(value, grouping) : intlFormat(locales).format(value)),
+      };
+      return counts as Intl.NumberFormat;
+    },
+    getDateTimeFormat: (...args) => new Intl.DateTimeFormat(...args),
+    getPluralRules: (...args) => new Intl.PluralRules(...args),
+  };
+}
+
+/** A whole number of 0 or more in digits, grouped by three with a narrow no-break space when `grouping`. */
+function wholeNumberText(value: number, grouping: boolean): string {
+  const digits = String(value);
+  return grouping ? digits.replace(/\B(?=(?:\d{3})+$)/g, NARROW_NO_BREAK_SPACE) : digits;
 }
 
 /** A message whose only syntax is `{name}` arguments: no plural, select, format, `#` or quote. */

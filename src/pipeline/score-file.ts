@@ -128,18 +128,12 @@ export interface ManyFilesOptions extends ScoringOptions {
 
 /** Scores one file of many: its errors are its result, and what it says is named by its file. */
 export function manyFilesScorer(options: ManyFilesOptions, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<FileResult> {
-  const score = fileScoring(options, stdin);
-  let first = true;
-  // Plain data crosses to worker threads: the locale is made again from its language.
-  const locale = scoringLocale(options);
-  return async (file, found) => {
-    const outcome = await tryFile(file, (input) => score(input, found));
-    if ('diagnostics' in outcome || 'kind' in outcome) return outcome;
-    const { policy, loaded } = outcome.value;
-    const report = withGates(outcome.value.report, policy, options);
+  return oneFileOfMany(options, stdin, (scored, file, first, locale) => {
+    const { policy, loaded } = scored;
+    const report = withGates(scored.report, policy, options);
     const { unanswered, total } = report.completeness;
     const failures = gateFailureLines(locale, report, report.gates ?? [], file);
-    const scored = {
+    const result = {
       file,
       notices: failures,
       unanswered: { unanswered: unanswered.length, total, warning: options.fileWarnings ? unansweredWarning(locale, report, file) : null },
@@ -148,8 +142,30 @@ export function manyFilesScorer(options: ManyFilesOptions, stdin?: () => NodeJS.
       gatesFailed: failures.length > 0,
       ...(first ? { sortKeys: sortKeys(report) } : {}),
     };
+    return options.jsonl ? { ...result, line: jsonLine(report) } : { ...result, report };
+  });
+}
+
+/**
+ * Scores one file of many at a time: the located errors that stop a file, and a file passed over,
+ * are its result as they are; a scored file's result is what `keep` makes of it, told whether it
+ * is the first this scorer scored. Plain data crosses to worker threads: the locale is made again
+ * from the options' language.
+ */
+function oneFileOfMany<Kept>(
+  options: ScoringOptions,
+  stdin: (() => NodeJS.ReadableStream) | undefined,
+  keep: (scored: ScoredFile, file: string, first: boolean, locale: Locale) => Kept,
+): (file: string, found: boolean) => Promise<{ file: string; diagnostics: Diagnostic[] } | SkippedFile | Kept> {
+  const score = fileScoring(options, stdin);
+  const locale = scoringLocale(options);
+  let first = true;
+  return async (file, found) => {
+    const outcome = await tryFile(file, (input) => score(input, found));
+    if ('diagnostics' in outcome || 'kind' in outcome) return outcome;
+    const kept = keep(outcome.value, file, first, locale);
     first = false;
-    return options.jsonl ? { ...scored, line: jsonLine(report) } : { ...scored, report };
+    return kept;
   };
 }
 
@@ -179,13 +195,7 @@ export type PoolFileResult =
  * copy with each of many files would only be garbage.
  */
 export function poolFileScorer(options: LanguageOptions & { model?: string; fileWarnings: boolean }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<PoolFileResult> {
-  const score = fileScoring(options, stdin);
-  let first = true;
-  const locale = scoringLocale(options);
-  return async (file, found) => {
-    const outcome = await tryFile(file, (input) => score(input, found));
-    if ('diagnostics' in outcome || 'kind' in outcome) return outcome;
-    const { report, loaded } = outcome.value;
+  return oneFileOfMany(options, stdin, ({ report, loaded }, file, first, locale) => {
     const { answered, total, unanswered } = report.completeness;
     const warning = options.fileWarnings ? unansweredWarning(locale, report, file) : null;
     const result = {
@@ -196,10 +206,8 @@ export function poolFileScorer(options: LanguageOptions & { model?: string; file
       outdated: outdatedAnswers(locale, file, loaded),
       model: { id: report.model.id, version: report.model.version },
     };
-    if (!first) return result;
-    first = false;
-    return { ...result, shape: poolModel(report) };
-  };
+    return first ? { ...result, shape: poolModel(report) } : result;
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { revivedError, type ThreadError } from '../errors.js';
+import { threadScript } from '../thread-script.js';
 import { fileTaskWorker, type FileTask, type FileTaskName, type FileTaskResult } from './file-tasks.js';
 
 /** Below this many files, starting threads costs more than it saves. */
@@ -97,7 +97,7 @@ async function* scoreInWorkers<Name extends FileTaskName>(files: readonly string
     wake?.();
     wake = undefined;
   };
-  const script = join(import.meta.dirname, 'score-worker.cjs');
+  const script = threadScript('score-worker.cjs');
   // More threads than cores gain nothing and each one costs memory and a start-up of its own.
   const workers = Array.from({ length: Math.min(jobs, defaultJobs(), batches.length) }, () => {
     // A smaller young generation than V8's default keeps each worker's memory near what one file

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { revivedError, type ThreadError } from '../errors.js';
+import { threadScript } from '../thread-script.js';
 import { ENGLISH } from '../locale/english.js';
 import type { Locale } from '../locale/locale.js';
 import type { Language } from '../schema/language.js';
@@ -28,7 +27,7 @@ const LIST_YOUNG_GENERATION_MB = 8;
 export async function expandInputsInThread(args: readonly string[], locale: Locale = ENGLISH): Promise<ExpandedInputs> {
   if (!(await namesAFolderOrPattern(args))) return expandInputs(args, locale);
   const { Worker } = process.getBuiltinModule('node:worker_threads');
-  const worker = new Worker(listWorkerScript(), { workerData: { args, language: locale.language } satisfies ListRequest, resourceLimits: { maxYoungGenerationSizeMb: LIST_YOUNG_GENERATION_MB } });
+  const worker = new Worker(threadScript('list-worker.cjs'), { workerData: { args, language: locale.language } satisfies ListRequest, resourceLimits: { maxYoungGenerationSizeMb: LIST_YOUNG_GENERATION_MB } });
   try {
     const reply = await new Promise<ListReply>((resolve, reject) => {
       worker.once('message', resolve);
@@ -44,11 +43,4 @@ export async function expandInputsInThread(args: readonly string[], locale: Loca
     worker.removeAllListeners('exit');
     await worker.terminate();
   }
-}
-
-/** The listing thread's script: beside the bundle, or in dist/ when run from the sources (in tests, which build it first). */
-function listWorkerScript(): string {
-  const bundled = join(import.meta.dirname, 'list-worker.cjs');
-  const fromSources = join(import.meta.dirname, '..', '..', 'dist', 'list-worker.cjs');
-  return !existsSync(bundled) && existsSync(fromSources) ? fromSources : bundled;
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
+import { BENCHMARK_SCHEMA_VERSION } from './constants.js';
 
 /** The peer benchmark as `benchmark --format json` writes it; types are inferred from here. */
-export const BENCHMARK_SCHEMA_VERSION = 1;
 
 const distributionSchema = z.strictObject({
   count: z.int(),

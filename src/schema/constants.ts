@@ -13,6 +13,9 @@ export const NOT_APPLICABLE = 'n/a';
 /** The version of the JSON report's layout, written into every report. */
 export const REPORT_SCHEMA_VERSION = 1;
 
+/** The version of the peer benchmark's JSON layout (`benchmark --format json`). */
+export const BENCHMARK_SCHEMA_VERSION = 1;
+
 /** Where a plan's action stands. */
 export const ACTION_STATUSES = ['todo', 'in-progress', 'done', 'dropped'] as const;
 

@@ -4,6 +4,7 @@ import { answersSchema, isoDate, type AnswersFile } from './answers.js';
 import { text } from './common.js';
 import { keyAnswers, orList } from '../core/model-facts.js';
 import { modelSchema, NOT_APPLICABLE, type Competency, type Indicator, type Model } from './model.js';
+import { importMapSchema } from './import-map.js';
 import { overlaySchema } from './overlay.js';
 import { planSchema } from './plan.js';
 
@@ -63,6 +64,30 @@ export function overlayJsonSchema(): JsonSchema {
     description: "A translation of a model's texts, in a file beside the model named after it with the language before .yaml (community@2.0.fr.yaml): texts only, keyed by the model's ids; a text left out is the model's own.",
   };
 }
+
+/** The JSON Schema of the mapping files of `cm-maturity import --map`: which column of a survey export holds what. */
+export function importMapJsonSchema(): JsonSchema {
+  const schema = z.toJSONSchema(importMapSchema, OPTIONS) as JsonSchema;
+  for (const [path, description] of Object.entries(IMPORT_MAP_FIELD_DESCRIPTIONS)) describeAt(schema, path, description);
+  return {
+    ...schema,
+    title: 'cm-maturity import mapping',
+    description: 'Which column of a survey export (CSV) holds which indicator, and which the timestamp, name, role, e-mail and organisation: for `cm-maturity import --map`. Columns are named by their title in the header row, as written.',
+  };
+}
+
+/** What each key of a mapping file is, for hover and completion while writing one. */
+const IMPORT_MAP_FIELD_DESCRIPTIONS: Record<string, string> = {
+  answers: "Column title -> the id of the indicator whose answer the column holds (the scale's ids or labels, n/a, or empty).",
+  notes: 'Column title -> the id of the indicator whose note the column holds (free text).',
+  timestamp: "The title of the column of the moment each respondent answered: the answers file's date: (the day as written).",
+  name: 'The title of the column of the respondent\'s name: respondent: { name }.',
+  role: 'The title of the column of the respondent\'s role: respondent: { role }.',
+  email: 'The title of the column of e-mail addresses: recognised so that it is left out; addresses are never written.',
+  organisation: 'The title of the column of the organisation each respondent answers for (--organisation fills the rows that leave it empty).',
+  ignore: 'Titles of columns to pass over (a score, a consent box, …).',
+  dates: 'How dates with the year last (10/8/26) are read: day-first or month-first. Without it, the column\'s dates that can be read only one way decide, else such a date is an error.',
+};
 
 /** What each key of a translation is, for hover and completion while translating (see MODEL_FIELD_DESCRIPTIONS). */
 const OVERLAY_FIELD_DESCRIPTIONS: Record<string, string> = {

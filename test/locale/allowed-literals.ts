@@ -51,7 +51,7 @@ export const PROTOCOL_TEXTS: Record<string, (string | RegExp)[]> = {
   // The examples of its help: command lines, alike in every language.
   'src/cli/commands/validate.ts': [/^\n {2}\$ (cm-maturity|cat|git) /],
   // The program's examples: command lines, alike in every language.
-  'src/cli/run.ts': [/^(score|validate|diff|history|benchmark|migrate|schema|consensus) [^ ]/],
+  'src/cli/run.ts': [/^(score|validate|diff|history|benchmark|migrate|schema|consensus|import) [^ ]/],
   // The messages of the errors that end a run with an exit code (and a class name): caught by the run, never printed.
   'src/cli/stop.ts': ['a gate failed', 'Interrupted', 'invalid input'],
   // The English placeholder the library has always exported; files get their language's (answers.template.organisationPlaceholder).
@@ -60,6 +60,8 @@ export const PROTOCOL_TEXTS: Record<string, (string | RegExp)[]> = {
   'src/report/benchmark/csv.ts': ['Overall'],
   // Command lines shown as examples in the help: what a shell reads.
   'src/cli/commands/consensus.ts': [/^cm-maturity (consensus|score) /],
+  // The examples of its help: command lines, alike in every language.
+  'src/cli/commands/import.ts': [/^cm-maturity (import|consensus) /],
   // The stylesheet and the markup of the page's head.
   'src/report/consensus/html.ts': [/^body\{font:/, /^<!DOCTYPE html>\n<html lang=/, /^">\n<head>\n<meta charset=/, /^">\n<meta name="viewport"/],
   // Markup of the section the report of combined answers adds.

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { environmentLanguage, reportLanguage, runLanguage } from '../../src/cli/language.js';
@@ -63,6 +64,43 @@ describe('a locale', () => {
           },
         }).format(values);
         expect(locale.t('cli.message' as never, values), `${language}: ${message}`).toBe(expected);
+      }
+    }
+  });
+
+  it('formats plurals exactly as the message formatter does, counts written as Intl writes them', () => {
+    const messages = [
+      '{count, plural, one {# file} other {# files}} in {folder}',
+      '{count, plural, =0 {no answer} one {one answer} other {# answers}}',
+      '{count, plural, one {# fichier} other {# fichiers}} et {other, plural, one {# réponse} other {# réponses}}',
+    ];
+    const formatterOutput = (message: string, language: 'en' | 'fr', values: Record<string, string | number>) =>
+      new IntlMessageFormat(message, language, undefined, {
+        ignoreTag: true,
+        formatters: {
+          getNumberFormat: (locales, options) => new Intl.NumberFormat(locales, { useGrouping: language === 'fr', ...options }),
+          getDateTimeFormat: (...args) => new Intl.DateTimeFormat(...args),
+          getPluralRules: (...args) => new Intl.PluralRules(...args),
+        },
+      }).format(values);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...messages),
+        fc.constantFrom('en' as const, 'fr' as const),
+        fc.oneof(fc.nat(2000), fc.nat(), fc.maxSafeNat()),
+        fc.nat(100_000),
+        (message, language, count, other) => {
+          const values = { count, other, folder: 'responses/' };
+          const locale = createLocale(language, () => ({ message }));
+          expect(locale.t('cli.message' as never, values)).toBe(formatterOutput(message, language, values));
+        },
+      ),
+    );
+    // A count that is not a whole number of 0 or more is still written by Intl.
+    for (const count of [-1234, 2.5, 1234.75]) {
+      for (const language of ['en', 'fr'] as const) {
+        const locale = createLocale(language, () => ({ message: messages[0]! }));
+        expect(locale.t('cli.message' as never, { count, folder: 'x' })).toBe(formatterOutput(messages[0]!, language, { count, folder: 'x' }));
       }
     }
   });

@@ -57,7 +57,7 @@ describe('shipped JSON Schemas', () => {
     expect(readFileSync(join(SCHEMA_DIR, 'model.schema.json'), 'utf8')).toBe(jsonSchemaText(modelJsonSchema()));
     expect(readFileSync(join(SCHEMA_DIR, 'answers.schema.json'), 'utf8')).toBe(jsonSchemaText(answersJsonSchema()));
     expect(readFileSync(join(SCHEMA_DIR, 'answers.community.schema.json'), 'utf8')).toBe(jsonSchemaText(answersJsonSchema(model)));
-    expect(readdirSync(SCHEMA_DIR).sort()).toEqual(['answers.community.schema.json', 'answers.community@1.0.schema.json', 'answers.community@2.0.schema.json', 'answers.schema.json', 'model.schema.json', 'overlay.schema.json', 'plan.schema.json']);
+    expect(readdirSync(SCHEMA_DIR).sort()).toEqual(['answers.community.schema.json', 'answers.community@1.0.schema.json', 'answers.community@2.0.schema.json', 'answers.schema.json', 'import-map.schema.json', 'model.schema.json', 'overlay.schema.json', 'plan.schema.json']);
   });
 
   it('are draft-07 and compile in strict mode', () => {

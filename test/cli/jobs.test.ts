@@ -2,7 +2,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateAnswersFiles } from '../../bench/generate.mjs';
-import { ROOT, runCli, runInProcess, tempDir } from './support.js';
+import { ROOT, runInProcess, tempDir } from '../e2e/support.js';
+
+// Every run here is in this process (runInProcess), with real worker threads: what is checked is
+// that the threads give the same bytes, errors and exit codes as one thread or the main thread.
+// That a spawned run over many files exits and writes as run() says is checked end to end in
+// test/e2e/output.test.ts and test/e2e/folders.test.ts.
 
 /** Enough files for worker threads to start (PARALLEL_MIN_FILES is 200), a few of them invalid. */
 async function portfolio(): Promise<string> {
@@ -26,7 +31,7 @@ describe('score --jobs', () => {
       [['-f', 'jsonl', '--stale-after', '12m', '--fail-on-stale'], ['2']],
     ];
     for (const [args, several] of cases) {
-      const one = runCli(['score', folder, ...args, '--jobs', '1'], { timeout: 120_000 });
+      const one = await runInProcess(['score', folder, ...args, '--jobs', '1']);
       expect(one.code, args.join(' ')).toBe(2);
       expect(one.stdout.length).toBeGreaterThan(1000);
       expect(one.stderr).toMatch(/3 of 231 answers files are invalid/);
@@ -34,7 +39,7 @@ describe('score --jobs', () => {
       // The worker threads judge stale answers too: every line has its report's stale answers.
       if (args.includes('--stale-after')) expect(one.stdout.split('\n').filter((line) => line !== '').every((line) => line.includes('"stale":{"after":"12m","checkedBefore":'))).toBe(true);
       for (const jobs of several) {
-        const other = runCli(['score', folder, ...args, jobs === '3' ? '-j' : '--jobs', jobs], { timeout: 120_000 });
+        const other = await runInProcess(['score', folder, ...args, jobs === '3' ? '-j' : '--jobs', jobs]);
         expect(other.code, `${args.join(' ')} -j ${jobs}`).toBe(one.code);
         expect(other.stdout, `${args.join(' ')} -j ${jobs}`).toBe(one.stdout);
         expect(other.stderr, `${args.join(' ')} -j ${jobs}`).toBe(one.stderr);
@@ -44,7 +49,7 @@ describe('score --jobs', () => {
 
   it('stops every thread at a usage error that concerns every file', async () => {
     const folder = await portfolio();
-    const result = runCli(['score', folder, '-f', 'jsonl', '--jobs', '2', '--model', 'comunity'], { timeout: 120_000 });
+    const result = await runInProcess(['score', folder, '-f', 'jsonl', '--jobs', '2', '--model', 'comunity']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^cm-maturity: error: --model: "comunity" is not a built-in model \(did you mean community\?\)/);
     expect(result.stdout).toBe('');
@@ -57,18 +62,18 @@ describe('score --jobs', () => {
     writeFileSync(other, `model: ${join(ROOT, 'test/fixtures/weak-models/weak.yaml')}\norganisation: Other\nanswers:\n  goals.written: "yes"\n`);
     const args = ['score', folder, '-f', 'jsonl', '--require', 'strategy=1'];
     // Standard input after the folder, never reached, keeps every file on the main thread.
-    const main = runCli([...args, '-'], { input: '', timeout: 120_000 });
+    const main = await runInProcess([...args, '-'], { input: '' });
     expect(main.code).toBe(2);
     expect(main.stderr).toMatch(/--require: .*strategy/);
     expect(main.stdout.split('\n').length).toBeGreaterThan(90);
-    for (const jobs of ['1', '2']) expect(runCli([...args, '--jobs', jobs], { timeout: 120_000 }), `-j ${jobs}`).toEqual(main);
+    for (const jobs of ['1', '2']) expect(await runInProcess([...args, '--jobs', jobs]), `-j ${jobs}`).toEqual(main);
   }, 240_000);
 
   it('reads - (standard input) among many files on the main thread, whatever --jobs says', async () => {
     const folder = await portfolio();
     const input = readFileSync(join(ROOT, 'examples/community@1.0/middle.yaml'), 'utf8');
-    const one = runCli(['score', '-', folder, '-f', 'csv', '--jobs', '1'], { input, timeout: 120_000 });
-    const two = runCli(['score', '-', folder, '-f', 'csv', '--jobs', '2'], { input, timeout: 120_000 });
+    const one = await runInProcess(['score', '-', folder, '-f', 'csv', '--jobs', '1'], { input });
+    const two = await runInProcess(['score', '-', folder, '-f', 'csv', '--jobs', '2'], { input });
     expect(one.stdout).toMatch(/Larkspur Analytics/);
     expect(two).toEqual(one);
   }, 240_000);
@@ -78,14 +83,14 @@ describe('score --jobs', () => {
     const out = join(tempDir(), 'out.jsonl');
     const input = readFileSync(join(ROOT, 'examples/community@1.0/middle.yaml'), 'utf8');
     // Standard input among the files keeps every file on the main thread; the same file named, and the folder, go to worker threads.
-    const main = runCli(['score', '-', folder, '-f', 'jsonl'], { input, timeout: 120_000 });
+    const main = await runInProcess(['score', '-', folder, '-f', 'jsonl'], { input });
     expect(main.code).toBe(2);
     // 232 files, 3 of them invalid: 229 lines, each ended by a line break.
     expect(main.stdout.split('\n')).toHaveLength(229 + 1);
     expect(main.stderr).toMatch(/3 of 232 answers files are invalid/);
     for (const jobs of ['1', '2']) {
-      expect(runCli(['score', 'examples/community@1.0/middle.yaml', folder, '-f', 'jsonl', '-j', jobs], { timeout: 120_000 }), `-j ${jobs}`).toEqual(main);
-      const written = runCli(['score', 'examples/community@1.0/middle.yaml', folder, '-o', out, '-j', jobs], { timeout: 120_000 });
+      expect(await runInProcess(['score', 'examples/community@1.0/middle.yaml', folder, '-f', 'jsonl', '-j', jobs]), `-j ${jobs}`).toEqual(main);
+      const written = await runInProcess(['score', 'examples/community@1.0/middle.yaml', folder, '-o', out, '-j', jobs]);
       expect(written, `-o, -j ${jobs}`).toEqual({ ...main, stdout: '' });
       expect(readFileSync(out, 'utf8'), `-o, -j ${jobs}`).toBe(main.stdout);
     }
@@ -108,23 +113,23 @@ describe('benchmark --jobs', () => {
   // the folder, scored by worker threads; and the same file read from standard input, which keeps
   // every file on the main thread.
   const input = readFileSync(join(ROOT, 'examples/middle.yaml'), 'utf8');
-  const inWorkers = (folder: string, args: string[], last = false) => runCli(['benchmark', ...(last ? [folder, 'examples/middle.yaml'] : ['examples/middle.yaml', folder]), ...args], { timeout: 120_000 });
-  const onMainThread = (folder: string, args: string[], last = false) => runCli(['benchmark', ...(last ? [folder, '-'] : ['-', folder]), ...args], { input, timeout: 120_000 });
+  const inWorkers = (folder: string, args: string[], last = false) => runInProcess(['benchmark', ...(last ? [folder, 'examples/middle.yaml'] : ['examples/middle.yaml', folder]), ...args]);
+  const onMainThread = (folder: string, args: string[], last = false) => runInProcess(['benchmark', ...(last ? [folder, '-'] : ['-', folder]), ...args], { input });
 
   it('gives the same statistics from worker threads, one or several, as from the main thread', async () => {
     const folder = tempDir();
     await generateAnswersFiles(folder, 230);
     for (const args of [['-f', 'json', '--quiet'], ['-f', 'csv', '--min-completeness', '0.9', '--quiet']]) {
-      const main = onMainThread(folder, args);
+      const main = await onMainThread(folder, args);
       expect(main.code, main.stderr).toBe(0);
       expect(JSON.stringify(main.stdout).length).toBeGreaterThan(500);
-      for (const jobs of ['1', '2']) expect(inWorkers(folder, [...args, '-j', jobs]), `${args.join(' ')} -j ${jobs}`).toEqual(main);
+      for (const jobs of ['1', '2']) expect(await inWorkers(folder, [...args, '-j', jobs]), `${args.join(' ')} -j ${jobs}`).toEqual(main);
     }
     // The warnings name the files, in the same order whatever the number of threads.
     const verbose = ['-f', 'json', '--verbose'];
-    const one = inWorkers(folder, [...verbose, '-j', '1']);
+    const one = await inWorkers(folder, [...verbose, '-j', '1']);
     expect(one.stderr.split('\n').filter((line) => line.startsWith('cm-maturity: warning: ')).length).toBeGreaterThan(200);
-    expect(inWorkers(folder, [...verbose, '-j', '2'])).toEqual(one);
+    expect(await inWorkers(folder, [...verbose, '-j', '2'])).toEqual(one);
   }, 600_000);
 
   it('reports every invalid file of the pool, a file of another model among them, as the main thread does, and writes nothing', async () => {
@@ -132,18 +137,18 @@ describe('benchmark --jobs', () => {
     const other = join(folder, readdirSync(folder)[0]!, 'org-000100x.yaml');
     writeFileSync(other, `model: ${join(ROOT, 'test/fixtures/weak-models/weak.yaml')}\norganisation: Other\nanswers:\n  goals.written: "yes"\n`);
     // The file given two ways comes last, so that the pool's model is named by a file of the folder.
-    const main = onMainThread(folder, ['--quiet'], true);
+    const main = await onMainThread(folder, ['--quiet'], true);
     expect(main.code).toBe(2);
     expect(main.stdout).toBe('');
     expect(main.stderr).toMatch(/zz-unknown\.yaml:3:3: unknown indicator "strategy\.purpos" .*did you mean strategy\.purpose\?/);
     expect(main.stderr).toMatch(/org-000100x\.yaml:1:1: uses model weak .*, but the pool uses community \S+ \(as in \S+org-000000\.yaml\)/);
     expect(main.stderr.split('\n').filter((line) => line !== '')).toHaveLength(4);
-    for (const jobs of ['1', '2']) expect(inWorkers(folder, ['--quiet', '-j', jobs], true), `-j ${jobs}`).toEqual(main);
+    for (const jobs of ['1', '2']) expect(await inWorkers(folder, ['--quiet', '-j', jobs], true), `-j ${jobs}`).toEqual(main);
   }, 600_000);
 
   it('stops every thread at a usage error that concerns every file', async () => {
     const folder = await portfolio();
-    const result = runCli(['benchmark', folder, '--jobs', '2', '--model', 'comunity'], { timeout: 120_000 });
+    const result = await runInProcess(['benchmark', folder, '--jobs', '2', '--model', 'comunity']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^cm-maturity: error: --model: "comunity" is not a built-in model \(did you mean community\?\)/);
     expect(result.stdout).toBe('');
