@@ -3,13 +3,14 @@
 //   import() (a command, a format, a library few runs need) is evaluated only when it is loaded;
 // - dist/score-worker.cjs: the worker threads that score many files at once;
 // - dist/list-worker.cjs: the worker thread that lists folders and patterns for a run over many files;
+// - dist/form-page.js: the script of the questionnaire page `cm-maturity form` writes, for browsers;
 // - dist/index.js: the library API, with its dependencies left to the consumer's node_modules;
 // - dist/models/*.compiled: the built-in models, parsed and checked, and their translations applied;
 // - dist/types: declarations for the library API (not with --no-types);
 // - schema/*.json: the JSON Schemas of model and answers files (scripts/schemas.mjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -49,6 +50,20 @@ await Promise.all([
     define: { ...shared.define, 'import.meta.dirname': '__dirname', 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
+  // The questionnaire page's script, written inline into every page `form` makes: one file for
+  // browsers, with the scoring, the answers file layout and the YAML parser of the tool itself.
+  build({
+    entryPoints: ['src/form-page/main.ts'],
+    outfile: 'dist/form-page.js',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    alias: { yaml: './node_modules/yaml/browser/dist/index.js' },
+  }),
   build({
     ...shared,
     entryPoints: ['src/index.ts'],
@@ -57,6 +72,15 @@ await Promise.all([
     packages: 'external',
   }),
 ]);
+
+// The page's script is written inline into an HTML page: control characters the minifier leaves
+// raw in string literals (the YAML parser has some) are written as escapes, which mean the same
+// there, so that the page holds none. Vertical tab and form feed, which JavaScript also reads as
+// spaces between tokens, are never left raw by the minifier.
+const formPageUrl = new URL('../dist/form-page.js', import.meta.url);
+const formPage = readFileSync(formPageUrl, 'utf8');
+if (/[\v\f]/.test(formPage)) throw new Error('dist/form-page.js holds a vertical tab or form feed');
+writeFileSync(formPageUrl, formPage.replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`));
 
 /** A source module bundled in memory and imported, for what the build shares with the tool. */
 async function importBundled(entry) {

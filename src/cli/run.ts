@@ -26,6 +26,7 @@ const COMMANDS: Record<string, (io: Io, locale: Locale) => Promise<Command>> = {
   schema: async (io, locale) => (await import('./commands/schema.js')).schemaCommand(io, locale),
   plan: async (io, locale) => (await import('./commands/plan.js')).planCommand(io, locale),
   consensus: async (io, locale) => (await import('./commands/consensus.js')).consensusCommand(io, locale),
+  form: async (io, locale) => (await import('./commands/form.js')).formCommand(io, locale),
   import: async (io, locale) => (await import('./commands/import.js')).importCommand(io, locale),
 };
 

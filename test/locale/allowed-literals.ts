@@ -64,6 +64,11 @@ export const PROTOCOL_TEXTS: Record<string, (string | RegExp)[]> = {
   'src/cli/commands/import.ts': [/^cm-maturity (import|consensus) /],
   // The stylesheet and the markup of the page's head.
   'src/report/consensus/html.ts': [/^body\{font:/, /^<!DOCTYPE html>\n<html lang=/, /^">\n<head>\n<meta charset=/, /^">\n<meta name="viewport"/],
+  // The questionnaire page's markup, every text between its tags from the catalogue, and its stylesheet.
+  'src/report/form/html.ts': [markup()],
+  'src/report/form/style.ts': [/\{[^{}]*:[^{}]*;[^{}]*\}/],
+  // Command lines shown as examples in the help: what a shell reads.
+  'src/cli/commands/form.ts': [/^cm-maturity (--lang fr )?form /],
   // Markup of the section the report of combined answers adds.
   'src/report/single/html/consensus.ts': [/^<section class="consensus-section"/, /^\n<table class="answers">\n<thead>/, /^<\/th><th scope="col">$/],
 };

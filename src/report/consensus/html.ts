@@ -1,4 +1,5 @@
 import { escapeHtml as e } from '../escape/html.js';
+import { pageHead } from '../html-page.js';
 import type { Disagreement, IndicatorSpread } from '../../schema/disagreement.js';
 import type { DisagreementFormatter } from './format.js';
 import {
@@ -22,19 +23,6 @@ tr.wide td{background:#fff4e5}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}
 `;
 
-let policy: string | undefined;
-
-/**
- * The page's Content-Security-Policy: its one stylesheet allowed by hash, no script, nothing
- * loaded. Made on first use, and node:crypto loaded only then, as in the report of one organisation.
- */
-function contentSecurityPolicy(): string {
-  if (policy === undefined) {
-    const { createHash } = process.getBuiltinModule('node:crypto');
-    policy = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
-  }
-  return policy;
-}
 
 /** A table of cells already escaped; `numbers` names the columns aligned right. */
 function table(head: readonly string[], rows: readonly { cells: readonly string[]; wide?: boolean }[], numbers: readonly number[] = []): string {
@@ -77,18 +65,7 @@ ${table([locale.t('team.report.indicator'), locale.t('team.report.text'), locale
             return { cells: [e(id), e(competencyName(disagreement, competency)), e(indicator.text), e(spreadWithApplicability(locale, indicator)), e(whoAnsweredWhat(locale, disagreement, indicator))] };
           }),
         );
-  return `<!DOCTYPE html>
-<html lang="${e(locale.language)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy())}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="cm-maturity">
-<title>${e(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
+  return `${pageHead(locale.language, title, STYLE)}<header>
 <h1>${e(title)}</h1>
 <p class="meta">${e(locale.t('team.report.model', { name: disagreement.model.name, version: disagreement.model.version, id: disagreement.model.id }))} · ${e(locale.t('team.report.agreement', { agreement: agreementText(locale, disagreement.agreement) }))}</p>
 <p class="meta">${e(locale.t('team.report.respondents', { names: disagreement.respondents.map((_, place) => respondentWithRole(disagreement, place)).join(', ') }))}</p>

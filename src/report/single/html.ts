@@ -8,6 +8,7 @@ import type { CompetencyResult, GateResult, IndicatorResult, NextStep, Report } 
 import { ENGLISH } from '../../locale/english.js';
 import { reportLocale, type FormatOptions, type Formatter } from './format.js';
 import { escapeHtml as e } from '../escape/html.js';
+import { pageHead } from '../html-page.js';
 import { httpsLink } from '../escape/url.js';
 import { bars } from './html/bars.js';
 import { consensusSection } from './html/consensus.js';
@@ -43,26 +44,6 @@ const SUMMARY_STEPS = 3;
 /** Attainments this close below the threshold still meet it, as in scoring. */
 const TOLERANCE = 1e-9;
 
-/**
- * The policy of each stylesheet a page may have (with or without DETAIL_STYLE and PLAN_STYLE), which lets it
- * apply that stylesheet only, by hash: with no script-src and default-src 'none', the page can run
- * no script and load nothing, even if some text escaped escaping.
- */
-const policies = new Map<string, string>();
-
-/**
- * The page's Content-Security-Policy: styles only by the stylesheet's hash. Made on first use, and
- * node:crypto loaded only then, so that commands which never write HTML do not pay for it at start-up.
- */
-function contentSecurityPolicy(style: string): string {
-  let policy = policies.get(style);
-  if (policy === undefined) {
-    const { createHash } = process.getBuiltinModule('node:crypto');
-    policy = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
-    policies.set(style, policy);
-  }
-  return policy;
-}
 
 /**
  * The report as one self-contained HTML page for people: a header, a one-page summary (overall
@@ -78,18 +59,7 @@ export const formatHtml: Formatter = (report, options) => {
   // The styles of criteria, key and stale marks and evidence only when the report has them: a
   // report of a model without them is the page it always was.
   const style = withCurrentMark(locale, `${STYLE}${hasStepDetails(report) || hasAnswerDetails(report) ? DETAIL_STYLE : ''}${report.plan ? PLAN_STYLE : ''}`);
-  return `<!DOCTYPE html>
-<html lang="${locale.language}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${e(contentSecurityPolicy(style))}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="cm-maturity">
-<title>${e(title)}</title>
-<style>${style}</style>
-</head>
-<body>
-<div class="page">
+  return `${pageHead(locale.language, title, style)}<div class="page">
 ${header(locale, report, options)}
 <main>
 ${summary(locale, report, options)}
