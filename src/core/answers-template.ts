@@ -80,7 +80,7 @@ export function answersTemplate(model: Model, options: AnswersTemplateOptions): 
   lines.push(`#`);
   lines.push(...comment(locale.t('answers.template.header', { model: model.name, id: model.id, version: model.version, indicators: total, competencies: model.competencies.length }), ''));
   lines.push(`# ${locale.t('answers.template.answerWith')}`);
-  for (const level of model.scale) lines.push(`#   ${yamlScalar(level.id).padEnd(width)}  ${level.label} (${level.value})`);
+  for (const level of model.scale) lines.push(`#   ${yamlScalar(level.id).padEnd(width)}  ${level.label} (${locale.decimal(String(level.value))})`);
   lines.push(`#   ${NOT_APPLICABLE.padEnd(width)}  ${locale.t('answers.template.notApplicable')}`);
   lines.push(...comment(locale.t('answers.template.detailedAnswer'), ''));
   lines.push(...comment(locale.t('answers.template.check'), ''));

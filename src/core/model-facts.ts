@@ -22,3 +22,19 @@ export function keyAnswers(model: Model): string[] {
 export function orList(words: readonly string[]): string {
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`;
 }
+
+/** A model's name and the names of its competencies and contexts, by id. */
+export interface ModelNames {
+  model: string;
+  competencies: ReadonlyMap<string, string>;
+  contexts: ReadonlyMap<string, string>;
+}
+
+/** The names of a model as it is, before a translation replaces them. */
+export function modelNames(model: Model): ModelNames {
+  return {
+    model: model.name,
+    competencies: new Map(model.competencies.map((competency) => [competency.id, competency.name])),
+    contexts: new Map((model.contexts ?? []).map((context) => [context.id, context.name])),
+  };
+}

@@ -89,7 +89,7 @@ export function proposePlan(model: Model, assessment: Assessment, report: Report
     for (const { candidate, competency, phase: at } of assigned) {
       if (at !== phase) continue;
       const { indicator } = candidate;
-      const action: ProposedAction = { indicator: indicator.id, phase: phaseIds[phase]!, status: 'todo', label: `${competency}: ${indicator.text}` };
+      const action: ProposedAction = { indicator: indicator.id, phase: phaseIds[phase]!, status: 'todo', label: locale.t('input.plan.action-label', { competency, text: indicator.text }) };
       if (indicator.owner !== undefined) action.owner = indicator.owner;
       action.due = dates[phase]!;
       if (indicator.advice !== undefined) action.advice = indicator.advice;

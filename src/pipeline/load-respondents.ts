@@ -46,13 +46,13 @@ export async function loadRespondents(
   const { diagnostics, skipped } = await eachFile(
     files,
     async (input) => {
-      const { baseDir, ...text } = await readInput(input, options.stdin);
-      const parsed = parseYaml(text);
+      const { baseDir, ...text } = await readInput(input, options.stdin, locale);
+      const parsed = parseYaml(text, locale);
       skipIf(parsed.file, foundKind(parsed.data), found.has(input) ? NOT_ANSWERS : undefined);
-      const answers = parseAnswers(parsed);
+      const answers = parseAnswers(parsed, locale);
       let model: LoadedModel;
       try {
-        model = await modelFor((message) => modelReferenceError(answers, message), answers.file.model, { model: options.model, modelCache, baseDir }, Object.keys(answers.file.answers ?? {}));
+        model = await modelFor((message) => modelReferenceError(answers, message), answers.file.model, { model: options.model, modelCache, baseDir, locale }, Object.keys(answers.file.answers ?? {}));
       } catch (error) {
         throw error instanceof UserError ? withShapeIssues(answers, error) : error;
       }

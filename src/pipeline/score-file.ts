@@ -3,6 +3,7 @@ import { evaluateGates, gatePolicy, hasGates, type GateOptions, type GatePolicy 
 import { sortKeys } from '../core/portfolio.js';
 import { scoreAssessment } from '../core/score.js';
 import { withStale, type StaleAfter } from '../core/stale.js';
+import { modelNames, type ModelNames } from '../core/model-facts.js';
 import type { Diagnostic } from '../errors.js';
 import { gateFailureLines, migrateHint, staleWarning, unansweredWarning, undatedStaleWarning } from '../report/notices.js';
 import { jsonLine } from '../report/portfolio/jsonl.js';
@@ -42,6 +43,8 @@ export interface ScoredFile {
   model: Model;
   /** The same, with where it was read from, and the newer version of a built-in model the answers could be migrated to. */
   loaded: LoadedModel;
+  /** The names of the model as its file writes them, whatever the report's language: those of what CI tools follow. */
+  names: ModelNames;
 }
 
 /** What scoring passes over among the files found in folders or by patterns: anything but answers files. */
@@ -64,7 +67,7 @@ export function fileScoring(options: ScoringOptions, stdin?: () => NodeJS.Readab
     let policy = policies.get(model.model);
     if (!policy) policies.set(model.model, (policy = gatePolicy(options, model.model, locale)));
     const report = scoreAssessment(model.model, assessment, language);
-    return { file, report: options.staleAfter ? withStale(report, options.staleAfter) : report, policy, model: model.model, loaded: model };
+    return { file, report: options.staleAfter ? withStale(report, options.staleAfter) : report, policy, model: model.model, loaded: model, names: modelNames(original.model) };
   };
 }
 

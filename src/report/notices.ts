@@ -82,10 +82,18 @@ export function staleWarning(locale: Locale, report: Report, file?: string): str
   const stale = report.stale;
   if (!stale || stale.checkedBefore === null || stale.answers.length === 0) return null;
   const { answers } = stale;
-  const sample = answers.slice(0, 3).map((answer) => `${answer.id} (${answer.checked})`).join(', ') + (answers.length > 3 ? ', …' : '');
+  // Dates as the language writes them (ISO in English), like the reports' own.
+  const sample = answers.slice(0, 3).map((answer) => `${answer.id} (${locale.date(answer.checked)})`).join(', ') + (answers.length > 3 ? ', …' : '');
   return warningLine(
     locale,
-    locale.t('cli.notice.stale', { file: file === undefined ? '' : `${file}: `, count: answers.length, before: stale.checkedBefore, after: stale.after, date: report.date ?? '', sample }),
+    locale.t('cli.notice.stale', {
+      file: file === undefined ? '' : `${file}: `,
+      count: answers.length,
+      before: locale.date(stale.checkedBefore),
+      after: stale.after,
+      date: report.date ? locale.date(report.date) : '',
+      sample,
+    }),
   );
 }
 
@@ -166,7 +174,7 @@ export function gateFailureLines(locale: Locale, report: Report, gates: readonly
       const stage = Number.isInteger(gate.target) ? report.stages.find((candidate) => candidate.level === gate.target) : undefined;
       const target = stage ? `${stage.id} (${gate.target})` : String(gate.target);
       const option = gate.gate === 'fail-under' ? `--fail-under ${target}` : gate.gate === 'require' ? `--require ${gate.subject}=${target}` : GATE_OPTIONS[gate.gate] ?? gate.gate;
-      return terminalText(`cm-maturity: ${locale.t('cli.notice.gateFailed', { option, file: file === undefined ? '' : `${file}: `, text: gateFailureText(gate, report) })}`);
+      return terminalText(`cm-maturity: ${locale.t('cli.notice.gateFailed', { option, file: file === undefined ? '' : `${file}: `, text: gateFailureText(gate, report, locale) })}`);
     });
 }
 

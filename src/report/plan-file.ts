@@ -15,9 +15,12 @@ function header(locale: Locale): string {
     .join('\n');
 }
 
-/** A model's text as one comment line: its line breaks and other controls become spaces. */
+/**
+ * A model's text as one comment line: its line breaks and other controls become spaces. No-break
+ * spaces stay: French typography keeps a colon or a guillemet with its word.
+ */
 function commentLine(text: string): string {
-  return ` ${text.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim()}`;
+  return ` ${text.replace(/(?:(?![\u00a0\u202f])[\s\u0000-\u001f\u007f-\u009f\u2028\u2029])+/g, ' ').trim()}`;
 }
 
 /** An action as the file writes it: the plan's keys in the schema's order (what, who, when, where it stands). */

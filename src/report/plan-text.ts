@@ -1,5 +1,5 @@
 import type { Locale } from '../locale/locale.js';
-import { shownAnswer } from './text.js';
+import { shownAnswer, type AnswerLabels } from './text.js';
 import type { PlanActionResult, PlanProgress, PlanSubject, Report } from '../schema/report.js';
 
 /** What the reports show of an absent value (no target, n/a). */
@@ -78,11 +78,11 @@ export function shownActions(plan: PlanProgress): PlanActionResult[] {
 }
 
 /** What is wrong with an action, in words; empty when nothing is. */
-export function actionFlags(locale: Locale, action: PlanActionResult): string[] {
+export function actionFlags(locale: Locale, action: PlanActionResult, labels?: AnswerLabels): string[] {
   const flags: string[] = [];
   if (action.stale === true) flags.push(locale.t('report.action.overdue', { date: action.due === null ? '' : locale.date(action.due) }));
   if (action.doneBelowThreshold === true) {
-    flags.push(action.answer === null ? locale.t('report.action.doneButNothing') : locale.t('report.action.doneBut', { answer: shownAnswer(locale, action.answer) }));
+    flags.push(action.answer === null ? locale.t('report.action.doneButNothing') : locale.t('report.action.doneBut', { answer: shownAnswer(locale, action.answer, labels) }));
   }
   return flags;
 }

@@ -1,5 +1,8 @@
 import type { CompetencyResult, CrossesVersions, IndicatorResult, NextStep, Report } from '../schema/report.js';
 import type { Locale } from '../locale/locale.js';
+import type { Model } from '../schema/model.js';
+import { NOT_APPLICABLE } from '../schema/constants.js';
+import { DEFAULT_LANGUAGE } from '../schema/language.js';
 
 /** "72/72 (100%)": percentages are truncated like scores, so 99.9% never reads 100%. */
 export function completenessText(locale: Locale, report: Report): string {
@@ -30,14 +33,30 @@ export function scoreOf(locale: Locale, report: Report, score: number): string {
   return locale.t('report.scoreOf', { score: locale.score(score), stages: report.stages.length });
 }
 
-/** An answer as people read it: the scale's id, `n/a` as the language says it, `unanswered` when there is none. */
-export function answerText(locale: Locale, answer: string | null): string {
-  return answer === null ? locale.t('report.answer.unanswered') : shownAnswer(locale, answer);
+/**
+ * The scale's labels by id, for a report that shows answers by their labels; undefined for one
+ * that shows the scale's ids as the answers file writes them.
+ */
+export type AnswerLabels = ReadonlyMap<string, string> | undefined;
+
+/**
+ * How a report for people shows answers: in English by the scale's ids, as English reports always
+ * have (the built-in scale's ids are its English words); in another language by the labels of the
+ * model it was scored with, which its translation gives in that language, so that no English id
+ * reads as a word of the text. Ids wherever the model is not at hand.
+ */
+export function answerLabels(locale: Locale, model: { scale: readonly { id: string; label: string }[] } | undefined): AnswerLabels {
+  return model === undefined || locale.language === DEFAULT_LANGUAGE ? undefined : new Map(model.scale.map((level) => [level.id, level.label]));
 }
 
-/** A given answer as people read it: the scale's id as it is, `n/a` as the language says it. */
-export function shownAnswer(locale: Locale, answer: string): string {
-  return answer === 'n/a' ? locale.t('report.answer.notApplicable') : answer;
+/** An answer as people read it: the scale's id (or its label, see answerLabels), `n/a` as the language says it, `unanswered` when there is none. */
+export function answerText(locale: Locale, answer: string | null, labels?: AnswerLabels): string {
+  return answer === null ? locale.t('report.answer.unanswered') : shownAnswer(locale, answer, labels);
+}
+
+/** A given answer as people read it: the scale's id as it is (or its label, see answerLabels), `n/a` as the language says it. */
+export function shownAnswer(locale: Locale, answer: string, labels?: AnswerLabels): string {
+  return answer === NOT_APPLICABLE ? locale.t('report.answer.notApplicable') : (labels?.get(answer) ?? answer);
 }
 
 /** "▲ +0.25", "▼ -0.30" or "= 0.00"; "new" when there is nothing to compare with. */
@@ -83,7 +102,7 @@ export function gateLine(locale: Locale, gate: NonNullable<Report['gates']>[numb
   const relation = gate.passed ? '≥' : '<';
   // A tolerated fall is measured from the baseline's score less the tolerance.
   const tolerance = gate.tolerance === undefined ? '' : ` - ${locale.decimal(String(gate.tolerance))}`;
-  return `${mark} ${gate.gate} ${gate.subject}: ${locale.score(gate.actual)} ${relation} ${locale.score(gate.target)}${tolerance}`;
+  return locale.t('report.gate.score', { mark, gate: gate.gate, subject: gate.subject, actual: locale.score(gate.actual), relation, target: locale.score(gate.target), tolerance });
 }
 
 // What model 2.0 adds to a report (contexts, criteria, evidence, key indicators, stale answers):
@@ -95,8 +114,8 @@ export function notInContext(locale: Locale): string {
 }
 
 /** An indicator's answer as the answer lists show it: `not applicable in this context` for one outside the context. */
-export function indicatorAnswerText(locale: Locale, indicator: IndicatorResult): string {
-  return indicator.applicable === false ? notInContext(locale) : answerText(locale, indicator.answer);
+export function indicatorAnswerText(locale: Locale, indicator: IndicatorResult, labels?: AnswerLabels): string {
+  return indicator.applicable === false ? notInContext(locale) : answerText(locale, indicator.answer, labels);
 }
 
 /** How many indicators do not apply in the assessment's context. */

@@ -1,6 +1,6 @@
 import type { Locale } from '../locale/locale.js';
 import type { IndicatorResult, NextStep } from '../schema/report.js';
-import { notInContext, shownAnswer } from './text.js';
+import { notInContext, shownAnswer, type AnswerLabels } from './text.js';
 
 // The columns the workbooks add for what model 2.0 says of next steps and answers, only when a
 // report holds it (hasStepDetails, hasAnswerDetails), so that a workbook of a 1.0 model is unchanged.
@@ -26,9 +26,9 @@ export function answerDetailHeader(locale: Locale): string[] {
   return [locale.t('report.xlsx.column.checked'), locale.t('report.xlsx.column.stale'), locale.t('report.xlsx.column.evidence')];
 }
 
-/** An answer as a workbook's cell: `n/a` as the language says it, nothing when unanswered. */
-export function answerCell(locale: Locale, answer: string | null): string | null {
-  return answer === null ? null : shownAnswer(locale, answer);
+/** An answer as a workbook's cell: `n/a` as the language says it (and the scale's label for `labels`, see answerLabels), nothing when unanswered. */
+export function answerCell(locale: Locale, answer: string | null, labels?: AnswerLabels): string | null {
+  return answer === null ? null : shownAnswer(locale, answer, labels);
 }
 
 /**
@@ -36,9 +36,9 @@ export function answerCell(locale: Locale, answer: string | null): string | null
  * indicator outside the assessment's context, apart from an assessor's `n/a`), the note, the date
  * it was checked, `stale` when it is among the report's `stale` ids, and its evidence, one item a line.
  */
-export function answerDetailCells(locale: Locale, indicator: IndicatorResult, stale: ReadonlySet<string>): (string | null)[] {
+export function answerDetailCells(locale: Locale, indicator: IndicatorResult, stale: ReadonlySet<string>, labels?: AnswerLabels): (string | null)[] {
   return [
-    indicator.applicable === false ? notInContext(locale) : answerCell(locale, indicator.answer),
+    indicator.applicable === false ? notInContext(locale) : answerCell(locale, indicator.answer, labels),
     indicator.note,
     indicator.checked ?? null,
     stale.has(indicator.id) ? locale.t('report.xlsx.staleMark') : null,

@@ -124,6 +124,43 @@ describe('warnings and notes in French', () => {
   });
 });
 
+describe('stale answers and consensus in French', () => {
+  const dir = tempDir();
+
+  it('--stale-after: the warning’s dates as French writes them, in English as ISO dates', async () => {
+    const [french, english] = [await runInProcess(['score', 'examples/middle.yaml', '--stale-after', '12m', '-f', 'json', '--lang', 'fr']), await runInProcess(['score', 'examples/middle.yaml', '--stale-after', '12m', '-f', 'json'])];
+    expect(french.stderr).toContain(' avant le 15\u00a0septembre\u00a02026, plus de --stale-after 12m avant la date de l’évaluation, le 15\u00a0septembre\u00a02027\u00a0: strategy.purpose (30\u00a0août\u00a02026), ');
+    expect(french.stderr).not.toMatch(/\d{4}-\d\d-\d\d/);
+    expect(english.stderr).toContain(' before 2026-09-15, more than --stale-after 12m before the assessment\'s date 2027-09-15: strategy.purpose (2026-08-30), ');
+  });
+
+  // Two respondents of the French example, who differ on two indicators.
+  const example = readFileSync(join(ROOT, 'examples/fr/communaute-clients.yaml'), 'utf8');
+  const alice = join(dir, 'alice.yaml');
+  const bob = join(dir, 'bob.yaml');
+  writeFileSync(alice, example);
+  writeFileSync(bob, example.replace('strategy.roadmap: "no"', 'strategy.roadmap: "yes"').replace('strategy.review: "no"', 'strategy.review: mostly'));
+
+  it('consensus --report: the model’s names from its French translation, answers by the scale’s French labels', async () => {
+    const result = await runInProcess(['consensus', alice, bob, '--report', '--lang', 'fr', '--width', '200']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/│ strategy\.roadmap │ Stratégie +│ 3 crans │ Oui\u00a0: bob · Non\u00a0: alice +│/);
+    expect(result.stdout).toMatch(/│ strategy\.review +│ Stratégie +│ 2 crans │ Plutôt oui\u00a0: bob · Non\u00a0: alice +│/);
+    expect(result.stdout).not.toMatch(/\b(yes|mostly|no): /);
+    const html = await runInProcess(['consensus', alice, bob, '--report', '-f', 'html', '--lang', 'fr']);
+    expect(html.stdout).toContain('<td>Oui 1 · Non 1</td>');
+    const english = await runInProcess(['consensus', alice, bob, '--report', '--width', '200']);
+    expect(english.stdout).toMatch(/│ strategy\.roadmap │ Strategy +│ 3 steps │ yes: bob · no: alice +│/);
+  });
+
+  it('consensus: a file that is no answers file refused in French', async () => {
+    const result = await runInProcess(['consensus', alice, bob, join(ROOT, 'test/fixtures/consensus/team.model.yaml'), '--lang', 'fr']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('team.model.yaml:1:1: c’est un modèle, et non un fichier de réponses');
+    expect(result.stderr).not.toContain('this is a model');
+  });
+});
+
 describe('files written in French', () => {
   const dir = tempDir();
 
@@ -133,6 +170,10 @@ describe('files written in French', () => {
     expect(french.code).toBe(0);
     const text = french.stdout;
     expect(text).toContain('\n# Répondez à chaque indicateur par l’une de ces valeurs\u00a0:\n');
+    // The scale's values with a decimal comma, its labels from the model's translation.
+    expect(text).toContain('\n#   mostly  Plutôt oui (0,75)\n');
+    expect(english.stdout).toContain('\n#   mostly  Mostly (0.75)\n');
+    expect(text).toContain('\n# Réponses pour Maturité de l’animation de communauté (modèle community 2.0)\u00a0: ');
     expect(text).toContain('ne s’applique pas ici\u00a0: exclu du score');
     expect(text).toContain('Vérifiez-le avec `cm-maturity validate <file>` et notez-le avec `cm-maturity score <file>`.');
     expect(text).toContain('\norganisation: Votre organisation   # obligatoire\u00a0: l’organisation évaluée\n');
@@ -165,6 +206,17 @@ describe('files written in French', () => {
     for (const english of ['Migrated from', 'Review:', 'carried over', 'Not carried over', 'not answered']) expect(text, english).not.toContain(english);
     expect(result.stderr).toMatch(/^cm-maturity: note\u00a0: \S+ migré de community 1\.0 vers 2\.0 dans \S+\u00a0: \d+ indicateurs reprennent des réponses antérieures, chacun marqué «\u00a0À revoir\u00a0:\u00a0» pour vérification\u202f; \d+ réponses? antérieures? non reprises?\u202f; \d+ indicateurs? sans réponse\n$/);
     expect((await runInProcess(['validate', output])).code).toBe(0);
+  });
+
+  it('plan of a French answers file in an English run: the plan file in French, like the model’s texts in it', async () => {
+    const result = await runInProcess(['plan', join(ROOT, 'examples/fr/communaute-clients.yaml'), '--target', 'community']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('\n# Le plan\u00a0: des cibles par phase, et les actions qui les atteignent.\n');
+    expect(result.stdout).toContain('\n  # Stratégie\u00a0: Les besoins de chaque groupe de membres visé sont documentés');
+    expect(result.stdout).not.toContain('The plan:');
+    const english = await runInProcess(['plan', join(ROOT, 'examples/middle.yaml'), '--target', 'community']);
+    expect(english.stdout).toContain('\n# The plan: targets by phase, and the actions that reach them.\n');
+    expect(english.stdout).toContain('\n  # Strategy: ');
   });
 
   it('plan in French: the header of a new plan, and the note of an update', async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -267,7 +267,10 @@ describe('diff in French', () => {
     expect(table).toContain('  ▲ atteint Outils\u00a0: Communauté émergente → Communauté\n');
     expect(table).toMatch(/Réponses \(3 modifiées\)/);
     expect(table).toMatch(/│ Indicateur +│ Compétence +│ Avant → après +│ Note +│/);
-    expect(table).toContain('no → Sans objet');
+    // Answers by the French labels of the scale, from the model's translation.
+    expect(table).toContain('Non → Sans objet');
+    expect(table).toMatch(/│ governance\.moderation +│ [^│]+│ (Non|Partiellement|Plutôt oui) → Oui +│/);
+    expect(table).not.toMatch(/\b(yes|mostly|partly|no) → /);
     expect(table).toContain('Paused for the migration (auparavant\u00a0: Waiting for IT)');
     expect(table).toContain('(note supprimée\u00a0: Old backlog)');
     const markdown = await french(within, 'markdown', texts);
@@ -277,6 +280,7 @@ describe('diff in French', () => {
     expect(markdown).toContain('| **Global** | **2,95** | **3,15** | **▲ +0,20** |');
     expect(markdown).toContain('## Réponses');
     expect(markdown).toContain('| Indicateur | Compétence | Avant → après | Note |');
+    expect(markdown).toContain(' | Non → Sans objet | ');
   });
 
   it('across model versions: the comparison, the answers carried over and the competencies gained or lost in French', async () => {
@@ -287,6 +291,17 @@ describe('diff in French', () => {
     expect(table).toMatch(/governance\.privacy-notice \(issu de governance\.privacy\)/);
     const markdown = await french(across, 'markdown', texts);
     expect(markdown).toContain('- ▼ perdu Outils\u00a0: Communauté émergente → Hiérarchie');
+  });
+
+  it('two folders: each pair’s answers by the French labels of its model’s scale', async () => {
+    const [q1, q2] = [join(dir, 'q1'), join(dir, 'q2')];
+    mkdirSync(q1);
+    mkdirSync(q2);
+    copyFileSync(before, join(q1, 'larkspur.yaml'));
+    copyFileSync(after, join(q2, 'larkspur.yaml'));
+    const table = await ok(['diff', q1, q2, ...WIDE, '--lang', 'fr']);
+    expect(table).toContain('Non → Sans objet');
+    expect(table).not.toMatch(/\b(yes|mostly|partly|no) → /);
   });
 
   it('two unchanged assessments: « Aucun changement. »', async () => {
@@ -365,6 +380,9 @@ describe('models in French', () => {
     const table = await french(args, 'table', await jsonTexts(args));
     expect(table).toMatch(/│ Modèle +│ Nom +│ Version │ Stades +│ Compétences │ Indicateurs │/);
     expect(table).toContain('community désigne la version la plus récente, community@2.0.\n');
+    // The model's name and stages from its French translation; JSON keeps the model's own.
+    expect(table).toMatch(/│ community@2\.0 │ Maturité de l’animation de communauté │ 2\.0 +│ Hiérarchie → Communauté émergente → Communauté → Réseau │/);
+    expect(table).not.toContain('Emergent Community');
     await sameInBothLanguages(args, 'json');
   });
 });

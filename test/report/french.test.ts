@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
 import english from '../../locales/en/report.json' with { type: 'json' };
 import french from '../../locales/fr/report.json' with { type: 'json' };
 import { ROOT } from '../helpers/cli.js';
@@ -48,6 +49,9 @@ async function reportTexts(args: string[]): Promise<string[]> {
     else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk);
   };
   walk(JSON.parse(await score([...args, '-f', 'json'])));
+  // The scale's labels, which reports for people show answers by: a model file's own texts.
+  const { model } = parse(readFileSync(args[0]!, 'utf8')) as { model?: string };
+  if (model?.startsWith('./')) for (const level of (parse(readFileSync(join(dirname(args[0]!), model), 'utf8')) as { scale: { label: string }[] }).scale) texts.add(level.label);
   return [...texts].filter((text) => text.length > 1).sort((a, b) => b.length - a.length);
 }
 
@@ -173,17 +177,46 @@ describe('a report in French', () => {
         expect(text).not.toContain('n/a');
       });
 
-      it('junit: class names (the ids CI tools follow) and properties as in English, the messages French', async () => {
+      it('junit: suite and test case names, class names and properties as in English (what CI tools follow), the messages French', async () => {
         const [frenchXml, englishXml] = [await score([...args, '-f', 'junit']), await score([example, '--stale-after', '12m', '-f', 'junit', '--lang', 'en'])];
-        // A suite's and a test case's names, and the context, are the model's texts, which its translation gives in French.
-        const names = (xml: string) => [...xml.matchAll(/<(?:testsuites?|testcase|property) [^>]*>/g)].map((match) => match[0].replace(/^(<(?:testsuites?|testcase) [^>]*?)\bname="[^"]*"/, '$1').replace(/^(<property name="context") value="[^"]*"/, '$1'));
+        // The model's own names, not its translation's: a test keeps its name whatever the report's language.
+        const names = (xml: string) => [...xml.matchAll(/<(?:testsuites?|testcase|property) [^>]*>/g)].map((match) => match[0]);
         expect(names(frenchXml)).toEqual(names(englishXml));
+        expect(frenchXml).toContain('<testcase classname="community.strategy" name="Strategy" time="0">');
+        expect(frenchXml).toContain('<testsuite name="Community Management Maturity: ');
         expect(frenchXml).toContain('name="Overall (mean)"');
         const messages = unescapeXml([...frenchXml.matchAll(/<system-out>([^<]*)<\/system-out>/g)].map((match) => match[1]).join('\n'));
         expect(messages).toMatch(/niveau \d sur \d\), score \d,\d\d/);
         const fixed = withoutFileTexts(messages, await reportTexts(args));
         expect(englishLeft(fixed)).toEqual([]);
         expect(typography(fixed)).toEqual([]);
+      });
+
+      it('answers shown by the French labels of the scale in table, markdown, HTML, JUnit and xlsx; by its ids in JSON', async () => {
+        const ids = /\b(yes|mostly|partly|no)\b/;
+        const table = await score([...args, '--width', '1000', '--all']);
+        const shown = [...table.matchAll(/\[[a-z]+\.[a-z-]+\u00a0: ([^\]]+)\]/g)].map((match) => match[1]!);
+        expect(shown.length).toBeGreaterThan(10);
+        expect(new Set(shown)).toEqual(new Set(['Non', 'Partiellement', 'Plutôt oui'].filter((label) => shown.includes(label))));
+        expect(shown).toContain('Non');
+        expect(table).not.toMatch(/\[[a-z]+\.[a-z-]+\u00a0: (yes|mostly|partly|no)\]/);
+        const markdown = await score([...args, '-f', 'markdown', '--all']);
+        expect(markdown).toMatch(/\(`[a-z]+\.[a-z-]+`\u00a0: Non\)/);
+        expect(markdown).not.toMatch(/\(`[a-z]+\.[a-z-]+`\u00a0: (yes|mostly|partly|no)\)/);
+        const html = await score([...args, '-f', 'html']);
+        const badges = [...html.matchAll(/<span class="answer">([^<]*)<\/span>/g)].map((match) => match[1]!);
+        expect(new Set(badges)).toEqual(new Set(['Oui', 'Plutôt oui', 'Partiellement', 'Non', 'Sans objet'].filter((label) => badges.includes(label))));
+        expect(badges).toContain('Oui');
+        const junit = await runInProcess(['score', ...args, '--require', 'strategy=4', '-f', 'junit']);
+        expect(junit.stdout).toMatch(/\(strategy\.[a-z-]+\u00a0: (Non|Partiellement|Plutôt oui)\)/);
+        expect(junit.stdout).not.toMatch(/\([a-z]+\.[a-z-]+\u00a0: (yes|mostly|partly|no)\)/);
+        const answers = (await workbook(args)).find((sheet) => sheet[0]![0] === 'Réponses')!;
+        const column = answers[1]!.indexOf('Réponse');
+        const cells = answers.slice(2).map((row) => row[column]);
+        expect(cells).toContain('Oui');
+        expect(cells.filter((cell) => typeof cell === 'string' && ids.test(cell))).toEqual([]);
+        const json = JSON.parse(await score([...args, '-f', 'json'])) as { competencies: { indicators: { answer: string | null }[] }[] };
+        expect(json.competencies.flatMap((competency) => competency.indicators.map((indicator) => indicator.answer))).toContain('yes');
       });
 
       it('json: the same keys, ids and numbers as in English; only the language and the model’s texts differ', async () => {
@@ -224,6 +257,32 @@ describe('a report in French', () => {
       const fixed = withoutFileTexts(text, await reportTexts(args));
       expect(englishLeft(fixed)).toEqual([]);
       expect(typography(fixed)).toEqual([]);
+    });
+
+    it('junit: the failed gates said in French, in the message and the detail; the names as in English', async () => {
+      const failing = [...args, '--fail-under', '4', '--fail-behind-plan', '-f', 'junit'];
+      const [french, english] = [await runInProcess(['score', ...failing]), await runInProcess(['score', ...failing, '--lang', 'en'])];
+      expect([french.code, english.code]).toEqual([1, 1]);
+      const names = (xml: string) => [...xml.matchAll(/<(?:testsuites?|testcase|property) [^>]*>/g)].map((match) => match[0]);
+      expect(names(french.stdout)).toEqual(names(english.stdout));
+      const messages = [...french.stdout.matchAll(/<failure message="([^"]*)"[^>]*>([^<]*)<\/failure>/g)].map((match) => unescapeXml(`${match[1]}\n${match[2]}`));
+      expect(messages.join('\n')).toContain('fail-under\u00a0: le score global, 2,49, est inférieur de 1,51 à 4,00\u202f; behind-plan\u00a0: overall est à');
+      expect(messages.join('\n')).toContain('le plan visait');
+      // A gate's name is an id, as its option says it.
+      const gateIds = /\b(fail-under|behind-plan)\b/g;
+      const fixed = withoutFileTexts(messages.join('\n').replace(gateIds, 'x'), await reportTexts(args));
+      expect(englishLeft(fixed)).toEqual([]);
+      expect(typography(fixed)).toEqual([]);
+      // The same failures on standard error, in the run's language.
+      expect(french.stderr).toContain('contrôle non satisfait (--fail-under leader (4))\u00a0: le score global, 2,49, est inférieur de 1,51 à 4,00');
+      expect(french.stderr).not.toContain('is below');
+    });
+
+    it.each(['table', 'markdown'])('%s: each gate’s line with French typography', async (format) => {
+      const result = await runInProcess(['score', ...args, '--fail-behind-plan', '-f', format]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('✘ behind-plan governance\u00a0: 1,99 ');
+      expect(result.stdout).not.toMatch(/behind-plan [a-z]+: /);
     });
 
     it('xlsx: the plan’s sheets in French', async () => {

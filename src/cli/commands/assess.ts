@@ -1,3 +1,4 @@
+import { reportModel } from '../../pipeline/load-overlay.js';
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { styleText } from 'node:util';
@@ -237,7 +238,8 @@ function selectInLocale(locale: Locale) {
 async function start(prompts: Prompts, options: AssessOptions, io: Io, locale: Locale): Promise<Session> {
   const location = resolveModel(options.model ?? DEFAULT_MODEL_ID, process.cwd(), locale);
   if (typeof location === 'string') throw new UserError(locale.t('cli.error.model', { problem: location }));
-  const loaded = await loadModelAt(location, locale);
+  // The questions speak the run's language, the model's texts in them too (from its translation).
+  const { loaded } = await reportModel(await loadModelAt(location, locale), null, { language: locale.language });
   const organisation = await prompts.input({
     message: locale.t('answers.assess.organisationPrompt'),
     // The prompt's own word for an empty answer is English: other languages have validate's.
@@ -274,7 +276,8 @@ async function resume(prompts: Prompts, options: AssessOptions, io: Io, locale: 
   const source = await readTextFile(options.output, locale);
   const parsed = parseYaml(source, locale);
   const folder = dirname(resolve(options.output));
-  const { model, assessment: loaded } = await assessmentFromYaml(parsed, { model: options.model, baseDir: dirname(options.output), locale });
+  const { model: original, assessment: loaded } = await assessmentFromYaml(parsed, { model: options.model, baseDir: dirname(options.output), locale });
+  const { loaded: model } = await reportModel(original, null, { language: locale.language });
   const outdated = outdatedAnswers(locale, source.file, model);
   if (outdated !== null) await io.stderr.write(`${outdated.hint}\n`);
   const written = (parsed.data as { model?: unknown }).model;

@@ -1,3 +1,4 @@
+import { reportModel } from '../../pipeline/load-overlay.js';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
@@ -45,7 +46,7 @@ export function consensusCommand(io: Io, locale: Locale): Command {
     .option('-q, --quiet', locale.t('team.cli.quiet'))
     .addHelpText('after', `\n${locale.t('team.cli.examples')}:\n${EXAMPLES.map((example) => `  $ ${example}`).join('\n')}\n\n${locale.t('team.cli.help')}`)
     .action(async (inputs: string[], options: ConsensusOptions) => {
-      const { files, found } = await expandInputs(inputs);
+      const { files, found } = await expandInputs(inputs, locale);
       refuseInputsAsOutputs(options.output, [...files, modelFileOf(options.model)]);
       const report = options.report === true ? reportOutputs(options, io, locale) : undefined;
       const answersFile = report === undefined ? answersOutput(options, locale) : undefined;
@@ -55,7 +56,9 @@ export function consensusCommand(io: Io, locale: Locale): Command {
         await io.stderr.write(`${locale.t('team.consensus.skipped', { count: loaded.skipped.length, first: loaded.skipped[0]!.file })}\n`);
       }
       if (report !== undefined) {
-        const disagreement = disagreementOf(loaded.model.model, { organisation: loaded.organisation, context: loaded.context, respondents: loaded.respondents });
+        // The report speaks the run's language (--lang, else the environment's), the model's texts too.
+        const { loaded: model } = await reportModel(loaded.model, null, { language: locale.language });
+        const disagreement = disagreementOf(model.model, { organisation: loaded.organisation, context: loaded.context, respondents: loaded.respondents });
         const rendered = [];
         for (const { path, format } of report) {
           const formatOptions = { locale, color: colorFor(format, options.color, path, io.stdout, io.env), width: outputWidth(io, path, options.width) };

@@ -6,7 +6,7 @@ import { fileDiagnostic, UserError, type Diagnostic } from '../../errors.js';
 import { pairByOrganisation, type Sided } from '../../core/pairs.js';
 import { eachFile } from '../../pipeline/each-file.js';
 import { expandInputs, type ExpandedInputs } from '../../read/inputs.js';
-import type { DiffFormatter } from '../../report/diff/format.js';
+import type { DiffFormatter, DiffScale } from '../../report/diff/format.js';
 import { formatDiffList } from '../../report/diff/list.js';
 import { terminalText } from '../../report/escape/terminal.js';
 import { renamedOrganisationWarning, warningLine } from '../../report/notices.js';
@@ -94,7 +94,7 @@ ${locale.t('cli.diff.help')}`,
         // Each answers file that fits only an earlier version of its model, once.
         const hints = [...new Set([outdatedAnswers(locale, old.file, old.model)?.hint, outdatedAnswers(locale, current.file, current.model)?.hint])].filter((hint) => hint !== undefined);
         if (hints.length > 0 && !options.quiet) await io.stderr.write(`${hints.join('\n')}\n`);
-        await write(current.report.language, (_format, formatter, formatOptions) => formatter(diff, formatOptions));
+        await write(current.report.language, (_format, formatter, formatOptions) => formatter(diff, { ...formatOptions, scale: pairScale(current.report.language, old, current) }));
         await failOnRegression(locale, [diff], options, io);
         return;
       }
@@ -123,9 +123,12 @@ ${locale.t('cli.diff.help')}`,
         });
       }
       const diffs: Diff[] = [];
+      const scales: DiffScale[] = [];
+      const language = options.lang ?? locale.language;
       for (const pair of pairing.pairs) {
         try {
           diffs.push(await compare(locale, pair.old, pair.new, options));
+          scales.push(pairScale(language, pair.old, pair.new));
         } catch (error) {
           if (!(error instanceof UserError)) throw error;
           diagnostics.push(...error.diagnostics);
@@ -136,7 +139,7 @@ ${locale.t('cli.diff.help')}`,
       if (notes.length > 0) await io.stderr.write(`${notes.join('\n')}\n`);
       if (diagnostics.length > 0) throw new UserError(diagnostics);
       if (diffs.length === 0) throw new UserError(locale.t('cli.diff.error.nothingPaired', { old: oldInput, new: newInput }));
-      await write(options.lang ?? locale.language, (format, formatter, formatOptions) => formatDiffList(diffs, format, formatter, formatOptions));
+      await write(language, (format, formatter, formatOptions) => formatDiffList(diffs, format, formatter, formatOptions, scales));
       await failOnRegression(locale, diffs, options, io);
     });
 }
@@ -163,6 +166,16 @@ async function compare(locale: Locale, old: LoadedResult, current: LoadedResult,
     ]);
   }
   return diffReports(old.report, current.report, files);
+}
+
+/**
+ * The scale of the model two results were scored with, in the diff's language: an answers file's
+ * model, translated into its report's language, when that is the diff's; none for two JSON
+ * reports, which name their model only.
+ */
+function pairScale(language: Language, old: LoadedResult, current: LoadedResult): DiffScale {
+  for (const side of [current, old]) if (side.model !== undefined && side.report.language === language) return side.model.model.scale;
+  return undefined;
 }
 
 /** One warning per side for the organisations with no assessment on the other side. */

@@ -11,6 +11,7 @@ import { refuseInputAsOutput, writeOutput } from '../../write/output.js';
 import { createParentFolders } from '../../write/folders.js';
 import type { Io } from '../io.js';
 import { relativeModelRef } from '../model-ref.js';
+import { reportModel } from '../../pipeline/load-overlay.js';
 import type { Locale } from '../../locale/locale.js';
 
 interface InitOptions {
@@ -53,7 +54,9 @@ ${locale.t('cli.init.help')}`,
       }
       const location = resolveModel(options.model ?? DEFAULT_MODEL_ID, process.cwd(), locale);
       if (typeof location === 'string') throw new UserError(locale.t('cli.error.model', { problem: location }));
-      const { model } = await loadModelAt(location, locale);
+      // The comments speak the run's language, the model's texts in them too (from its translation).
+      const { loaded } = await reportModel(await loadModelAt(location, locale), null, { language: locale.language });
+      const { model } = loaded;
       const folder = toFile ? dirname(resolve(options.output!)) : process.cwd();
       const schema =
         options.schema ??

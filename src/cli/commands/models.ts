@@ -10,6 +10,7 @@ import type { ModelList } from '../../schema/models.js';
 import type { Locale } from '../../locale/locale.js';
 import type { Language } from '../../schema/language.js';
 import { localeOf } from '../language.js';
+import { reportModel } from '../../pipeline/load-overlay.js';
 
 interface ModelsOptions {
   format: ModelListFormatName;
@@ -33,8 +34,12 @@ ${locale.t('cli.examples')}
     )
     .action(async (options: ModelsOptions) => {
       const models: ModelList = [];
+      const language = options.lang ?? locale.language;
       for (const reference of builtinModelIds()) {
-        const { model } = await loadModel(reference, undefined, locale);
+        const loaded = await loadModel(reference, undefined, locale);
+        // The table names each model and its stages in the list's language, from the model's
+        // translation; JSON, which programs read, as the model file writes them, in every language.
+        const { model } = options.format === 'json' ? loaded : (await reportModel(loaded, null, { language })).loaded;
         models.push({
           reference,
           id: model.id,
@@ -48,7 +53,7 @@ ${locale.t('cli.examples')}
         });
       }
       const color = colorFor(options.format, options.color, undefined, io.stdout, io.env);
-      await writeOutput((await modelListFormats.load(options.format))(models, { color, width: outputWidth(io, undefined, options.width), locale: localeOf(options.lang ?? locale.language) }), undefined, io.stdout);
+      await writeOutput((await modelListFormats.load(options.format))(models, { color, width: outputWidth(io, undefined, options.width), locale: localeOf(language) }), undefined, io.stdout);
     });
 }
 

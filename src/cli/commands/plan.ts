@@ -16,7 +16,7 @@ import { refuseInputAsOutput, writeOutput } from '../../write/output.js';
 import { collect } from '../options.js';
 import type { Io } from '../io.js';
 import { reportModel } from '../../pipeline/load-overlay.js';
-import { withLanguageOption } from '../language.js';
+import { localeOf, withLanguageOption } from '../language.js';
 import type { Locale } from '../../locale/locale.js';
 
 interface PlanOptions {
@@ -62,13 +62,15 @@ ${locale.t('cli.plan.help')}`,
       if (by <= start) throw new UserError(locale.t('cli.plan.error.byBeforeStart', { by, start }));
       const targets = parseTargets(locale, options.target, model);
       const report = scoreAssessment(model.model, assessment, language);
-      const proposal = proposePlan(model.model, assessment, report, { targets, start, by, phases: options.phases }, locale);
+      // The plan file is written in the language of the answers' reports, like the model's texts in it.
+      const planLocale = localeOf(language);
+      const proposal = proposePlan(model.model, assessment, report, { targets, start, by, phases: options.phases }, planLocale);
       const { newPlanText, updatedPlanText } = await import('../../report/plan-file.js');
       const folder = options.output === undefined ? process.cwd() : dirname(resolve(options.output));
       if (options.output === undefined || !existsSync(options.output)) {
         const head = { organisation: assessment.organisation, model: modelReference(model, folder), baseline: pathFrom(folder, answers) };
         const schema = modelineTarget(`${shippedSchemaDirectory()}${PLAN_SCHEMA_FILE}`, folder);
-        await writeOutput(newPlanText(locale, head, proposal, schema), options.output, io.stdout);
+        await writeOutput(newPlanText(planLocale, head, proposal, schema), options.output, io.stdout);
         return;
       }
       const { planFromParsed } = await import('../../pipeline/load-plan.js');

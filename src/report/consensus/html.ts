@@ -46,7 +46,7 @@ export const formatDisagreementHtml: DisagreementFormatter = (disagreement, opti
   const title = locale.t('team.report.title', { organisation: disagreement.organisation, count });
   const wide = new Set(disagreement.discussFirst.map((entry) => entry.id));
   const indicatorRow = (indicator: IndicatorSpread) => ({
-    cells: [e(indicator.id), e(indicator.text), e(spreadWithApplicability(locale, indicator)), e(distributionText(indicator)), e(whoAnsweredWhat(disagreement, indicator))],
+    cells: [e(indicator.id), e(indicator.text), e(spreadWithApplicability(locale, indicator)), e(distributionText(locale, disagreement, indicator)), e(whoAnsweredWhat(locale, disagreement, indicator))],
     wide: wide.has(indicator.id),
   });
   const sections = disagreement.competencies.map(
@@ -62,7 +62,7 @@ ${table([locale.t('team.report.indicator'), locale.t('team.report.text'), locale
           [locale.t('team.report.indicator'), locale.t('team.report.competency'), locale.t('team.report.text'), locale.t('team.report.spread'), locale.t('team.report.answers')],
           disagreement.discussFirst.map(({ id, competency }) => {
             const indicator = indicatorOf(disagreement, competency, id);
-            return { cells: [e(id), e(competencyName(disagreement, competency)), e(indicator.text), e(spreadWithApplicability(locale, indicator)), e(whoAnsweredWhat(disagreement, indicator))] };
+            return { cells: [e(id), e(competencyName(disagreement, competency)), e(indicator.text), e(spreadWithApplicability(locale, indicator)), e(whoAnsweredWhat(locale, disagreement, indicator))] };
           }),
         );
   return `${pageHead(locale.language, title, STYLE)}<header>

@@ -38,7 +38,7 @@ export const formatDisagreementMarkdown: DisagreementFormatter = (disagreement, 
     lines.push(row([locale.t('team.report.indicator'), locale.t('team.report.competency'), locale.t('team.report.spread'), locale.t('team.report.answers')].map(t)), row(['---', '---', '---', '---']));
     for (const { id, competency } of disagreement.discussFirst) {
       const indicator = indicatorOf(disagreement, competency, id);
-      lines.push(row([id, competencyName(disagreement, competency), spreadWithApplicability(locale, indicator), whoAnsweredWhat(disagreement, indicator)].map(t)));
+      lines.push(row([id, competencyName(disagreement, competency), spreadWithApplicability(locale, indicator), whoAnsweredWhat(locale, disagreement, indicator)].map(t)));
     }
   }
   lines.push('', `## ${t(locale.t('team.report.byCompetency'))}`, '');
@@ -56,7 +56,7 @@ export const formatDisagreementMarkdown: DisagreementFormatter = (disagreement, 
       blocks.push([
         row([locale.t('team.report.indicator'), locale.t('team.report.text'), locale.t('team.report.spread'), locale.t('team.report.answers')].map(t)),
         row(['---', '---', '---', '---']),
-        ...differing.map((indicator) => row([t(indicator.id), t(indicator.text), t(spreadWithApplicability(locale, indicator)), t(whoAnsweredWhat(disagreement, indicator))])),
+        ...differing.map((indicator) => row([t(indicator.id), t(indicator.text), t(spreadWithApplicability(locale, indicator)), t(whoAnsweredWhat(locale, disagreement, indicator))])),
       ]);
     }
     if (same > 0) blocks.push([t(locale.t('team.report.sameAnswers', { count: same }))]);

@@ -47,7 +47,7 @@ export const formatDisagreementTable: DisagreementFormatter = (raw, options) => 
   else {
     const rows = disagreement.discussFirst.map(({ id, competency }) => {
       const indicator = indicatorOf(disagreement, competency, id);
-      return [id, competencyName(disagreement, competency), spreadWithApplicability(locale, indicator), whoAnsweredWhat(disagreement, indicator)];
+      return [id, competencyName(disagreement, competency), spreadWithApplicability(locale, indicator), whoAnsweredWhat(locale, disagreement, indicator)];
     });
     const columns: FitColumn[] = [{ head: locale.t('team.report.indicator'), key: true }, { head: locale.t('team.report.competency'), dropRank: 1 }, { head: locale.t('team.report.spread') }, { head: locale.t('team.report.answers') }];
     lines.push(fitTable(columns, rows, { width, head }));
@@ -69,7 +69,7 @@ export const formatDisagreementTable: DisagreementFormatter = (raw, options) => 
     lines.push('', paint.bold(`${competency.name} — ${agreementText(locale, competency.agreement)}`));
     if (differing.length > 0) {
       const indicatorColumns: FitColumn[] = [{ head: locale.t('team.report.indicator'), key: true }, { head: locale.t('team.report.spread') }, { head: locale.t('team.report.answers') }];
-      lines.push(fitTable(indicatorColumns, differing.map((indicator) => [indicator.id, spreadWithApplicability(locale, indicator), whoAnsweredWhat(disagreement, indicator) || distributionText(indicator)]), { width, head }));
+      lines.push(fitTable(indicatorColumns, differing.map((indicator) => [indicator.id, spreadWithApplicability(locale, indicator), whoAnsweredWhat(locale, disagreement, indicator) || distributionText(locale, disagreement, indicator)]), { width, head }));
     }
     const same = competency.indicators.length - differing.length;
     if (same > 0) lines.push(...wrapLines(locale.t('team.report.sameAnswers', { count: same }), width));

@@ -2,6 +2,7 @@ import { authorOf } from '../../core/consensus.js';
 import type { Locale } from '../../locale/locale.js';
 import { NOT_APPLICABLE } from '../../schema/constants.js';
 import type { Disagreement, IndicatorSpread } from '../../schema/disagreement.js';
+import { answerLabels, shownAnswer } from '../text.js';
 
 // What every format of the disagreement report says, in the report's language.
 
@@ -32,10 +33,11 @@ export function stepsFigure(locale: Locale, value: number | null): string {
   return value === null ? '—' : locale.decimal((Math.floor(value * 100 + 1e-9) / 100).toFixed(2));
 }
 
-/** `yes 2 · partly 1 · n/a 1`: how many gave each answer. */
-export function distributionText(indicator: IndicatorSpread): string {
+/** `yes 2 · partly 1 · n/a 1`: how many gave each answer (by the scale's labels in a language but English, see answerLabels). */
+export function distributionText(locale: Locale, disagreement: Disagreement, indicator: IndicatorSpread): string {
+  const labels = answerLabels(locale, disagreement);
   return Object.entries(indicator.distribution)
-    .map(([answer, count]) => `${answer} ${count}`)
+    .map(([answer, count]) => `${shownAnswer(locale, answer, labels)} ${count}`)
     .join(' · ');
 }
 
@@ -43,12 +45,13 @@ export function distributionText(indicator: IndicatorSpread): string {
  * Who answered what, from the highest answer down, then `n/a`: `yes: Alice, Bob · partly: r3`;
  * the respondents who did not answer are left out.
  */
-export function whoAnsweredWhat(disagreement: Disagreement, indicator: IndicatorSpread): string {
+export function whoAnsweredWhat(locale: Locale, disagreement: Disagreement, indicator: IndicatorSpread): string {
   const order = [...disagreement.scale.map((level) => level.id).reverse(), NOT_APPLICABLE];
+  const labels = answerLabels(locale, disagreement);
   return order
     .flatMap((answer) => {
       const who = indicator.answers.flatMap((given, place) => (given === answer ? [respondentLabel(disagreement, place)] : []));
-      return who.length === 0 ? [] : [`${answer}: ${who.join(', ')}`];
+      return who.length === 0 ? [] : [locale.t('team.report.answeredBy', { answer: shownAnswer(locale, answer, labels), who: who.join(', ') })];
     })
     .join(' · ');
 }

@@ -1,9 +1,11 @@
 import { inline } from '../escape/markdown.js';
 import type { DiffFormatter } from './format.js';
+import { answerLabels } from '../text.js';
 import { answerText, crossingLine, dates, deltaCell, indicatorText, modelText, noteChange, score, stageName, subjectName } from './text.js';
 
 /** The changes as GitHub-flavoured markdown, every text from the files escaped. */
-export const formatDiffMarkdown: DiffFormatter = (diff, { locale }) => {
+export const formatDiffMarkdown: DiffFormatter = (diff, { locale, scale }) => {
+  const labels = answerLabels(locale, scale === undefined ? undefined : { scale });
   const lines = [
     `# ${locale.t('reports.diff.markdown.title', { model: inline(diff.model.name), organisation: inline(diff.organisation) })}`,
     '',
@@ -31,7 +33,7 @@ export const formatDiffMarkdown: DiffFormatter = (diff, { locale }) => {
     lines.push(`| ${answerHead.join(' | ')} |`, '| --- | --- | --- | --- |');
     for (const change of diff.answers) {
       lines.push(
-        `| ${inline(indicatorText(locale, change))} | ${inline(subjectName(locale, diff, change.competency))} | ${inline(`${answerText(locale, change.old)} → ${answerText(locale, change.new)}`)} | ${inline(noteChange(locale, change))} |`,
+        `| ${inline(indicatorText(locale, change))} | ${inline(subjectName(locale, diff, change.competency))} | ${inline(`${answerText(locale, change.old, labels)} → ${answerText(locale, change.new, labels)}`)} | ${inline(noteChange(locale, change))} |`,
       );
     }
   }

@@ -2,12 +2,15 @@ import { Chalk } from 'chalk';
 import { fitTable, layoutWidth, wrapLines } from '../fit.js';
 import { terminalSafe } from '../escape/terminal.js';
 import type { DiffFormatter } from './format.js';
+import { answerLabels } from '../text.js';
 import { answerText, crossingLine, dates, deltaCell, indicatorText, modelText, noteChange, score, stageName, subjectName } from './text.js';
 
 /** The changes for a terminal: scores side by side, stages gained and lost, then every changed answer; every text made inert (terminalSafe). */
 export const formatDiffTable: DiffFormatter = (raw, options) => {
   const diff = terminalSafe(raw);
   const { locale } = options;
+  // The labels are the model's texts: inert like the diff's.
+  const labels = answerLabels(locale, options.scale === undefined ? undefined : { scale: terminalSafe(options.scale) });
   const width = layoutWidth(options.width);
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const head = (title: string) => paint.bold(title);
@@ -45,7 +48,7 @@ export const formatDiffTable: DiffFormatter = (raw, options) => {
     const answers = diff.answers.map((change) => [
       indicatorText(locale, change),
       subjectName(locale, diff, change.competency),
-      `${answerText(locale, change.old)} → ${answerText(locale, change.new)}`,
+      `${answerText(locale, change.old, labels)} → ${answerText(locale, change.new, labels)}`,
       noteChange(locale, change),
     ]);
     const answerColumns = [

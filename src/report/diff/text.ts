@@ -1,6 +1,7 @@
 import type { Locale } from '../../locale/locale.js';
 import { NOT_APPLICABLE } from '../../schema/constants.js';
 import type { Diff } from '../../schema/diff.js';
+import type { AnswerLabels } from '../text.js';
 
 // Texts every format of a diff shows alike.
 
@@ -12,11 +13,11 @@ export function subjectName(locale: Locale, diff: Diff, subject: string): string
   return subject === 'overall' ? locale.t('reports.overall') : (diff.competencies.find((competency) => competency.id === subject)?.name ?? subject);
 }
 
-/** An answer as a person reads it: its scale id, `n/a` as the language says it, or that there is none. */
-export function answerText(locale: Locale, answer: { answer: string | null } | null): string {
+/** An answer as a person reads it: its scale id (or its label, see answerLabels), `n/a` as the language says it, or that there is none. */
+export function answerText(locale: Locale, answer: { answer: string | null } | null, labels?: AnswerLabels): string {
   if (answer === null) return locale.t('reports.diff.notInModel');
   if (answer.answer === null) return locale.t('reports.answer.unanswered');
-  return answer.answer === NOT_APPLICABLE ? locale.t('reports.answer.notApplicable') : answer.answer;
+  return answer.answer === NOT_APPLICABLE ? locale.t('reports.answer.notApplicable') : (labels?.get(answer.answer) ?? answer.answer);
 }
 
 export function noteChange(locale: Locale, change: Diff['answers'][number]): string {

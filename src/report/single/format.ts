@@ -1,4 +1,5 @@
 import type { Locale } from '../../locale/locale.js';
+import type { ModelNames } from '../../core/model-facts.js';
 import type { Model } from '../../schema/model.js';
 import type { Report } from '../../schema/report.js';
 import { ENGLISH } from '../../locale/english.js';
@@ -24,6 +25,12 @@ export interface FormatOptions {
   locale?: Locale;
   /** The terminal's width in columns, for the formats laid out for one (table); 80 when not given, never under 60. */
   width?: number;
+  /**
+   * The model's own names, as its file writes them, before any translation: what JUnit names its
+   * suite, test cases and context property by, so that CI tools follow them from run to run
+   * whatever the report's language. The report's names when not given.
+   */
+  names?: ModelNames;
 }
 
 /** A report format: a pure function from a scored report to the text to write. */

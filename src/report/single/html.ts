@@ -18,7 +18,9 @@ import { planHtmlSection } from './plan.js';
 import { actionStatus } from '../plan-text.js';
 import {
   aggregateText,
+  answerLabels,
   answerText,
+  type AnswerLabels,
   baselineLine,
   blockedByText,
   changeText,
@@ -52,6 +54,7 @@ const TOLERANCE = 1e-9;
  */
 export const formatHtml: Formatter = (report, options) => {
   const locale = reportLocale(options);
+  const labels = answerLabels(locale, options.model);
   const title = `${report.organisation} — ${report.model.name}`;
   // The styles of criteria, key and stale marks and evidence only when the report has them: a
   // report of a model without them is the page it always was.
@@ -61,8 +64,8 @@ ${header(locale, report, options)}
 <main>
 ${summary(locale, report, options)}
 ${stageGrid(locale, report)}
-${roadmap(locale, report)}
-${planHtmlSection(locale, report)}${consensusSection(report, options)}${answers(locale, report, options.printAnswers === true)}
+${roadmap(locale, report, labels)}
+${planHtmlSection(locale, report)}${consensusSection(report, options)}${answers(locale, report, options.printAnswers === true, labels)}
 </main>
 ${footer(locale, report)}
 </div>
@@ -133,9 +136,9 @@ function gateText(locale: Locale, report: Report, gate: GateResult): string {
   if (gate.gate === 'no-stale') return locale.t('report.html.gate.stale', { subject, count: gate.actual, ...staleValues(locale, report) });
   const actual = locale.score(gate.actual);
   const target = locale.score(gate.target);
-  if (gate.gate === 'behind-plan') return gate.passed ? locale.t('report.html.gate.onPlan', { subject, date: gate.by === undefined ? '' : locale.date(gate.by), actual }) : gateFailureText(gate, report);
+  if (gate.gate === 'behind-plan') return gate.passed ? locale.t('report.html.gate.onPlan', { subject, date: gate.by === undefined ? '' : locale.date(gate.by), actual }) : gateFailureText(gate, report, locale);
   if (gate.gate === 'stale-action') {
-    if (!gate.passed) return gateFailureText(gate, report);
+    if (!gate.passed) return gateFailureText(gate, report, locale);
     return locale.t('report.html.gate.actionDone', { indicator: gate.indicator ?? '', date: gate.due === undefined ? '' : locale.date(gate.due), status: gate.status === undefined ? '' : actionStatus(locale, gate.status) });
   }
   if (gate.gate === 'no-regression') {
@@ -259,7 +262,7 @@ function priorities(locale: Locale, report: Report, options: FormatOptions): str
     ranked.length === 0
       ? `<p>${e(locale.t('report.html.allInPlace'))}</p>`
       : `<ol class="priorities">
-${ranked.map(({ competency, step, gain }) => priorityItem(locale, report, competency, step, gain)).join('\n')}
+${ranked.map(({ competency, step, gain }) => priorityItem(locale, report, competency, step, gain, answerLabels(locale, options.model))).join('\n')}
 </ol>`;
   return `<div class="priorities-part">
 <h3 id="priorities-title">${e(ranked.length === SUMMARY_STEPS ? locale.t('report.html.priorities.three') : locale.t('report.html.priorities.title'))}</h3>
@@ -268,16 +271,16 @@ ${body}
 </div>`;
 }
 
-function priorityItem(locale: Locale, report: Report, competency: CompetencyResult, step: NextStep, gain: string | null): string {
+function priorityItem(locale: Locale, report: Report, competency: CompetencyResult, step: NextStep, gain: string | null, labels: AnswerLabels): string {
   const advice = step.advice ? `<span class="advice">${e(step.advice)}</span>` : '';
   const rise = gain === null ? '' : ` · <span class="gain">${e(gain)}</span>`;
   return `<li>${keyMark(locale, step)}<span class="step-text">${e(step.text)}</span>
-<span class="step-meta">${e(competency.name)} → ${e(stageName(report, step.stage))} · ${answerMeta(locale, step.answer)}${rise}</span>${advice}</li>`;
+<span class="step-meta">${e(competency.name)} → ${e(stageName(report, step.stage))} · ${answerMeta(locale, step.answer, labels)}${rise}</span>${advice}</li>`;
 }
 
 /** "answer <span class="answer">partly</span>": a step's answer in its meta line, the answer marked up. */
-function answerMeta(locale: Locale, answer: string | null): string {
-  return locale.t('report.html.answer', { answer: `<span class="answer">${e(answerText(locale, answer))}</span>` });
+function answerMeta(locale: Locale, answer: string | null, labels: AnswerLabels): string {
+  return locale.t('report.html.answer', { answer: `<span class="answer">${e(answerText(locale, answer, labels))}</span>` });
 }
 
 /** "KEY" before a key indicator's text: a must-have of its stage. */
@@ -343,10 +346,10 @@ ${rows.join('\n')}
 </section>`;
 }
 
-function roadmap(locale: Locale, report: Report): string {
+function roadmap(locale: Locale, report: Report, labels: AnswerLabels): string {
   const ordered = weakestFirst(report);
   const stale = staleIds(report);
-  const body = ordered.length === 0 ? `<p>${e(locale.t('report.html.allInPlace'))}</p>` : ordered.map((c) => roadmapItem(locale, report, c, stale)).join('\n');
+  const body = ordered.length === 0 ? `<p>${e(locale.t('report.html.allInPlace'))}</p>` : ordered.map((c) => roadmapItem(locale, report, c, stale, labels)).join('\n');
   return `<section class="roadmap-section" aria-labelledby="roadmap-title">
 <h2 id="roadmap-title">${e(locale.t('report.nextSteps'))}</h2>
 <p class="lead">${e(locale.t('report.html.roadmap.lead'))}</p>
@@ -354,7 +357,7 @@ ${body}
 </section>`;
 }
 
-function roadmapItem(locale: Locale, report: Report, c: CompetencyResult, stale: ReadonlySet<string>): string {
+function roadmapItem(locale: Locale, report: Report, c: CompetencyResult, stale: ReadonlySet<string>, labels: AnswerLabels): string {
   const target = c.nextStage!;
   const steps = c.next.map((step) => {
     const note = step.note ? `<span class="note">${e(locale.t('report.step.note', { note: step.note }))}</span>` : '';
@@ -362,7 +365,7 @@ function roadmapItem(locale: Locale, report: Report, c: CompetencyResult, stale:
     const effort = effortOwnerText(locale, step);
     const staleMark = stale.has(step.id) ? ` <span class="stale-mark">${e(locale.t('report.stale.mark'))}</span>` : '';
     return `<li>${keyMark(locale, step)}<span class="step-text">${e(step.text)}</span>
-<span class="step-meta"><code>${e(step.id)}</code> · ${answerMeta(locale, step.answer)}${staleMark}${effort === null ? '' : ` · ${e(effort)}`}</span>${note}${stepDetails(locale, step)}${advice}</li>`;
+<span class="step-meta"><code>${e(step.id)}</code> · ${answerMeta(locale, step.answer, labels)}${staleMark}${effort === null ? '' : ` · ${e(effort)}`}</span>${note}${stepDetails(locale, step)}${advice}</li>`;
   });
   const blocked = blockedByText(locale, report, c);
   const progress = locale.t('report.html.roadmap.progress', {
@@ -394,14 +397,14 @@ function stepDetails(locale: Locale, step: NextStep): string {
  * answers carry them, two more columns: the date each was checked (marked when stale) and its
  * evidence, each item a link only when it is an https URL.
  */
-function answers(locale: Locale, report: Report, print: boolean): string {
+function answers(locale: Locale, report: Report, print: boolean, labels: AnswerLabels): string {
   const details = hasAnswerDetails(report);
   const stale = staleIds(report);
   const columns = details ? 6 : 4;
   const groups = report.competencies.map((c) => {
     const rows = c.indicators.map(
       (indicator) =>
-        `<tr><td><code>${e(indicator.id)}</code><br>${e(indicator.text)}</td><td>${e(stageName(report, indicator.stage))}</td><td>${answerCell(locale, indicator)}</td>${details ? `<td>${checkedCell(locale, indicator, stale)}</td><td>${evidenceCell(indicator)}</td>` : ''}<td>${indicator.note ? e(indicator.note) : ''}</td></tr>`,
+        `<tr><td><code>${e(indicator.id)}</code><br>${e(indicator.text)}</td><td>${e(stageName(report, indicator.stage))}</td><td>${answerCell(locale, indicator, labels)}</td>${details ? `<td>${checkedCell(locale, indicator, stale)}</td><td>${evidenceCell(indicator)}</td>` : ''}<td>${indicator.note ? e(indicator.note) : ''}</td></tr>`,
     );
     return `<tr><th scope="colgroup" colspan="${columns}" class="group">${e(c.name)}</th></tr>\n${rows.join('\n')}`;
   });
@@ -421,8 +424,8 @@ ${groups.join('\n')}
 }
 
 /** The answer, or `not applicable in this context`, set apart from an assessor's `n/a`, for an indicator outside the context. */
-function answerCell(locale: Locale, indicator: IndicatorResult): string {
-  return indicator.applicable === false ? `<span class="answer answer-context">${e(notInContext(locale))}</span>` : `<span class="answer">${e(indicatorAnswerText(locale, indicator))}</span>`;
+function answerCell(locale: Locale, indicator: IndicatorResult, labels: AnswerLabels): string {
+  return indicator.applicable === false ? `<span class="answer answer-context">${e(notInContext(locale))}</span>` : `<span class="answer">${e(indicatorAnswerText(locale, indicator, labels))}</span>`;
 }
 
 function checkedCell(locale: Locale, indicator: IndicatorResult, stale: ReadonlySet<string>): string {

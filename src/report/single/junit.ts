@@ -1,9 +1,10 @@
 import { formatScore } from '../../core/truncate.js';
 import { gateFailureText } from '../../core/gates.js';
 import type { Locale } from '../../locale/locale.js';
+import type { ModelNames } from '../../core/model-facts.js';
 import type { CompetencyResult, GateResult, Report } from '../../schema/report.js';
 import { reportLocale, type Formatter } from './format.js';
-import { answerText, blockedByText, changeText, effortOwnerText, nextStageText, stepHasDetails } from '../text.js';
+import { answerLabels, answerText, type AnswerLabels, blockedByText, changeText, effortOwnerText, nextStageText, stepHasDetails } from '../text.js';
 
 /**
  * The report as JUnit XML for CI test-report views (GitHub, GitLab, Jenkins): one test case per
@@ -17,7 +18,8 @@ export const formatJunit: Formatter = (report, options) => {
   const cases = [
     ...report.competencies.map((competency) => ({
       id: competency.id,
-      name: competency.name,
+      // A test's name stays the same in every language, so that CI tools follow it from run to run.
+      name: options.names?.competencies.get(competency.id) ?? competency.name,
       text: locale.t('report.junit.competency', {
         stage: competency.stageName,
         level: competency.level,
@@ -31,7 +33,6 @@ export const formatJunit: Formatter = (report, options) => {
     })),
     {
       id: 'overall',
-      // A test's name stays the same in every language, so that CI tools follow it from run to run.
       name: `Overall (${report.aggregate})`,
       text: locale.t('report.junit.overall', {
         stage: report.overall.stageName,
@@ -45,21 +46,21 @@ export const formatJunit: Formatter = (report, options) => {
   ];
   const failed = cases.filter((testCase) => gates.some((gate) => gate.subject === testCase.id && !gate.passed)).length;
   const counts = `tests="${cases.length}" failures="${failed}" errors="0" skipped="0" time="0"`;
-  const suite = `${report.model.name}: ${report.organisation}`;
+  const suite = `${options.names?.model ?? report.model.name}: ${report.organisation}`;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="cm-maturity" ${counts}>`,
     `  <testsuite name="${attribute(suite)}" ${counts}>`,
     '    <properties>',
-    ...properties(report).map(([name, value]) => `      <property name="${attribute(name)}" value="${attribute(value)}"/>`),
+    ...properties(report, options.names).map(([name, value]) => `      <property name="${attribute(name)}" value="${attribute(value)}"/>`),
     '    </properties>',
   ];
   for (const testCase of cases) {
     const failures = gates.filter((gate) => gate.subject === testCase.id && !gate.passed);
     lines.push(`    <testcase classname="${attribute(`${report.model.id}.${testCase.id}`)}" name="${attribute(testCase.name)}" time="0">`);
     if (failures.length > 0) {
-      const message = failures.map((gate) => `${gate.gate}: ${gateFailureText(gate, report)}`).join('; ');
-      const detail = [...failures.map((gate) => failureDetail(locale, gate, report)), ...(testCase.competency ? stepLines(locale, report, testCase.competency) : [])];
+      const message = failures.map((gate) => locale.t('report.junit.failure', { gate: gate.gate, failure: gateFailureText(gate, report, locale) })).join(locale.t('report.junit.failureSeparator'));
+      const detail = [...failures.map((gate) => failureDetail(locale, gate, report)), ...(testCase.competency ? stepLines(locale, report, testCase.competency, answerLabels(locale, options.model)) : [])];
       lines.push(`      <failure message="${attribute(message)}" type="${attribute(failures[0]!.gate)}">${text(detail.join('\n'))}</failure>`);
     }
     lines.push(`      <system-out>${text(testCase.text)}</system-out>`, '    </testcase>');
@@ -73,7 +74,7 @@ function since(locale: Locale, report: Report, id: string, stage: string, delta:
 }
 
 function failureDetail(locale: Locale, gate: GateResult, report: Report): string {
-  const failure = gateFailureText(gate, report);
+  const failure = gateFailureText(gate, report, locale);
   if (gate.gate === 'no-stale') return locale.t('report.junit.staleFailure', { gate: gate.gate, subject: gate.subject, failure, allowed: gate.target, found: gate.actual });
   return locale.t('report.junit.scoreFailure', { gate: gate.gate, subject: gate.subject, failure, target: locale.score(gate.target), actual: locale.score(gate.actual) });
 }
@@ -90,14 +91,14 @@ function held(locale: Locale, competency: CompetencyResult): string {
  * owner). Only for a model that says any of it: a report of a model without criteria, evidence
  * prompts, effort, owners or key indicators keeps its failure text as it was.
  */
-function stepLines(locale: Locale, report: Report, competency: CompetencyResult): string[] {
+function stepLines(locale: Locale, report: Report, competency: CompetencyResult, labels: AnswerLabels): string[] {
   if (competency.blockedBy === undefined && !competency.next.some(stepHasDetails)) return [];
   const lines: string[] = [];
   const blocked = blockedByText(locale, report, competency);
   if (blocked !== null) lines.push(blocked);
   if (competency.next.length > 0) lines.push(locale.t('report.junit.nextSteps'));
   for (const step of competency.next) {
-    lines.push(`- ${step.key === true ? `${locale.t('report.table.keyMark')} ` : ''}${step.text} (${locale.t('report.idAnswer', { id: step.id, answer: answerText(locale, step.answer) })})`);
+    lines.push(`- ${step.key === true ? `${locale.t('report.table.keyMark')} ` : ''}${step.text} (${locale.t('report.idAnswer', { id: step.id, answer: answerText(locale, step.answer, labels) })})`);
     if (step.criteria !== undefined) lines.push(`  ${locale.t('report.step.doneWhen')}`, ...step.criteria.map((criterion) => `  - ${criterion}`));
     if (step.evidencePrompt !== undefined) lines.push(`  ${locale.t('report.step.check', { check: step.evidencePrompt })}`);
     const effort = effortOwnerText(locale, step);
@@ -106,12 +107,12 @@ function stepLines(locale: Locale, report: Report, competency: CompetencyResult)
   return lines;
 }
 
-function properties(report: Report): [string, string][] {
+function properties(report: Report, names: ModelNames | undefined): [string, string][] {
   const list: [string, string][] = [
     ['organisation', report.organisation],
     ['model', `${report.model.id} ${report.model.version}`],
   ];
-  if (report.context) list.push(['context', report.context.name]);
+  if (report.context) list.push(['context', names?.contexts.get(report.context.id) ?? report.context.name]);
   if (report.date) list.push(['date', report.date]);
   if (report.assessor) list.push(['assessor', report.assessor]);
   if (report.stale) {

@@ -8,7 +8,9 @@ import { inline } from '../escape/markdown.js';
 import { httpsLink } from '../escape/url.js';
 import {
   aggregateText,
+  answerLabels,
   answerText,
+  type AnswerLabels,
   baselineLine,
   blockedByText,
   changeText,
@@ -27,6 +29,7 @@ import {
 /** The report as GitHub-flavoured markdown, for pull-request comments and CI job summaries. */
 export const formatMarkdown: Formatter = (report, options) => {
   const locale = reportLocale(options);
+  const labels = answerLabels(locale, options.model);
   const lines: string[] = [];
   const { overall } = report;
   lines.push(`# ${locale.t('report.markdown.title', { model: inline(report.model.name), organisation: inline(report.organisation) })}`, '');
@@ -59,7 +62,7 @@ export const formatMarkdown: Formatter = (report, options) => {
     lines.push('', `## ${locale.t('report.gates')}`, '');
     for (const gate of report.gates) lines.push(`- ${gateLine(locale, gate).replace(/</g, '&lt;')}`);
   }
-  lines.push(...planMarkdownLines(locale, report));
+  lines.push(...planMarkdownLines(locale, report, labels));
 
   const steps = report.competencies.filter((competency) => competency.next.length > 0);
   const stale = staleIds(report);
@@ -71,7 +74,7 @@ export const formatMarkdown: Formatter = (report, options) => {
     lines.push('', heading);
     size += byteLength(`\n\n${heading}`);
     for (const [index, competency] of steps.entries()) {
-      const block = nextStepLines(locale, report, competency, options.nextSteps, stale);
+      const block = nextStepLines(locale, report, competency, options.nextSteps, stale, labels);
       const blockSize = byteLength(`\n${block.join('\n')}`);
       if (size + blockSize > MARKDOWN_LIMIT_BYTES - TRUNCATION_NOTE_RESERVE) {
         lines.push('', `*${locale.t('report.markdown.stepsLeftOut', { count: steps.length - index })}*`);
@@ -83,7 +86,7 @@ export const formatMarkdown: Formatter = (report, options) => {
     }
   }
   if (complete && hasAnswerDetails(report)) {
-    const block = answerLines(locale, report, stale);
+    const block = answerLines(locale, report, stale, labels);
     if (size + byteLength(`\n${block.join('\n')}`) > MARKDOWN_LIMIT_BYTES - TRUNCATION_NOTE_RESERVE) {
       lines.push('', `*${locale.t('report.markdown.answersLeftOut')}*`);
     } else lines.push(...block);
@@ -101,7 +104,7 @@ function byteLength(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
-function nextStepLines(locale: Locale, report: Report, competency: CompetencyResult, limit: number, stale: ReadonlySet<string>): string[] {
+function nextStepLines(locale: Locale, report: Report, competency: CompetencyResult, limit: number, stale: ReadonlySet<string>, labels: AnswerLabels): string[] {
   const target = competency.nextStage!;
   const lines = ['', `### ${inline(competency.name)} → ${inline(stageName(report, target))}`, ''];
   lines.push(locale.t('report.markdown.attainment', { attained: locale.percent(competency.attainment[target] ?? 0), threshold: locale.percent(report.threshold) }), '');
@@ -110,7 +113,7 @@ function nextStepLines(locale: Locale, report: Report, competency: CompetencyRes
   for (const step of competency.next.slice(0, limit)) {
     const key = step.key === true ? `**${locale.t('report.markdown.key')}** ` : '';
     const staleMark = stale.has(step.id) ? `, **${locale.t('report.stale.mark')}**` : '';
-    lines.push(`- ${key}${inline(step.text)} (${locale.t('report.idAnswer', { id: `\`${step.id}\``, answer: inline(answerText(locale, step.answer)) })}${staleMark})`);
+    lines.push(`- ${key}${inline(step.text)} (${locale.t('report.idAnswer', { id: `\`${step.id}\``, answer: inline(answerText(locale, step.answer, labels)) })}${staleMark})`);
     if (step.note) lines.push(`  - ${locale.t('report.step.note', { note: inline(step.note) })}`);
     lines.push(...stepDetailLines(locale, step));
     if (step.advice) lines.push(`  - ${locale.t('report.step.advice', { advice: inline(step.advice) })}`);
@@ -140,17 +143,17 @@ function stepDetailLines(locale: Locale, step: NextStep): string[] {
  * indicator outside the assessment's context), when it was checked and whether that is stale, the
  * note and the evidence, each item a link only when it is an https URL (httpsLink).
  */
-function answerLines(locale: Locale, report: Report, stale: ReadonlySet<string>): string[] {
+function answerLines(locale: Locale, report: Report, stale: ReadonlySet<string>, labels: AnswerLabels): string[] {
   const lines = ['', `## ${locale.t('report.answers')}`];
   for (const competency of report.competencies) {
     lines.push('', `### ${inline(competency.name)}`, '');
-    for (const indicator of competency.indicators) lines.push(...answerItem(locale, indicator, stale));
+    for (const indicator of competency.indicators) lines.push(...answerItem(locale, indicator, stale, labels));
   }
   return lines;
 }
 
-function answerItem(locale: Locale, indicator: IndicatorResult, stale: ReadonlySet<string>): string[] {
-  const facts = [inline(indicatorAnswerText(locale, indicator))];
+function answerItem(locale: Locale, indicator: IndicatorResult, stale: ReadonlySet<string>, labels: AnswerLabels): string[] {
+  const facts = [inline(indicatorAnswerText(locale, indicator, labels))];
   if (indicator.checked !== undefined) facts.push(locale.t('report.answer.checked', { date: inline(locale.date(indicator.checked)) }));
   if (stale.has(indicator.id)) facts.push(`**${locale.t('report.stale.mark')}**`);
   const lines = [`- ${locale.t('report.markdown.item', { text: inline(indicator.text), id: `\`${indicator.id}\``, facts: facts.join(' · ') })}`];

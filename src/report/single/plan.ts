@@ -4,7 +4,7 @@ import type { Report } from '../../schema/report.js';
 import { inline } from '../escape/markdown.js';
 import { escapeHtml as e } from '../escape/html.js';
 import { fitTable, wrapLines, type FitColumn } from '../fit.js';
-import { aggregateText } from '../text.js';
+import { aggregateText, type AnswerLabels } from '../text.js';
 import { actionDue, actionFlags, actionMeta, actionOwner, actionStatus, onTrackText, phaseText, planHeadline, progressCells, progressHeadings, shownActions, targetText } from '../plan-text.js';
 
 // The plan's part of each report for one organisation (`score --plan`): per competency and
@@ -25,7 +25,7 @@ function actionsHeading(locale: Locale, plan: NonNullable<Report['plan']>): stri
 }
 
 /** The terminal table's plan section; the report is already made inert by the table format. */
-export function planTableLines(locale: Locale, report: Report, paint: InstanceType<typeof Chalk>, width: number): string[] {
+export function planTableLines(locale: Locale, report: Report, paint: InstanceType<typeof Chalk>, width: number, labels: AnswerLabels): string[] {
   const plan = report.plan;
   if (plan === undefined) return [];
   const lines = ['', paint.bold(locale.t('report.plan.title')), ...wrapLines(planHeadline(locale, plan), width)];
@@ -42,14 +42,14 @@ export function planTableLines(locale: Locale, report: Report, paint: InstanceTy
     for (const action of actions) {
       lines.push(...wrapLines(`${action.text ?? action.indicator} ${paint.dim(`[${action.indicator}]`)}`, width, '  • '));
       lines.push(...wrapLines(paint.dim(`${actionMeta(locale, action)}${action.phase === plan.phase ? '' : ` · ${action.phase}`}`), width, '    '));
-      for (const flag of actionFlags(locale, action)) lines.push(...wrapLines(paint.red(`! ${flag}`), width, '    '));
+      for (const flag of actionFlags(locale, action, labels)) lines.push(...wrapLines(paint.red(`! ${flag}`), width, '    '));
     }
   }
   return lines;
 }
 
 /** The markdown report's plan section. */
-export function planMarkdownLines(locale: Locale, report: Report): string[] {
+export function planMarkdownLines(locale: Locale, report: Report, labels: AnswerLabels): string[] {
   const plan = report.plan;
   if (plan === undefined) return [];
   const lines = ['', `## ${locale.t('report.plan.title')}`, '', inline(planHeadline(locale, plan)), ''];
@@ -61,7 +61,7 @@ export function planMarkdownLines(locale: Locale, report: Report): string[] {
   if (actions.length > 0) {
     lines.push('', `### ${inline(actionsHeading(locale, plan))}`, '');
     for (const action of actions) {
-      const flags = actionFlags(locale, action).map((flag) => ` **${inline(flag)}**`).join('');
+      const flags = actionFlags(locale, action, labels).map((flag) => ` **${inline(flag)}**`).join('');
       const facts = `${inline(actionMeta(locale, action))}${action.phase === plan.phase ? '' : ` · ${inline(action.phase)}`}${flags}`;
       lines.push(`- ${locale.t('report.markdown.item', { text: inline(action.text ?? action.indicator), id: `\`${action.indicator}\``, facts })}`);
       if (action.note) lines.push(`  - ${locale.t('report.step.note', { note: inline(action.note) })}`);

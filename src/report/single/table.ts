@@ -9,7 +9,9 @@ import { reportLocale, type Formatter } from './format.js';
 import { planTableLines } from './plan.js';
 import {
   aggregateText,
+  answerLabels,
   answerText,
+  type AnswerLabels,
   bar,
   baselineLine,
   blockedByText,
@@ -36,6 +38,8 @@ export const formatTable: Formatter = (raw, options) => {
   const locale = reportLocale(options);
   const width = layoutWidth(options.width);
   const paint = new Chalk({ level: options.color ? 1 : 0 });
+  // The labels are the model's texts: inert like the report's.
+  const labels = answerLabels(locale, options.model === undefined ? undefined : terminalSafe({ scale: options.model.scale }));
   const stages = report.stages.length;
   const lines: string[] = [];
 
@@ -93,19 +97,19 @@ export const formatTable: Formatter = (raw, options) => {
     lines.push('', paint.bold(locale.t('report.gates')));
     for (const gate of report.gates) lines.push(...wrapLines((gate.passed ? paint.green : paint.red)(gateLine(locale, gate)), width, '  '));
   }
-  lines.push(...planTableLines(locale, report, paint, width));
+  lines.push(...planTableLines(locale, report, paint, width, labels));
 
   const steps = report.competencies.filter((competency) => competency.next.length > 0);
   if (steps.length > 0) {
     lines.push('');
     lines.push(paint.bold(locale.t('report.nextSteps')));
     const stale = staleIds(report);
-    for (const competency of steps) lines.push(...nextSteps(locale, report, competency, options.nextSteps, paint, width, stale));
+    for (const competency of steps) lines.push(...nextSteps(locale, report, competency, options.nextSteps, paint, width, stale, labels));
   }
   return `${lines.join('\n')}\n`;
 };
 
-function nextSteps(locale: Locale, report: Report, competency: CompetencyResult, limit: number, paint: InstanceType<typeof Chalk>, width: number, stale: ReadonlySet<string>): string[] {
+function nextSteps(locale: Locale, report: Report, competency: CompetencyResult, limit: number, paint: InstanceType<typeof Chalk>, width: number, stale: ReadonlySet<string>, labels: AnswerLabels): string[] {
   const target = competency.nextStage!;
   const needed = paint.dim(locale.t('report.table.attainment', { attained: locale.percent(competency.attainment[target] ?? 0), threshold: locale.percent(report.threshold) }));
   const lines = ['', ...wrapLines(`${paint.bold(competency.name)} → ${stageName(report, target)} ${needed}`, width)];
@@ -113,7 +117,7 @@ function nextSteps(locale: Locale, report: Report, competency: CompetencyResult,
   if (blocked !== null) lines.push(...wrapLines(paint.yellow(blocked), width, '  '));
   for (const step of competency.next.slice(0, limit)) {
     const key = step.key === true ? `${paint.bold(locale.t('report.table.keyMark'))} ` : '';
-    lines.push(...wrapLines(`${key}${step.text} ${paint.dim(`[${locale.t('report.idAnswer', { id: step.id, answer: answerText(locale, step.answer) })}${staleMark(locale, report, step, stale)}]`)}`, width, '  • '));
+    lines.push(...wrapLines(`${key}${step.text} ${paint.dim(`[${locale.t('report.idAnswer', { id: step.id, answer: answerText(locale, step.answer, labels) })}${staleMark(locale, report, step, stale)}]`)}`, width, '  • '));
     if (step.note) lines.push(...wrapLines(paint.dim(locale.t('report.step.note', { note: step.note })), width, '    '));
     lines.push(...stepDetails(locale, step, paint, width));
     if (step.advice) lines.push(...wrapLines(step.advice, width, `    ${paint.green('→')} `));

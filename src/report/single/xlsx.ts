@@ -2,7 +2,7 @@ import type { Locale } from '../../locale/locale.js';
 import type { Report } from '../../schema/report.js';
 import { truncate2 } from '../../core/truncate.js';
 import { staleIds } from '../../core/stale.js';
-import { crossingText, hasAnswerDetails, hasStepDetails, stageName } from '../text.js';
+import { answerLabels, crossingText, hasAnswerDetails, hasStepDetails, stageName, type AnswerLabels } from '../text.js';
 import { actionFlags, actionStatus, onTrackText } from '../plan-text.js';
 import { answerCell, answerDetailCells, answerDetailHeader, stepDetailCells, stepDetailHeader } from '../xlsx-details.js';
 import { score, workbookBytes, type FormattedNumber, type SheetTable } from '../xlsx.js';
@@ -13,10 +13,13 @@ import { reportLocale, type BinaryFormatter } from './format.js';
  * and every answer with its note, one sheet each. Scores, levels and attainments are number
  * cells (attainments shown as percentages); every text from the files is a string cell.
  */
-export const formatXlsx: BinaryFormatter = (report, options) => workbookBytes(reportSheets(reportLocale(options), report), report.date);
+export const formatXlsx: BinaryFormatter = (report, options) => {
+  const locale = reportLocale(options);
+  return workbookBytes(reportSheets(locale, report, answerLabels(locale, options.model)), report.date);
+};
 
-function reportSheets(locale: Locale, report: Report): SheetTable[] {
-  return [assessmentSheet(locale, report), scoresSheet(locale, report), stageGridSheet(locale, report), nextStepsSheet(locale, report), answersSheet(locale, report), ...planSheets(locale, report)];
+function reportSheets(locale: Locale, report: Report, labels: AnswerLabels): SheetTable[] {
+  return [assessmentSheet(locale, report), scoresSheet(locale, report), stageGridSheet(locale, report), nextStepsSheet(locale, report, labels), answersSheet(locale, report, labels), ...planSheets(locale, report, labels)];
 }
 
 /** A column's header: the same words as the other formats' columns, where they have them. */
@@ -25,7 +28,7 @@ function column(locale: Locale, key: 'competency' | 'stage' | 'score' | 'change'
 }
 
 /** With --plan: where each competency stands against the plan, and every action of it. */
-function planSheets(locale: Locale, report: Report): SheetTable[] {
+function planSheets(locale: Locale, report: Report, labels: AnswerLabels): SheetTable[] {
   const plan = report.plan;
   if (plan === undefined) return [];
   const fraction = (value: number | null): FormattedNumber | null => (value === null ? null : { value, format: 'percent' });
@@ -81,8 +84,8 @@ function planSheets(locale: Locale, report: Report): SheetTable[] {
         action.owner,
         action.due,
         actionStatus(locale, action.status),
-        answerCell(locale, action.answer),
-        actionFlags(locale, action).join(locale.t('report.xlsx.flagSeparator')) || null,
+        answerCell(locale, action.answer, labels),
+        actionFlags(locale, action, labels).join(locale.t('report.xlsx.flagSeparator')) || null,
         action.note,
       ]),
     },
@@ -168,7 +171,7 @@ function stageGridSheet(locale: Locale, report: Report): SheetTable {
 }
 
 /** Every next step of every competency, as the HTML report lists them: a workbook has no `--all`. */
-function nextStepsSheet(locale: Locale, report: Report): SheetTable {
+function nextStepsSheet(locale: Locale, report: Report, labels: AnswerLabels): SheetTable {
   const details = hasStepDetails(report);
   const header = (['competency', 'stage', 'indicator', 'text', 'answer', 'note', 'advice'] as const).map((key) => column(locale, key));
   return {
@@ -180,7 +183,7 @@ function nextStepsSheet(locale: Locale, report: Report): SheetTable {
         stageName(report, step.stage),
         step.id,
         step.text,
-        answerCell(locale, step.answer),
+        answerCell(locale, step.answer, labels),
         step.note,
         step.advice,
         ...(details ? stepDetailCells(locale, step) : []),
@@ -190,7 +193,7 @@ function nextStepsSheet(locale: Locale, report: Report): SheetTable {
 }
 
 /** Every answer; with evidence, dates checked, a context or --stale-after, the columns of answerDetailCells too. */
-function answersSheet(locale: Locale, report: Report): SheetTable {
+function answersSheet(locale: Locale, report: Report, labels: AnswerLabels): SheetTable {
   const details = hasAnswerDetails(report);
   const stale = staleIds(report);
   const header = (['indicator', 'competency', 'stage', 'text', 'answer', 'note'] as const).map((key) => column(locale, key));
@@ -203,7 +206,7 @@ function answersSheet(locale: Locale, report: Report): SheetTable {
         competency.name,
         stageName(report, indicator.stage),
         indicator.text,
-        ...(details ? answerDetailCells(locale, indicator, stale) : [answerCell(locale, indicator.answer), indicator.note]),
+        ...(details ? answerDetailCells(locale, indicator, stale, labels) : [answerCell(locale, indicator.answer, labels), indicator.note]),
       ]),
     ),
   };
