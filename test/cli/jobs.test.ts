@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateAnswersFiles } from '../../bench/generate.mjs';
+import { builtinModel, generateAnswersFiles } from '../../bench/generate.mjs';
 import { ROOT, runInProcess, tempDir } from '../e2e/support.js';
 
 // Every run here is in this process (runInProcess), with real worker threads: what is checked is
@@ -9,10 +9,13 @@ import { ROOT, runInProcess, tempDir } from '../e2e/support.js';
 // That a spawned run over many files exits and writes as run() says is checked end to end in
 // test/e2e/output.test.ts and test/e2e/folders.test.ts.
 
+/** The files are of the smaller model: what is compared is the threads' work, not the model's size. */
+const MODEL = await builtinModel('community@1.0');
+
 /** Enough files for worker threads to start (PARALLEL_MIN_FILES is 200), a few of them invalid. */
 async function portfolio(): Promise<string> {
   const folder = tempDir();
-  const files: string[] = await generateAnswersFiles(folder, 230);
+  const files: string[] = await generateAnswersFiles(folder, 230, { model: MODEL });
   writeFileSync(files[3]!, 'organisation: Broken\nanswers:\n  strategy.purpose: maybe\n');
   writeFileSync(files[150]!, 'organisation: "unclosed\n');
   writeFileSync(join(dirname(files[0]!), 'zz-unknown.yaml'), 'organisation: Typo\nanswers:\n  strategy.purpos: "yes"\n');
@@ -109,16 +112,16 @@ describe('score --jobs', () => {
 });
 
 describe('benchmark --jobs', () => {
-  // The same pool two ways: examples/middle.yaml (of the model the files are generated for) and
+  // The same pool two ways: examples/community@1.0/middle.yaml (of the model the files are generated for) and
   // the folder, scored by worker threads; and the same file read from standard input, which keeps
   // every file on the main thread.
-  const input = readFileSync(join(ROOT, 'examples/middle.yaml'), 'utf8');
-  const inWorkers = (folder: string, args: string[], last = false) => runInProcess(['benchmark', ...(last ? [folder, 'examples/middle.yaml'] : ['examples/middle.yaml', folder]), ...args]);
+  const input = readFileSync(join(ROOT, 'examples/community@1.0/middle.yaml'), 'utf8');
+  const inWorkers = (folder: string, args: string[], last = false) => runInProcess(['benchmark', ...(last ? [folder, 'examples/community@1.0/middle.yaml'] : ['examples/community@1.0/middle.yaml', folder]), ...args]);
   const onMainThread = (folder: string, args: string[], last = false) => runInProcess(['benchmark', ...(last ? [folder, '-'] : ['-', folder]), ...args], { input });
 
   it('gives the same statistics from worker threads, one or several, as from the main thread', async () => {
     const folder = tempDir();
-    await generateAnswersFiles(folder, 230);
+    await generateAnswersFiles(folder, 230, { model: MODEL });
     for (const args of [['-f', 'json', '--quiet'], ['-f', 'csv', '--min-completeness', '0.9', '--quiet']]) {
       const main = await onMainThread(folder, args);
       expect(main.code, main.stderr).toBe(0);
