@@ -27,6 +27,24 @@ const KEPT: Readonly<Record<string, string>> = { '\u00a0': '\ue000', '\u202f': '
 const KEPT_BACK = /[\ue000\ue001]/g;
 const BACK: Readonly<Record<string, string>> = { '\ue000': '\u00a0', '\ue001': '\u202f' };
 
+/** The words between < > and [ ] of usage lines: commander's own, and the names of the commands' arguments. */
+const TERMS = ['options', 'command', 'answers', 'more', 'old', 'new', 'export', 'file', 'kind'] as const;
+type Term = (typeof TERMS)[number];
+
+function isTerm(word: string): word is Term {
+  return (TERMS as readonly string[]).includes(word);
+}
+
+/** An argument's name or a usage word in the run's language; any other word as it is. */
+function term(locale: Locale, word: string): string {
+  return isTerm(word) ? locale.t(`cli.commander.term.${word}`) : word;
+}
+
+/** The bracketed words of a usage line or an argument's term (`[options] <answers> [more...]`), each said in the run's language. */
+function termsSaid(locale: Locale, text: string): string {
+  return text.replace(/([<[])([a-z]+)((?:\.\.\.)?[>\]])/g, (_all, open: string, word: string, close: string) => `${open}${term(locale, word)}${close}`);
+}
+
 /** "(choices: "a", "b", default: "c")" after an option's or argument's description, as commander words it. */
 function withExtras(locale: Locale, description: string, item: { argChoices?: string[]; defaultValue?: unknown; defaultValueDescription?: string }, showDefault: boolean): string {
   const extras: string[] = [];
@@ -52,11 +70,25 @@ export function speakLocale(command: Command, locale: Locale, root: boolean): Co
       return Help.prototype.boxWrap.call(this, text.replace(NO_BREAK, (space) => KEPT[space]!), width).replace(KEPT_BACK, (mark) => BACK[mark]!);
     },
     styleTitle: (title: string) => (Object.hasOwn(TITLES, title) ? locale.t(TITLES[title]!) : title),
+    commandUsage(this: Help, usageOf: Command) {
+      return termsSaid(locale, Help.prototype.commandUsage.call(this, usageOf));
+    },
+    subcommandTerm(this: Help, subcommand: Command) {
+      return termsSaid(locale, Help.prototype.subcommandTerm.call(this, subcommand));
+    },
+    argumentTerm(this: Help, argument: Argument) {
+      return term(locale, Help.prototype.argumentTerm.call(this, argument));
+    },
     optionDescription: (option: Option) =>
       withExtras(locale, option.description, option, option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean')),
     argumentDescription: (argument: Argument) => withExtras(locale, argument.description, argument, true),
   } satisfies Partial<Help>);
   return command;
+}
+
+/** A help's examples: the title, then one command line a line, the same in every language. */
+export function examplesText(locale: Locale, commandLines: readonly string[]): string {
+  return `${locale.t('cli.examples')}\n${commandLines.map((line) => `  $ ${line}`).join('\n')}`;
 }
 
 /** The description of --version. */
@@ -97,7 +129,7 @@ function usageErrorText(locale: Locale, code: string, message: string): string |
     }
     case 'commander.missingArgument':
       match = /^error: missing required argument '(.*)'$/.exec(message);
-      return match ? locale.t('cli.commander.error.missingArgument', { name: match[1]! }) : undefined;
+      return match ? locale.t('cli.commander.error.missingArgument', { name: term(locale, match[1]!) }) : undefined;
     case 'commander.optionMissingArgument':
       match = /^error: option '(.*)' argument missing$/.exec(message);
       return match ? locale.t('cli.commander.error.optionMissingArgument', { option: match[1]! }) : undefined;
@@ -117,7 +149,7 @@ function usageErrorText(locale: Locale, code: string, message: string): string |
       match = /^error: option '(.*?)' argument '([\s\S]*)' is invalid\. ([\s\S]*)$/.exec(message);
       if (match) return locale.t('cli.commander.error.invalidOptionValue', { option: match[1]!, value: match[2]!, reason: reason(locale, match[3]!) });
       match = /^error: command-argument value '([\s\S]*)' is invalid for argument '(.*?)'\. ([\s\S]*)$/.exec(message);
-      return match ? locale.t('cli.commander.error.invalidArgumentValue', { argument: match[2]!, value: match[1]!, reason: reason(locale, match[3]!) }) : undefined;
+      return match ? locale.t('cli.commander.error.invalidArgumentValue', { argument: term(locale, match[2]!), value: match[1]!, reason: reason(locale, match[3]!) }) : undefined;
     default:
       return undefined;
   }

@@ -1,7 +1,7 @@
 import { BENCHMARK_SCHEMA_VERSION } from '../schema/constants.js';
 import type { Benchmark, BenchmarkDistribution } from '../schema/benchmark.js';
 import type { Report } from '../schema/report.js';
-import { distribution, percentileRank } from './stats.js';
+import { distribution, percentileRank, type Numbers } from './stats.js';
 import { truncate2 } from './truncate.js';
 
 /**
@@ -32,9 +32,11 @@ export function organisationEntry(report: Report): OrganisationEntry {
 }
 
 /**
- * A pool as columns of numbers, overall and per competency in model order. A hundred thousand
- * entries as objects would be live for the whole run and make every garbage collection slower
- * and the heap larger; columns of numbers are a few bytes per score.
+ * A pool as columns of numbers, overall and per competency in model order: the scores and levels
+ * of its assessments in typed arrays, of which the first `count` hold the pool. A hundred thousand
+ * entries as objects, or as arrays grown one number at a time and copied as they grow, would keep
+ * the garbage collector busy and the heap large for the whole run; a typed array made for the
+ * pool's size is written once, outside the heap.
  */
 export interface PoolColumns {
   count: number;
@@ -43,29 +45,46 @@ export interface PoolColumns {
 }
 
 interface PoolColumn {
-  scores: number[];
-  levels: number[];
+  scores: Float64Array;
+  levels: Int32Array;
 }
 
-/** Columns holding `entries`, for a model of `competencyCount` competencies. */
-export function poolColumns(entries: readonly PoolEntry[], competencyCount = entries[0]?.competencies.length ?? 0): PoolColumns {
-  const pool: PoolColumns = {
-    count: 0,
-    overall: { scores: [], levels: [] },
-    competencies: Array.from({ length: competencyCount }, () => ({ scores: [], levels: [] })),
-  };
+/**
+ * Columns holding `entries`, for a model of `competencyCount` competencies, with room for
+ * `capacity` assessments (more are taken too: the columns then grow, twice as large each time).
+ */
+export function poolColumns(entries: readonly PoolEntry[], competencyCount = entries[0]?.competencies.length ?? 0, capacity = entries.length): PoolColumns {
+  const room = Math.max(capacity, entries.length, 1);
+  const column = (): PoolColumn => ({ scores: new Float64Array(room), levels: new Int32Array(room) });
+  const pool: PoolColumns = { count: 0, overall: column(), competencies: Array.from({ length: competencyCount }, column) };
   for (const entry of entries) addToPool(pool, entry);
   return pool;
 }
 
 export function addToPool(pool: PoolColumns, entry: PoolEntry): void {
-  pool.count += 1;
-  pool.overall.scores.push(entry.overall.score);
-  pool.overall.levels.push(entry.overall.level);
+  if (pool.count === pool.overall.scores.length) {
+    for (const column of [pool.overall, ...pool.competencies]) {
+      const scores = new Float64Array(column.scores.length * 2);
+      scores.set(column.scores);
+      const levels = new Int32Array(column.levels.length * 2);
+      levels.set(column.levels);
+      column.scores = scores;
+      column.levels = levels;
+    }
+  }
+  const at = pool.count;
+  pool.overall.scores[at] = entry.overall.score;
+  pool.overall.levels[at] = entry.overall.level;
   pool.competencies.forEach((column, index) => {
-    column.scores.push(entry.competencies[index]!.score);
-    column.levels.push(entry.competencies[index]!.level);
+    column.scores[at] = entry.competencies[index]!.score;
+    column.levels[at] = entry.competencies[index]!.level;
   });
+  pool.count += 1;
+}
+
+/** A column's scores and levels of the pool's assessments, without the room left for more. */
+function inPool(pool: PoolColumns, column: PoolColumn): { scores: Float64Array; levels: Int32Array } {
+  return { scores: column.scores.subarray(0, pool.count), levels: column.levels.subarray(0, pool.count) };
 }
 
 /** The model a pool is scored with, as its reports describe it. */
@@ -76,7 +95,7 @@ export function poolModel(report: Report): PoolModel {
 }
 
 /** Distribution statistics as printed: truncated to two decimals like every score. */
-function summary(scores: readonly number[]): BenchmarkDistribution {
+function summary(scores: Numbers): BenchmarkDistribution {
   const { count, min, p25, median, p75, max, mean } = distribution(scores);
   return { count, min: truncate2(min), p25: truncate2(p25), median: truncate2(median), p75: truncate2(p75), max: truncate2(max), mean: truncate2(mean) };
 }
@@ -88,15 +107,17 @@ const FURTHEST_BEHIND = 3;
 export function benchmark(model: PoolModel, entries: readonly PoolEntry[] | PoolColumns, organisation?: OrganisationEntry): Benchmark {
   const pool = Array.isArray(entries) ? poolColumns(entries, model.competencies.length) : (entries as PoolColumns);
   if (pool.count === 0) throw new RangeError('a benchmark needs at least one assessment');
-  const overallScores = pool.overall.scores;
-  const competencyScores = pool.competencies.map((column) => column.scores);
+  const overall = inPool(pool, pool.overall);
+  const competencyColumns = pool.competencies.map((column) => inPool(pool, column));
+  const overallScores = overall.scores;
+  const competencyScores = competencyColumns.map((column) => column.scores);
 
-  const shares = (levels: readonly number[]) =>
+  const shares = (levels: Int32Array) =>
     Object.fromEntries(model.stages.map((stage) => [stage.id, Math.round((levels.filter((level) => level === stage.level).length / levels.length) * 10_000) / 10_000]));
   const overallSummary = summary(overallScores);
   const competencySummaries = competencyScores.map(summary);
 
-  const stand = (score: number, level: number, scores: readonly number[], median: number) => ({
+  const stand = (score: number, level: number, scores: Numbers, median: number) => ({
     score,
     level,
     stage: model.stages[level - 1]!.id,
@@ -130,12 +151,12 @@ export function benchmark(model: PoolModel, entries: readonly PoolEntry[] | Pool
     model: model.model,
     stages: model.stages,
     count: pool.count,
-    overall: { distribution: overallSummary, stages: shares(pool.overall.levels) },
+    overall: { distribution: overallSummary, stages: shares(overall.levels) },
     competencies: model.competencies.map((competency, index) => ({
       id: competency.id,
       name: competency.name,
       distribution: competencySummaries[index]!,
-      stages: shares(pool.competencies[index]!.levels),
+      stages: shares(competencyColumns[index]!.levels),
     })),
     organisation: standing,
   };

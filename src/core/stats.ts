@@ -4,6 +4,9 @@
  * PERCENTILE.INC), so that results can be checked with everyday tools.
  */
 
+/** Numbers in a list or a typed array. */
+export type Numbers = ArrayLike<number> & Iterable<number>;
+
 /** The q-quantile (0 <= q <= 1) of values sorted ascending. */
 export function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) throw new RangeError('quantile of an empty list');
@@ -20,7 +23,7 @@ export function quantile(sorted: readonly number[], q: number): number {
  * ties as half below (the mid-rank definition), from 0 to 100. An organisation equal to
  * everyone is at the 50th percentile, not at the 100th.
  */
-export function percentileRank(pool: readonly number[], value: number): number {
+export function percentileRank(pool: Numbers, value: number): number {
   if (pool.length === 0) throw new RangeError('percentile rank in an empty pool');
   let below = 0;
   let equal = 0;
@@ -42,7 +45,7 @@ export interface Distribution {
 }
 
 /** Count, extremes, quartiles and mean of a non-empty list. */
-export function distribution(values: readonly number[]): Distribution {
+export function distribution(values: Numbers): Distribution {
   const sorted = [...values].sort((a, b) => a - b);
   return {
     count: sorted.length,

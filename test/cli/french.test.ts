@@ -11,7 +11,7 @@ import { ROOT, tempDir } from '../e2e/support.js';
 // environment (LANG) or by --lang.
 
 const FRENCH = { env: { LANG: 'fr_FR.UTF-8' } };
-const COMMANDS = ['score', 'validate', 'models', 'diff', 'history', 'benchmark', 'init', 'assess', 'migrate', 'schema', 'plan'];
+const COMMANDS = ['score', 'validate', 'models', 'diff', 'history', 'benchmark', 'init', 'assess', 'migrate', 'schema', 'plan', 'consensus', 'import', 'form'];
 
 /**
  * Words of the English messages that French never uses, each a whole word: found in a French
@@ -52,13 +52,16 @@ describe('help in French', () => {
     expect(program).toContain('Commandes\u00a0:\n');
     expect(program).toContain('afficher le numéro de version');
     expect(program).toContain('Codes de sortie\u00a0: 0 succès, 1 un contrôle a échoué, 2 entrée ou usage invalide, 3 défaillance interne.');
-    expect(program).toMatch(/^ {2}help \[command\] +afficher l’aide d’une commande$/m);
+    expect(program).toMatch(/^ {2}help \[commande\] +afficher l’aide d’une commande$/m);
+    expect(program).toMatch(/^Utilisation\u00a0: cm-maturity \[options\] \[commande\]$/m);
   });
 
   it('--lang fr gives the same help as the environment, option names and metavariables unchanged', async () => {
     const byOption = await runInProcess(['score', '--help', '--lang', 'fr']);
     expect(byOption.stdout).toBe((await runInProcess(['score', '--help'], FRENCH)).stdout);
-    expect(byOption.stdout).toMatch(/^Utilisation\u00a0: cm-maturity score \[options\] <answers> \[more\.\.\.\]/);
+    // The arguments' names are words of the language too; option names and metavariables are not.
+    expect(byOption.stdout).toMatch(/^Utilisation\u00a0: cm-maturity score \[options\] <réponses> \[autres\.\.\.\]/);
+    expect(byOption.stdout).toMatch(/^ {2}réponses +/m);
     expect(byOption.stdout).toContain('Arguments\u00a0:\n');
     expect(byOption.stdout).toMatch(/^ {2}-o, --output <file> +écrire le rapport dans un fichier/m);
     // Commander's "(choices: …)" and "(default: …)", in French; the values stay as they are.
@@ -83,7 +86,7 @@ describe('usage errors in French', () => {
   it('commander’s errors, said again from the catalogue with the same values, exit 2 and keep the cm-maturity: prefix', async () => {
     expect(await error(['score', 'examples/middle.yaml', '--formt', 'json'])).toBe('cm-maturity: erreur\u00a0: option inconnue «\u00a0--formt\u00a0»\n(Vouliez-vous dire --format\u202f?)\n');
     expect(await error(['scor'])).toBe('cm-maturity: erreur\u00a0: commande inconnue «\u00a0scor\u00a0»\n(Vouliez-vous dire score\u202f?)\n');
-    expect(await error(['score'])).toBe('cm-maturity: erreur\u00a0: l’argument obligatoire «\u00a0answers\u00a0» manque\n');
+    expect(await error(['score'])).toBe('cm-maturity: erreur\u00a0: l’argument obligatoire «\u00a0réponses\u00a0» manque\n');
     expect(await error(['score', 'examples/middle.yaml', '-f', 'nope'])).toBe(
       'cm-maturity: erreur\u00a0: la valeur «\u00a0nope\u00a0» de l’option «\u00a0-f, --format <format>\u00a0» n’est pas valide. Choix possibles\u00a0: table, json, markdown, junit, html, xlsx, jsonl, csv, csv-answers, csv-actions.\n',
     );

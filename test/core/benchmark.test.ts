@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { benchmark, type OrganisationEntry, type PoolModel } from '../../src/core/benchmark.js';
+import { addToPool, benchmark, poolColumns, type OrganisationEntry, type PoolModel } from '../../src/core/benchmark.js';
 import { distribution, percentileRank, quantile } from '../../src/core/stats.js';
 import { benchmarkSchema } from '../../src/schema/benchmark.js';
 
@@ -77,6 +77,19 @@ describe('benchmark', () => {
     ],
   });
   const pool = [entry('P', 1.5, 1, 2), entry('Q', 2, 2, 2), entry('R', 2.5, 3, 2), entry('S', 3, 2.5, 3)];
+
+  it('gives the same benchmark from columns filled one entry at a time, past the room they were made with', () => {
+    const score = fc.double({ min: 1, max: 3, noNaN: true });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(score, score, score), { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 8 }), (scores, room) => {
+        const entries = scores.map(([overall, x, y], index) => entry(`O${index}`, overall, x, y));
+        const columns = poolColumns([], model.competencies.length, room);
+        for (const one of entries) addToPool(columns, one);
+        expect(columns.count).toBe(entries.length);
+        expect(benchmark(model, columns, entries[0])).toEqual(benchmark(model, entries, entries[0]));
+      }),
+    );
+  });
 
   it('summarises each competency and overall, with the share of the pool at each stage', () => {
     const result = benchmark(model, pool);

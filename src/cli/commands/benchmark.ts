@@ -98,7 +98,7 @@ ${locale.t('cli.examples')}
               if (excluded.first.length < NAMED_IN_SUMMARY) excluded.first.push({ file, answered: completeness.answered, total: completeness.total });
               continue;
             }
-            addToPool((pool ??= poolColumns([], outcome.entry.competencies.length)), outcome.entry);
+            addToPool((pool ??= poolColumns([], outcome.entry.competencies.length, files.length)), outcome.entry);
           }
         }
         // With --verbose, a warning per file: written a few dozen at a time, never all held.

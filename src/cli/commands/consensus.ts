@@ -1,3 +1,4 @@
+import { examplesText } from '../commander-texts.js';
 import { reportModel } from '../../pipeline/load-overlay.js';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -44,7 +45,7 @@ export function consensusCommand(io: Io, locale: Locale): Command {
     .option('--no-color', locale.t('team.cli.noColor'))
     .option('--width <columns>', locale.t('team.cli.width'), widthParser(locale))
     .option('-q, --quiet', locale.t('team.cli.quiet'))
-    .addHelpText('after', `\n${locale.t('team.cli.examples')}:\n${EXAMPLES.map((example) => `  $ ${example}`).join('\n')}\n\n${locale.t('team.cli.help')}`)
+    .addHelpText('after', `\n${examplesText(locale, EXAMPLES)}\n\n${locale.t('team.cli.help')}`)
     .action(async (inputs: string[], options: ConsensusOptions) => {
       const { files, found } = await expandInputs(inputs, locale);
       refuseInputsAsOutputs(options.output, [...files, modelFileOf(options.model)]);

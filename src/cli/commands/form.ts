@@ -1,3 +1,4 @@
+import { examplesText } from '../commander-texts.js';
 import { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -43,7 +44,7 @@ export function formCommand(io: Io, locale: Locale): Command {
     .option('--force', locale.t('team.form.cli.force'))
     .addOption(new Option('--questions <format>', locale.t('team.form.cli.questions')).choices(questionFormats.names))
     .option('--no-color', locale.t('team.form.cli.noColor'))
-    .addHelpText('after', `\n${locale.t('team.cli.examples')}:\n${EXAMPLES.map((example) => `  $ ${example}`).join('\n')}\n\n${locale.t('team.form.cli.help')}`)
+    .addHelpText('after', `\n${examplesText(locale, EXAMPLES)}\n\n${locale.t('team.form.cli.help')}`)
     .action(async (options: FormOptions) => {
       const toFile = options.output !== undefined && options.output !== '-';
       if (options.organisation !== undefined && options.organisation.trim() === '') throw new UserError(locale.t('team.form.emptyOrganisation'));

@@ -1,3 +1,4 @@
+import { examplesText } from '../commander-texts.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
@@ -37,7 +38,7 @@ export function importCommand(io: Io, locale: Locale): Command {
     .option('--force', locale.t('team.import.cli.force'))
     .option('-q, --quiet', locale.t('team.import.cli.quiet'))
     .option('--no-color', locale.t('cli.option.noColorAccepted'))
-    .addHelpText('after', `\n${locale.t('team.cli.examples')}:\n${EXAMPLES.map((example) => `  $ ${example}`).join('\n')}\n\n${locale.t('team.import.cli.help')}`)
+    .addHelpText('after', `\n${examplesText(locale, EXAMPLES)}\n\n${locale.t('team.import.cli.help')}`)
     .action(async (input: string, options: ImportOptions) => {
       if (options.organisation !== undefined && options.organisation.trim() === '') throw new UserError(locale.t('team.import.emptyOrganisationOption'));
       const survey = await loadSurvey(input, { map: options.map, model: options.model, organisation: options.organisation?.trim(), dates: options.dates, stdin: () => io.stdin }, locale);
