@@ -301,6 +301,8 @@ describe('assess in a real terminal', () => {
 
     // The score with a decimal comma; the model's texts as the model writes them.
     await terminal.waitFor('[1/4] Goals\u00a0: actuellement à l’étape Start (1,00)');
+    // The list is drawn in parts: its last line says it is all there.
+    await terminal.waitFor('↑↓ naviguer • ⏎ choisir');
     expect(terminal.screen).toContain('Grown · goals.written\nGoals are written down.\nConseil\u00a0: Write them.');
     for (const choice of ['yes — Yes', 'n/a — ne s’applique pas ici', 'passer (laisser sans réponse)', 'ajouter une note…', 'ajouter des éléments de preuve…', 'revenir à la question précédente (indisponible)', '↑↓ naviguer • ⏎ choisir']) {
       expect(terminal.screen, choice).toContain(choice);
