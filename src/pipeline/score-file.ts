@@ -59,6 +59,7 @@ const NOT_ANSWERS: readonly SkippedKind[] = ['model', 'report', 'plan', 'other']
 export function fileScoring(options: ScoringOptions, stdin?: () => NodeJS.ReadableStream): (input: string, found?: boolean) => Promise<ScoredFile> {
   const modelCache = new Map<string, Promise<LoadedModel>>();
   const policies = new Map<Model, GatePolicy>();
+  const namesOf = new Map<Model, ModelNames>();
   const locale = scoringLocale(options);
   return async (input, found = false) => {
     const passOver = found ? NOT_ANSWERS : undefined;
@@ -66,8 +67,10 @@ export function fileScoring(options: ScoringOptions, stdin?: () => NodeJS.Readab
     const { language, loaded: model } = await reportModel(original, assessment.language, options);
     let policy = policies.get(model.model);
     if (!policy) policies.set(model.model, (policy = gatePolicy(options, model.model, locale)));
+    let names = namesOf.get(original.model);
+    if (!names) namesOf.set(original.model, (names = modelNames(original.model)));
     const report = scoreAssessment(model.model, assessment, language);
-    return { file, report: options.staleAfter ? withStale(report, options.staleAfter) : report, policy, model: model.model, loaded: model, names: modelNames(original.model) };
+    return { file, report: options.staleAfter ? withStale(report, options.staleAfter) : report, policy, model: model.model, loaded: model, names };
   };
 }
 
