@@ -32,6 +32,34 @@ export function organisationEntry(report: Report): OrganisationEntry {
 }
 
 /**
+ * The numbers of one assessment in one array, as a run over a pool passes them on: the overall
+ * score and level, then each competency's score and level in model order. A worker thread writes
+ * the rows of a batch of files to one buffer that moves to the main thread without a copy
+ * (pipeline/score-worker.ts), so that a pool of many files costs that thread no object per file.
+ */
+export type PoolRow = Float64Array;
+
+export function poolRow(report: Report): PoolRow {
+  return entryRow(poolEntry(report));
+}
+
+export function entryRow(entry: PoolEntry): PoolRow {
+  const row = new Float64Array(2 + 2 * entry.competencies.length);
+  row[0] = entry.overall.score;
+  row[1] = entry.overall.level;
+  entry.competencies.forEach(({ score, level }, index) => {
+    row[2 + 2 * index] = score;
+    row[3 + 2 * index] = level;
+  });
+  return row;
+}
+
+/** How many competencies a row holds numbers for. */
+export function rowCompetencies(row: PoolRow): number {
+  return (row.length - 2) / 2;
+}
+
+/**
  * A pool as columns of numbers, overall and per competency in model order: the scores and levels
  * of its assessments in typed arrays, of which the first `count` hold the pool. A hundred thousand
  * entries as objects, or as arrays grown one number at a time and copied as they grow, would keep
@@ -57,11 +85,12 @@ export function poolColumns(entries: readonly PoolEntry[], competencyCount = ent
   const room = Math.max(capacity, entries.length, 1);
   const column = (): PoolColumn => ({ scores: new Float64Array(room), levels: new Int32Array(room) });
   const pool: PoolColumns = { count: 0, overall: column(), competencies: Array.from({ length: competencyCount }, column) };
-  for (const entry of entries) addToPool(pool, entry);
+  for (const entry of entries) addToPool(pool, entryRow(entry));
   return pool;
 }
 
-export function addToPool(pool: PoolColumns, entry: PoolEntry): void {
+/** Adds an assessment's row (poolRow) to the pool: its numbers are copied, the row is not kept. */
+export function addToPool(pool: PoolColumns, row: PoolRow): void {
   if (pool.count === pool.overall.scores.length) {
     for (const column of [pool.overall, ...pool.competencies]) {
       const scores = new Float64Array(column.scores.length * 2);
@@ -73,11 +102,11 @@ export function addToPool(pool: PoolColumns, entry: PoolEntry): void {
     }
   }
   const at = pool.count;
-  pool.overall.scores[at] = entry.overall.score;
-  pool.overall.levels[at] = entry.overall.level;
+  pool.overall.scores[at] = row[0]!;
+  pool.overall.levels[at] = row[1]!;
   pool.competencies.forEach((column, index) => {
-    column.scores[at] = entry.competencies[index]!.score;
-    column.levels[at] = entry.competencies[index]!.level;
+    column.scores[at] = row[2 + 2 * index]!;
+    column.levels[at] = row[3 + 2 * index]!;
   });
   pool.count += 1;
 }

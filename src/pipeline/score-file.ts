@@ -1,4 +1,4 @@
-import { organisationEntry, poolModel, type OrganisationEntry, type PoolModel } from '../core/benchmark.js';
+import { organisationEntry, poolModel, poolRow, type OrganisationEntry, type PoolModel, type PoolRow } from '../core/benchmark.js';
 import { evaluateGates, gatePolicy, hasGates, type GateOptions, type GatePolicy } from '../core/gates.js';
 import { sortKeys } from '../core/portfolio.js';
 import { scoreAssessment } from '../core/score.js';
@@ -174,21 +174,24 @@ function oneFileOfMany<Kept>(
 
 /**
  * What a benchmark keeps of one file of its pool: the located errors that stopped it, its being
- * passed over, or a few numbers of its report, its completeness, its own warning (when asked for),
- * the hint to migrate it (when it answers an earlier version of its model) and the model it was scored with (its id and version; and the whole of what the benchmark shows of
- * it, `shape`, with the first file a scorer scores).
+ * passed over, or the numbers of its report (`row`), its completeness, its own warning (when asked
+ * for), the hint to migrate it (when it answers an earlier version of its model) and the model it
+ * was scored with (its id and version; and the whole of what the benchmark shows of it, `shape`,
+ * with the first file a scorer scores). The organisation placed against the pool (`--org`) is
+ * scored with `named`, and comes with its name and date too (`organisation`).
  */
 export type PoolFileResult =
   | { file: string; diagnostics: Diagnostic[] }
   | SkippedFile
   | {
       file: string;
-      entry: OrganisationEntry;
+      row: PoolRow;
       completeness: { answered: number; total: number; unanswered: number };
       warning: string | null;
       outdated: OutdatedAnswers | null;
       model: { id: string; version: string };
       shape?: PoolModel;
+      organisation?: OrganisationEntry;
     };
 
 /**
@@ -197,17 +200,18 @@ export type PoolFileResult =
  * which is the first any thread scores (each thread scores its files in the pool's order), and a
  * copy with each of many files would only be garbage.
  */
-export function poolFileScorer(options: LanguageOptions & { model?: string; fileWarnings: boolean }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<PoolFileResult> {
+export function poolFileScorer(options: LanguageOptions & { model?: string; fileWarnings: boolean; named?: boolean }, stdin?: () => NodeJS.ReadableStream): (file: string, found: boolean) => Promise<PoolFileResult> {
   return oneFileOfMany(options, stdin, ({ report, loaded }, file, first, locale) => {
     const { answered, total, unanswered } = report.completeness;
     const warning = options.fileWarnings ? unansweredWarning(locale, report, file) : null;
     const result = {
       file,
-      entry: organisationEntry(report),
+      row: poolRow(report),
       completeness: { answered, total, unanswered: unanswered.length },
       warning,
       outdated: outdatedAnswers(locale, file, loaded),
       model: { id: report.model.id, version: report.model.version },
+      ...(options.named ? { organisation: organisationEntry(report) } : {}),
     };
     return first ? { ...result, shape: poolModel(report) } : result;
   });

@@ -29,8 +29,8 @@ const WORKER_YOUNG_GENERATION_MB = 6;
  * allocates in the threads' small heaps (WORKER_YOUNG_GENERATION_MB), not in this thread's, which
  * V8 grows when it allocates steadily, and a batch at a time, not a result at a time.
  *
- * The `line`s of JSON Lines of a batch are good until the next batch is asked for: their bytes
- * then go back to the thread that wrote them, to be written over.
+ * The `line`s of JSON Lines and the `row`s of numbers of a batch are good until the next batch is
+ * asked for: their bytes then go back to the thread that wrote them, to be written over.
  */
 export async function* scoreFiles<Name extends FileTaskName>(
   files: readonly string[],
@@ -64,19 +64,19 @@ export async function* scoreFiles<Name extends FileTaskName>(
 /**
  * What a worker thread sends back for one batch: the results of its files, and the error that
  * stopped it at the file after the last result, if one did (as it would have stopped one thread).
- * The lines of JSON Lines among the results are views of one buffer, `lines`, moved here without
- * a copy.
+ * The lines of JSON Lines, or the rows of numbers of a benchmark's pool, among the results are
+ * views of one buffer, `packed`, moved here without a copy.
  */
 export interface WorkerReply<Result = unknown> {
   id: number;
   results: Result[];
-  lines?: ArrayBuffer;
+  packed?: ArrayBuffer;
   error?: ThreadError;
 }
 
 /**
  * A batch of files for one thread, each with whether it was found rather than named, and the
- * buffer of a batch of lines written here, given back for the thread to write lines to again.
+ * packed buffer of a batch read here, given back for the thread to write to again.
  */
 export interface Batch {
   id: number;
@@ -141,8 +141,8 @@ async function* scoreInWorkers<Name extends FileTaskName>(files: readonly string
       yield reply.results;
       if (reply.error) throw revivedError(reply.error);
       // The thread that finished this batch gets the next one, so that at most BATCHES_AHEAD per
-      // thread are held, with the buffer of its lines, written by now.
-      send(owner[id]!, reply.lines);
+      // thread are held, with the buffer of its lines or rows, read by now.
+      send(owner[id]!, reply.packed);
     }
   } finally {
     for (const worker of workers) worker.removeAllListeners('exit');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addToPool, benchmark, poolColumns, type OrganisationEntry, type PoolModel } from '../../src/core/benchmark.js';
+import { addToPool, benchmark, entryRow, poolColumns, type OrganisationEntry, type PoolModel } from '../../src/core/benchmark.js';
 import { distribution, percentileRank, quantile } from '../../src/core/stats.js';
 import { benchmarkSchema } from '../../src/schema/benchmark.js';
 
@@ -84,7 +84,7 @@ describe('benchmark', () => {
       fc.property(fc.array(fc.tuple(score, score, score), { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 8 }), (scores, room) => {
         const entries = scores.map(([overall, x, y], index) => entry(`O${index}`, overall, x, y));
         const columns = poolColumns([], model.competencies.length, room);
-        for (const one of entries) addToPool(columns, one);
+        for (const one of entries) addToPool(columns, entryRow(one));
         expect(columns.count).toBe(entries.length);
         expect(benchmark(model, columns, entries[0])).toEqual(benchmark(model, entries, entries[0]));
       }),

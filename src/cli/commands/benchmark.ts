@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { addToPool, benchmark, poolColumns, type OrganisationEntry, type PoolColumns, type PoolModel } from '../../core/benchmark.js';
+import { addToPool, benchmark, poolColumns, rowCompetencies, type OrganisationEntry, type PoolColumns, type PoolModel } from '../../core/benchmark.js';
 import { fileDiagnostic, UserError, type Diagnostic } from '../../errors.js';
 import { meetsCompleteness, NAMED_IN_SUMMARY } from '../../core/file-summary.js';
 import { excludedNote } from '../../report/notices.js';
@@ -29,7 +29,7 @@ interface BenchmarkOptions extends VoiceOptions {
 }
 
 /** A file of the pool scored. */
-type PoolFile = Extract<PoolFileResult, { entry: unknown }>;
+type PoolFile = Extract<PoolFileResult, { row: unknown }>;
 
 export function benchmarkCommand(io: Io, locale: Locale): Command {
   const command = new Command('benchmark')
@@ -85,7 +85,7 @@ ${locale.t('cli.examples')}
       const scoring = { model: options.model, fileWarnings: options.verbose === true, lang: options.lang, language: locale.language };
       for await (const batch of scoreFiles(files, found, { name: 'benchmark', options: scoring }, options.jobs ?? defaultJobs(), () => io.stdin)) {
         for (const outcome of batch) {
-          const mismatch = 'entry' in outcome ? otherModel(outcome) : undefined;
+          const mismatch = 'row' in outcome ? otherModel(outcome) : undefined;
           if ('diagnostics' in outcome) diagnostics.push(...outcome.diagnostics);
           else if ('kind' in outcome) notes.push(...voice.skipped(outcome));
           else if (mismatch !== undefined) diagnostics.push(mismatch);
@@ -98,7 +98,7 @@ ${locale.t('cli.examples')}
               if (excluded.first.length < NAMED_IN_SUMMARY) excluded.first.push({ file, answered: completeness.answered, total: completeness.total });
               continue;
             }
-            addToPool((pool ??= poolColumns([], outcome.entry.competencies.length, files.length)), outcome.entry);
+            addToPool((pool ??= poolColumns([], rowCompetencies(outcome.row), files.length)), outcome.row);
           }
         }
         // With --verbose, a warning per file: written a few dozen at a time, never all held.
@@ -106,12 +106,12 @@ ${locale.t('cli.examples')}
       }
       let organisation: OrganisationEntry | undefined;
       if (options.org !== undefined) {
-        const outcome = await poolFileScorer({ model: options.model, fileWarnings: true, lang: options.lang, language: locale.language }, () => io.stdin)(options.org, false);
-        const mismatch = 'entry' in outcome ? otherModel(outcome) : undefined;
+        const outcome = await poolFileScorer({ model: options.model, fileWarnings: true, named: true, lang: options.lang, language: locale.language }, () => io.stdin)(options.org, false);
+        const mismatch = 'row' in outcome ? otherModel(outcome) : undefined;
         if ('diagnostics' in outcome) diagnostics.push(...outcome.diagnostics);
         else if (mismatch !== undefined) diagnostics.push(mismatch);
-        else if ('entry' in outcome) {
-          organisation = outcome.entry;
+        else if ('row' in outcome) {
+          organisation = outcome.organisation;
           // The organisation's own warning, unless it is one of the pool's files, already counted.
           if (!options.quiet && !files.includes(options.org)) {
             if (outcome.warning !== null) notes.push(outcome.warning);
