@@ -202,22 +202,50 @@ const row = (measure, figure, baseline, ratioText, budget, within) => ({ measure
 const budgeted = (measure, figure, baseline, ratioText, budget, within) =>
   JUDGED ? row(measure, figure, baseline, ratioText, budget, within) : row(measure, figure, baseline, ratioText, 'reported');
 
+/**
+ * bench/startup-reference.ts bundled as the tool's CLI is (scripts/build.mjs: one minified
+ * CommonJS file, the same YAML build), with Node's compile cache turned on as bin/cm-maturity.cjs
+ * turns it on. Written to the temporary folder; returns its path.
+ */
+async function buildStartupReference() {
+  const { build } = await import('esbuild');
+  const outfile = join(tmp, 'startup-reference.cjs');
+  await build({
+    entryPoints: [join(ROOT, 'bench/startup-reference.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    alias: { yaml: join(ROOT, 'node_modules/yaml/browser/dist/index.js') },
+    banner: { js: "require('node:module').enableCompileCache?.();" },
+  });
+  return outfile;
+}
+
 async function measureStartup(sizes) {
   const baseline = ['-e', '0'];
   const score = [BIN, 'score', EXAMPLE, '--format', 'json'];
+  const reference = [await buildStartupReference(), 'score', EXAMPLE, '--format', 'json'];
   const version = [BIN, '--version'];
-  const times = { baseline: [], score: [], version: [] };
+  const times = { baseline: [], score: [], reference: [], version: [] };
   const rounds = sizes.warmupRounds + sizes.startupRounds;
-  say(`start-up: ${sizes.startupRounds} rounds of node -e 0, score, --version, after ${sizes.warmupRounds} warm-up ${sizes.warmupRounds === 1 ? 'round' : 'rounds'}`);
+  say(`start-up: ${sizes.startupRounds} rounds of node -e 0, score, the reference, --version, after ${sizes.warmupRounds} warm-up ${sizes.warmupRounds === 1 ? 'round' : 'rounds'}`);
   for (let round = 0; round < rounds; round++) {
     const measured = round >= sizes.warmupRounds;
     const b = await node(baseline);
     const s = await node(score, { keepStdout: round === 0 });
     if (round === 0) JSON.parse(s.stdout); // the run measured must be the real report
+    const r = await node(reference, { keepStdout: round === 0 });
+    if (round === 0) JSON.parse(r.stdout);
     const v = await node(version);
     if (measured) {
       times.baseline.push(b.ms);
       times.score.push(s.ms);
+      times.reference.push(r.ms);
       times.version.push(v.ms);
     }
     if (measured && (round + 1 - sizes.warmupRounds) % 5 === 0) say(`start-up: round ${round + 1 - sizes.warmupRounds}/${sizes.startupRounds}`);
@@ -226,6 +254,7 @@ async function measureStartup(sizes) {
   const scoreRatio = median(times.score) / nodeMedian;
   return [
     budgeted('start-up: score --format json', ms(median(times.score)), `node -e 0: ${ms(nodeMedian)}`, ratio(scoreRatio), `≤ ${ratio(BUDGETS.startupRatio)}`, scoreRatio <= BUDGETS.startupRatio),
+    row('start-up: reference (commander + yaml + zod)', ms(median(times.reference)), `node -e 0: ${ms(nodeMedian)}`, ratio(median(times.reference) / nodeMedian), 'reported'),
     row('start-up: --version', ms(median(times.version)), `node -e 0: ${ms(nodeMedian)}`, ratio(median(times.version) / nodeMedian), 'reported'),
   ];
 }
@@ -451,6 +480,9 @@ The budgets below are judged on Node ${JUDGED_FROM} and later.
 - **Start-up**: \`score ${EXAMPLE} --format json\` against \`node -e 0\` (and \`--version\`,
   for information), run alternately, ${sizes.startupRounds} times each after ${sizes.warmupRounds} warm-up rounds; the
   median wall times (spawn to exit) and their ratio. Budget: at most ${ratio(BUDGETS.startupRatio)} \`node -e 0\`.
+  Beside them, for information, the reference (\`bench/startup-reference.ts\`): the same file read
+  by commander, yaml and the tool's zod schema of answers files alone, bundled as the tool is,
+  and printed as JSON; what these libraries cost on this file, before any model, score or report.
 - **Throughput**: one \`score <folder> --format jsonl -o <file>\` process (with worker threads,
   one per core, as by default; and again with \`--jobs 1\`, one worker thread, for information) over ${integer(sizes.throughputFiles)} generated answers
   files, against a baseline script (\`bench/baseline-parse.mjs\`) that lists the same files the same
