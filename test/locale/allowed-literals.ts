@@ -29,27 +29,27 @@ export const PROTOCOL_TEXTS: Record<string, (string | RegExp)[]> = {
   // A glob pattern.
   'src/read/inputs.ts': ['/**/*.{yaml,yml}'],
   // The examples of its help: command lines, alike in every language.
-  'src/cli/commands/assess.ts': [/^\n {2}\$ (cm-maturity|cat|git) /],
+  'src/cli/commands/assess.ts': [/^(cm-maturity|cat|git) /],
   // The examples of its help: command lines, alike in every language.
-  'src/cli/commands/benchmark.ts': [/^\n {2}\$ (cm-maturity|cat|git) /],
+  'src/cli/commands/benchmark.ts': [/^(cm-maturity|cat|git) /],
   // The examples of its help: command lines, alike in every language.
-  'src/cli/commands/diff.ts': [/^\n {2}\$ (cm-maturity|cat|git) /],
+  'src/cli/commands/diff.ts': [/^(cm-maturity|cat|git) /],
   // The examples of its help: command lines, alike in every language.
-  'src/cli/commands/history.ts': [/^\n {2}\$ (cm-maturity|cat|git) /],
+  'src/cli/commands/history.ts': [/^(cm-maturity|cat|git) /],
   // The examples of its help: command lines, alike in every language.
-  'src/cli/commands/init.ts': [/^\n {2}\$ (cm-maturity|cat|git) /],
+  'src/cli/commands/init.ts': [/^(cm-maturity|cat|git) /],
   // The examples of its help: command lines, alike in every language.
-  'src/cli/commands/migrate.ts': [/^\n {2}\$ (cm-maturity|cat|git) /],
+  'src/cli/commands/migrate.ts': [/^(cm-maturity|cat|git) /],
   // The examples of its help: command lines, alike in every language.
-  'src/cli/commands/models.ts': [/^\n {2}\$ (cm-maturity|cat|git) /],
+  'src/cli/commands/models.ts': [/^(cm-maturity|cat|git) /],
   // The examples of its help: command lines, alike in every language.
-  'src/cli/commands/plan.ts': [/^\n {2}\$ (cm-maturity|cat|git) /],
+  'src/cli/commands/plan.ts': [/^(cm-maturity|cat|git) /],
   // The examples of its help: command lines, alike in every language.
-  'src/cli/commands/schema.ts': [/^\n {2}\$ (cm-maturity|cat|git) /],
+  'src/cli/commands/schema.ts': [/^(cm-maturity|cat|git) /],
   // The examples of its help: command lines, alike in every language.
-  'src/cli/commands/score.ts': [/^\n {2}\$ (cm-maturity|cat|git) /],
+  'src/cli/commands/score.ts': [/^(cm-maturity|cat|git) /],
   // The examples of its help: command lines, alike in every language.
-  'src/cli/commands/validate.ts': [/^\n {2}\$ (cm-maturity|cat|git) /],
+  'src/cli/commands/validate.ts': [/^(cm-maturity|cat|git) /],
   // The program's examples: command lines, alike in every language.
   'src/cli/run.ts': [/^(score|validate|diff|history|benchmark|migrate|schema|consensus|import) [^ ]/],
   // The messages of the errors that end a run with an exit code (and a class name): caught by the run, never printed.

@@ -1,3 +1,4 @@
+import { examplesText } from '../commander-texts.js';
 import { reportModel } from '../../pipeline/load-overlay.js';
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
@@ -58,15 +59,7 @@ export function assessCommand(io: Io, locale: Locale): Command {
     .option('-m, --model <id|path>', locale.t('cli.option.model.fromFile', { model: DEFAULT_MODEL_ID }))
     .option('-o, --output <file>', locale.t('cli.assess.option.output'), 'answers.yaml')
     .option('--no-color', locale.t('cli.assess.option.noColor'))
-    .addHelpText(
-      'after',
-      `
-${locale.t('cli.examples')}
-  $ cm-maturity assess -o acme.yaml
-  $ cm-maturity assess --model ./my-model.yaml -o answers.yaml
-
-${locale.t('cli.assess.help', { interrupted: EXIT.interrupted })}`,
-    )
+    .addHelpText('after', `\n${examplesText(locale, EXAMPLES)}\n\n${locale.t('cli.assess.help', { interrupted: EXIT.interrupted })}`)
     .action(async (options: AssessOptions) => {
       if (!io.stdin.isTTY) {
         throw new UserError(locale.t('cli.assess.error.notTerminal'));
@@ -339,3 +332,9 @@ async function save(session: Session, locale: Locale): Promise<void> {
 function loadPrompts(): Promise<Prompts> {
   return import('@inquirer/prompts');
 }
+
+/** The command lines its help shows as examples. */
+const EXAMPLES = [
+  'cm-maturity assess -o acme.yaml',
+  'cm-maturity assess --model ./my-model.yaml -o answers.yaml',
+];

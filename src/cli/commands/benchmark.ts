@@ -1,3 +1,4 @@
+import { examplesText } from '../commander-texts.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { addToPool, benchmark, poolColumns, rowCompetencies, type OrganisationEntry, type PoolColumns, type PoolModel } from '../../core/benchmark.js';
 import { fileDiagnostic, UserError, type Diagnostic } from '../../errors.js';
@@ -44,16 +45,7 @@ export function benchmarkCommand(io: Io, locale: Locale): Command {
     .option('--no-color', locale.t('cli.benchmark.option.noColor'))
     .option('--width <columns>', locale.t('cli.option.width'), widthParser(locale));
   return addVoiceOptions(command, locale, 'scored')
-    .addHelpText(
-      'after',
-      `
-${locale.t('cli.benchmark.help')}
-
-${locale.t('cli.examples')}
-  $ cm-maturity benchmark assessments/
-  $ cm-maturity benchmark 'assessments/**/*.yaml' --org acme.yaml
-  $ cm-maturity benchmark assessments/ --format csv -o benchmark.csv`,
-    )
+    .addHelpText('after', `\n${locale.t('cli.benchmark.help')}\n\n${examplesText(locale, EXAMPLES)}`)
     .action(async (inputs: string[], given: BenchmarkOptions, command: Command) => {
       const options = withLanguageOption(given, command);
       keepHeapNearLive();
@@ -145,3 +137,6 @@ function ratioParser(locale: Locale): (value: string) => number {
     return ratio;
   };
 }
+
+/** The command lines its help shows as examples. */
+const EXAMPLES = ['cm-maturity benchmark assessments/', "cm-maturity benchmark 'assessments/**/*.yaml' --org acme.yaml", 'cm-maturity benchmark assessments/ --format csv -o benchmark.csv'];

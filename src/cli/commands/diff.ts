@@ -1,3 +1,4 @@
+import { examplesText } from '../commander-texts.js';
 import { Command, Option } from 'commander';
 import { diffReports, regressions } from '../../core/diff.js';
 import { quoted } from '../../core/quote.js';
@@ -50,17 +51,7 @@ export function diffCommand(io: Io, locale: Locale): Command {
     .option('--no-color', locale.t('cli.option.noColor'))
     .option('--width <columns>', locale.t('cli.option.width'), widthParser(locale));
   return addVoiceOptions(command, locale, 'skipped')
-    .addHelpText(
-      'after',
-      `
-${locale.t('cli.examples')}
-  $ cm-maturity diff examples/early.yaml examples/middle.yaml
-  $ git show main:community/maturity.yaml > /tmp/old.yaml && cm-maturity diff /tmp/old.yaml community/maturity.yaml -f markdown
-  $ cm-maturity diff last-quarter.json community/maturity.yaml --fail-on-regression --regression-tolerance 0.05
-  $ cm-maturity diff clients-2025/ clients-2026/ -o changes.md -o changes.json
-
-${locale.t('cli.diff.help')}`,
-    )
+    .addHelpText('after', `\n${examplesText(locale, EXAMPLES)}\n\n${locale.t('cli.diff.help')}`)
     .action(async (oldInput: string, newInput: string, given: DiffOptions, command: Command) => {
       const options = withLanguageOption(given, command);
       if (oldInput === '-' && newInput === '-') throw new UserError(locale.t('cli.diff.error.stdinTwice'));
@@ -206,3 +197,11 @@ async function failOnRegression(locale: Locale, diffs: readonly Diff[], options:
   await io.stderr.write(`${lines.map(terminalText).join('\n')}\n`);
   throw new GateFailed();
 }
+
+/** The command lines its help shows as examples. */
+const EXAMPLES = [
+  'cm-maturity diff examples/early.yaml examples/middle.yaml',
+  'git show main:community/maturity.yaml > /tmp/old.yaml && cm-maturity diff /tmp/old.yaml community/maturity.yaml -f markdown',
+  'cm-maturity diff last-quarter.json community/maturity.yaml --fail-on-regression --regression-tolerance 0.05',
+  'cm-maturity diff clients-2025/ clients-2026/ -o changes.md -o changes.json',
+];

@@ -1,3 +1,4 @@
+import { examplesText } from '../commander-texts.js';
 import { Command, Option } from 'commander';
 import { dirname } from 'node:path';
 import { buildHistory, type HistoryEntry } from '../../core/history.js';
@@ -46,18 +47,7 @@ export function historyCommand(io: Io, locale: Locale): Command {
     .option('--width <columns>', locale.t('cli.option.width'), widthParser(locale))
     .option('--plan <file>', locale.t('cli.history.option.plan'));
   return addVoiceOptions(command, locale, 'skipped')
-    .addHelpText(
-      'after',
-      `
-${locale.t('cli.examples')}
-  $ cm-maturity history assessments/*.yaml
-  $ cm-maturity history assessments/acme/
-  $ cm-maturity history --git community/maturity.yaml
-  $ cm-maturity history --git community/maturity.yaml --format csv -o maturity.csv
-  $ cm-maturity history assessments/acme/ --plan assessments/acme/plan.yaml
-
-${locale.t('cli.history.help')}`,
-    )
+    .addHelpText('after', `\n${examplesText(locale, EXAMPLES)}\n\n${locale.t('cli.history.help')}`)
     .action(async (inputs: string[], given: HistoryOptions, command: Command) => {
       const options = withLanguageOption(given, command);
       refuseInputsAsOutputs(options.output, [...inputs, options.plan, modelFileOf(options.model)]);
@@ -186,3 +176,12 @@ async function fromGit(inputs: string[], options: HistoryOptions, io: Io, locale
   if (hint !== undefined && !options.quiet) await io.stderr.write(`${hint}\n`);
   return entries;
 }
+
+/** The command lines its help shows as examples. */
+const EXAMPLES = [
+  'cm-maturity history assessments/*.yaml',
+  'cm-maturity history assessments/acme/',
+  'cm-maturity history --git community/maturity.yaml',
+  'cm-maturity history --git community/maturity.yaml --format csv -o maturity.csv',
+  'cm-maturity history assessments/acme/ --plan assessments/acme/plan.yaml',
+];

@@ -1,3 +1,4 @@
+import { examplesText } from '../commander-texts.js';
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -33,17 +34,7 @@ export function initCommand(io: Io, locale: Locale): Command {
     .option('--date <YYYY-MM-DD>', locale.t('cli.init.option.date'))
     .option('--schema <path|url>', locale.t('cli.init.option.schema'))
     .option('--no-color', locale.t('cli.option.noColorAccepted'))
-    .addHelpText(
-      'after',
-      `
-${locale.t('cli.examples')}
-  $ cm-maturity init -o answers.yaml
-  $ cm-maturity init -o assessments/2026/acme.yaml
-  $ cm-maturity init -o acme.yaml --organisation "Acme Corp" --date 2026-10-01
-  $ cm-maturity init --model ./my-model.yaml --schema ./my-model.answers.schema.json -o answers.yaml
-
-${locale.t('cli.init.help')}`,
-    )
+    .addHelpText('after', `\n${examplesText(locale, EXAMPLES)}\n\n${locale.t('cli.init.help')}`)
     .action(async (options: InitOptions) => {
       const toFile = options.output !== undefined && options.output !== '-';
       if (options.organisation !== undefined && options.organisation.trim() === '') throw new UserError(locale.t('cli.init.error.emptyOrganisation'));
@@ -73,3 +64,11 @@ ${locale.t('cli.init.help')}`,
       await writeOutput(text, options.output, io.stdout);
     });
 }
+
+/** The command lines its help shows as examples. */
+const EXAMPLES = [
+  'cm-maturity init -o answers.yaml',
+  'cm-maturity init -o assessments/2026/acme.yaml',
+  'cm-maturity init -o acme.yaml --organisation "Acme Corp" --date 2026-10-01',
+  'cm-maturity init --model ./my-model.yaml --schema ./my-model.answers.schema.json -o answers.yaml',
+];

@@ -1,3 +1,4 @@
+import { examplesText } from '../commander-texts.js';
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -38,17 +39,7 @@ export function migrateCommand(io: Io, locale: Locale): Command {
     .option('--to <model>', locale.t('cli.migrate.option.to'))
     .option('-q, --quiet', locale.t('cli.migrate.option.quiet'))
     .option('--no-color', locale.t('cli.option.noColorAccepted'))
-    .addHelpText(
-      'after',
-      `
-${locale.t('cli.examples')}
-  $ cm-maturity migrate acme.yaml -o acme-2.0.yaml
-  $ cm-maturity migrate acme.yaml -o acme.yaml --force
-  $ cm-maturity migrate acme.yaml --to community@2.0 > acme-2.0.yaml
-  $ cm-maturity migrate ours.yaml --to ./our-model@2.yaml -o ours-2.yaml
-
-${locale.t('cli.migrate.help')}`,
-    )
+    .addHelpText('after', `\n${examplesText(locale, EXAMPLES)}\n\n${locale.t('cli.migrate.help')}`)
     .action(async (input: string, given: MigrateOptions, command: Command) => {
       const options = withLanguageOption(given, command);
       const toFile = options.output !== undefined && options.output !== '-';
@@ -128,3 +119,11 @@ async function targetModel(locale: Locale, from: LoadedModel, file: string, to: 
   if (target.model.id !== id) throw new UserError(locale.t('cli.migrate.error.otherModel', { to, model: `${target.model.id} ${target.model.version}`, id, file }));
   return target;
 }
+
+/** The command lines its help shows as examples. */
+const EXAMPLES = [
+  'cm-maturity migrate acme.yaml -o acme-2.0.yaml',
+  'cm-maturity migrate acme.yaml -o acme.yaml --force',
+  'cm-maturity migrate acme.yaml --to community@2.0 > acme-2.0.yaml',
+  'cm-maturity migrate ours.yaml --to ./our-model@2.yaml -o ours-2.yaml',
+];

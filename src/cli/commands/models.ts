@@ -1,3 +1,4 @@
+import { examplesText } from '../commander-texts.js';
 import { Command, Option } from 'commander';
 import { dirname, relative } from 'node:path';
 import { builtinModel, builtinModelIds } from '../../read/builtin-models.js';
@@ -25,13 +26,7 @@ export function modelsCommand(io: Io, locale: Locale): Command {
     .addOption(new Option('-f, --format <format>', locale.t('cli.models.option.format')).choices(modelListFormats.names).default('table'))
     .option('--no-color', locale.t('cli.option.noColor'))
     .option('--width <columns>', locale.t('cli.option.width'), widthParser(locale))
-    .addHelpText(
-      'after',
-      `
-${locale.t('cli.examples')}
-  $ cm-maturity models
-  $ cm-maturity models --format json`,
-    )
+    .addHelpText('after', `\n${examplesText(locale, EXAMPLES)}`)
     .action(async (options: ModelsOptions) => {
       const models: ModelList = [];
       const language = options.lang ?? locale.language;
@@ -61,3 +56,9 @@ ${locale.t('cli.examples')}
 function packageRelative(path: string): string {
   return relative(dirname(dirname(path)), path).split('\\').join('/');
 }
+
+/** The command lines its help shows as examples. */
+const EXAMPLES = [
+  'cm-maturity models',
+  'cm-maturity models --format json',
+];

@@ -1,3 +1,4 @@
+import { examplesText } from '../commander-texts.js';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
@@ -39,16 +40,7 @@ export function planCommand(io: Io, locale: Locale): Command {
     .option('-o, --output <file>', locale.t('cli.plan.option.output'))
     .option('-q, --quiet', locale.t('cli.plan.option.quiet'))
     .option('--no-color', locale.t('cli.plan.option.noColor'))
-    .addHelpText(
-      'after',
-      `
-${locale.t('cli.examples')}
-  $ cm-maturity plan answers.yaml --target community -o plan.yaml
-  $ cm-maturity plan answers.yaml --target community --target governance=leader --by 2027-12-31 --phases 4 -o plan.yaml
-  $ cm-maturity plan answers.yaml --target 2.5 --target strategy=community -o plan.yaml
-
-${locale.t('cli.plan.help')}`,
-    )
+    .addHelpText('after', `\n${examplesText(locale, EXAMPLES)}\n\n${locale.t('cli.plan.help')}`)
     .action(async (answers: string, given: PlanOptions, command: Command) => {
       const options = withLanguageOption(given, command);
       if (answers === '-') throw new UserError(locale.t('cli.plan.error.stdin'));
@@ -138,3 +130,10 @@ function phasesParser(locale: Locale): (value: string) => number {
     return phases;
   };
 }
+
+/** The command lines its help shows as examples. */
+const EXAMPLES = [
+  'cm-maturity plan answers.yaml --target community -o plan.yaml',
+  'cm-maturity plan answers.yaml --target community --target governance=leader --by 2027-12-31 --phases 4 -o plan.yaml',
+  'cm-maturity plan answers.yaml --target 2.5 --target strategy=community -o plan.yaml',
+];

@@ -1,3 +1,4 @@
+import { examplesText } from '../commander-texts.js';
 import { Argument, Command } from 'commander';
 import { loadModel, modelFileOf } from '../../pipeline/load-model.js';
 import { DEFAULT_MODEL_ID } from '../../read/builtin-models.js';
@@ -18,20 +19,18 @@ export function schemaCommand(io: Io, locale: Locale): Command {
     .option('-m, --model <id|path>', locale.t('cli.schema.option.model', { model: DEFAULT_MODEL_ID }))
     .option('-o, --output <file>', locale.t('cli.schema.option.output'))
     .option('--no-color', locale.t('cli.schema.option.noColor'))
-    .addHelpText(
-      'after',
-      `
-${locale.t('cli.examples')}
-  $ cm-maturity schema answers > answers.schema.json
-  $ cm-maturity schema answers --model ./my-model.yaml -o my-model.answers.schema.json
-  $ cm-maturity schema model -o model.schema.json
-  $ cm-maturity schema plan -o plan.schema.json
-
-${locale.t('cli.schema.help')}`,
-    )
+    .addHelpText('after', `\n${examplesText(locale, EXAMPLES)}\n\n${locale.t('cli.schema.help')}`)
     .action(async (kind: 'model' | 'answers' | 'plan', options: SchemaOptions) => {
       refuseInputAsOutput(options.output, [modelFileOf(options.model)]);
       const schema = kind === 'model' ? modelJsonSchema() : kind === 'plan' ? planJsonSchema() : answersJsonSchema((await loadModel(options.model ?? DEFAULT_MODEL_ID, undefined, locale)).model);
       await writeOutput(jsonSchemaText(schema), options.output, io.stdout);
     });
 }
+
+/** The command lines its help shows as examples. */
+const EXAMPLES = [
+  'cm-maturity schema answers > answers.schema.json',
+  'cm-maturity schema answers --model ./my-model.yaml -o my-model.answers.schema.json',
+  'cm-maturity schema model -o model.schema.json',
+  'cm-maturity schema plan -o plan.schema.json',
+];

@@ -1,3 +1,4 @@
+import { examplesText } from '../commander-texts.js';
 import { statSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { modelMismatch, withBaseline } from '../../core/compare.js';
@@ -74,29 +75,7 @@ export function scoreCommand(io: Io, locale: Locale): Command {
     .option('--stale-after <duration>', locale.t('cli.score.option.staleAfter'), (value) => parseDuration(value, locale))
     .option('--fail-on-stale', locale.t('cli.score.option.failOnStale'));
   return addVoiceOptions(command, locale, 'scored')
-    .addHelpText(
-      'after',
-      `
-${locale.t('cli.examples')}
-  $ cm-maturity score examples/middle.yaml
-  $ cm-maturity score answers.yaml --format json > report.json
-  $ cm-maturity score answers.yaml -o report.md
-  $ cm-maturity score answers.yaml -o report.html
-  $ cm-maturity score answers.yaml -o report.json -o junit.xml -o report.md
-  $ cat answers.yaml | cm-maturity score - --model ./my-model.yaml
-  $ cm-maturity score answers.yaml --fail-under community --require strategy=2.5
-  $ cm-maturity score answers.yaml --baseline last.json --fail-on-regression --regression-tolerance 0.05 -o junit.xml
-  $ cm-maturity score answers.yaml --stale-after 12m --fail-on-stale
-  $ cm-maturity score assessments/ 'more/**/*.yaml' --sort strategy
-  $ cm-maturity score assessments/ -o portfolio.csv
-  $ cm-maturity score assessments/ -f csv-answers --excel -o answers.csv
-  $ cm-maturity score answers.yaml -o report.xlsx
-  $ cm-maturity score 'assessments/**/*.yaml' -f jsonl > portfolio.jsonl
-  $ cm-maturity score answers.yaml --plan plan.yaml --fail-behind-plan --fail-on-stale-actions -o report.html
-  $ cm-maturity score answers.yaml --plan plan.yaml -f csv-actions -o actions.csv
-
-${locale.t('cli.score.help')}`,
-    )
+    .addHelpText('after', `\n${examplesText(locale, EXAMPLES)}\n\n${locale.t('cli.score.help')}`)
     .action(async (first: string, more: string[], given: ScoreOptions, command: Command) => {
       const options = withLanguageOption(given, command);
       const inputs = [first, ...more];
@@ -243,3 +222,23 @@ function checkOutputs(locale: Locale, outputs: readonly { path: string | undefin
   }
   for (const { path, format } of outputs) refuseBinaryOnTerminal(format, path, stdout);
 }
+
+/** The command lines its help shows as examples. */
+const EXAMPLES = [
+  'cm-maturity score examples/middle.yaml',
+  'cm-maturity score answers.yaml --format json > report.json',
+  'cm-maturity score answers.yaml -o report.md',
+  'cm-maturity score answers.yaml -o report.html',
+  'cm-maturity score answers.yaml -o report.json -o junit.xml -o report.md',
+  'cat answers.yaml | cm-maturity score - --model ./my-model.yaml',
+  'cm-maturity score answers.yaml --fail-under community --require strategy=2.5',
+  'cm-maturity score answers.yaml --baseline last.json --fail-on-regression --regression-tolerance 0.05 -o junit.xml',
+  'cm-maturity score answers.yaml --stale-after 12m --fail-on-stale',
+  "cm-maturity score assessments/ 'more/**/*.yaml' --sort strategy",
+  'cm-maturity score assessments/ -o portfolio.csv',
+  'cm-maturity score assessments/ -f csv-answers --excel -o answers.csv',
+  'cm-maturity score answers.yaml -o report.xlsx',
+  "cm-maturity score 'assessments/**/*.yaml' -f jsonl > portfolio.jsonl",
+  'cm-maturity score answers.yaml --plan plan.yaml --fail-behind-plan --fail-on-stale-actions -o report.html',
+  'cm-maturity score answers.yaml --plan plan.yaml -f csv-actions -o actions.csv',
+];

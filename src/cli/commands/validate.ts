@@ -1,3 +1,4 @@
+import { examplesText } from '../commander-texts.js';
 import { Command, Option } from 'commander';
 import { fileDiagnostic, UserError, sortDiagnostics, type Diagnostic } from '../../errors.js';
 import { lintModel } from '../../core/lint-model.js';
@@ -57,18 +58,7 @@ export function validateCommand(io: Io, locale: Locale): Command {
     .addOption(new Option('-f, --format <format>', locale.t('cli.validate.option.format')).choices(validationFormats.names).default('text'))
     .option('--no-color', locale.t('cli.option.noColor'));
   return addVoiceOptions(command, locale, 'skipped')
-    .addHelpText(
-      'after',
-      `
-${locale.t('cli.examples')}
-  $ cm-maturity validate examples/*.yaml
-  $ cm-maturity validate assessments/ models/
-  $ cm-maturity validate my-model.yaml answers.yaml --model my-model.yaml
-  $ cm-maturity validate --strict my-model.yaml
-  $ cm-maturity validate examples/*.yaml --format json > validation.json
-
-${locale.t('cli.validate.help')}`,
-    )
+    .addHelpText('after', `\n${examplesText(locale, EXAMPLES)}\n\n${locale.t('cli.validate.help')}`)
     .action(async (inputs: string[], options: ValidateOptions) => {
       const { files, found } = await expandInputs(inputs, locale);
       const voice = manyFilesVoice(locale, options, locale.t('cli.reads.anything'), found.size);
@@ -186,3 +176,12 @@ async function validateFile(locale: Locale, file: string, options: ValidateOptio
     fileDiagnostic(source.file, 'unknown-kind', locale.t('cli.validate.unknownKind')),
   ]);
 }
+
+/** The command lines its help shows as examples. */
+const EXAMPLES = [
+  'cm-maturity validate examples/*.yaml',
+  'cm-maturity validate assessments/ models/',
+  'cm-maturity validate my-model.yaml answers.yaml --model my-model.yaml',
+  'cm-maturity validate --strict my-model.yaml',
+  'cm-maturity validate examples/*.yaml --format json > validation.json',
+];
