@@ -141,8 +141,11 @@ export function benchmark(model: PoolModel, entries: readonly PoolEntry[] | Pool
   const overallScores = overall.scores;
   const competencyScores = competencyColumns.map((column) => column.scores);
 
-  const shares = (levels: Int32Array) =>
-    Object.fromEntries(model.stages.map((stage) => [stage.id, Math.round((levels.filter((level) => level === stage.level).length / levels.length) * 10_000) / 10_000]));
+  const shares = (levels: Int32Array) => {
+    const counts = new Map<number, number>();
+    for (const level of levels) counts.set(level, (counts.get(level) ?? 0) + 1);
+    return Object.fromEntries(model.stages.map((stage) => [stage.id, Math.round(((counts.get(stage.level) ?? 0) / levels.length) * 10_000) / 10_000]));
+  };
   const overallSummary = summary(overallScores);
   const competencySummaries = competencyScores.map(summary);
 

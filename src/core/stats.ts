@@ -8,7 +8,7 @@
 export type Numbers = ArrayLike<number> & Iterable<number>;
 
 /** The q-quantile (0 <= q <= 1) of values sorted ascending. */
-export function quantile(sorted: readonly number[], q: number): number {
+export function quantile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) throw new RangeError('quantile of an empty list');
   const position = (sorted.length - 1) * q;
   const below = Math.floor(position);
@@ -44,16 +44,20 @@ export interface Distribution {
   mean: number;
 }
 
-/** Count, extremes, quartiles and mean of a non-empty list. */
+/**
+ * Count, extremes, quartiles and mean of a non-empty list. The values are sorted as a typed array,
+ * which orders numbers by itself: a pool of a hundred thousand scores is copied once, into memory
+ * outside the heap, with no array of its own and no comparison function to call.
+ */
 export function distribution(values: Numbers): Distribution {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   return {
     count: sorted.length,
     min: sorted[0]!,
     p25: quantile(sorted, 0.25),
     median: quantile(sorted, 0.5),
     p75: quantile(sorted, 0.75),
-    max: sorted.at(-1)!,
+    max: sorted[sorted.length - 1]!,
     mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length,
   };
 }

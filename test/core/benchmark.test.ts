@@ -52,6 +52,25 @@ describe('distribution', () => {
       }),
     );
   });
+
+  it('is the same from a list and from a typed array, in any order: the sort is numeric, the mean summed smallest first', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 1, max: 4, noNaN: true }), { minLength: 1, maxLength: 60 }), (values) => {
+        const ascending = [...values].sort((a, b) => a - b);
+        const expected = {
+          count: values.length,
+          min: ascending[0],
+          p25: quantile(ascending, 0.25),
+          median: quantile(ascending, 0.5),
+          p75: quantile(ascending, 0.75),
+          max: ascending.at(-1),
+          mean: ascending.reduce((sum, value) => sum + value, 0) / values.length,
+        };
+        expect(distribution(values)).toEqual(expected);
+        expect(distribution(Float64Array.from(values).reverse())).toEqual(expected);
+      }),
+    );
+  });
 });
 
 describe('benchmark', () => {
