@@ -1,4 +1,3 @@
-import { examplesText } from '../commander-texts.js';
 import { reportModel } from '../../pipeline/load-overlay.js';
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
@@ -27,6 +26,7 @@ import { useColor, writeFile } from '../../write/output.js';
 import { outputWidth, type Io } from '../io.js';
 import { EXIT, Interrupted } from '../stop.js';
 import type { Locale } from '../../locale/locale.js';
+import { examplesText } from '../commander-texts.js';
 
 interface AssessOptions {
   model?: string;

@@ -1,4 +1,3 @@
-import { examplesText } from '../commander-texts.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { addToPool, benchmark, poolColumns, rowCompetencies, type OrganisationEntry, type PoolColumns, type PoolModel } from '../../core/benchmark.js';
 import { fileDiagnostic, UserError, type Diagnostic } from '../../errors.js';
@@ -17,6 +16,7 @@ import { modelFileOf } from '../../pipeline/load-model.js';
 import { withLanguageOption } from '../language.js';
 import type { Locale } from '../../locale/locale.js';
 import { localeOf } from '../language.js';
+import { examplesText } from '../commander-texts.js';
 
 interface BenchmarkOptions extends VoiceOptions {
   org?: string;

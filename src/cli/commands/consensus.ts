@@ -1,4 +1,3 @@
-import { examplesText } from '../commander-texts.js';
 import { reportModel } from '../../pipeline/load-overlay.js';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -19,6 +18,7 @@ import { colorFor, refuseBinaryOnTerminal, refuseInputsAsOutputs, writeOutput, w
 import { outputWidth, widthParser, type Io } from '../io.js';
 import { relativeModelRef } from '../model-ref.js';
 import { collect, extensionsOf, formatOfExtension, notAFormatOf, outputTargets } from '../options.js';
+import { examplesText } from '../commander-texts.js';
 
 interface ConsensusOptions {
   model?: string;

@@ -1,4 +1,3 @@
-import { examplesText } from '../commander-texts.js';
 import { Command, Option } from 'commander';
 import { diffReports, regressions } from '../../core/diff.js';
 import { quoted } from '../../core/quote.js';
@@ -25,6 +24,7 @@ import { withLanguageOption } from '../language.js';
 import type { Language } from '../../schema/language.js';
 import type { Locale } from '../../locale/locale.js';
 import { localeOf } from '../language.js';
+import { examplesText } from '../commander-texts.js';
 
 interface DiffOptions extends VoiceOptions {
   model?: string;

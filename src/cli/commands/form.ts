@@ -1,4 +1,3 @@
-import { examplesText } from '../commander-texts.js';
 import { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -20,6 +19,7 @@ import { createParentFolders } from '../../write/folders.js';
 import { refuseInputAsOutput, writeOutput } from '../../write/output.js';
 import type { Io } from '../io.js';
 import { relativeModelRef } from '../model-ref.js';
+import { examplesText } from '../commander-texts.js';
 
 interface FormOptions {
   model?: string;

@@ -1,4 +1,3 @@
-import { examplesText } from '../commander-texts.js';
 import { Command, Option } from 'commander';
 import { dirname } from 'node:path';
 import { buildHistory, type HistoryEntry } from '../../core/history.js';
@@ -22,6 +21,7 @@ import type { Language } from '../../schema/language.js';
 import { withLanguageOption } from '../language.js';
 import type { Locale } from '../../locale/locale.js';
 import { localeOf } from '../language.js';
+import { examplesText } from '../commander-texts.js';
 
 interface HistoryOptions extends VoiceOptions {
   model?: string;

@@ -1,4 +1,3 @@
-import { examplesText } from '../commander-texts.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
@@ -15,6 +14,7 @@ import { createParentFolders } from '../../write/folders.js';
 import { refuseInputsAsOutputs, writeFile } from '../../write/output.js';
 import type { Io } from '../io.js';
 import { relativeModelRef } from '../model-ref.js';
+import { examplesText } from '../commander-texts.js';
 
 interface ImportOptions {
   map?: string;

@@ -1,4 +1,3 @@
-import { examplesText } from '../commander-texts.js';
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -14,6 +13,7 @@ import type { Io } from '../io.js';
 import { relativeModelRef } from '../model-ref.js';
 import { reportModel } from '../../pipeline/load-overlay.js';
 import type { Locale } from '../../locale/locale.js';
+import { examplesText } from '../commander-texts.js';
 
 interface InitOptions {
   model?: string;

@@ -1,4 +1,3 @@
-import { examplesText } from '../commander-texts.js';
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -22,6 +21,7 @@ import { relativeModelRef } from '../model-ref.js';
 import { reportModel } from '../../pipeline/load-overlay.js';
 import { withLanguageOption } from '../language.js';
 import type { Locale } from '../../locale/locale.js';
+import { examplesText } from '../commander-texts.js';
 
 interface MigrateOptions {
   output?: string;

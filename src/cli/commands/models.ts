@@ -1,4 +1,3 @@
-import { examplesText } from '../commander-texts.js';
 import { Command, Option } from 'commander';
 import { dirname, relative } from 'node:path';
 import { builtinModel, builtinModelIds } from '../../read/builtin-models.js';
@@ -12,6 +11,7 @@ import type { Locale } from '../../locale/locale.js';
 import type { Language } from '../../schema/language.js';
 import { localeOf } from '../language.js';
 import { reportModel } from '../../pipeline/load-overlay.js';
+import { examplesText } from '../commander-texts.js';
 
 interface ModelsOptions {
   format: ModelListFormatName;

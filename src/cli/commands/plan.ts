@@ -1,4 +1,3 @@
-import { examplesText } from '../commander-texts.js';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
@@ -19,6 +18,7 @@ import type { Io } from '../io.js';
 import { reportModel } from '../../pipeline/load-overlay.js';
 import { localeOf, withLanguageOption } from '../language.js';
 import type { Locale } from '../../locale/locale.js';
+import { examplesText } from '../commander-texts.js';
 
 interface PlanOptions {
   model?: string;

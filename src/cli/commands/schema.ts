@@ -1,4 +1,3 @@
-import { examplesText } from '../commander-texts.js';
 import { Argument, Command } from 'commander';
 import { loadModel, modelFileOf } from '../../pipeline/load-model.js';
 import { DEFAULT_MODEL_ID } from '../../read/builtin-models.js';
@@ -6,6 +5,7 @@ import { answersJsonSchema, jsonSchemaText, modelJsonSchema, planJsonSchema } fr
 import { refuseInputAsOutput, writeOutput } from '../../write/output.js';
 import type { Io } from '../io.js';
 import type { Locale } from '../../locale/locale.js';
+import { examplesText } from '../commander-texts.js';
 
 interface SchemaOptions {
   model?: string;

@@ -1,4 +1,3 @@
-import { examplesText } from '../commander-texts.js';
 import { statSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { modelMismatch, withBaseline } from '../../core/compare.js';
@@ -23,6 +22,7 @@ import { gateFailureLines, locatedWarning, otherOrganisationWarning, unansweredW
 import { parseStaleAfter, type StaleAfter } from '../../core/stale.js';
 import type { Locale } from '../../locale/locale.js';
 import { localeOf, withLanguageOption } from '../language.js';
+import { examplesText } from '../commander-texts.js';
 
 type ScoreFormatName = FormatName | (typeof LIST_ONLY_FORMATS)[number];
 

@@ -1,4 +1,3 @@
-import { examplesText } from '../commander-texts.js';
 import { Command, Option } from 'commander';
 import { fileDiagnostic, UserError, sortDiagnostics, type Diagnostic } from '../../errors.js';
 import { lintModel } from '../../core/lint-model.js';
@@ -27,6 +26,7 @@ import { STDIN_NAME } from '../../source.js';
 import { InputRejected } from '../stop.js';
 import type { Locale } from '../../locale/locale.js';
 import { localeOf } from '../language.js';
+import { examplesText } from '../commander-texts.js';
 
 interface ValidateOptions extends VoiceOptions {
   model?: string;
