@@ -32,15 +32,19 @@ const exclusiveNullable: Override = ({ zodSchema, jsonSchema }) => {
  */
 const OPTIONS = { io: 'input', target: 'draft-7', override: exclusiveNullable } as const;
 
+/**
+ * The JSON Schema of a zod schema, with a description for editors at each of `descriptions`'
+ * paths, and its own title and description.
+ */
+function describedJsonSchema(schema: z.ZodMiniType, descriptions: Record<string, string>, title: string, description: string): JsonSchema {
+  const jsonSchema = z.toJSONSchema(schema, OPTIONS) as JsonSchema;
+  for (const [path, text] of Object.entries(descriptions)) describeAt(jsonSchema, path, text);
+  return { ...jsonSchema, title, description };
+}
+
 /** The JSON Schema of model files, from the zod schema the loader uses. */
 export function modelJsonSchema(): JsonSchema {
-  const schema = z.toJSONSchema(modelSchema, OPTIONS) as JsonSchema;
-  for (const [path, description] of Object.entries(MODEL_FIELD_DESCRIPTIONS)) describeAt(schema, path, description);
-  return {
-    ...schema,
-    title: 'cm-maturity model',
-    description: 'A maturity model: scale, stages and competencies with their indicators.',
-  };
+  return describedJsonSchema(modelSchema, MODEL_FIELD_DESCRIPTIONS, 'cm-maturity model', 'A maturity model: scale, stages and competencies with their indicators.');
 }
 
 /** The JSON Schema of plan files: phases with targets, and actions with owners and statuses. */
@@ -56,24 +60,22 @@ export function planJsonSchema(): JsonSchema {
 
 /** The JSON Schema of a model's translations (`community@2.0.fr.yaml`): texts only, keyed by the model's ids. */
 export function overlayJsonSchema(): JsonSchema {
-  const schema = z.toJSONSchema(overlaySchema, OPTIONS) as JsonSchema;
-  for (const [path, description] of Object.entries(OVERLAY_FIELD_DESCRIPTIONS)) describeAt(schema, path, description);
-  return {
-    ...schema,
-    title: 'cm-maturity model translation',
-    description: "A translation of a model's texts, in a file beside the model named after it with the language before .yaml (community@2.0.fr.yaml): texts only, keyed by the model's ids; a text left out is the model's own.",
-  };
+  return describedJsonSchema(
+    overlaySchema,
+    OVERLAY_FIELD_DESCRIPTIONS,
+    'cm-maturity model translation',
+    "A translation of a model's texts, in a file beside the model named after it with the language before .yaml (community@2.0.fr.yaml): texts only, keyed by the model's ids; a text left out is the model's own.",
+  );
 }
 
 /** The JSON Schema of the mapping files of `cm-maturity import --map`: which column of a survey export holds what. */
 export function importMapJsonSchema(): JsonSchema {
-  const schema = z.toJSONSchema(importMapSchema, OPTIONS) as JsonSchema;
-  for (const [path, description] of Object.entries(IMPORT_MAP_FIELD_DESCRIPTIONS)) describeAt(schema, path, description);
-  return {
-    ...schema,
-    title: 'cm-maturity import mapping',
-    description: 'Which column of a survey export (CSV) holds which indicator, and which the timestamp, name, role, e-mail and organisation: for `cm-maturity import --map`. Columns are named by their title in the header row, as written.',
-  };
+  return describedJsonSchema(
+    importMapSchema,
+    IMPORT_MAP_FIELD_DESCRIPTIONS,
+    'cm-maturity import mapping',
+    'Which column of a survey export (CSV) holds which indicator, and which the timestamp, name, role, e-mail and organisation: for `cm-maturity import --map`. Columns are named by their title in the header row, as written.',
+  );
 }
 
 /** What each key of a mapping file is, for hover and completion while writing one. */
